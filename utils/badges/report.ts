@@ -1,0 +1,44 @@
+/** The shape of a removal's result: what the service worker replies and the audit log keeps. */
+
+export type RemovalRoute = 'helpcenter-delete' | 'users-dissociate';
+export type RouteSetting = 'auto' | RemovalRoute;
+
+export const ROUTE_LABELS: Record<RemovalRoute, string> = {
+  'helpcenter-delete': 'Help Center DELETE',
+  'users-dissociate': 'Users dissociate',
+};
+
+/**
+ * Where one requested badge ended. Every requested badge ends in exactly one of these:
+ * - removed: the read-back no longer shows it (verified);
+ * - still-present: Zoho accepted (or we could not tell) but the read-back still shows it;
+ * - failed: Zoho refused it (its errorCode and message), or we could not verify;
+ * - skipped: not attempted (the user did not hold it, or the operation stopped before it).
+ */
+export type BadgeOutcome =
+  | { status: 'removed' }
+  | { status: 'still-present' }
+  | { status: 'failed'; errorCode?: string; message: string }
+  | { status: 'skipped'; reason: string };
+
+export interface BadgeResult {
+  badgeId: string;
+  name: string;
+  outcome: BadgeOutcome;
+}
+
+export interface RemovalReport {
+  auditId: string;
+  orgId: string;
+  helpCenterId?: string;
+  userId: string;
+  /** The route whose call reached Zoho; null when no removal call was made. */
+  route: RemovalRoute | null;
+  results: BadgeResult[];
+  /** True when the outcome of every badge comes from a successful read-back. */
+  verified: boolean;
+  /** A sentence for the admin about anything unusual (a dropped connection settled by read-back, a fallback). */
+  notes: string[];
+  startedAt: number;
+  finishedAt: number;
+}

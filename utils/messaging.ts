@@ -1,0 +1,226 @@
+/**
+ * The message protocol between the surfaces (content script, popup, options) and the service worker.
+ * One schema per request, one place that classifies senders, and one dispatcher that refuses
+ * anything it cannot check (fail closed). Replies carry results, never tokens.
+ */
+import * as z from 'zod/mini';
+import type { RemovalReport } from './badges/report';
+import type { ConnectedOrg, Settings } from './storage';
+import type { DataCenterLocation } from './zoho/datacenters';
+import { dataCenterByDeskOrigin } from './zoho/datacenters';
+import { type SerializedError, serializeError, ZohoError } from './zoho/errors';
+import type { Badge } from './zoho/schemas';
+
+const id = z.string().check(z.regex(/^\d{1,30}$/, 'must be a numeric Zoho ID'));
+
+/** Who may send a request: extension pages (options, popup) and/or Desk content scripts. */
+export type SenderKind = 'extension-page' | 'content-script';
+
+export const requests = {
+  getStatus: { from: ['extension-page', 'content-script'], input: z.object({}) },
+  getSettings: { from: ['extension-page'], input: z.object({}) },
+  saveSettings: {
+    from: ['extension-page'],
+    input: z.object({
+      clientId: z.optional(z.string().check(z.maxLength(200))),
+      clientSecret: z.optional(z.string().check(z.maxLength(200))),
+      dataCenter: z.optional(z.string()),
+      removalRoute: z.optional(z.enum(['auto', 'helpcenter-delete', 'users-dissociate'])),
+      customPagePatterns: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(50))),
+    }),
+  },
+  connect: { from: ['extension-page'], input: z.object({}) },
+  disconnect: { from: ['extension-page'], input: z.object({}) },
+  listOrganizations: { from: ['extension-page'], input: z.object({}) },
+  chooseOrganization: { from: ['extension-page'], input: z.object({ orgId: id }) },
+  getUserBadges: {
+    from: ['extension-page', 'content-script'],
+    input: z.object({ userId: id, helpCenterId: z.optional(id) }),
+  },
+  findUserByEmail: {
+    from: ['extension-page', 'content-script'],
+    input: z.object({ email: z.email(), helpCenterId: z.optional(id) }),
+  },
+  removeBadges: {
+    from: ['extension-page', 'content-script'],
+    input: z.object({
+      userId: id,
+      helpCenterId: z.optional(id),
+      badgeIds: z.array(id).check(
+        z.minLength(1, 'choose at least one badge'),
+        z.maxLength(200),
+        z.refine((ids) => new Set(ids).size === ids.length, 'badge IDs must not repeat'),
+      ),
+    }),
+  },
+  openOptions: { from: ['extension-page', 'content-script'], input: z.object({}) },
+} as const satisfies Record<string, { from: readonly SenderKind[]; input: z.ZodMiniType }>;
+
+export type RequestType = keyof typeof requests;
+export type RequestInput<K extends RequestType> = z.infer<(typeof requests)[K]['input']>;
+
+export type ConnectionState = 'disconnected' | 'connected' | 'reconnect' | 'choose-org';
+
+export interface StatusView {
+  connection: ConnectionState;
+  dataCenter?: { location: DataCenterLocation; label: string };
+  org?: ConnectedOrg;
+  connectedAt?: number;
+  scopes: string[];
+  redirectUri: string;
+}
+
+export interface SettingsView extends Omit<Settings, 'clientSecret'> {
+  /** The secret itself never leaves the service worker. */
+  hasClientSecret: boolean;
+}
+
+export interface UserBadgesView {
+  user: { id: string; name: string; email?: string; contactId?: string };
+  helpCenter?: { id: string; name: string };
+  badges: Badge[];
+}
+
+export interface OrganizationView {
+  id: string;
+  name: string;
+  portalName?: string;
+  isDefault: boolean;
+}
+
+export interface Responses {
+  getStatus: StatusView;
+  getSettings: SettingsView;
+  saveSettings: SettingsView;
+  connect: StatusView;
+  disconnect: StatusView;
+  listOrganizations: OrganizationView[];
+  chooseOrganization: StatusView;
+  getUserBadges: UserBadgesView;
+  findUserByEmail: UserBadgesView['user'] | null;
+  removeBadges: RemovalReport;
+  openOptions: null;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: SerializedError };
+
+// ---- Sender classification: the only code that reads `sender` ----
+
+export interface SenderLike {
+  id?: string;
+  origin?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+export type ClassifiedSender =
+  | { kind: 'extension-page' }
+  | { kind: 'content-script'; deskOrigin: string; tabId: number };
+
+/**
+ * Extension pages: our own id and origin, no tab, or a tab showing our own page (the popup opened
+ * as a tab). Content scripts: our own id, a tab, the top frame, on an allowed Desk host.
+ * Anything else is null: refused.
+ */
+export function classifySender(
+  sender: SenderLike,
+  runtimeId: string,
+  extensionOrigin: string,
+): ClassifiedSender | null {
+  if (!sender || sender.id !== runtimeId) return null;
+  const origin = senderOrigin(sender);
+  if (origin === undefined) return null;
+  if (origin === extensionOrigin) return { kind: 'extension-page' };
+  if (sender.tab?.id === undefined || sender.frameId !== 0) return null;
+  if (!dataCenterByDeskOrigin(origin)) return null;
+  return { kind: 'content-script', deskOrigin: origin, tabId: sender.tab.id };
+}
+
+function senderOrigin(sender: SenderLike): string | undefined {
+  if (sender.origin) return sender.origin.replace(/\/$/, '');
+  // Firefox before 126 leaves `origin` unset; the frame URL's origin is the fallback.
+  if (!sender.url) return undefined;
+  try {
+    const url = new URL(sender.url);
+    return url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:'
+      ? `${url.protocol}//${url.host}`
+      : url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---- Dispatch (service worker side) ----
+
+export type Handlers = {
+  [K in RequestType]: (input: RequestInput<K>, sender: ClassifiedSender) => Promise<Responses[K]>;
+};
+
+const envelope = z.object({ type: z.string(), input: z.optional(z.unknown()) });
+
+const refused = (message: string): Reply<never> => ({
+  ok: false,
+  error: { kind: 'invalid-request', message },
+});
+
+/** Checks the envelope, the sender and the payload, in that order; any failure refuses. */
+export async function dispatch(
+  handlers: Handlers,
+  raw: unknown,
+  sender: SenderLike,
+  runtimeId: string,
+  extensionOrigin: string,
+): Promise<Reply<unknown>> {
+  const parsed = envelope.safeParse(raw);
+  if (!parsed.success || !Object.hasOwn(requests, parsed.data.type)) return refused('Unknown request.');
+  const type = parsed.data.type as RequestType;
+  const from = classifySender(sender, runtimeId, extensionOrigin);
+  const spec = requests[type];
+  if (!from || !(spec.from as readonly SenderKind[]).includes(from.kind)) {
+    return refused('This request is not allowed from here.');
+  }
+  const input = spec.input.safeParse(parsed.data.input ?? {});
+  if (!input.success) {
+    return refused(`Invalid request: ${input.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  try {
+    const handler = handlers[type] as (input: unknown, sender: ClassifiedSender) => Promise<unknown>;
+    return { ok: true, value: await handler(input.data, from) };
+  } catch (error) {
+    return { ok: false, error: serializeError(error) };
+  }
+}
+
+// ---- Client side (content script, popup, options) ----
+
+export interface MessageSender {
+  sendMessage(message: unknown): Promise<unknown>;
+}
+
+/** Sends one request; a refusal or failure throws `ZohoError` with the service worker's message. */
+export async function request<K extends RequestType>(
+  runtime: MessageSender,
+  type: K,
+  input: RequestInput<K>,
+): Promise<Responses[K]> {
+  let reply: unknown;
+  try {
+    reply = await runtime.sendMessage({ type, input });
+  } catch (cause) {
+    throw new ZohoError(
+      {
+        kind: 'server',
+        message: 'The extension did not answer.',
+        action: 'Reload this page. If the extension was just updated, that reconnects it.',
+      },
+      { cause },
+    );
+  }
+  const r = reply as Reply<Responses[K]> | undefined;
+  if (!r || typeof r !== 'object' || typeof r.ok !== 'boolean') {
+    throw new ZohoError({ kind: 'server', message: 'The extension gave no usable answer.' });
+  }
+  if (!r.ok) throw new ZohoError(r.error);
+  return r.value;
+}

@@ -1,0 +1,76 @@
+/**
+ * Every stored item, defined once. `local:` survives restarts; `session:` lives in memory until
+ * the browser closes and, by default, is not readable from content scripts: tokens live there.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { RemovalReport, RemovalRoute, RouteSetting } from './badges/report';
+import type { DataCenterLocation } from './zoho/datacenters';
+
+export interface Settings {
+  clientId: string;
+  /** Only for Zoho client types that demand one; an extension cannot keep it confidential. */
+  clientSecret: string;
+  /** `auto`: detect from the OAuth callback's accounts-server. */
+  dataCenter: 'auto' | DataCenterLocation;
+  removalRoute: RouteSetting;
+  /** Admin-added URL patterns for Help Center user pages (see utils/page). */
+  customPagePatterns: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  clientId: '',
+  clientSecret: '',
+  dataCenter: 'auto',
+  removalRoute: 'auto',
+  customPagePatterns: [],
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+});
+
+export interface ConnectedOrg {
+  id: string;
+  name: string;
+  portalName?: string;
+}
+
+export interface Connection {
+  /** `reconnect`: Zoho rejected the refresh token; the admin must connect again. */
+  state: 'connected' | 'reconnect';
+  location: DataCenterLocation;
+  refreshToken: string;
+  clientId: string;
+  scopes: string[];
+  connectedAt: number;
+  /** Chosen organization; absent until chosen when the account has several. */
+  org?: ConnectedOrg;
+}
+
+export const connectionItem = storage.defineItem<Connection | null>('local:connection', {
+  fallback: null,
+});
+
+export interface AccessToken {
+  token: string;
+  /** Epoch ms. */
+  expiresAt: number;
+}
+
+export const accessTokenItem = storage.defineItem<AccessToken | null>('session:accessToken', {
+  fallback: null,
+});
+
+/** Which removal route worked, per organization (Automatic remembers it). */
+export const routeByOrgItem = storage.defineItem<Record<string, RemovalRoute>>('local:routeByOrg', {
+  fallback: {},
+});
+
+export interface AuditEntry extends RemovalReport {
+  kind: 'remove' | 'undo';
+  userEmail?: string;
+  userName?: string;
+  helpCenterName?: string;
+}
+
+export const auditLogItem = storage.defineItem<AuditEntry[]>('local:auditLog', { fallback: [] });

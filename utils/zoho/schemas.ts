@@ -1,0 +1,143 @@
+/**
+ * Schemas for every Zoho response the extension reads (reference/zoho-api.md §1-4).
+ * Zoho mixes strings and booleans ("true"/true) and numbers as strings; the schemas accept
+ * both and hand the rest of the code one clean shape.
+ */
+import * as z from 'zod/mini';
+
+const zohoBoolean = z.pipe(
+  z.union([z.boolean(), z.enum(['true', 'false'])]),
+  z.transform((v) => v === true || v === 'true'),
+);
+/** Zoho IDs are numeric strings, sometimes sent as numbers. */
+export const zohoId = z.pipe(
+  z.union([z.string().check(z.regex(/^\d{1,30}$/)), z.number().check(z.int(), z.nonnegative())]),
+  z.transform((v) => String(v)),
+);
+
+export const zohoErrorBody = z.object({
+  errorCode: z.string(),
+  message: z.optional(z.nullable(z.string())),
+});
+export type ZohoErrorBody = z.infer<typeof zohoErrorBody>;
+
+// ---- Accounts ----
+export const tokenSuccess = z.object({
+  access_token: z.string().check(z.minLength(1)),
+  refresh_token: z.optional(z.string().check(z.minLength(1))),
+  expires_in: z.number().check(z.positive()),
+  api_domain: z.optional(z.string()),
+  token_type: z.optional(z.string()),
+  scope: z.optional(z.string()),
+});
+export type TokenSuccess = z.infer<typeof tokenSuccess>;
+
+/** Zoho Accounts errors, often with HTTP 200: `{"error":"invalid_code"}`, or the throttle. */
+export const tokenError = z.object({
+  error: z.string(),
+  error_description: z.optional(z.string()),
+  status: z.optional(z.string()),
+});
+export type TokenError = z.infer<typeof tokenError>;
+
+// ---- Desk ----
+export const organization = z.object({
+  id: zohoId,
+  companyName: z.optional(z.nullable(z.string())),
+  portalName: z.optional(z.nullable(z.string())),
+  organizationName: z.optional(z.nullable(z.string())),
+  isDefault: z.optional(zohoBoolean),
+  isAdminInOrg: z.optional(zohoBoolean),
+  edition: z.optional(z.nullable(z.string())),
+});
+export type Organization = z.infer<typeof organization>;
+export const organizationList = z.object({ data: z.array(organization) });
+
+export const helpCenter = z.object({
+  id: zohoId,
+  name: z.string(),
+  portalName: z.optional(z.nullable(z.string())),
+  departmentIds: z.optional(z.array(zohoId)),
+});
+export type HelpCenter = z.infer<typeof helpCenter>;
+export const helpCenterList = z.object({ data: z.array(helpCenter) });
+
+const emailEntry = z.object({
+  emailAddress: z.string(),
+  isPrimary: z.optional(zohoBoolean),
+  isVerified: z.optional(zohoBoolean),
+});
+
+/** A Help Center (community) end user, as `GET /users` lists it and `GET /users/{id}` returns it. */
+export const helpCenterUser = z.object({
+  id: zohoId,
+  name: z.nullable(z.string()),
+  emailAddress: z.optional(z.nullable(z.string())),
+  email: z.optional(z.array(emailEntry)),
+  contactId: z.optional(z.nullable(zohoId)),
+  photoURL: z.optional(z.nullable(z.string())),
+  status: z.optional(z.string()),
+  type: z.optional(z.string()),
+});
+export type HelpCenterUser = z.infer<typeof helpCenterUser>;
+export const helpCenterUserList = z.object({
+  data: z.array(helpCenterUser),
+  count: z.optional(
+    z.pipe(
+      z.union([z.string(), z.number()]),
+      z.transform((v) => Number(v)),
+    ),
+  ),
+});
+
+/** The user's primary email, wherever Zoho put it. */
+export function primaryEmail(user: HelpCenterUser): string | undefined {
+  if (user.emailAddress) return user.emailAddress;
+  const list = user.email ?? [];
+  return (list.find((e) => e.isPrimary) ?? list[0])?.emailAddress;
+}
+
+export const badge = z.object({
+  id: zohoId,
+  name: z.string(),
+  description: z.optional(z.nullable(z.string())),
+  isCustom: z.optional(zohoBoolean),
+  iconUrl: z.optional(z.nullable(z.string())),
+});
+export type Badge = z.infer<typeof badge>;
+
+/** `GET /users/{id}/badges`: a bare array in Zoho's sample, maybe a `data` envelope live; 204 is empty. */
+export const userBadges = z.pipe(
+  z.union([z.array(badge), z.object({ data: z.array(badge) }), z.null()]),
+  z.transform((v): Badge[] => (v === null ? [] : Array.isArray(v) ? v : v.data)),
+);
+
+/** Per-item reply of associate / dissociate: HTTP 200 even when items fail. */
+export const bulkItemResult = z.object({
+  id: zohoId,
+  success: zohoBoolean,
+  errors: z.optional(
+    z.nullable(
+      z.object({
+        errorCode: z.optional(z.string()),
+        httpCode: z.optional(z.number()),
+        message: z.optional(z.string()),
+        error: z.optional(z.string()),
+      }),
+    ),
+  ),
+});
+export type BulkItemResult = z.infer<typeof bulkItemResult>;
+export const bulkResults = z.object({ results: z.array(bulkItemResult) });
+
+export const contact = z.object({
+  id: zohoId,
+  email: z.optional(z.nullable(z.string())),
+  secondaryEmail: z.optional(z.nullable(z.string())),
+  firstName: z.optional(z.nullable(z.string())),
+  lastName: z.optional(z.nullable(z.string())),
+});
+export type Contact = z.infer<typeof contact>;
+
+/** A reply whose body we ignore (204, or `{}`), still parsed so nothing unchecked slips in. */
+export const anyBody = z.unknown();

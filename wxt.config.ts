@@ -1,0 +1,21 @@
+import { defineConfig } from 'wxt';
+import { hostPermissions } from './utils/zoho/datacenters';
+
+// Public half of the signing key: pins the extension id (and so the OAuth redirect URI
+// https://cjheecimhjkgjkobijngojplcehhnajo.chromiumapp.org/). The private key is never committed.
+const PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAnfCSxhv3VW44k6knjd70Rg6vfl1E7msdNmrX2tEP7NU39jfOOm+rDjpO8Qbrnw8yDgscc/xBsAt8rDk4taDC9MgJ2HDGYYqVyMf4txT0MlbOQrJZNIrateT5FrlV37aO0dcgKkFcV1n26gMPPW0MvndATHtrD6kTN4W4rYWLQZAp2RkCIiQk+Ik7O0OSrKBJRNQiXgYqvp8tMVHGKRgoqKc5WOmYMDRwN/P4PfdzaAey7BLFzNLRvzgX2EkNFvM+vMXNuI3fyUGZ7zDYE/PnPI7+aGFROwYIawJJTfrmXJhcF5vBvCJsIFtYd5X5jQNKvVd2dtF3y7NNHvsKVyQ7PwIDAQAB';
+
+export default defineConfig({
+  // Explicit imports everywhere: every file says where its names come from.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'Badge Remover for Zoho Desk',
+    description:
+      'Remove community badges from Zoho Desk Help Center users: preview, confirm, and see each removal verified.',
+    permissions: ['identity', 'storage'],
+    host_permissions: hostPermissions(),
+    ...(browser === 'chrome' ? { key: PUBLIC_KEY } : {}),
+    action: { default_title: 'Badge Remover: find a Help Center user' },
+  }),
+});
