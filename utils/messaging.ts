@@ -73,6 +73,7 @@ export interface StatusView {
 export interface SettingsView extends Omit<Settings, 'clientSecret'> {
   /** The secret itself never leaves the service worker. */
   hasClientSecret: boolean;
+  customPagePatterns: string[];
 }
 
 export interface UserBadgesView {

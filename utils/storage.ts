@@ -13,8 +13,6 @@ export interface Settings {
   /** `auto`: detect from the OAuth callback's accounts-server. */
   dataCenter: 'auto' | DataCenterLocation;
   removalRoute: RouteSetting;
-  /** Admin-added URL patterns for Help Center user pages (see utils/page). */
-  customPagePatterns: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -22,12 +20,17 @@ export const DEFAULT_SETTINGS: Settings = {
   clientSecret: '',
   dataCenter: 'auto',
   removalRoute: 'auto',
-  customPagePatterns: [],
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
 });
+
+/**
+ * Admin-added URL patterns for Help Center user pages (see utils/page). Kept apart from the
+ * settings because content scripts read it, and they must not load the client secret.
+ */
+export const pagePatternsItem = storage.defineItem<string[]>('local:pagePatterns', { fallback: [] });
 
 export interface ConnectedOrg {
   id: string;

@@ -1,0 +1,87 @@
+/**
+ * Launching Chromium with the built extension against the sandbox: shared by the end-to-end
+ * tests, the demo and the benchmarks. Every host name resolves to the sandbox on loopback, so
+ * the production manifest (real Zoho hosts only) is what runs, and nothing leaves this machine.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium } from '@playwright/test';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
+
+export interface SandboxAddress {
+  port: number;
+  /** base64 SHA-256 of the sandbox certificate's public key. */
+  spki: string;
+  hostNames: readonly string[];
+}
+
+/** CHROMIUM_PATH, then Debian's /usr/bin/chromium, then Playwright's own build where one is installed. */
+export function findChromium(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'];
+  for (const path of candidates) if (path && existsSync(path)) return path;
+  try {
+    const own = chromium.executablePath();
+    if (own && existsSync(own)) return own;
+  } catch {
+    // Playwright has no browser of its own here.
+  }
+  return undefined;
+}
+
+export function chromiumArgs(sandbox: SandboxAddress, extensionDir = EXTENSION_DIR): string[] {
+  const rules = [...sandbox.hostNames, '*'].map((host) => `MAP ${host} 127.0.0.1:${sandbox.port}`).join(',');
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    `--host-resolver-rules=${rules}`,
+    `--ignore-certificate-errors-spki-list=${sandbox.spki}`,
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider',
+  ];
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** A fresh, throw-away profile every time: never the admin's own browser or Zoho session. */
+export async function launchExtensionBrowser(
+  sandbox: SandboxAddress,
+  options: { headless?: boolean; extensionDir?: string; viewport?: { width: number; height: number } } = {},
+): Promise<ExtensionBrowser> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    throw new Error("No Chromium found. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.");
+  }
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}. Run npm run build first.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'badge-remover-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    headless: options.headless ?? true,
+    executablePath,
+    args: chromiumArgs(sandbox, extensionDir),
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
