@@ -1,0 +1,332 @@
+/**
+ * The Zoho Accounts face (host accounts.<dc>): authorize + consent, token (authorization_code with
+ * PKCE, refresh_token), revoke and serverinfo, following reference/zoho-api.md §4.
+ * Token errors use HTTP 200 with `{"error": ...}` like Zoho; the refresh throttle is configurable 200/400.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { dcByAccountsHost, dcByLocation, SANDBOX_DATA_CENTERS } from './datacenters';
+import { favicon } from './desk-web';
+import { escapeHtml, formParams, html, json, type Reply, type RequestContext, redirect } from './http';
+import type { AccessTokenRecord, ClientConfig, CodeRecord, SandboxState } from './state';
+
+export const CODE_LIFETIME_MS = 2 * 60 * 1000;
+export const THROTTLE_WINDOW_MS = 10 * 60 * 1000;
+export const THROTTLE_MAX_TOKENS = 10;
+/** Active access tokens per refresh token; minting one more revokes the oldest (Zoho's documented 15). */
+export const MAX_ACTIVE_ACCESS_TOKENS = 15;
+
+export const THROTTLE_BODY = {
+  error_description: 'You have made too many requests continuously. Please try again after some time.',
+  error: 'Access Denied',
+  status: 'failure',
+};
+
+/** `Service.scope.OPERATION`, e.g. Desk.settings.READ (zoho.com/accounts/protocol/oauth/scope.html). */
+const SCOPE_SYNTAX = /^[A-Za-z][A-Za-z0-9]*\.[A-Za-z][A-Za-z0-9]*\.(ALL|READ|CREATE|UPDATE|DELETE)$/i;
+
+/** Zoho-looking tokens: `1000.<hex>.<hex>`. */
+function newSecret(): string {
+  return `1000.${randomBytes(16).toString('hex')}.${randomBytes(16).toString('hex')}`;
+}
+
+function base64url(bytes: Buffer): string {
+  return bytes.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function parseScopes(raw: string): string[] {
+  return raw
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function findClient(state: SandboxState, clientId: string | null): ClientConfig | undefined {
+  return clientId ? state.config.clients.find((c) => c.clientId === clientId) : undefined;
+}
+
+function errorPage(status: number, title: string, detail: string): Reply {
+  return html(
+    status,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Zoho Accounts (sandbox)</title></head>
+<body><main><h1 id="error-title">${escapeHtml(title)}</h1><p id="error-detail">${escapeHtml(detail)}</p></main></body></html>`,
+  );
+}
+
+// ---------- /oauth/v2/auth ----------
+
+const AUTH_PARAMS = [
+  'client_id',
+  'response_type',
+  'redirect_uri',
+  'scope',
+  'state',
+  'access_type',
+  'prompt',
+  'code_challenge',
+  'code_challenge_method',
+] as const;
+
+function consentPage(params: URLSearchParams, client: ClientConfig, scopes: string[]): Reply {
+  const hidden = AUTH_PARAMS.filter((name) => params.has(name))
+    .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(params.get(name) ?? '')}">`)
+    .join('\n      ');
+  const scopeItems = scopes.map((s) => `<li>${escapeHtml(s)}</li>`).join('');
+  const appName = escapeHtml(client.name ?? client.clientId);
+  return html(
+    200,
+    `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Zoho Accounts (sandbox)</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;color:#222}
+button{font-size:1rem;padding:.5rem 1.2rem;margin-right:.5rem}#accept{background:#0b6bcb;color:#fff;border:0}</style></head>
+<body><main>
+  <h1>Zoho Accounts (sandbox)</h1>
+  <p><strong id="app-name">${appName}</strong> would like to access your Zoho Desk data:</p>
+  <ul id="scopes">${scopeItems}</ul>
+  <form method="post" action="/oauth/v2/auth">
+      ${hidden}
+      <button id="accept" type="submit" name="decision" value="accept">Accept</button>
+      <button id="deny" type="submit" name="decision" value="deny">Deny</button>
+  </form>
+</main></body></html>`,
+    { 'Cache-Control': 'no-store' },
+  );
+}
+
+function withParams(base: string, params: Record<string, string | null>): string {
+  const url = new URL(base);
+  for (const [key, value] of Object.entries(params)) if (value !== null) url.searchParams.set(key, value);
+  return url.toString();
+}
+
+function authorize(ctx: RequestContext): Reply {
+  const { state } = ctx;
+  const params = formParams(ctx);
+  const client = findClient(state, params.get('client_id'));
+  if (!client) return errorPage(400, 'Invalid Client', 'The client_id is not registered with Zoho Accounts.');
+  const redirectUri = params.get('redirect_uri') ?? '';
+  if (!client.redirectUris.includes(redirectUri)) {
+    return errorPage(400, 'Invalid Redirect Uri', 'Redirect URI passed does not match with the one configured.');
+  }
+  if (params.get('response_type') !== 'code') {
+    return errorPage(400, 'Invalid Response Type', 'Only response_type=code is supported here.');
+  }
+  const scopes = parseScopes(params.get('scope') ?? '');
+  if (scopes.length === 0 || !scopes.every((s) => SCOPE_SYNTAX.test(s))) {
+    return errorPage(400, 'Invalid OAuth Scope', 'The scope parameter is missing or names an invalid scope.');
+  }
+  const challenge = params.get('code_challenge');
+  const method = params.get('code_challenge_method') ?? (challenge ? 'plain' : null);
+  if (method !== null && method !== 'S256' && method !== 'plain') {
+    return errorPage(400, 'Invalid Code Challenge Method', 'code_challenge_method must be S256 or plain.');
+  }
+  if (method !== null && !challenge) return errorPage(400, 'Invalid Code Challenge', 'code_challenge is missing.');
+
+  const stateParam = params.get('state');
+  const decision =
+    ctx.method === 'POST' ? params.get('decision') : state.config.consent === 'auto-accept' ? 'accept' : null;
+  if (decision === null) return consentPage(params, client, scopes);
+  if (decision !== 'accept') return redirect(withParams(redirectUri, { error: 'access_denied', state: stateParam }));
+
+  const dc = dcByLocation(state.config.accountLocation) ?? SANDBOX_DATA_CENTERS[0]!;
+  const record: CodeRecord = {
+    code: newSecret(),
+    clientId: client.clientId,
+    redirectUri,
+    scopes,
+    location: dc.location,
+    challenge,
+    challengeMethod: method as CodeRecord['challengeMethod'],
+    accessType: params.get('access_type') === 'offline' ? 'offline' : 'online',
+    prompt: params.get('prompt'),
+    issuedAt: state.now(),
+    used: false,
+  };
+  state.codes.set(record.code, record);
+  return redirect(
+    withParams(redirectUri, {
+      code: record.code,
+      state: stateParam,
+      location: dc.location,
+      'accounts-server': `https://${dc.accountsHost}`,
+    }),
+  );
+}
+
+// ---------- /oauth/v2/token ----------
+
+function tokenError(error: string): Reply {
+  return json(200, { error });
+}
+
+function clientProblem(client: ClientConfig | undefined, secret: string | null): boolean {
+  if (!client) return true;
+  if (client.requireSecret) return !client.clientSecret || secret !== client.clientSecret;
+  // A secret that is sent must still be the right one.
+  return secret !== null && secret !== '' && client.clientSecret !== undefined && secret !== client.clientSecret;
+}
+
+function verifierMatches(code: CodeRecord, verifier: string | null): boolean {
+  if (!code.challenge) return true;
+  if (!verifier || !/^[A-Za-z0-9._~-]{43,128}$/.test(verifier)) return false;
+  const expected =
+    code.challengeMethod === 'S256' ? base64url(createHash('sha256').update(verifier, 'ascii').digest()) : verifier;
+  return expected === code.challenge;
+}
+
+function mintAccessToken(
+  state: SandboxState,
+  fields: { clientId: string; location: string; scopes: string[]; refreshToken: string | null },
+): AccessTokenRecord {
+  const issuedAt = state.now();
+  const record: AccessTokenRecord = {
+    token: newSecret(),
+    refreshToken: fields.refreshToken,
+    clientId: fields.clientId,
+    location: fields.location,
+    scopes: state.config.grantedScopes ? [...state.config.grantedScopes] : [...fields.scopes],
+    issuedAt,
+    expiresAt: issuedAt + state.config.accessTokenLifetimeSeconds * 1000,
+    revoked: false,
+  };
+  if (fields.refreshToken) {
+    const active = [...state.accessTokens.values()].filter(
+      (a) => a.refreshToken === fields.refreshToken && !a.revoked && a.expiresAt > issuedAt,
+    );
+    if (active.length >= MAX_ACTIVE_ACCESS_TOKENS) active[0]!.revoked = true;
+  }
+  state.accessTokens.set(record.token, record);
+  return record;
+}
+
+function tokenReply(state: SandboxState, access: AccessTokenRecord, refreshToken?: string): Reply {
+  const dc = dcByLocation(access.location) ?? SANDBOX_DATA_CENTERS[0]!;
+  return json(200, {
+    access_token: access.token,
+    ...(refreshToken ? { refresh_token: refreshToken } : {}),
+    api_domain: dc.apiDomain,
+    token_type: 'Bearer',
+    expires_in: state.config.accessTokenLifetimeSeconds,
+  });
+}
+
+function exchangeCode(ctx: RequestContext, params: URLSearchParams, client: ClientConfig | undefined): Reply {
+  const { state } = ctx;
+  if (!client || clientProblem(client, params.get('client_secret'))) return tokenError('invalid_client');
+  const code = state.codes.get(params.get('code') ?? '');
+  if (!code) return tokenError('invalid_code');
+  if (code.clientId !== client.clientId) return tokenError('invalid_client');
+  // A code is only good at the accounts server of its own DC (Zoho's "DC mismatch").
+  if (dcByAccountsHost(ctx.host)?.location !== code.location) return tokenError('invalid_client');
+  if (code.used || state.now() > code.issuedAt + CODE_LIFETIME_MS) return tokenError('invalid_code');
+  if (params.get('redirect_uri') !== code.redirectUri) return tokenError('invalid_redirect_uri');
+  if (!verifierMatches(code, params.get('code_verifier'))) {
+    // A failed proof burns the code, so a verifier cannot be guessed by retrying.
+    code.used = true;
+    return tokenError('invalid_code');
+  }
+  code.used = true;
+  state.stats.codeGrants++;
+
+  let refreshToken: string | undefined;
+  if (code.accessType === 'offline') {
+    // Zoho issues a refresh token on the first offline grant, and again only with prompt=consent.
+    const hasLive = [...state.refreshTokens.values()].some(
+      (r) => r.clientId === client.clientId && r.location === code.location && !r.revoked,
+    );
+    if (!hasLive || code.prompt === 'consent') {
+      refreshToken = newSecret();
+      state.refreshTokens.set(refreshToken, {
+        token: refreshToken,
+        clientId: client.clientId,
+        location: code.location,
+        scopes: code.scopes,
+        createdAt: state.now(),
+        revoked: false,
+        accessTokensMinted: 0,
+        mintTimes: [],
+      });
+    }
+  }
+  const access = mintAccessToken(state, {
+    clientId: client.clientId,
+    location: code.location,
+    scopes: code.scopes,
+    refreshToken: refreshToken ?? null,
+  });
+  return tokenReply(state, access, refreshToken);
+}
+
+function refresh(ctx: RequestContext, params: URLSearchParams, client: ClientConfig | undefined): Reply {
+  const { state } = ctx;
+  if (!client || clientProblem(client, params.get('client_secret'))) return tokenError('invalid_client');
+  const record = state.refreshTokens.get(params.get('refresh_token') ?? '');
+  if (!record || record.revoked || dcByAccountsHost(ctx.host)?.location !== record.location) {
+    return tokenError('invalid_code');
+  }
+  if (record.clientId !== client.clientId) return tokenError('invalid_client');
+  const now = state.now();
+  record.mintTimes = record.mintTimes.filter((t) => now - t < THROTTLE_WINDOW_MS);
+  if (record.mintTimes.length >= THROTTLE_MAX_TOKENS) {
+    state.stats.throttledRefreshes++;
+    return json(state.config.throttleStatus, THROTTLE_BODY);
+  }
+  record.mintTimes.push(now);
+  record.accessTokensMinted++;
+  state.stats.refreshGrants++;
+  const access = mintAccessToken(state, {
+    clientId: record.clientId,
+    location: record.location,
+    scopes: record.scopes,
+    refreshToken: record.token,
+  });
+  return tokenReply(state, access);
+}
+
+function token(ctx: RequestContext): Reply {
+  if (ctx.method !== 'POST') return json(405, { error: 'invalid_request', error_description: 'Use POST.' });
+  const params = formParams(ctx);
+  const grantType = params.get('grant_type') ?? '';
+  ctx.logExtra.grantType = grantType;
+  const client = findClient(ctx.state, params.get('client_id'));
+  if (grantType === 'authorization_code') return exchangeCode(ctx, params, client);
+  if (grantType === 'refresh_token') return refresh(ctx, params, client);
+  return tokenError('unsupported_grant_type');
+}
+
+// ---------- /oauth/v2/token/revoke, /oauth/serverinfo ----------
+
+function revoke(ctx: RequestContext): Reply {
+  if (ctx.method !== 'POST') return json(405, { error: 'invalid_request', error_description: 'Use POST.' });
+  const value = formParams(ctx).get('token') ?? '';
+  const { state } = ctx;
+  const refreshRecord = state.refreshTokens.get(value);
+  if (refreshRecord) {
+    refreshRecord.revoked = true;
+    for (const access of state.accessTokens.values()) if (access.refreshToken === value) access.revoked = true;
+    return json(200, { status: 'success' });
+  }
+  const accessRecord = state.accessTokens.get(value);
+  if (accessRecord) {
+    accessRecord.revoked = true;
+    return json(200, { status: 'success' });
+  }
+  return json(400, { status: 'failure', error: 'invalid_token' });
+}
+
+function serverInfo(): Reply {
+  // China is operated separately and is not listed by accounts.zoho.com (reference §1.1).
+  const locations = Object.fromEntries(
+    SANDBOX_DATA_CENTERS.filter((dc) => dc.location !== 'cn').map((dc) => [dc.location, `https://${dc.accountsHost}`]),
+  );
+  return json(200, { result: 'success', locations });
+}
+
+export function handleAccounts(ctx: RequestContext): Reply {
+  const path = ctx.url.pathname.replace(/\/+$/, '') || '/';
+  if (path === '/oauth/v2/auth' && (ctx.method === 'GET' || ctx.method === 'POST')) return authorize(ctx);
+  if (path === '/oauth/v2/token') return token(ctx);
+  if (path === '/oauth/v2/token/revoke') return revoke(ctx);
+  if (path === '/oauth/serverinfo' && ctx.method === 'GET') return serverInfo();
+  if (path === '/favicon.ico') return favicon();
+  return errorPage(404, 'Page not found', 'This Zoho Accounts page does not exist in the sandbox.');
+}

@@ -1,0 +1,576 @@
+/**
+ * The Zoho Desk API face (host desk.<dc>, paths under /api/v1), following reference/zoho-api.md §1-2.
+ * Order of checks for every call: token (401) → per-org concurrency (429) → latency → daily credits (429)
+ * → route (404/405) → orgId header (400/403) → scope (403) → the endpoint itself.
+ */
+import { type Badge, iconUrl, type Label, type Org, photoUrl, type User } from './data';
+import { dcByDeskHost } from './datacenters';
+import { empty, isJsonContentType, json, type Reply, type RequestContext, sleep, zohoError } from './http';
+import { acquireSlot, chargeCredits, creditWeight, secondsUntilUtcMidnight } from './limits';
+import type { AccessTokenRecord, SandboxState } from './state';
+
+interface DeskCall {
+  ctx: RequestContext;
+  state: SandboxState;
+  token: AccessTokenRecord;
+  /** Null only for /organizations. */
+  org: Org | null;
+  params: string[];
+  query: URLSearchParams;
+}
+
+interface Endpoint {
+  /** The token needs at least one of these (any-of; `X.y.ALL` covers `X.y.READ` etc.). */
+  scopes: string[];
+  needsOrg: boolean;
+  handle: (call: DeskCall) => Reply;
+}
+
+interface Route {
+  pattern: RegExp;
+  endpoints: Partial<Record<string, Endpoint>>;
+  /** Config switch: false → the route does not exist (404); '405' → its verbs answer 405. */
+  availability?: (state: SandboxState) => boolean | '405';
+}
+
+const READ_USERS = ['Desk.search.READ', 'Desk.contacts.READ', 'Desk.settings.READ', 'Desk.basic.READ'];
+const READ_USER = ['Desk.contacts.READ', 'Desk.settings.READ', 'Desk.basic.READ'];
+const READ_BADGES = ['Desk.contacts.READ', 'Desk.settings.READ'];
+const WRITE_USER = ['Desk.contacts.UPDATE', 'Desk.settings.UPDATE'];
+
+// ---------- wire shapes ----------
+
+function labelWire(label: Label) {
+  return {
+    preferences: { shape: label.shape, bgColor: label.bgColor, textColor: label.textColor },
+    name: label.name,
+    id: label.id,
+    logoUrl: null,
+  };
+}
+
+function primaryLabel(state: SandboxState, user: User) {
+  const label = state.data.labels.find((l) => l.id === user.labelIds[0]);
+  return label ? labelWire(label) : null;
+}
+
+/** As `GET /users` lists it: like Zoho's sample, no contactId in list items. */
+function userListItem(state: SandboxState, user: User) {
+  return {
+    lastAccessedTime: user.lastAccessedTime,
+    photoURL: photoUrl(user),
+    emailAddress: user.emailAddress,
+    name: user.name,
+    id: user.id,
+    label: primaryLabel(state, user),
+    type: user.type,
+    status: user.status,
+  };
+}
+
+function contactWebUrl(state: SandboxState, orgId: string, contactId: string): string {
+  const org = state.data.orgs.find((o) => o.id === orgId);
+  return `https://desk.zoho.com/support/${org?.portalName ?? 'portal'}/ShowHomePage.do#Contacts/dv/${contactId}`;
+}
+
+function userDetail(state: SandboxState, user: User, includeContact: boolean) {
+  const contact = state.data.contacts.find((c) => c.id === user.contactId);
+  return {
+    lastAccessedTime: user.lastAccessedTime,
+    photoURL: photoUrl(user),
+    contactId: user.contactId,
+    ...(includeContact && contact
+      ? {
+          contact: {
+            webUrl: contactWebUrl(state, user.orgId, contact.id),
+            name: `${contact.firstName} ${contact.lastName}`.trim(),
+            id: contact.id,
+          },
+        }
+      : {}),
+    name: user.name,
+    id: user.id,
+    label: primaryLabel(state, user),
+    type: user.type,
+    email: [{ emailAddress: user.emailAddress, isVerified: 'false', isPrimary: 'true' }],
+    status: user.status,
+  };
+}
+
+function badgeWire(badge: Badge) {
+  return {
+    name: badge.name,
+    isCustom: String(badge.isCustom),
+    description: badge.description,
+    id: badge.id,
+    iconUrl: iconUrl(badge),
+  };
+}
+
+// ---------- request helpers ----------
+
+function unprocessable(field: string, message: string): Reply {
+  return zohoError(422, 'UNPROCESSABLE_ENTITY', message, {
+    errors: [{ fieldName: `/${field}`, errorType: 'invalid', errorMessage: message }],
+  });
+}
+
+function invalidData(message: string): Reply {
+  return zohoError(422, 'INVALID_DATA', message);
+}
+
+const NOT_FOUND = (): Reply =>
+  zohoError(404, 'URL_NOT_FOUND', 'The URL you have requested is either invalid or does not exist.');
+
+function range(query: URLSearchParams, maxLimit: number): { from: number; limit: number } | Reply {
+  const fromRaw = query.get('from');
+  const limitRaw = query.get('limit');
+  const from = fromRaw === null ? 1 : Number(fromRaw);
+  const limit = limitRaw === null ? 50 : Number(limitRaw);
+  if (!Number.isInteger(from) || from < 1)
+    return unprocessable('from', "The value passed for field 'from' must be 1 or more.");
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit)
+    return unprocessable('limit', `The value passed for field 'limit' exceeds the range of '1-${maxLimit}'.`);
+  return { from, limit };
+}
+
+function page<T>(items: T[], r: { from: number; limit: number }): T[] {
+  return items.slice(r.from - 1, r.from - 1 + r.limit);
+}
+
+function findUser(call: DeskCall): User | undefined {
+  return call.state.data.users.find((u) => u.id === call.params[0] && u.orgId === call.org?.id);
+}
+
+function orgHelpCenter(call: DeskCall, id: string | null) {
+  return call.state.data.helpCenters.find((h) => h.id === id && h.orgId === call.org?.id);
+}
+
+/** Ids from a query parameter that may be repeated and/or comma-separated. */
+function idList(query: URLSearchParams, name: string): string[] {
+  return query
+    .getAll(name)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/** `{"badgeIds":[...]}` from a JSON body, or the error reply. */
+function badgeIdsFromBody(call: DeskCall): string[] | Reply {
+  if (call.ctx.body.length > 0 && !isJsonContentType(call.ctx))
+    return zohoError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be sent as application/json.');
+  let parsed: unknown;
+  try {
+    parsed = call.ctx.body.length > 0 ? JSON.parse(call.ctx.body.toString('utf8')) : undefined;
+  } catch {
+    return unprocessable('badgeIds', 'The request body is not valid JSON.');
+  }
+  const ids = (parsed as { badgeIds?: unknown } | undefined)?.badgeIds;
+  if (!Array.isArray(ids) || ids.length === 0)
+    return zohoError(422, 'UNPROCESSABLE_ENTITY', 'badgeIds is required and must be a non-empty list.', {
+      errors: [{ fieldName: '/badgeIds', errorType: 'missing', errorMessage: 'badgeIds is required' }],
+    });
+  if (!ids.every((id) => (typeof id === 'string' && id !== '') || Number.isInteger(id)))
+    return unprocessable('badgeIds', 'badgeIds must be a list of badge ids.');
+  return ids.map(String);
+}
+
+type ItemError = { errorCode: string; httpCode: number };
+interface ItemResult {
+  success: boolean;
+  id: string;
+  errors: ItemError | null;
+}
+
+/** One result per requested id, HTTP 200 even when items fail (reference §2.5-2.6). */
+function changeBadges(call: DeskCall, user: User, ids: string[], op: 'add' | 'remove'): Reply {
+  const { state } = call;
+  const results: ItemResult[] = ids.map((id) => {
+    if (state.config.forbiddenBadgeIds.includes(id))
+      return { success: false, id, errors: { errorCode: 'FORBIDDEN', httpCode: 403 } };
+    const badge = state.data.badges.find((b) => b.id === id && b.orgId === user.orgId);
+    if (!badge) return { success: false, id, errors: { errorCode: 'INVALID_DATA', httpCode: 422 } };
+    const held = user.badgeIds.includes(id);
+    if (op === 'add') {
+      if (!held) user.badgeIds.push(id);
+    } else {
+      if (!held) return { success: false, id, errors: { errorCode: 'INVALID_DATA', httpCode: 422 } };
+      user.badgeIds = user.badgeIds.filter((b) => b !== id);
+    }
+    user.modifiedTime = new Date(state.now()).toISOString();
+    return { success: true, id, errors: null };
+  });
+  return json(200, { results });
+}
+
+// ---------- endpoints ----------
+
+function listOrganizations(call: DeskCall): Reply {
+  const data = call.state.visibleOrgs().map((org, index) => ({
+    id: org.id,
+    companyName: org.companyName,
+    portalName: org.portalName,
+    organizationName: org.companyName,
+    // Zoho sends this both as a string and as a boolean.
+    isDefault: index === 0 ? 'true' : false,
+    isAdminInOrg: true,
+    edition: org.edition,
+    portalURL: `https://desk.zoho.com/support/${org.portalName}`,
+    logoURL: null,
+    alias: null,
+  }));
+  return json(200, { data });
+}
+
+function listHelpCenters(call: DeskCall): Reply {
+  const data = call.state.data.helpCenters
+    .filter((h) => h.orgId === call.org?.id)
+    .map((h) => ({
+      id: h.id,
+      name: h.name,
+      portalName: h.portalName,
+      portalId: h.portalId,
+      departmentIds: h.departmentIds,
+      helpCenterURL: `https://desk.zoho.com/portal/${h.portalName}`,
+      status: 'ACTIVE',
+    }));
+  return data.length ? json(200, { data }) : empty();
+}
+
+function listUsers(call: DeskCall): Reply {
+  const { query, state } = call;
+  const r = range(query, 50);
+  if ('status' in r) return r;
+  const include = query.get('include');
+  if (include !== null && include !== 'count') return unprocessable('include', "Only 'count' is allowed for include.");
+  const search = query.get('searchBy');
+  if (search !== null && search.trim().length < 2)
+    return unprocessable('searchBy', "The value passed for field 'searchBy' must have at least 2 characters.");
+  const helpCenterId = query.get('helpCenterId');
+  if (helpCenterId !== null && !orgHelpCenter(call, helpCenterId)) return invalidData('helpCenterId is invalid');
+  const status = query.get('status')?.toUpperCase() ?? null;
+  if (status !== null && status !== 'ACTIVE' && status !== 'DISABLED')
+    return unprocessable('status', "status must be 'ACTIVE' or 'DISABLED'.");
+  const sortBy = query.get('sortBy');
+  if (sortBy !== null && !/^-?(email|modifiedTime)$/.test(sortBy))
+    return unprocessable('sortBy', "sortBy must be 'email' or 'modifiedTime', optionally prefixed with '-'.");
+
+  const needle = search?.trim().toLowerCase();
+  let users = state.data.users.filter(
+    (u) =>
+      u.orgId === call.org?.id &&
+      (helpCenterId === null || u.helpCenterIds.includes(helpCenterId)) &&
+      (status === null || u.status === status) &&
+      (!needle || u.name.toLowerCase().includes(needle) || u.emailAddress.toLowerCase().includes(needle)),
+  );
+  if (sortBy) {
+    const key = sortBy.replace(/^-/, '') === 'email' ? 'emailAddress' : 'modifiedTime';
+    const sign = sortBy.startsWith('-') ? -1 : 1;
+    users = [...users].sort((a, b) => sign * a[key].localeCompare(b[key]));
+  }
+  const data = page(users, r).map((u) => userListItem(state, u));
+  if (data.length === 0) return empty();
+  return json(200, include === 'count' ? { data, count: String(users.length) } : { data });
+}
+
+function getUser(call: DeskCall): Reply {
+  const user = findUser(call);
+  if (!user) return NOT_FOUND();
+  const include = call.query.get('include');
+  if (include !== null && include !== 'contact')
+    return unprocessable('include', "Only 'contact' is allowed for include.");
+  const helpCenterId = call.query.get('helpCenterId');
+  if (helpCenterId !== null) {
+    if (!orgHelpCenter(call, helpCenterId)) return invalidData('helpCenterId is invalid');
+    if (!user.helpCenterIds.includes(helpCenterId))
+      return invalidData('The user is not an end user of this help center.');
+  }
+  return json(200, userDetail(call.state, user, include === 'contact'));
+}
+
+function listUserBadges(call: DeskCall): Reply {
+  const user = findUser(call);
+  if (!user) return NOT_FOUND();
+  const r = range(call.query, 50);
+  if ('status' in r) return r;
+  const type = call.query.get('type');
+  if (type !== null && type !== 'default' && type !== 'custom')
+    return unprocessable('type', "type must be 'default' or 'custom'.");
+  const sortBy = call.query.get('sortBy');
+  if (sortBy !== null && sortBy !== 'createdTime' && sortBy !== '-createdTime')
+    return unprocessable('sortBy', "sortBy must be 'createdTime' or '-createdTime'.");
+  let badges = user.badgeIds
+    .map((id) => call.state.data.badges.find((b) => b.id === id))
+    .filter((b): b is Badge => b !== undefined)
+    .filter((b) => type === null || b.isCustom === (type === 'custom'));
+  if (sortBy === '-createdTime') badges = badges.reverse();
+  const data = page(badges, r).map(badgeWire);
+  if (data.length === 0) return empty();
+  return json(200, call.state.config.badgesEnvelope ? { data } : data);
+}
+
+function associate(call: DeskCall): Reply {
+  const user = findUser(call);
+  if (!user) return NOT_FOUND();
+  const ids = badgeIdsFromBody(call);
+  return Array.isArray(ids) ? changeBadges(call, user, ids, 'add') : ids;
+}
+
+function dissociate(call: DeskCall): Reply {
+  const user = findUser(call);
+  if (!user) return NOT_FOUND();
+  const ids = badgeIdsFromBody(call);
+  return Array.isArray(ids) ? changeBadges(call, user, ids, 'remove') : ids;
+}
+
+function deleteHelpCenterBadges(call: DeskCall): Reply {
+  const helpCenter = orgHelpCenter(call, call.params[0] ?? null);
+  if (!helpCenter) return invalidData('helpCenterId is invalid');
+  const user = call.state.data.users.find((u) => u.id === call.params[1] && u.orgId === call.org?.id);
+  if (!user) return NOT_FOUND();
+  if (!user.helpCenterIds.includes(helpCenter.id))
+    return invalidData('The user is not an end user of this help center.');
+  const ids = idList(call.query, 'badgeIds');
+  // Never "remove all": without ids there is nothing to do.
+  if (ids.length === 0)
+    return zohoError(422, 'UNPROCESSABLE_ENTITY', 'badgeIds is required.', {
+      errors: [{ fieldName: '/badgeIds', errorType: 'missing', errorMessage: 'badgeIds is required' }],
+    });
+  return changeBadges(call, user, ids, 'remove');
+}
+
+function getContact(call: DeskCall): Reply {
+  const contact = call.state.data.contacts.find((c) => c.id === call.params[0] && c.orgId === call.org?.id);
+  if (!contact) return NOT_FOUND();
+  return json(200, {
+    id: contact.id,
+    firstName: contact.firstName,
+    lastName: contact.lastName,
+    email: contact.email,
+    secondaryEmail: null,
+    phone: null,
+    mobile: null,
+    type: null,
+    webUrl: contactWebUrl(call.state, contact.orgId, contact.id),
+    createdTime: '2025-03-01T09:15:00.000Z',
+  });
+}
+
+function listUserLabels(call: DeskCall): Reply {
+  const user = findUser(call);
+  if (!user) return NOT_FOUND();
+  const r = range(call.query, 50);
+  if ('status' in r) return r;
+  const helpCenterId = call.query.get('helpCenterId');
+  const onlyPrimary = call.query.get('isPrimary') === 'true';
+  const labels = user.labelIds
+    .map((id, index) => ({ label: call.state.data.labels.find((l) => l.id === id), primary: index === 0 }))
+    .filter((x): x is { label: Label; primary: boolean } => x.label !== undefined)
+    .filter((x) => (helpCenterId === null || x.label.helpCenterId === helpCenterId) && (!onlyPrimary || x.primary));
+  const data = page(labels, r).map(({ label, primary }) => ({
+    ...labelWire(label),
+    helpCenterId: label.helpCenterId,
+    isPrimary: String(primary),
+    assignedTime: user.modifiedTime,
+  }));
+  return data.length ? json(200, { data }) : empty();
+}
+
+function changeLabels(call: DeskCall, param: 'labels' | 'labelIds', op: 'add' | 'remove'): Reply {
+  const user = findUser(call);
+  if (!user) return NOT_FOUND();
+  const ids = idList(call.query, param);
+  if (ids.length === 0)
+    return zohoError(422, 'UNPROCESSABLE_ENTITY', `${param} is required.`, {
+      errors: [{ fieldName: `/${param}`, errorType: 'missing', errorMessage: `${param} is required` }],
+    });
+  const results: ItemResult[] = ids.map((id) => {
+    const label = call.state.data.labels.find((l) => l.id === id && l.orgId === user.orgId);
+    if (!label) return { success: false, id, errors: { errorCode: 'INVALID_DATA', httpCode: 422 } };
+    const held = user.labelIds.includes(id);
+    if (op === 'add') {
+      if (!held) user.labelIds.push(id);
+    } else {
+      if (!held) return { success: false, id, errors: { errorCode: 'INVALID_DATA', httpCode: 422 } };
+      user.labelIds = user.labelIds.filter((l) => l !== id);
+    }
+    return { success: true, id, errors: null };
+  });
+  return json(200, { results });
+}
+
+function listLabelUsers(call: DeskCall): Reply {
+  const label = call.state.data.labels.find((l) => l.id === call.params[0] && l.orgId === call.org?.id);
+  if (!label) return NOT_FOUND();
+  const r = range(call.query, 100);
+  if ('status' in r) return r;
+  const users = call.state.data.users.filter((u) => u.labelIds.includes(label.id));
+  const data = page(users, r).map((u) => userListItem(call.state, u));
+  return data.length ? json(200, { data }) : empty();
+}
+
+const ROUTES: Route[] = [
+  {
+    pattern: /^\/organizations$/,
+    endpoints: {
+      GET: { scopes: ['Desk.basic.READ', 'Desk.organization.READ'], needsOrg: false, handle: listOrganizations },
+    },
+  },
+  {
+    pattern: /^\/helpCenters$/,
+    availability: (s) => s.config.routes.helpCenters,
+    endpoints: { GET: { scopes: ['Desk.settings.READ', 'Desk.basic.READ'], needsOrg: true, handle: listHelpCenters } },
+  },
+  { pattern: /^\/users$/, endpoints: { GET: { scopes: READ_USERS, needsOrg: true, handle: listUsers } } },
+  { pattern: /^\/users\/(\d+)$/, endpoints: { GET: { scopes: READ_USER, needsOrg: true, handle: getUser } } },
+  {
+    pattern: /^\/users\/(\d+)\/badges$/,
+    endpoints: { GET: { scopes: READ_BADGES, needsOrg: true, handle: listUserBadges } },
+  },
+  {
+    pattern: /^\/users\/(\d+)\/badges\/associate$/,
+    endpoints: { POST: { scopes: WRITE_USER, needsOrg: true, handle: associate } },
+  },
+  {
+    pattern: /^\/users\/(\d+)\/badges\/dissociate$/,
+    availability: (s) => s.config.routes.dissociate,
+    endpoints: { POST: { scopes: WRITE_USER, needsOrg: true, handle: dissociate } },
+  },
+  {
+    pattern: /^\/helpcenter\/(\d+)\/users\/(\d+)\/badges$/,
+    availability: (s) => s.config.routes.helpCenterDelete,
+    endpoints: {
+      DELETE: {
+        scopes: ['Desk.settings.UPDATE', 'Desk.settings.DELETE', 'Desk.contacts.UPDATE'],
+        needsOrg: true,
+        handle: deleteHelpCenterBadges,
+      },
+    },
+  },
+  {
+    pattern: /^\/contacts\/(\d+)$/,
+    endpoints: { GET: { scopes: ['Desk.contacts.READ'], needsOrg: true, handle: getContact } },
+  },
+  {
+    pattern: /^\/users\/(\d+)\/labels$/,
+    endpoints: { GET: { scopes: READ_BADGES, needsOrg: true, handle: listUserLabels } },
+  },
+  {
+    pattern: /^\/users\/(\d+)\/labels\/assign$/,
+    endpoints: { POST: { scopes: WRITE_USER, needsOrg: true, handle: (c) => changeLabels(c, 'labels', 'add') } },
+  },
+  {
+    pattern: /^\/users\/(\d+)\/labels\/remove$/,
+    endpoints: { POST: { scopes: WRITE_USER, needsOrg: true, handle: (c) => changeLabels(c, 'labelIds', 'remove') } },
+  },
+  {
+    pattern: /^\/labels\/(\d+)\/users$/,
+    endpoints: {
+      GET: {
+        scopes: ['Desk.search.READ', 'Desk.contacts.READ', 'Desk.settings.READ'],
+        needsOrg: true,
+        handle: listLabelUsers,
+      },
+    },
+  },
+];
+
+/** `Desk.settings.ALL` covers `Desk.settings.READ`; comparison ignores case. */
+export function scopeCovers(granted: string, wanted: string): boolean {
+  const g = granted.toLowerCase();
+  const w = wanted.toLowerCase();
+  if (g === w) return true;
+  const [gService, gGroup, gOp] = g.split('.');
+  const [wService, wGroup] = w.split('.');
+  return gOp === 'all' && gService === wService && gGroup === wGroup;
+}
+
+function authenticate(ctx: RequestContext): AccessTokenRecord | Reply {
+  const header = ctx.req.headers.authorization;
+  const match = header ? /^Zoho-oauthtoken\s+(\S+)\s*$/i.exec(header) : null;
+  if (!match) return zohoError(401, 'UNAUTHORIZED', 'You are not authenticated to perform this operation.');
+  const token = ctx.state.accessTokens.get(match[1]!);
+  const dc = dcByDeskHost(ctx.host);
+  if (!token || token.revoked || token.expiresAt <= ctx.state.now() || token.location !== dc?.location)
+    return zohoError(401, 'INVALID_OAUTH', 'The OAuth Token you provided is invalid.');
+  return token;
+}
+
+function dispatch(ctx: RequestContext, token: AccessTokenRecord): Reply {
+  const { state } = ctx;
+  const sub = ctx.url.pathname.startsWith('/api/v1/')
+    ? ctx.url.pathname.slice('/api/v1'.length).replace(/\/$/, '')
+    : null;
+  if (sub === null) return NOT_FOUND();
+  let params: string[] | null = null;
+  const route = ROUTES.find((r) => {
+    const m = r.pattern.exec(sub);
+    if (m) params = m.slice(1);
+    return m !== null;
+  });
+  const availability = route?.availability?.(state) ?? true;
+  if (!route || availability === false) return NOT_FOUND();
+  const endpoint = route.endpoints[ctx.method];
+  if (!endpoint || availability === '405')
+    return zohoError(405, 'METHOD_NOT_ALLOWED', 'The HTTP method is not allowed for the requested URL.');
+
+  let org: Org | null = null;
+  if (endpoint.needsOrg) {
+    const orgId = ctx.req.headers.orgid;
+    if (typeof orgId !== 'string' || orgId.trim() === '')
+      return zohoError(400, 'INVALID_DATA', 'orgId header is missing');
+    org = state.visibleOrgs().find((o) => o.id === orgId.trim()) ?? null;
+    if (!org) return zohoError(403, 'OAUTH_ORG_MISMATCH', 'The OAuthToken is not valid for specified organization');
+  }
+  if (!endpoint.scopes.some((wanted) => token.scopes.some((granted) => scopeCovers(granted, wanted))))
+    return zohoError(403, 'SCOPE_MISMATCH', 'The OAuth token does not have the scope needed for this operation.');
+  return endpoint.handle({ ctx, state, token, org, params: params ?? [], query: ctx.url.searchParams });
+}
+
+export async function handleDeskApi(ctx: RequestContext): Promise<Reply> {
+  const { state } = ctx;
+  const orgHeader = ctx.req.headers.orgid;
+  if (typeof orgHeader === 'string') ctx.logExtra.orgId = orgHeader;
+  const token = authenticate(ctx);
+  // 401s carry no rate-limit headers (reference §1.6).
+  if ('status' in token) return token;
+
+  const release = acquireSlot(state, typeof orgHeader === 'string' ? orgHeader : '(none)');
+  if (!release) {
+    state.stats.rateLimited++;
+    return withHeaders(
+      zohoError(429, 'TOO_MANY_REQUESTS', 'Too many requests are being made simultaneously. Try again shortly.'),
+      {
+        'Retry-After': '1',
+        'X-Rate-Limit-Remaining-v3': String(state.creditsRemaining()),
+        'X-Rate-Limit-Request-Weight-v3': '0',
+      },
+    );
+  }
+  try {
+    await sleep(state.config.latencyMs);
+    const weight = creditWeight(ctx.method);
+    const credits = chargeCredits(state, weight);
+    if (!credits.ok) {
+      state.stats.rateLimited++;
+      return withHeaders(
+        zohoError(429, 'TOO_MANY_REQUESTS', 'The daily API credit limit of this organization has been reached.'),
+        {
+          'Retry-After': String(secondsUntilUtcMidnight(state.now())),
+          'X-Rate-Limit-Remaining-v3': String(credits.remaining),
+          'X-Rate-Limit-Request-Weight-v3': '0',
+        },
+      );
+    }
+    return withHeaders(dispatch(ctx, token), {
+      'X-Rate-Limit-Remaining-v3': String(credits.remaining),
+      'X-Rate-Limit-Request-Weight-v3': String(weight),
+    });
+  } finally {
+    release();
+  }
+}
+
+function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
+  return { ...reply, headers: { ...reply.headers, ...headers } };
+}

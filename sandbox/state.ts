@@ -1,0 +1,309 @@
+/**
+ * The sandbox's whole live state: data, behaviour switches, OAuth records, faults, the request log
+ * and counters. One object, so in-process tests can look at it and the control API can reset it.
+ */
+import { createHash } from 'node:crypto';
+import { cloneData, type Dataset, demoData, emptyData } from './data';
+
+export const SANDBOX_CLIENT_ID = '1000.SANDBOXCLIENT0000000000000000';
+/** The extension's pinned id gives this redirect URI (wxt.config.ts `key`). */
+export const EXTENSION_REDIRECT_URI = 'https://cjheecimhjkgjkobijngojplcehhnajo.chromiumapp.org/';
+
+export interface ClientConfig {
+  clientId: string;
+  clientSecret?: string;
+  /** When true the token endpoint refuses exchanges without the right client_secret. */
+  requireSecret: boolean;
+  redirectUris: string[];
+  /** Shown on the consent page. */
+  name?: string;
+}
+
+export interface SandboxConfig {
+  routes: {
+    /** The Help Center DELETE route: present, absent (404 URL_NOT_FOUND) or '405' (METHOD_NOT_ALLOWED). */
+    helpCenterDelete: boolean | '405';
+    /** `POST /users/{id}/badges/dissociate`: absent → 404 URL_NOT_FOUND. */
+    dissociate: boolean;
+    /** `GET /helpCenters`: absent → 404 URL_NOT_FOUND. */
+    helpCenters: boolean;
+  };
+  /** The DC of the consenting account: codes and tokens belong to it, whichever accounts host was used. */
+  accountLocation: string;
+  consent: 'page' | 'auto-accept';
+  accessTokenLifetimeSeconds: number;
+  /** Simultaneous Desk API calls per org. */
+  concurrencyLimit: number;
+  dailyCredits: number;
+  /** Added to every Desk API call (counts as in flight). */
+  latencyMs: number;
+  /** HTTP status of the refresh throttle ("Access Denied"); Zoho has been seen sending both. */
+  throttleStatus: 200 | 400;
+  clients: ClientConfig[];
+  /** When set, tokens get exactly these scopes instead of the ones consented to. */
+  grantedScopes: string[] | null;
+  /** How many orgs (from the dataset's start) the account belongs to. */
+  orgs: number;
+  /** `GET /users/{id}/badges` as `{data:[...]}` instead of a bare array. */
+  badgesEnvelope: boolean;
+  /** Badge ids whose associate/dissociate/DELETE items fail with FORBIDDEN 403. */
+  forbiddenBadgeIds: string[];
+}
+
+export function defaultConfig(): SandboxConfig {
+  return {
+    routes: { helpCenterDelete: true, dissociate: true, helpCenters: true },
+    accountLocation: 'us',
+    consent: 'page',
+    accessTokenLifetimeSeconds: 3600,
+    concurrencyLimit: 10,
+    dailyCredits: 75_000,
+    latencyMs: 0,
+    throttleStatus: 400,
+    clients: [
+      {
+        clientId: SANDBOX_CLIENT_ID,
+        requireSecret: false,
+        redirectUris: [EXTENSION_REDIRECT_URI],
+        name: 'Badge Remover for Zoho Desk',
+      },
+    ],
+    grantedScopes: null,
+    orgs: 1,
+    badgesEnvelope: false,
+    forbiddenBadgeIds: [],
+  };
+}
+
+export interface CodeRecord {
+  code: string;
+  clientId: string;
+  redirectUri: string;
+  scopes: string[];
+  location: string;
+  challenge: string | null;
+  challengeMethod: 'S256' | 'plain' | null;
+  accessType: 'online' | 'offline';
+  prompt: string | null;
+  issuedAt: number;
+  used: boolean;
+}
+
+export interface RefreshTokenRecord {
+  token: string;
+  clientId: string;
+  location: string;
+  scopes: string[];
+  createdAt: number;
+  revoked: boolean;
+  accessTokensMinted: number;
+  /** When each refresh grant minted a token: the throttle's sliding window. */
+  mintTimes: number[];
+}
+
+export interface AccessTokenRecord {
+  token: string;
+  refreshToken: string | null;
+  clientId: string;
+  location: string;
+  scopes: string[];
+  issuedAt: number;
+  expiresAt: number;
+  revoked: boolean;
+}
+
+export interface Fault {
+  method?: string;
+  /** A RegExp source matched against the path (no query). */
+  path: string;
+  host?: string;
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  latencyMs?: number;
+  drop?: 'before' | 'after';
+  /** How many more requests it applies to; unlimited when absent. */
+  times?: number;
+}
+
+export interface FaultRecord extends Fault {
+  id: number;
+  hits: number;
+}
+
+export type Face = 'accounts' | 'desk-api' | 'desk-web' | 'control' | 'stray';
+
+export interface LogEntry {
+  seq: number;
+  time: string;
+  host: string;
+  face: Face;
+  method: string;
+  path: string;
+  /** Query parameters with secrets (tokens, codes, verifiers) replaced by "[redacted]". */
+  query: Record<string, string>;
+  /** 0 when the connection was dropped without a reply. */
+  status: number;
+  dropped?: 'before' | 'after';
+  faultId?: number;
+  orgId?: string;
+  hasAuth: boolean;
+  grantType?: string;
+}
+
+export interface SandboxStats {
+  maxConcurrentSeen: number;
+  creditsUsed: number;
+  /** The UTC day (YYYY-MM-DD) creditsUsed counts for. */
+  creditsDay: string;
+  codeGrants: number;
+  refreshGrants: number;
+  throttledRefreshes: number;
+  rateLimited: number;
+}
+
+export type Seed = 'demo' | 'empty';
+
+export interface SandboxStateOptions {
+  seed?: Seed;
+  /** The clock everything time-based reads (code and token expiry, throttle window, credit day). */
+  now?: () => number;
+}
+
+/** A short, stable id for a secret, so the state and log can name tokens without exposing them. */
+export function tokenId(token: string): string {
+  return createHash('sha256').update(token).digest('hex').slice(0, 12);
+}
+
+export function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export class SandboxState {
+  data!: Dataset;
+  config!: SandboxConfig;
+  codes = new Map<string, CodeRecord>();
+  refreshTokens = new Map<string, RefreshTokenRecord>();
+  accessTokens = new Map<string, AccessTokenRecord>();
+  faults: FaultRecord[] = [];
+  log: LogEntry[] = [];
+  stats!: SandboxStats;
+  /** Desk API calls in flight, per orgId header value. */
+  inFlight = new Map<string, number>();
+  /** Added to the base clock by `POST /__sandbox/clock`. */
+  clockOffsetMs = 0;
+  private nextSeq = 1;
+  private nextFaultId = 1;
+  private readonly baseNow: () => number;
+
+  constructor(options: SandboxStateOptions = {}) {
+    this.baseNow = options.now ?? Date.now;
+    this.reset(options.seed ?? 'demo');
+  }
+
+  now(): number {
+    return this.baseNow() + this.clockOffsetMs;
+  }
+
+  reset(seed: Seed = 'demo'): void {
+    this.data = cloneData(seed === 'empty' ? emptyData() : demoData());
+    this.config = defaultConfig();
+    this.codes.clear();
+    this.refreshTokens.clear();
+    this.accessTokens.clear();
+    this.faults = [];
+    this.log = [];
+    this.nextSeq = 1;
+    this.clockOffsetMs = 0;
+    this.stats = {
+      maxConcurrentSeen: 0,
+      creditsUsed: 0,
+      creditsDay: utcDay(this.now()),
+      codeGrants: 0,
+      refreshGrants: 0,
+      throttledRefreshes: 0,
+      rateLimited: 0,
+    };
+    // Requests still in flight keep their own counters; only a new start is clean.
+    this.inFlight.clear();
+  }
+
+  /** Merge a partial config; nested `routes` merges too. Unknown keys are refused by the control API. */
+  configure(partial: Partial<Omit<SandboxConfig, 'routes'>> & { routes?: Partial<SandboxConfig['routes']> }): void {
+    const { routes, ...rest } = partial;
+    this.config = { ...this.config, ...rest, routes: { ...this.config.routes, ...(routes ?? {}) } };
+  }
+
+  addFault(fault: Fault): FaultRecord {
+    const record: FaultRecord = { ...fault, id: this.nextFaultId++, hits: 0 };
+    this.faults.push(record);
+    return record;
+  }
+
+  appendLog(entry: Omit<LogEntry, 'seq' | 'time'>): LogEntry {
+    const full: LogEntry = { seq: this.nextSeq++, time: new Date(this.now()).toISOString(), ...entry };
+    this.log.push(full);
+    // A long demo session must not grow without bound.
+    if (this.log.length > 20_000) this.log.splice(0, this.log.length - 20_000);
+    return full;
+  }
+
+  /** The orgs the consenting account belongs to. */
+  visibleOrgs() {
+    return this.data.orgs.slice(0, Math.max(0, this.config.orgs));
+  }
+
+  /** Credits left today, rolling the counter over at midnight UTC. */
+  creditsRemaining(): number {
+    const today = utcDay(this.now());
+    if (this.stats.creditsDay !== today) {
+      this.stats.creditsDay = today;
+      this.stats.creditsUsed = 0;
+    }
+    return Math.max(0, this.config.dailyCredits - this.stats.creditsUsed);
+  }
+
+  /** What GET /__sandbox/state returns: everything except secret values. */
+  snapshot() {
+    const now = this.now();
+    return {
+      now: new Date(now).toISOString(),
+      data: this.data,
+      config: this.config,
+      tokens: {
+        refreshTokens: [...this.refreshTokens.values()].map((r) => ({
+          id: tokenId(r.token),
+          clientId: r.clientId,
+          location: r.location,
+          scopes: r.scopes,
+          createdAt: new Date(r.createdAt).toISOString(),
+          revoked: r.revoked,
+          accessTokensMinted: r.accessTokensMinted,
+        })),
+        accessTokens: [...this.accessTokens.values()].map((a) => ({
+          id: tokenId(a.token),
+          refreshTokenId: a.refreshToken ? tokenId(a.refreshToken) : null,
+          clientId: a.clientId,
+          location: a.location,
+          scopes: a.scopes,
+          expiresAt: new Date(a.expiresAt).toISOString(),
+          expired: a.expiresAt <= now,
+          revoked: a.revoked,
+        })),
+        codes: [...this.codes.values()].map((c) => ({
+          id: tokenId(c.code),
+          clientId: c.clientId,
+          location: c.location,
+          scopes: c.scopes,
+          accessType: c.accessType,
+          issuedAt: new Date(c.issuedAt).toISOString(),
+          used: c.used,
+        })),
+      },
+      faults: this.faults,
+      stats: this.stats,
+    };
+  }
+}
+
+export type StateSnapshot = ReturnType<SandboxState['snapshot']>;

@@ -1,0 +1,379 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  BOTH_HELP_CENTERS_USER_ID,
+  COMMUNITY_HC_ID,
+  DEMO_USER_ID,
+  NO_BADGES_USER_ID,
+  PARTNERS_HC_ID,
+  ZYLKER_BADGES,
+  ZYLKER_LABELS,
+  ZYLKER_LABS_ORG_ID,
+} from '../../sandbox/data';
+import { call, connect, desk, startTestSandbox, type TestSandbox } from './helpers';
+
+let t: TestSandbox;
+let token: string;
+beforeAll(async () => {
+  t = await startTestSandbox();
+});
+afterAll(() => t.sandbox.close());
+beforeEach(async () => {
+  t.sandbox.state.reset();
+  token = (await connect(t.sandbox)).accessToken;
+});
+
+const get = (path: string, o = {}) => desk(t.sandbox, token, 'GET', path, o);
+const user = (id: string) => t.sandbox.state.data.users.find((u) => u.id === id)!;
+
+describe('authentication, orgId and scopes', () => {
+  it('answers 401 UNAUTHORIZED without a token and INVALID_OAUTH for an unknown one, without rate headers', async () => {
+    const none = await desk(t.sandbox, null, 'GET', '/organizations');
+    expect(none.status).toBe(401);
+    expect(none.json()).toEqual({
+      errorCode: 'UNAUTHORIZED',
+      message: 'You are not authenticated to perform this operation.',
+    });
+    expect(none.headers['x-rate-limit-remaining-v3']).toBeUndefined();
+    const fake = await desk(t.sandbox, '1000.fake.fake', 'GET', '/organizations');
+    expect(fake.status).toBe(401);
+    expect(fake.json()).toEqual({ errorCode: 'INVALID_OAUTH', message: 'The OAuth Token you provided is invalid.' });
+  });
+
+  it('answers INVALID_OAUTH once the access token has expired', async () => {
+    expect((await get(`/users/${DEMO_USER_ID}`)).status).toBe(200);
+    t.clock.advance(3600_000);
+    const res = await get(`/users/${DEMO_USER_ID}`);
+    expect(res.status).toBe(401);
+    expect(res.json().errorCode).toBe('INVALID_OAUTH');
+  });
+
+  it('lists organizations without an orgId header, isDefault as a string', async () => {
+    const res = await get('/organizations', { orgId: null });
+    expect(res.status).toBe(200);
+    expect(res.json().data).toEqual([
+      expect.objectContaining({
+        id: '60001234567',
+        companyName: 'Zylker',
+        portalName: 'zylker',
+        isDefault: 'true',
+        edition: 'PROFESSIONAL',
+      }),
+    ]);
+    t.sandbox.state.configure({ orgs: 2 });
+    const two = (await get('/organizations', { orgId: null })).json().data;
+    expect(two.map((o: { id: string }) => o.id)).toEqual(['60001234567', ZYLKER_LABS_ORG_ID]);
+    expect(two[1].isDefault).toBe(false);
+  });
+
+  it('requires the orgId header everywhere else, and refuses an org the account is not in', async () => {
+    const missing = await get('/helpCenters', { orgId: null });
+    expect(missing.status).toBe(400);
+    expect(missing.json()).toEqual({ errorCode: 'INVALID_DATA', message: 'orgId header is missing' });
+    const labs = await get('/helpCenters', { orgId: ZYLKER_LABS_ORG_ID });
+    expect(labs.status).toBe(403);
+    expect(labs.json().errorCode).toBe('OAUTH_ORG_MISMATCH');
+    t.sandbox.state.configure({ orgs: 2 });
+    const labsNow = await get('/helpCenters', { orgId: ZYLKER_LABS_ORG_ID });
+    expect(labsNow.json().data.map((h: { name: string }) => h.name)).toEqual(['Zylker Labs Beta Community']);
+  });
+
+  it('answers SCOPE_MISMATCH when the token has none of the endpoint scopes', async () => {
+    t.sandbox.state.configure({ grantedScopes: ['Desk.basic.READ'] });
+    const narrow = (await connect(t.sandbox)).accessToken;
+    expect((await desk(t.sandbox, narrow, 'GET', `/users/${DEMO_USER_ID}`)).status).toBe(200);
+    const badges = await desk(t.sandbox, narrow, 'GET', `/users/${DEMO_USER_ID}/badges`);
+    expect(badges.status).toBe(403);
+    expect(badges.json().errorCode).toBe('SCOPE_MISMATCH');
+    const remove = await desk(t.sandbox, narrow, 'POST', `/users/${DEMO_USER_ID}/badges/dissociate`, {
+      json: { badgeIds: [ZYLKER_BADGES.newcomer] },
+    });
+    expect(remove.json().errorCode).toBe('SCOPE_MISMATCH');
+    expect(user(DEMO_USER_ID).badgeIds).toContain(ZYLKER_BADGES.newcomer);
+    // Desk.settings.ALL covers Desk.settings.READ.
+    t.sandbox.state.configure({ grantedScopes: ['Desk.settings.ALL'] });
+    const all = (await connect(t.sandbox, { prompt: 'consent' })).accessToken;
+    expect((await desk(t.sandbox, all, 'GET', `/users/${DEMO_USER_ID}/badges`)).status).toBe(200);
+  });
+
+  it('answers 404 URL_NOT_FOUND for unknown paths and 405 for a wrong verb', async () => {
+    const unknown = await get('/badges/everything');
+    expect(unknown.status).toBe(404);
+    expect(unknown.json().errorCode).toBe('URL_NOT_FOUND');
+    const nonNumeric = await get('/users/carol');
+    expect(nonNumeric.status).toBe(404);
+    const verb = await get(`/users/${DEMO_USER_ID}/badges/dissociate`);
+    expect(verb.status).toBe(405);
+    expect(verb.json().errorCode).toBe('METHOD_NOT_ALLOWED');
+  });
+});
+
+describe('help centers and users', () => {
+  it('lists help centers, and can pretend the endpoint does not exist', async () => {
+    const res = (await get('/helpCenters')).json();
+    expect(res.data.map((h: { id: string }) => h.id)).toEqual([COMMUNITY_HC_ID, PARTNERS_HC_ID]);
+    t.sandbox.state.configure({ routes: { helpCenters: false } });
+    const off = await get('/helpCenters');
+    expect(off.status).toBe(404);
+    expect(off.json().errorCode).toBe('URL_NOT_FOUND');
+  });
+
+  it('pages /users with from and limit (max 50), and counts as a string', async () => {
+    const first = (await get('/users?from=1&limit=10&include=count')).json();
+    expect(first.data).toHaveLength(10);
+    expect(first.count).toBe('24');
+    expect(first.data[0]).toMatchObject({
+      id: DEMO_USER_ID,
+      name: 'Carol Diaz',
+      emailAddress: 'carol.diaz@example.com',
+      type: 'ENDUSER',
+    });
+    expect(first.data[0].contactId).toBeUndefined();
+    expect(first.data[0].label).toMatchObject({ name: 'Lock Label', id: ZYLKER_LABELS.lock });
+    const third = (await get('/users?from=21&limit=10')).json();
+    expect(third.data).toHaveLength(4);
+    expect(third.count).toBeUndefined();
+    for (const bad of ['limit=51', 'limit=0', 'from=0', 'from=x']) {
+      const res = await get(`/users?${bad}`);
+      expect(res.status, bad).toBe(422);
+      expect(res.json().errorCode).toBe('UNPROCESSABLE_ENTITY');
+    }
+    expect((await get('/users?limit=51')).json().message).toBe(
+      "The value passed for field 'limit' exceeds the range of '1-50'.",
+    );
+    const empty = await get('/users?from=100');
+    expect(empty.status).toBe(204);
+    expect(empty.text).toBe('');
+  });
+
+  it('searches by name or email (2+ characters, case-insensitive) and filters by help center', async () => {
+    const carols = (await get('/users?searchBy=CAROL')).json().data;
+    expect(carols.map((u: { name: string }) => u.name)).toEqual(['Carol Diaz', 'Carol Nguyen']);
+    const byEmail = (await get('/users?searchBy=ana.souza@example.com')).json().data;
+    expect(byEmail.map((u: { id: string }) => u.id)).toEqual([BOTH_HELP_CENTERS_USER_ID]);
+    expect((await get('/users?searchBy=a')).status).toBe(422);
+    expect((await get('/users?searchBy=nobody-here')).status).toBe(204);
+    const partners = (await get(`/users?helpCenterId=${PARTNERS_HC_ID}`)).json().data;
+    expect(partners.map((u: { name: string }) => u.name)).toEqual([
+      'Ana Souza',
+      'Hiro Tanaka',
+      'Nadia Petrova',
+      'Tomoko Sato',
+    ]);
+    expect((await get('/users?helpCenterId=7000000099999')).json().errorCode).toBe('INVALID_DATA');
+    const disabled = (await get('/users?status=DISABLED')).json().data;
+    expect(disabled.map((u: { name: string }) => u.name)).toEqual(['Grace Kim', 'Quentin Blake']);
+    const sorted = (await get('/users?sortBy=-email&limit=2')).json().data;
+    expect(sorted.map((u: { emailAddress: string }) => u.emailAddress)).toEqual([
+      'wen.li@example.com',
+      'victor.hugo@example.com',
+    ]);
+  });
+
+  it('gets one user as a bare object with email[], contactId and include=contact', async () => {
+    const res = (await get(`/users/${DEMO_USER_ID}?include=contact`)).json();
+    expect(res).toMatchObject({
+      id: DEMO_USER_ID,
+      name: 'Carol Diaz',
+      contactId: '3313135931139',
+      email: [{ emailAddress: 'carol.diaz@example.com', isPrimary: 'true', isVerified: 'false' }],
+      photoURL: 'https://desk.zoho.com/portal/api/portalUser/17883000000094001/photo',
+      contact: { id: '3313135931139', name: 'Carol Diaz' },
+      status: 'ACTIVE',
+    });
+    expect((await get(`/users/${DEMO_USER_ID}`)).json().contact).toBeUndefined();
+    expect((await get('/users/999999999999')).status).toBe(404);
+    expect((await get(`/users/${DEMO_USER_ID}?helpCenterId=${PARTNERS_HC_ID}`)).json().errorCode).toBe('INVALID_DATA');
+  });
+
+  it('gets a contact', async () => {
+    expect((await get('/contacts/3313135931139')).json()).toMatchObject({
+      id: '3313135931139',
+      email: 'carol.diaz@example.com',
+      firstName: 'Carol',
+      lastName: 'Diaz',
+    });
+    expect((await get('/contacts/3313135931199')).json().email).toBe('liam.walsh@example.com');
+    expect((await get('/contacts/1')).status).toBe(404);
+  });
+});
+
+describe('badges', () => {
+  it('lists a user badges as a bare array with isCustom as a string; envelope and 204 on demand', async () => {
+    const res = await get(`/users/${DEMO_USER_ID}/badges`);
+    expect(res.status).toBe(200);
+    const list = res.json();
+    expect(Array.isArray(list)).toBe(true);
+    expect(list.map((b: { name: string }) => b.name)).toEqual([
+      'Newcomer',
+      'Rising Star',
+      'Top Contributor',
+      'Beta Tester',
+    ]);
+    expect(list[0]).toEqual({
+      name: 'Newcomer',
+      isCustom: 'false',
+      description: 'Joined the community and made a first post',
+      id: ZYLKER_BADGES.newcomer,
+      iconUrl: 'https://desk.zoho.com/portal/api/publicImages/1',
+    });
+    expect(list[3].isCustom).toBe('true');
+    expect((await get(`/users/${DEMO_USER_ID}/badges?type=custom`)).json()).toHaveLength(1);
+    expect(
+      (await get(`/users/${DEMO_USER_ID}/badges?limit=2&from=2`)).json().map((b: { name: string }) => b.name),
+    ).toEqual(['Rising Star', 'Top Contributor']);
+    t.sandbox.state.configure({ badgesEnvelope: true });
+    expect((await get(`/users/${DEMO_USER_ID}/badges`)).json().data).toHaveLength(4);
+    const none = await get(`/users/${NO_BADGES_USER_ID}/badges`);
+    expect(none.status).toBe(204);
+    expect(none.text).toBe('');
+  });
+
+  it('dissociate answers one result per badge with HTTP 200, failed items included', async () => {
+    t.sandbox.state.configure({ forbiddenBadgeIds: [ZYLKER_BADGES.topContributor] });
+    const res = await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/badges/dissociate`, {
+      json: { badgeIds: [ZYLKER_BADGES.newcomer, ZYLKER_BADGES.mvp2026, ZYLKER_BADGES.topContributor, '123'] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json()).toEqual({
+      results: [
+        { success: true, id: ZYLKER_BADGES.newcomer, errors: null },
+        { success: false, id: ZYLKER_BADGES.mvp2026, errors: { errorCode: 'INVALID_DATA', httpCode: 422 } },
+        { success: false, id: ZYLKER_BADGES.topContributor, errors: { errorCode: 'FORBIDDEN', httpCode: 403 } },
+        { success: false, id: '123', errors: { errorCode: 'INVALID_DATA', httpCode: 422 } },
+      ],
+    });
+    expect(user(DEMO_USER_ID).badgeIds).toEqual([
+      ZYLKER_BADGES.risingStar,
+      ZYLKER_BADGES.topContributor,
+      ZYLKER_BADGES.betaTester,
+    ]);
+  });
+
+  it('associate re-adds a removed badge', async () => {
+    const path = `/users/${DEMO_USER_ID}/badges`;
+    await desk(t.sandbox, token, 'POST', `${path}/dissociate`, { json: { badgeIds: [ZYLKER_BADGES.betaTester] } });
+    expect(user(DEMO_USER_ID).badgeIds).not.toContain(ZYLKER_BADGES.betaTester);
+    const res = await desk(t.sandbox, token, 'POST', `${path}/associate`, {
+      json: { badgeIds: [ZYLKER_BADGES.betaTester] },
+    });
+    expect(res.json().results).toEqual([{ success: true, id: ZYLKER_BADGES.betaTester, errors: null }]);
+    expect((await get(path)).json().map((b: { id: string }) => b.id)).toContain(ZYLKER_BADGES.betaTester);
+  });
+
+  it('refuses empty or missing badgeIds (422) and a body that is not JSON (415)', async () => {
+    const path = `/users/${DEMO_USER_ID}/badges/dissociate`;
+    for (const json of [{ badgeIds: [] }, {}]) {
+      const res = await desk(t.sandbox, token, 'POST', path, { json });
+      expect(res.status).toBe(422);
+      expect(res.json().errorCode).toBe('UNPROCESSABLE_ENTITY');
+    }
+    const plain = await call(t.sandbox, {
+      host: 'desk.zoho.com',
+      method: 'POST',
+      path: `/api/v1${path}`,
+      headers: { Authorization: `Zoho-oauthtoken ${token}`, orgId: '60001234567', 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ badgeIds: [ZYLKER_BADGES.newcomer] }),
+    });
+    expect(plain.status).toBe(415);
+    expect(user(DEMO_USER_ID).badgeIds).toContain(ZYLKER_BADGES.newcomer);
+  });
+
+  it('can switch the dissociate route off (404)', async () => {
+    t.sandbox.state.configure({ routes: { dissociate: false } });
+    const res = await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/badges/dissociate`, {
+      json: { badgeIds: [ZYLKER_BADGES.newcomer] },
+    });
+    expect(res.status).toBe(404);
+    expect(user(DEMO_USER_ID).badgeIds).toContain(ZYLKER_BADGES.newcomer);
+  });
+
+  it('removes badges over the Help Center DELETE route, which can be absent (404) or 405', async () => {
+    const path = `/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}/badges?badgeIds=${ZYLKER_BADGES.newcomer},${ZYLKER_BADGES.risingStar}`;
+    t.sandbox.state.configure({ routes: { helpCenterDelete: false } });
+    const absent = await desk(t.sandbox, token, 'DELETE', path);
+    expect(absent.status).toBe(404);
+    expect(absent.json().errorCode).toBe('URL_NOT_FOUND');
+    t.sandbox.state.configure({ routes: { helpCenterDelete: '405' } });
+    const notAllowed = await desk(t.sandbox, token, 'DELETE', path);
+    expect(notAllowed.status).toBe(405);
+    expect(notAllowed.json().errorCode).toBe('METHOD_NOT_ALLOWED');
+    expect(user(DEMO_USER_ID).badgeIds).toHaveLength(4);
+
+    t.sandbox.state.configure({ routes: { helpCenterDelete: true } });
+    const res = await desk(t.sandbox, token, 'DELETE', path);
+    expect(res.status).toBe(200);
+    expect(res.json().results).toEqual([
+      { success: true, id: ZYLKER_BADGES.newcomer, errors: null },
+      { success: true, id: ZYLKER_BADGES.risingStar, errors: null },
+    ]);
+    expect(user(DEMO_USER_ID).badgeIds).toEqual([ZYLKER_BADGES.topContributor, ZYLKER_BADGES.betaTester]);
+  });
+
+  it('never treats a DELETE without badgeIds as "all", and checks help center membership', async () => {
+    const none = await desk(t.sandbox, token, 'DELETE', `/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}/badges`);
+    expect(none.status).toBe(422);
+    expect(user(DEMO_USER_ID).badgeIds).toHaveLength(4);
+    const otherHc = await desk(
+      t.sandbox,
+      token,
+      'DELETE',
+      `/helpcenter/${PARTNERS_HC_ID}/users/${DEMO_USER_ID}/badges?badgeIds=${ZYLKER_BADGES.newcomer}`,
+    );
+    expect(otherHc.status).toBe(422);
+    expect(otherHc.json().errorCode).toBe('INVALID_DATA');
+    // A user in both help centers can be reached through either.
+    const both = await desk(
+      t.sandbox,
+      token,
+      'DELETE',
+      `/helpcenter/${PARTNERS_HC_ID}/users/${BOTH_HELP_CENTERS_USER_ID}/badges?badgeIds=${ZYLKER_BADGES.partnerChampion}`,
+    );
+    expect(both.json().results[0].success).toBe(true);
+  });
+});
+
+describe('labels stay separate from badges', () => {
+  it('removing the "Beta Tester" badge leaves the "Beta Tester" label, and the other way round', async () => {
+    await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/badges/dissociate`, {
+      json: { badgeIds: [ZYLKER_BADGES.betaTester] },
+    });
+    expect(user(DEMO_USER_ID).badgeIds).not.toContain(ZYLKER_BADGES.betaTester);
+    expect(user(DEMO_USER_ID).labelIds).toEqual([ZYLKER_LABELS.lock, ZYLKER_LABELS.betaTester]);
+    const labels = (await get(`/users/${DEMO_USER_ID}/labels`)).json().data;
+    expect(labels.map((l: { name: string }) => l.name)).toEqual(['Lock Label', 'Beta Tester']);
+
+    // Sending a label id to the badge route fails per item and touches nothing.
+    const confused = await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/badges/dissociate`, {
+      json: { badgeIds: [ZYLKER_LABELS.betaTester] },
+    });
+    expect(confused.json().results[0]).toMatchObject({ success: false, errors: { errorCode: 'INVALID_DATA' } });
+    expect(user(DEMO_USER_ID).labelIds).toContain(ZYLKER_LABELS.betaTester);
+
+    const removeLabel = await desk(
+      t.sandbox,
+      token,
+      'POST',
+      `/users/${DEMO_USER_ID}/labels/remove?labelIds=${ZYLKER_LABELS.lock}`,
+    );
+    expect(removeLabel.json().results).toEqual([{ success: true, id: ZYLKER_LABELS.lock, errors: null }]);
+    expect(user(DEMO_USER_ID).labelIds).toEqual([ZYLKER_LABELS.betaTester]);
+    expect(user(DEMO_USER_ID).badgeIds).toEqual([
+      ZYLKER_BADGES.newcomer,
+      ZYLKER_BADGES.risingStar,
+      ZYLKER_BADGES.topContributor,
+    ]);
+
+    await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/labels/assign?labels=${ZYLKER_LABELS.vip}`);
+    expect(user(DEMO_USER_ID).labelIds).toEqual([ZYLKER_LABELS.betaTester, ZYLKER_LABELS.vip]);
+    const holders = (await get(`/labels/${ZYLKER_LABELS.vip}/users`)).json().data;
+    expect(holders.map((u: { id: string }) => u.id)).toContain(DEMO_USER_ID);
+    // Every label call is visible in the log, so tests can prove the extension never made one.
+    const labelCalls = await t.control.requests({ path: /\/labels/ });
+    expect(labelCalls.map((e) => `${e.method} ${e.path}`)).toEqual([
+      `GET /api/v1/users/${DEMO_USER_ID}/labels`,
+      `POST /api/v1/users/${DEMO_USER_ID}/labels/remove`,
+      `POST /api/v1/users/${DEMO_USER_ID}/labels/assign`,
+      `GET /api/v1/labels/${ZYLKER_LABELS.vip}/users`,
+    ]);
+  });
+});
