@@ -1,0 +1,17 @@
+import { type ContactPage, detectContactPage } from './contact';
+import { detectHelpCenterUserPage, type HelpCenterUserPage } from './helpcenter-user';
+
+export type DeskPage = HelpCenterUserPage | ContactPage;
+
+export function detectPage(url: string, customPatterns: readonly string[] = []): DeskPage | null {
+  return detectHelpCenterUserPage(url, customPatterns) ?? detectContactPage(url, customPatterns);
+}
+
+/** The same key means the same target: navigation between such URLs keeps the control as it is. */
+export function pageKey(page: DeskPage): string {
+  return page.kind === 'contact'
+    ? `contact:${page.contactId}`
+    : `user:${page.helpCenterId ?? ''}:${page.userId ?? `portal-${page.portalUserId}`}`;
+}
+
+export type { ContactPage, HelpCenterUserPage };
