@@ -77,3 +77,13 @@ export interface AuditEntry extends RemovalReport {
 }
 
 export const auditLogItem = storage.defineItem<AuditEntry[]>('local:auditLog', { fallback: [] });
+
+/** The authorization attempt under way: the service worker may be stopped while Zoho's window is open. */
+export interface PendingAuth {
+  state: string;
+  verifier: string;
+  redirectUri: string;
+  startedAt: number;
+}
+
+export const pendingAuthItem = storage.defineItem<PendingAuth | null>('session:pendingAuth', { fallback: null });

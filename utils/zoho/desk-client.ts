@@ -1,4 +1,7 @@
 import type * as z from 'zod/mini';
+import { ZohoError, type ZohoErrorKind } from './errors';
+import { createLimiter } from './limiter';
+import { zohoErrorBody } from './schemas';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
@@ -28,4 +31,215 @@ export interface DeskResponse<T> {
 /** The one way to call the Zoho Desk API. Failures throw `ZohoError`. */
 export interface DeskClient {
   request<S extends z.ZodMiniType>(req: DeskRequest<S>): Promise<DeskResponse<z.infer<S>>>;
+}
+
+// ---- The implementation ----
+
+export interface DeskClientDeps {
+  fetch: typeof fetch;
+  auth: { getAccessToken(): Promise<string>; invalidateAccessToken(token: string): Promise<void> };
+  /** The Desk API origin of the connected data center, from the data-center table. */
+  deskHost: () => Promise<string>;
+  /** The chosen organization. */
+  orgId: () => Promise<string | undefined>;
+  sleep?: (ms: number) => Promise<void>;
+  /** Calls in flight at once; Zoho's per-org limit is 5 on Free editions. */
+  maxConcurrent?: number;
+}
+
+/** 429s are retried this many times in all; a wait longer than the cap means daily credits ran out. */
+const MAX_ATTEMPTS = 3;
+const MAX_RETRY_WAIT_SECONDS = 60;
+
+const KIND_BY_CODE: Record<string, ZohoErrorKind> = {
+  SCOPE_MISMATCH: 'scope',
+  FORBIDDEN: 'forbidden',
+  LICENSE_ACCESS_LIMITED: 'forbidden',
+  OAUTH_ORG_MISMATCH: 'forbidden',
+  URL_NOT_FOUND: 'not-found',
+  METHOD_NOT_ALLOWED: 'method-not-allowed',
+  INVALID_DATA: 'invalid-request',
+  UNPROCESSABLE_ENTITY: 'invalid-request',
+  UNAUTHORIZED: 'reconnect',
+  INVALID_OAUTH: 'reconnect',
+};
+
+const KIND_BY_STATUS: Record<number, ZohoErrorKind> = {
+  400: 'invalid-request',
+  401: 'reconnect',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  422: 'invalid-request',
+};
+
+const SUMMARIES: Record<ZohoErrorKind, string> = {
+  'not-connected': 'The extension is not connected to Zoho Desk.',
+  reconnect: 'Zoho Desk no longer accepts the connection.',
+  scope: 'The Zoho connection lacks a permission this action needs.',
+  'token-throttled': 'Zoho is refusing new access tokens for a while.',
+  'rate-limited': 'Zoho Desk is limiting requests right now (too many at once).',
+  forbidden: 'Zoho Desk refused: your Zoho account may not do this.',
+  'not-found': 'Zoho Desk has no such address.',
+  'method-not-allowed': 'Zoho Desk does not allow this action at that address.',
+  'invalid-request': 'Zoho Desk refused the request as invalid.',
+  'unexpected-response': 'Zoho Desk answered in a shape the extension does not understand.',
+  network: 'No answer from Zoho Desk.',
+  auth: 'The Zoho sign-in failed.',
+  cancelled: 'The operation was cancelled.',
+  server: 'Zoho Desk failed.',
+};
+
+const ACTIONS: Partial<Record<ZohoErrorKind, string>> = {
+  scope: 'Reconnect in the options page to grant the permissions the extension needs.',
+  forbidden: 'Ask a Zoho Desk administrator for the permission, or check the organization chosen in the options page.',
+  reconnect: 'Open the options page and connect again.',
+  'rate-limited': 'Wait a moment and try again.',
+  server: 'Try again in a minute.',
+  'invalid-request': 'Check the input and try again.',
+};
+
+export function createDeskClient(deps: DeskClientDeps): DeskClient {
+  const limiter = createLimiter(deps.maxConcurrent ?? 5);
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+  const send = async (req: DeskRequest<z.ZodMiniType>, token: string): Promise<Response> => {
+    const url = new URL(req.path, await deps.deskHost());
+    for (const [key, value] of Object.entries(req.query ?? {})) {
+      if (value === undefined) continue;
+      url.searchParams.set(key, Array.isArray(value) ? value.join(',') : String(value));
+    }
+    const headers: Record<string, string> = { Authorization: `Zoho-oauthtoken ${token}` };
+    if (req.orgId !== null) {
+      const orgId = req.orgId ?? (await deps.orgId());
+      if (!orgId) {
+        throw new ZohoError({
+          kind: 'not-connected',
+          message: 'No Zoho Desk organization is chosen yet.',
+          action: 'Open the options page and choose the organization.',
+        });
+      }
+      headers.orgId = orgId;
+    }
+    if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      return await limiter.run(() =>
+        deps.fetch(url, {
+          method: req.method,
+          headers,
+          body: req.body === undefined ? undefined : JSON.stringify(req.body),
+          signal: req.signal,
+        }),
+      );
+    } catch (cause) {
+      if (req.signal?.aborted) throw cause;
+      throw new ZohoError(
+        {
+          kind: 'network',
+          message: `No answer from Zoho Desk (${url.host}): the connection failed or dropped.`,
+          action: 'Check your internet connection and try again.',
+        },
+        { cause },
+      );
+    }
+  };
+
+  return {
+    async request(req) {
+      let refreshed = false;
+      for (let attempt = 1; ; attempt++) {
+        const token = await deps.auth.getAccessToken();
+        const res = await send(req, token);
+        const text = await res.text();
+        if (res.ok) return parseSuccess(req, res, text);
+
+        const error = toError(req, res, text);
+        if (error.errorCode === 'INVALID_OAUTH' && !refreshed) {
+          // The token lapsed early (revoked, clock skew): one refresh, one retry.
+          refreshed = true;
+          await deps.auth.invalidateAccessToken(token);
+          continue;
+        }
+        if (error.kind === 'rate-limited' && attempt < MAX_ATTEMPTS) {
+          const wait = error.retryAfterSeconds ?? 1;
+          if (wait <= MAX_RETRY_WAIT_SECONDS) {
+            await sleep(wait * 1000);
+            continue;
+          }
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+function parseSuccess<S extends z.ZodMiniType>(
+  req: DeskRequest<S>,
+  res: Response,
+  text: string,
+): DeskResponse<z.infer<S>> {
+  let body: unknown = null;
+  if (text.trim()) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw unexpected(req, res.status, 'the reply is not JSON');
+    }
+  }
+  const parsed = req.schema.safeParse(body);
+  if (!parsed.success) throw unexpected(req, res.status, parsed.error.issues[0]?.message ?? 'unexpected shape');
+  const credits = res.headers.get('X-Rate-Limit-Remaining-v3');
+  return {
+    status: res.status,
+    data: parsed.data as z.infer<S>,
+    ...(credits !== null && Number.isFinite(Number(credits)) ? { creditsRemaining: Number(credits) } : {}),
+  };
+}
+
+function unexpected(req: DeskRequest<z.ZodMiniType>, status: number, detail: string): ZohoError {
+  return new ZohoError({
+    kind: 'unexpected-response',
+    status,
+    message: `Zoho Desk answered ${req.method} ${req.path} in a shape the extension does not understand (${detail}). Nothing was assumed.`,
+    action: 'Try again. If it repeats, the Zoho API may have changed; please report it.',
+  });
+}
+
+function toError(req: DeskRequest<z.ZodMiniType>, res: Response, text: string): ZohoError {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const zoho = zohoErrorBody.safeParse(body);
+  const retryAfter = Number(res.headers.get('Retry-After'));
+  const retryAfterSeconds =
+    Number.isFinite(retryAfter) && retryAfter >= 0 && res.headers.has('Retry-After') ? retryAfter : undefined;
+  const errorCode = zoho.success ? zoho.data.errorCode : undefined;
+  const zohoMessage = zoho.success ? (zoho.data.message ?? undefined) : undefined;
+
+  let kind: ZohoErrorKind;
+  if (res.status === 429) kind = 'rate-limited';
+  else if (errorCode && KIND_BY_CODE[errorCode]) kind = KIND_BY_CODE[errorCode]!;
+  else kind = KIND_BY_STATUS[res.status] ?? 'server';
+
+  let message = SUMMARIES[kind];
+  if (kind === 'rate-limited' && retryAfterSeconds !== undefined && retryAfterSeconds > MAX_RETRY_WAIT_SECONDS) {
+    message = `Zoho Desk's daily API credits for this organization are used up (they renew in about ${Math.ceil(retryAfterSeconds / 3600)} h).`;
+  } else if (kind === 'not-found') {
+    message = `Zoho Desk has no ${req.method} ${req.path.replace(/\?.*$/, '')}.`;
+  } else if (kind === 'server') {
+    message = `Zoho Desk failed with HTTP ${res.status}${body === undefined ? ' and a non-JSON page' : ''}.`;
+  }
+  if (zohoMessage) message += ` Zoho said: "${zohoMessage}"${errorCode ? ` (${errorCode})` : ''}.`;
+  else if (errorCode) message += ` (${errorCode})`;
+  return new ZohoError({
+    kind,
+    status: res.status,
+    message,
+    ...(errorCode ? { errorCode } : {}),
+    ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+    ...(ACTIONS[kind] ? { action: ACTIONS[kind] } : {}),
+  });
 }

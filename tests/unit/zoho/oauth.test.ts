@@ -1,0 +1,233 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { accessTokenItem, connectionItem, pendingAuthItem, settingsItem } from '../../../utils/storage';
+import { createZohoAuth } from '../../../utils/zoho/oauth';
+import { fakeClock, fakeFetch, fakeIdentity, json, REDIRECT_URI } from './fakes';
+
+const CLIENT_ID = '1000.ABCDEFGHIJKLMNOPQRSTUVWX';
+const settings = { clientId: CLIENT_ID, clientSecret: '', dataCenter: 'auto' as const };
+const TOKENS = {
+  access_token: '1000.access',
+  refresh_token: '1000.refresh',
+  expires_in: 3600,
+  api_domain: 'https://www.zohoapis.eu',
+};
+
+/** A consent that accepts and redirects as Zoho does, from the given accounts server. */
+const accept =
+  (server = 'https://accounts.zoho.com', location = 'us', state?: string) =>
+  (authorize: URL) =>
+    `${REDIRECT_URI}?code=1000.code&state=${state ?? authorize.searchParams.get('state')}&location=${location}&accounts-server=${encodeURIComponent(server)}`;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('connect', () => {
+  it('sends PKCE S256, state, offline access and consent, and stores the tokens apart', async () => {
+    const { identity, launched } = fakeIdentity(accept());
+    const { fetch, requests } = fakeFetch([['/oauth/v2/token', json(TOKENS)]]);
+    const clock = fakeClock();
+    const connection = await createZohoAuth({ identity, fetch, now: clock.now }).connect(settings);
+
+    const auth = launched[0]!;
+    expect(auth.origin + auth.pathname).toBe('https://accounts.zoho.com/oauth/v2/auth');
+    expect(Object.fromEntries(auth.searchParams)).toMatchObject({
+      client_id: CLIENT_ID,
+      response_type: 'code',
+      redirect_uri: REDIRECT_URI,
+      access_type: 'offline',
+      prompt: 'consent',
+      code_challenge_method: 'S256',
+    });
+    expect(auth.searchParams.get('scope')).toContain('Desk.contacts.UPDATE');
+    expect(auth.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+
+    const body = new URLSearchParams(requests[0]!.body);
+    expect(requests[0]!.url).toBe('https://accounts.zoho.com/oauth/v2/token');
+    expect(body.get('grant_type')).toBe('authorization_code');
+    expect(body.get('code_verifier')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(body.get('redirect_uri')).toBe(REDIRECT_URI);
+    expect(body.has('client_secret')).toBe(false);
+
+    expect(connection).toMatchObject({ state: 'connected', location: 'us', refreshToken: '1000.refresh' });
+    expect(await accessTokenItem.getValue()).toEqual({ token: '1000.access', expiresAt: clock.now() + 3_600_000 });
+    expect(await fakeBrowser.storage.local.get(null)).not.toHaveProperty('accessToken');
+    expect(await pendingAuthItem.getValue()).toBeNull();
+  });
+
+  it('exchanges at the EU accounts server when Zoho says the account lives there', async () => {
+    const { identity } = fakeIdentity(accept('https://accounts.zoho.eu', 'eu'));
+    const { fetch, requests } = fakeFetch([['/oauth/v2/token', json(TOKENS)]]);
+    const connection = await createZohoAuth({ identity, fetch, now: Date.now }).connect(settings);
+    expect(requests.map((r) => r.url)).toEqual(['https://accounts.zoho.eu/oauth/v2/token']);
+    expect(connection.location).toBe('eu');
+  });
+
+  it('sends the client secret only when one is configured', async () => {
+    const { identity } = fakeIdentity(accept());
+    const { fetch, requests } = fakeFetch([['/oauth/v2/token', json(TOKENS)]]);
+    await createZohoAuth({ identity, fetch, now: Date.now }).connect({ ...settings, clientSecret: 's3cret' });
+    expect(new URLSearchParams(requests[0]!.body).get('client_secret')).toBe('s3cret');
+  });
+
+  it('refuses a state mismatch without any request', async () => {
+    const { identity } = fakeIdentity(accept('https://accounts.zoho.com', 'us', 'forged'));
+    const { fetch, requests } = fakeFetch([]);
+    await expect(createZohoAuth({ identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
+      kind: 'auth',
+      message: expect.stringContaining('state mismatch'),
+    });
+    expect(requests).toEqual([]);
+    expect(await connectionItem.getValue()).toBeNull();
+  });
+
+  it.each([
+    'https://accounts.zoho.com.evil.test',
+    'http://accounts.zoho.com',
+    'https://accounts.zoho.com@evil.test',
+    'https://accounts.zoho.uk.evil.test',
+    'https://evil.test/accounts.zoho.com',
+  ])('refuses the accounts server %s without any request', async (server) => {
+    const { identity } = fakeIdentity(accept(server, 'us'));
+    const { fetch, requests } = fakeFetch([]);
+    await expect(createZohoAuth({ identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
+      kind: 'auth',
+    });
+    expect(requests).toEqual([]);
+  });
+
+  it('says plainly when the admin denied access', async () => {
+    const { identity } = fakeIdentity(
+      (a) => `${REDIRECT_URI}?error=access_denied&state=${a.searchParams.get('state')}`,
+    );
+    const { fetch, requests } = fakeFetch([]);
+    await expect(createZohoAuth({ identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
+      kind: 'auth',
+      message: 'You declined access in Zoho, so the extension is not connected.',
+    });
+    expect(requests).toEqual([]);
+  });
+
+  it('treats a closed window as cancelled', async () => {
+    const { identity } = fakeIdentity(() => new Error('The user did not approve access.'));
+    const { fetch } = fakeFetch([]);
+    await expect(createZohoAuth({ identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
+      kind: 'cancelled',
+    });
+  });
+
+  it('treats an HTTP 200 reply with an error field as an error', async () => {
+    const { identity } = fakeIdentity(accept());
+    const { fetch } = fakeFetch([['/oauth/v2/token', json({ error: 'invalid_code' }, 200)]]);
+    await expect(createZohoAuth({ identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
+      kind: 'auth',
+      errorCode: 'invalid_code',
+    });
+    expect(await connectionItem.getValue()).toBeNull();
+  });
+
+  it('refuses an account outside a data center the admin fixed', async () => {
+    const { identity } = fakeIdentity(accept('https://accounts.zoho.eu', 'eu'));
+    const { fetch, requests } = fakeFetch([]);
+    const auth = createZohoAuth({ identity, fetch, now: Date.now });
+    await expect(auth.connect({ ...settings, dataCenter: 'in' })).rejects.toMatchObject({ kind: 'auth' });
+    expect(requests).toEqual([]);
+  });
+});
+
+async function connected(fetchRoutes: Parameters<typeof fakeFetch>[0], clock = fakeClock()) {
+  await connectionItem.setValue({
+    state: 'connected',
+    location: 'eu',
+    refreshToken: '1000.refresh',
+    clientId: CLIENT_ID,
+    scopes: [],
+    connectedAt: clock.now(),
+    org: { id: '1', name: 'Zylker' },
+  });
+  await accessTokenItem.setValue({ token: '1000.old', expiresAt: clock.now() - 1 });
+  const { fetch, requests } = fakeFetch(fetchRoutes);
+  const { identity } = fakeIdentity(() => new Error('no consent in this test'));
+  return { auth: createZohoAuth({ identity, fetch, now: clock.now }), requests, clock };
+}
+
+describe('getAccessToken', () => {
+  it('lets ten concurrent callers share exactly one refresh', async () => {
+    const { auth, requests } = await connected([
+      ['/oauth/v2/token', json({ access_token: '1000.new', expires_in: 3600 })],
+    ]);
+    const tokens = await Promise.all(Array.from({ length: 10 }, () => auth.getAccessToken()));
+    expect(new Set(tokens)).toEqual(new Set(['1000.new']));
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.url).toBe('https://accounts.zoho.eu/oauth/v2/token');
+    expect(new URLSearchParams(requests[0]!.body).get('grant_type')).toBe('refresh_token');
+  });
+
+  it('refreshes shortly before expiry, not after', async () => {
+    const { auth, requests, clock } = await connected([
+      ['/oauth/v2/token', json({ access_token: '1000.new', expires_in: 3600 })],
+    ]);
+    await auth.getAccessToken();
+    clock.advance(3_600_000 - 120_000);
+    await auth.getAccessToken();
+    expect(requests).toHaveLength(1);
+    clock.advance(90_000);
+    await auth.getAccessToken();
+    expect(requests).toHaveLength(2);
+  });
+
+  it.each([200, 400])('recognises the "Access Denied" throttle with HTTP %i and does not retry', async (status) => {
+    const { auth, requests } = await connected([
+      [
+        '/oauth/v2/token',
+        json(
+          {
+            error_description: 'You have made too many requests continuously. Please try again after some time.',
+            error: 'Access Denied',
+            status: 'failure',
+          },
+          status,
+        ),
+      ],
+    ]);
+    await expect(auth.getAccessToken()).rejects.toMatchObject({ kind: 'token-throttled' });
+    expect(requests).toHaveLength(1);
+    expect((await connectionItem.getValue())?.state).toBe('connected');
+  });
+
+  it('moves to Reconnect when Zoho rejects the refresh token', async () => {
+    const { auth } = await connected([['/oauth/v2/token', json({ error: 'invalid_code' })]]);
+    await expect(auth.getAccessToken()).rejects.toMatchObject({ kind: 'reconnect' });
+    expect((await connectionItem.getValue())?.state).toBe('reconnect');
+    await expect(auth.getAccessToken()).rejects.toMatchObject({ kind: 'reconnect' });
+  });
+
+  it('says not connected when there is no connection', async () => {
+    const { fetch } = fakeFetch([]);
+    const { identity } = fakeIdentity(() => '');
+    await expect(createZohoAuth({ identity, fetch, now: Date.now }).getAccessToken()).rejects.toMatchObject({
+      kind: 'not-connected',
+    });
+  });
+});
+
+describe('disconnect', () => {
+  it('revokes the refresh token at its accounts server and forgets everything', async () => {
+    const { auth, requests } = await connected([['/oauth/v2/token/revoke', json({ status: 'success' })]]);
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), clientId: CLIENT_ID });
+    expect(await auth.disconnect()).toEqual({ revoked: true });
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST https://accounts.zoho.eu/oauth/v2/token/revoke?token=1000.refresh',
+    ]);
+    expect(await connectionItem.getValue()).toBeNull();
+    expect(await accessTokenItem.getValue()).toBeNull();
+    expect((await settingsItem.getValue()).clientId).toBe(CLIENT_ID);
+  });
+
+  it('still forgets the tokens when Zoho cannot be reached', async () => {
+    const { auth } = await connected([['/revoke', new TypeError('Failed to fetch')]]);
+    expect(await auth.disconnect()).toEqual({ revoked: false });
+    expect(await connectionItem.getValue()).toBeNull();
+  });
+});
