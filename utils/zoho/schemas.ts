@@ -90,6 +90,12 @@ export const helpCenterUserList = z.object({
   ),
 });
 
+/** `GET /users`: a list, or 204 (parsed as null) when nothing matches. */
+export const helpCenterUserPage = z.pipe(
+  z.union([helpCenterUserList, z.null()]),
+  z.transform((v) => v ?? { data: [] as HelpCenterUser[] }),
+);
+
 /** The user's primary email, wherever Zoho put it. */
 export function primaryEmail(user: HelpCenterUser): string | undefined {
   if (user.emailAddress) return user.emailAddress;

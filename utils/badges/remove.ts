@@ -1,0 +1,204 @@
+/**
+ * The removal of a user's badges: read what they hold, remove the chosen ones over the configured
+ * route, read back, and settle every requested badge as removed, still present, failed or skipped.
+ * The read-back decides what the report says; nothing is guessed.
+ */
+import * as z from 'zod/mini';
+import type { DeskClient } from '../zoho/desk-client';
+import { ZohoError } from '../zoho/errors';
+import { type Badge, type BulkItemResult, bulkResults } from '../zoho/schemas';
+import type { BadgeOutcome, BadgeResult, RemovalReport, RemovalRoute, RouteSetting } from './report';
+import { readBadges } from './user';
+
+export interface RemovalDeps {
+  client: DeskClient;
+  orgId: string;
+  routeSetting: RouteSetting;
+  /** What Automatic learned earlier for this organization. */
+  rememberedRoute?: RemovalRoute;
+  rememberRoute: (route: RemovalRoute) => Promise<void>;
+  now: () => number;
+  newId: () => string;
+}
+
+export interface RemovalRequest {
+  userId: string;
+  helpCenterId?: string;
+  badgeIds: string[];
+}
+
+/** The DELETE route may answer with per-item results, or with nothing (204). */
+const deleteReply = z.union([bulkResults, z.null()]);
+
+type ItemVerdict = { success: true } | { success: false; errorCode?: string; message: string };
+
+export async function removeBadges(deps: RemovalDeps, req: RemovalRequest): Promise<RemovalReport> {
+  const startedAt = deps.now();
+  const notes: string[] = [];
+  const held = new Map((await readBadges(deps.client, req.userId)).map((b): [string, Badge] => [b.id, b]));
+  const nameOf = (id: string) => held.get(id)?.name ?? `Badge ${id}`;
+
+  const settled = new Map<string, BadgeOutcome>();
+  const attempted = req.badgeIds.filter((id) => held.has(id));
+  for (const id of req.badgeIds) {
+    if (!held.has(id)) settled.set(id, { status: 'skipped', reason: 'This user does not hold this badge (any more).' });
+  }
+
+  const routes = routesToTry(deps, req);
+  let route: RemovalRoute | null = null;
+  let items: Map<string, ItemVerdict> | null = null;
+  let callError: ZohoError | null = null;
+  let dropped = false;
+
+  if (attempted.length > 0 && routes.length === 0) {
+    for (const id of attempted) {
+      settled.set(id, {
+        status: 'failed',
+        message:
+          'The Help Center DELETE route needs the help center ID, which this page does not give. Choose Automatic or Users dissociate in the options.',
+      });
+    }
+  } else if (attempted.length > 0) {
+    for (const [index, candidate] of routes.entries()) {
+      try {
+        items = await callRoute(deps.client, candidate, req, attempted);
+        route = candidate;
+        if (deps.routeSetting === 'auto' && deps.rememberedRoute !== candidate) await deps.rememberRoute(candidate);
+        break;
+      } catch (error) {
+        const zoho = error instanceof ZohoError ? error : null;
+        const absent = zoho?.kind === 'not-found' || zoho?.kind === 'method-not-allowed';
+        if (absent && index < routes.length - 1) {
+          // Zoho changed nothing; the next route is the documented one.
+          notes.push(
+            `The Help Center DELETE route is not available here (${zoho.errorCode ?? zoho.status}); Users dissociate was used and will be from now on.`,
+          );
+          continue;
+        }
+        route = candidate;
+        if (zoho?.kind === 'network') {
+          dropped = true;
+          notes.push(
+            'The connection dropped during the removal, so its outcome was unknown; the read-back settled each badge.',
+          );
+        } else {
+          callError = zoho ?? new ZohoError({ kind: 'server', message: 'The removal failed unexpectedly.' });
+        }
+        break;
+      }
+    }
+  }
+
+  const toVerify = attempted.filter((id) => !settled.has(id));
+  let after: Set<string> | null = null;
+  let readBackError: ZohoError | null = null;
+  if (toVerify.length > 0) {
+    try {
+      after = new Set((await readBadges(deps.client, req.userId)).map((b) => b.id));
+    } catch (error) {
+      readBackError = error instanceof ZohoError ? error : new ZohoError({ kind: 'server', message: String(error) });
+      notes.push(`The check afterwards failed: ${readBackError.message}`);
+    }
+  }
+
+  for (const id of toVerify) {
+    const item = items?.get(id);
+    settled.set(id, settle({ present: after ? after.has(id) : null, item, callError, dropped, readBackError }));
+  }
+
+  const results: BadgeResult[] = req.badgeIds.map((id) => ({
+    badgeId: id,
+    name: nameOf(id),
+    outcome: settled.get(id)!,
+  }));
+  return {
+    auditId: deps.newId(),
+    orgId: deps.orgId,
+    ...(req.helpCenterId ? { helpCenterId: req.helpCenterId } : {}),
+    userId: req.userId,
+    route,
+    results,
+    verified: readBackError === null,
+    notes,
+    startedAt,
+    finishedAt: deps.now(),
+  };
+}
+
+function routesToTry(deps: RemovalDeps, req: RemovalRequest): RemovalRoute[] {
+  if (deps.routeSetting === 'users-dissociate') return ['users-dissociate'];
+  if (deps.routeSetting === 'helpcenter-delete') return req.helpCenterId ? ['helpcenter-delete'] : [];
+  if (!req.helpCenterId || deps.rememberedRoute === 'users-dissociate') return ['users-dissociate'];
+  return ['helpcenter-delete', 'users-dissociate'];
+}
+
+async function callRoute(
+  client: DeskClient,
+  route: RemovalRoute,
+  req: RemovalRequest,
+  badgeIds: string[],
+): Promise<Map<string, ItemVerdict> | null> {
+  // Always the explicit list: an empty list must never reach Zoho, where it could mean "all".
+  if (badgeIds.length === 0) throw new Error('removeBadges: no badge to send');
+  if (route === 'helpcenter-delete') {
+    const { data } = await client.request({
+      method: 'DELETE',
+      path: `/api/v1/helpcenter/${req.helpCenterId}/users/${req.userId}/badges`,
+      query: { badgeIds },
+      schema: deleteReply,
+    });
+    return data ? verdicts(data.results) : null;
+  }
+  const { data } = await client.request({
+    method: 'POST',
+    path: `/api/v1/users/${req.userId}/badges/dissociate`,
+    body: { badgeIds },
+    schema: bulkResults,
+  });
+  return verdicts(data.results);
+}
+
+function verdicts(results: BulkItemResult[]): Map<string, ItemVerdict> {
+  return new Map(
+    results.map((r): [string, ItemVerdict] => {
+      if (r.success) return [r.id, { success: true }];
+      const code = r.errors?.errorCode;
+      const detail = r.errors?.message ?? r.errors?.error;
+      const http = r.errors?.httpCode ? `, HTTP ${r.errors.httpCode}` : '';
+      const message =
+        code === 'FORBIDDEN'
+          ? `Zoho refused: your account may not remove this badge (FORBIDDEN${http}).`
+          : `Zoho refused this badge${detail ? `: ${detail}` : ''} (${code ?? 'no error code'}${http}).`;
+      return [r.id, { success: false, ...(code ? { errorCode: code } : {}), message }];
+    }),
+  );
+}
+
+function settle(input: {
+  /** null when the read-back failed. */
+  present: boolean | null;
+  item: ItemVerdict | undefined;
+  callError: ZohoError | null;
+  dropped: boolean;
+  readBackError: ZohoError | null;
+}): BadgeOutcome {
+  const { present, item, callError, dropped, readBackError } = input;
+  if (present === false) return { status: 'removed' };
+  if (callError) {
+    return {
+      status: 'failed',
+      ...(callError.errorCode ? { errorCode: callError.errorCode } : {}),
+      message: present === null ? `${callError.message} (and the check afterwards failed)` : callError.message,
+    };
+  }
+  if (item && !item.success)
+    return { status: 'failed', ...(item.errorCode ? { errorCode: item.errorCode } : {}), message: item.message };
+  if (present === true) return { status: 'still-present' };
+  const why = readBackError?.message ?? 'unknown error';
+  return {
+    status: 'failed',
+    message: dropped
+      ? `Unknown: the connection dropped during the removal and the check afterwards failed (${why}). Open the user's badges to see where it stands.`
+      : `Removed according to Zoho, but it could not be verified: ${why}`,
+  };
+}

@@ -1,0 +1,94 @@
+/** Reading a Help Center user and their badges through the Desk API. */
+import type { UserBadgesView } from '../messaging';
+import type { DeskClient } from '../zoho/desk-client';
+import { ZohoError } from '../zoho/errors';
+import {
+  type Badge,
+  helpCenterList,
+  helpCenterUser,
+  helpCenterUserPage,
+  primaryEmail,
+  userBadges,
+} from '../zoho/schemas';
+
+/** Zoho's page size for `/users` and `/users/{id}/badges`: default and maximum 50. */
+export const PAGE_SIZE = 50;
+
+/** All of a user's badges, page by page (a bare array, a `data` envelope, or 204 when none). */
+export async function readBadges(client: DeskClient, userId: string, signal?: AbortSignal): Promise<Badge[]> {
+  const all: Badge[] = [];
+  for (let from = 1; ; from += PAGE_SIZE) {
+    const { data } = await client.request({
+      method: 'GET',
+      path: `/api/v1/users/${userId}/badges`,
+      query: { from, limit: PAGE_SIZE },
+      schema: userBadges,
+      signal,
+    });
+    all.push(...data);
+    if (data.length < PAGE_SIZE) return all;
+  }
+}
+
+/** The help center's name, when Zoho lists help centers (the endpoint is unconfirmed: a 404 is no error). */
+export async function helpCenterName(client: DeskClient, helpCenterId: string): Promise<string | undefined> {
+  try {
+    const { data } = await client.request({ method: 'GET', path: '/api/v1/helpCenters', schema: helpCenterList });
+    return data.data.find((hc) => hc.id === helpCenterId)?.name;
+  } catch (error) {
+    if (error instanceof ZohoError && error.kind === 'not-found') return undefined;
+    throw error;
+  }
+}
+
+export async function getUserBadges(
+  client: DeskClient,
+  target: { userId: string; helpCenterId?: string },
+): Promise<UserBadgesView> {
+  const [user, badges, hcName] = await Promise.all([
+    client.request({
+      method: 'GET',
+      path: `/api/v1/users/${target.userId}`,
+      query: { helpCenterId: target.helpCenterId },
+      schema: helpCenterUser,
+    }),
+    readBadges(client, target.userId),
+    target.helpCenterId ? helpCenterName(client, target.helpCenterId) : Promise.resolve(undefined),
+  ]);
+  const email = primaryEmail(user.data);
+  return {
+    user: {
+      id: user.data.id,
+      name: user.data.name ?? email ?? `User ${user.data.id}`,
+      ...(email ? { email } : {}),
+      ...(user.data.contactId ? { contactId: user.data.contactId } : {}),
+    },
+    ...(target.helpCenterId
+      ? { helpCenter: { id: target.helpCenterId, name: hcName ?? `Help Center ${target.helpCenterId}` } }
+      : {}),
+    badges,
+  };
+}
+
+/** The Help Center user with exactly this email (case-insensitive), or null. */
+export async function findUserByEmail(
+  client: DeskClient,
+  email: string,
+  helpCenterId?: string,
+): Promise<UserBadgesView['user'] | null> {
+  const { data } = await client.request({
+    method: 'GET',
+    path: '/api/v1/users',
+    query: { searchBy: email, helpCenterId, limit: PAGE_SIZE },
+    schema: helpCenterUserPage,
+  });
+  const wanted = email.toLowerCase();
+  const user = data.data.find((u) => primaryEmail(u)?.toLowerCase() === wanted);
+  if (!user) return null;
+  return {
+    id: user.id,
+    name: user.name ?? wanted,
+    email: primaryEmail(user)!,
+    ...(user.contactId ? { contactId: user.contactId } : {}),
+  };
+}
