@@ -3,11 +3,7 @@
  * watching `root` for changes until then.
  * The observer exists only while waiting, and the signal ends it: no work is left behind.
  */
-export function waitFor<T>(
-  find: () => T | null | undefined,
-  signal: AbortSignal,
-  root: Node = document,
-): Promise<T> {
+export function waitFor<T>(find: () => T | null | undefined, signal: AbortSignal, root: Node = document): Promise<T> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const found = find();

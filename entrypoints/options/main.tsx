@@ -1,3 +1,17 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { request } from '../../utils/messaging';
+import { type OptionsApi, OptionsApp } from './App';
+import './options.css';
 
-render(<h1>Badge Remover for Zoho Desk</h1>, document.getElementById('app')!);
+const api: OptionsApi = {
+  getStatus: () => request(browser.runtime, 'getStatus', {}),
+  getSettings: () => request(browser.runtime, 'getSettings', {}),
+  saveSettings: (input) => request(browser.runtime, 'saveSettings', input),
+  connect: () => request(browser.runtime, 'connect', {}),
+  disconnect: () => request(browser.runtime, 'disconnect', {}),
+  listOrganizations: () => request(browser.runtime, 'listOrganizations', {}),
+  chooseOrganization: (input) => request(browser.runtime, 'chooseOrganization', input),
+};
+
+render(<OptionsApp api={api} />, document.getElementById('app')!);

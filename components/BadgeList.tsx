@@ -1,0 +1,73 @@
+import { useState } from 'preact/hooks';
+import type { Badge } from '../utils/zoho/schemas';
+
+export function BadgeIcon({ badge }: { badge: Badge }) {
+  const [broken, setBroken] = useState(false);
+  return (
+    <span class="br-icon" aria-hidden="true">
+      {badge.iconUrl && !broken ? <img src={badge.iconUrl} alt="" onError={() => setBroken(true)} /> : '★'}
+    </span>
+  );
+}
+
+export function BadgeKind({ badge }: { badge: Badge }) {
+  if (badge.isCustom === undefined) return null;
+  return (
+    <span class={badge.isCustom ? 'br-tag br-tag-custom' : 'br-tag'}>{badge.isCustom ? 'Custom' : 'Default'}</span>
+  );
+}
+
+/** The user's badges with checkboxes; Zoho's text is rendered as text. */
+export function BadgeList(props: {
+  badges: Badge[];
+  selected: ReadonlySet<string>;
+  onChange: (next: Set<string>) => void;
+}) {
+  const { badges, selected, onChange } = props;
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    onChange(next);
+  };
+  return (
+    <>
+      <div class="br-tools">
+        <button type="button" class="br-link" onClick={() => onChange(new Set(badges.map((b) => b.id)))}>
+          Select all
+        </button>
+        <button type="button" class="br-link" onClick={() => onChange(new Set())}>
+          Select none
+        </button>
+        <span class="br-muted">
+          {selected.size} of {badges.length} selected
+        </span>
+      </div>
+      <ul class="br-list">
+        {badges.map((badge) => (
+          <li key={badge.id}>
+            <label class="br-badge">
+              <input
+                type="checkbox"
+                checked={selected.has(badge.id)}
+                onChange={(e) => toggle(badge.id, e.currentTarget.checked)}
+                aria-describedby={badge.description ? `br-desc-${badge.id}` : undefined}
+              />
+              <BadgeIcon badge={badge} />
+              <span>
+                <span class="br-name">{badge.name}</span>
+                <BadgeKind badge={badge} />
+                {badge.description ? (
+                  <span class="br-desc" id={`br-desc-${badge.id}`}>
+                    <br />
+                    {badge.description}
+                  </span>
+                ) : null}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ConnectionState } from '../utils/messaging';
+import type { SerializedError } from '../utils/zoho/errors';
+
+const CONNECTION_TEXT: Record<Exclude<ConnectionState, 'connected'>, [string, string]> = {
+  disconnected: ['Connect the extension to Zoho Desk to see and remove badges.', 'Connect in options'],
+  reconnect: ['Your Zoho connection expired or was revoked.', 'Reconnect'],
+  'choose-org': ['Choose which Zoho Desk organization to work in.', 'Choose organization'],
+};
+
+/** Not connected, expired, or missing a permission: say so, with the button that fixes it. */
+export function ConnectionNotice(props: {
+  state: Exclude<ConnectionState, 'connected'>;
+  onFix: () => void;
+  detail?: string;
+}) {
+  const [text, button] = CONNECTION_TEXT[props.state];
+  return (
+    <div class="br-notice" role="status">
+      <p>{props.detail ?? text}</p>
+      <button type="button" class="br-primary" onClick={props.onFix}>
+        {button}
+      </button>
+    </div>
+  );
+}
+
+/** The connection notice that fits an error, if one does. */
+export function noticeFor(error: SerializedError): Exclude<ConnectionState, 'connected'> | null {
+  if (error.kind === 'not-connected') return /organization/i.test(error.message) ? 'choose-org' : 'disconnected';
+  if (error.kind === 'reconnect' || error.kind === 'scope') return 'reconnect';
+  return null;
+}
+
+export function ErrorMessage(props: { error: SerializedError; onRetry?: () => void }) {
+  return (
+    <div class="br-error" role="alert">
+      <p>{props.error.message}</p>
+      {props.error.action ? <p class="br-muted">{props.error.action}</p> : null}
+      {props.onRetry ? (
+        <button type="button" onClick={props.onRetry}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createPanelApi } from '../../components/RemoveBadgesControl';
+import { detectPage, pageKey } from '../../utils/page';
+import { createSpaRouter } from '../../utils/spa-router';
+import { pagePatternsItem } from '../../utils/storage';
+import { deskWebAppMatches } from '../../utils/zoho/datacenters';
+import { mountHelpCenterUserPage } from './helpcenter-user-page';
+
+export default defineContentScript({
+  matches: deskWebAppMatches(),
+  runAt: 'document_idle',
+  async main(ctx: ContentScriptContext) {
+    const api = createPanelApi(browser.runtime);
+    let patterns = await pagePatternsItem.getValue();
+    const router = createSpaRouter({
+      detect: (url) => detectPage(url, patterns),
+      key: pageKey,
+      mount: (page, signal) => {
+        if (page.kind === 'helpcenter-user') return mountHelpCenterUserPage(page, api, signal);
+      },
+      onError: (error) => console.warn('Badge Remover could not attach to this page:', error),
+    });
+    ctx.onInvalidated(() => router.stop());
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => router.navigate(newUrl.href));
+    const unwatch = pagePatternsItem.watch((next) => {
+      patterns = next ?? [];
+      router.navigate(location.href);
+    });
+    ctx.onInvalidated(unwatch);
+    router.navigate(location.href);
+  },
+});

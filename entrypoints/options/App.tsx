@@ -1,0 +1,428 @@
+import { useEffect, useState } from 'preact/hooks';
+import { CopyableId } from '../../components/CopyableId';
+import type { RouteSetting } from '../../utils/badges/report';
+import type { OrganizationView, RequestInput, Responses, SettingsView, StatusView } from '../../utils/messaging';
+import { BUILT_IN_HELPCENTER_USER_PATTERNS } from '../../utils/page/helpcenter-user';
+import { compilePattern } from '../../utils/page/patterns';
+import { clientIdProblem } from '../../utils/zoho/client-id';
+import { DATA_CENTERS } from '../../utils/zoho/datacenters';
+import { type SerializedError, serializeError, ZohoError } from '../../utils/zoho/errors';
+
+export interface OptionsApi {
+  getStatus(): Promise<StatusView>;
+  getSettings(): Promise<SettingsView>;
+  saveSettings(input: RequestInput<'saveSettings'>): Promise<SettingsView>;
+  connect(): Promise<StatusView>;
+  disconnect(): Promise<StatusView>;
+  listOrganizations(): Promise<OrganizationView[]>;
+  chooseOrganization(input: { orgId: string }): Promise<Responses['chooseOrganization']>;
+}
+
+const toError = (e: unknown): SerializedError => (e instanceof ZohoError ? e.toJSON() : serializeError(e));
+
+function Alert({ error }: { error: SerializedError | null }) {
+  if (!error) return null;
+  return (
+    <div class="alert" role="alert">
+      <p>{error.message}</p>
+      {error.action ? <p class="muted">{error.action}</p> : null}
+    </div>
+  );
+}
+
+export function OptionsApp({ api }: { api: OptionsApi }) {
+  const [status, setStatus] = useState<StatusView | null>(null);
+  const [settings, setSettings] = useState<SettingsView | null>(null);
+  const [loadError, setLoadError] = useState<SerializedError | null>(null);
+
+  const reload = async () => {
+    try {
+      const [s, st] = await Promise.all([api.getStatus(), api.getSettings()]);
+      setStatus(s);
+      setSettings(st);
+      setLoadError(null);
+    } catch (e) {
+      setLoadError(toError(e));
+    }
+  };
+  useEffect(() => {
+    void reload();
+  }, []);
+
+  return (
+    <main class="page">
+      <h1>Badge Remover for Zoho Desk</h1>
+      <p class="lead">
+        Connect the extension to your Zoho Desk organization, then remove community badges from Help Center users right
+        on their pages.
+      </p>
+      <Alert error={loadError} />
+      {status && settings ? (
+        <>
+          {status.connection === 'disconnected' ? (
+            <ConnectForm api={api} status={status} settings={settings} onStatus={setStatus} onSettings={setSettings} />
+          ) : (
+            <Connection api={api} status={status} onStatus={setStatus} settings={settings} onSettings={setSettings} />
+          )}
+          <Advanced api={api} settings={settings} onSettings={setSettings} />
+        </>
+      ) : !loadError ? (
+        <p>Loading…</p>
+      ) : null}
+    </main>
+  );
+}
+
+function ConnectForm(props: {
+  api: OptionsApi;
+  status: StatusView;
+  settings: SettingsView;
+  onStatus: (s: StatusView) => void;
+  onSettings: (s: SettingsView) => void;
+  reconnect?: boolean;
+}) {
+  const { api, status, settings } = props;
+  const [clientId, setClientId] = useState(settings.clientId);
+  const [secret, setSecret] = useState('');
+  const [dataCenter, setDataCenter] = useState<string>(settings.dataCenter);
+  const [idProblem, setIdProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<SerializedError | null>(null);
+
+  const connect = async (event: Event) => {
+    event.preventDefault();
+    const problem = clientIdProblem(clientId);
+    setIdProblem(problem);
+    setError(null);
+    if (problem) return;
+    setBusy(true);
+    try {
+      props.onSettings(
+        await api.saveSettings({ clientId, dataCenter, ...(secret.trim() ? { clientSecret: secret } : {}) }),
+      );
+      props.onStatus(await api.connect());
+    } catch (e) {
+      setError(toError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="connect-title">
+      <h2 id="connect-title">{props.reconnect ? 'Reconnect to Zoho' : 'Connect to Zoho'}</h2>
+      <form onSubmit={connect} noValidate>
+        <div class="field">
+          <label for="client-id">Client ID</label>
+          <input
+            id="client-id"
+            value={clientId}
+            onInput={(e) => setClientId(e.currentTarget.value)}
+            autoComplete="off"
+            spellcheck={false}
+            placeholder="1000.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
+            aria-invalid={idProblem ? true : undefined}
+            aria-describedby={idProblem ? 'client-id-error' : 'client-id-hint'}
+          />
+          {idProblem ? (
+            <p class="field-error" id="client-id-error">
+              {idProblem}
+            </p>
+          ) : (
+            <p class="hint" id="client-id-hint">
+              From Zoho's API console: a Mobile-based client is recommended.
+            </p>
+          )}
+        </div>
+        <div class="field">
+          <label for="client-secret">Client secret (optional)</label>
+          <input
+            id="client-secret"
+            type="password"
+            value={secret}
+            onInput={(e) => setSecret(e.currentTarget.value)}
+            autoComplete="off"
+            placeholder={
+              settings.hasClientSecret ? 'Saved (hidden); type to replace' : 'Only if your client type needs one'
+            }
+            aria-describedby="client-secret-hint"
+          />
+          {secret.trim() || settings.hasClientSecret ? (
+            <p class="warning" id="client-secret-hint">
+              An extension cannot keep a secret confidential: anyone with access to this browser profile can read it.
+              Prefer a Zoho client type that needs no secret (Mobile-based, with PKCE).
+            </p>
+          ) : (
+            <p class="hint" id="client-secret-hint">
+              Leave empty for clients that use PKCE without a secret.
+            </p>
+          )}
+        </div>
+        <div class="field">
+          <label for="data-center">Data center</label>
+          <select id="data-center" value={dataCenter} onChange={(e) => setDataCenter(e.currentTarget.value)}>
+            <option value="auto">Detect at sign-in</option>
+            {DATA_CENTERS.map((dc) => (
+              <option key={dc.location} value={dc.location}>
+                {dc.label} ({new URL(dc.deskHost).host})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <span class="label">Scopes requested</span>
+          <p class="scopes">{status.scopes.join(', ')}</p>
+        </div>
+        <div class="field">
+          <CopyableId label="Redirect URI to register in Zoho's API console" value={status.redirectUri} id="redirect" />
+        </div>
+        <Alert error={error} />
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? 'Waiting for Zoho…' : 'Connect to Zoho'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Connection(props: {
+  api: OptionsApi;
+  status: StatusView;
+  settings: SettingsView;
+  onStatus: (s: StatusView) => void;
+  onSettings: (s: SettingsView) => void;
+}) {
+  const { api, status } = props;
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<SerializedError | null>(null);
+  const [picking, setPicking] = useState(status.connection === 'choose-org');
+
+  const disconnect = async () => {
+    setBusy(true);
+    try {
+      props.onStatus(await api.disconnect());
+    } catch (e) {
+      setError(toError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      {status.connection === 'reconnect' ? <ConnectForm {...props} reconnect /> : null}
+      <section class="card" aria-labelledby="connection-title">
+        <h2 id="connection-title">Connection</h2>
+        <dl class="facts">
+          <dt>Status</dt>
+          <dd>{status.connection === 'reconnect' ? 'Expired: connect again' : 'Connected'}</dd>
+          <dt>Data center</dt>
+          <dd>{status.dataCenter?.label ?? 'Unknown'}</dd>
+          <dt>Organization</dt>
+          <dd>
+            {status.org ? status.org.name : 'Not chosen yet'}{' '}
+            {status.connection === 'connected' ? (
+              <button type="button" class="link" onClick={() => setPicking(true)}>
+                Change
+              </button>
+            ) : null}
+          </dd>
+          <dt>Connected</dt>
+          <dd>{status.connectedAt ? new Date(status.connectedAt).toLocaleString() : '–'}</dd>
+        </dl>
+        {picking || status.connection === 'choose-org' ? (
+          <OrgPicker
+            api={api}
+            current={status.org?.id}
+            onChosen={(s) => {
+              props.onStatus(s);
+              setPicking(false);
+            }}
+          />
+        ) : null}
+        <Alert error={error} />
+        {confirming ? (
+          <div class="confirm">
+            <p>Disconnect? The extension's Zoho token will be revoked.</p>
+            <button type="button" class="danger" disabled={busy} onClick={disconnect}>
+              Yes, disconnect
+            </button>{' '}
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)}>
+            Disconnect
+          </button>
+        )}
+      </section>
+    </>
+  );
+}
+
+function OrgPicker(props: { api: OptionsApi; current?: string; onChosen: (s: StatusView) => void }) {
+  const [orgs, setOrgs] = useState<OrganizationView[] | null>(null);
+  const [choice, setChoice] = useState(props.current ?? '');
+  const [error, setError] = useState<SerializedError | null>(null);
+  const load = async () => {
+    setError(null);
+    try {
+      const list = await props.api.listOrganizations();
+      setOrgs(list);
+      if (!choice) setChoice(list.find((o) => o.isDefault)?.id ?? list[0]?.id ?? '');
+    } catch (e) {
+      setError(toError(e));
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, []);
+  const choose = async () => {
+    try {
+      props.onChosen(await props.api.chooseOrganization({ orgId: choice }));
+    } catch (e) {
+      setError(toError(e));
+    }
+  };
+  if (error) {
+    return (
+      <div>
+        <Alert error={error} />
+        <button type="button" onClick={load}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!orgs) return <p>Loading organizations…</p>;
+  return (
+    <fieldset class="orgs">
+      <legend>Choose the organization to work in</legend>
+      {orgs.map((org) => (
+        <label key={org.id} class="radio">
+          <input
+            type="radio"
+            name="org"
+            value={org.id}
+            checked={choice === org.id}
+            onChange={() => setChoice(org.id)}
+          />
+          {org.name} <span class="muted">({org.id})</span>
+        </label>
+      ))}
+      <button type="button" class="primary" disabled={!choice} onClick={choose}>
+        Use this organization
+      </button>
+    </fieldset>
+  );
+}
+
+const ROUTES: [RouteSetting, string, string][] = [
+  [
+    'auto',
+    'Automatic (recommended)',
+    'Tries the Help Center DELETE and falls back to Users dissociate; remembers what works.',
+  ],
+  ['helpcenter-delete', 'Help Center DELETE', 'DELETE /api/v1/helpcenter/{id}/users/{id}/badges only.'],
+  [
+    'users-dissociate',
+    'Users dissociate',
+    "POST /api/v1/users/{id}/badges/dissociate only: the route in Zoho's API collection.",
+  ],
+];
+
+function Advanced(props: { api: OptionsApi; settings: SettingsView; onSettings: (s: SettingsView) => void }) {
+  const [route, setRoute] = useState<RouteSetting>(props.settings.removalRoute);
+  const [patterns, setPatterns] = useState(props.settings.customPagePatterns.join('\n'));
+  const [lineErrors, setLineErrors] = useState<string[]>([]);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<SerializedError | null>(null);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setSaved(false);
+    setError(null);
+    const lines = patterns
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const problems = lines.flatMap((line, i) => {
+      const result = compilePattern(line);
+      return result.ok ? [] : [`Line ${i + 1}: ${result.error}`];
+    });
+    setLineErrors(problems);
+    if (problems.length) return;
+    try {
+      props.onSettings(await props.api.saveSettings({ removalRoute: route, customPagePatterns: lines }));
+      setSaved(true);
+    } catch (e) {
+      setError(toError(e));
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="advanced-title">
+      <h2 id="advanced-title">Advanced</h2>
+      <form onSubmit={save}>
+        <fieldset>
+          <legend>Removal route</legend>
+          {ROUTES.map(([value, label, hint]) => (
+            <label key={value} class="radio">
+              <input
+                type="radio"
+                name="route"
+                value={value}
+                checked={route === value}
+                onChange={() => setRoute(value)}
+              />
+              <span>
+                {label}
+                <span class="hint block">{hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <div class="field">
+          <label for="patterns">Help Center user page URL patterns (one per line)</label>
+          <textarea
+            id="patterns"
+            rows={4}
+            value={patterns}
+            onInput={(e) => setPatterns(e.currentTarget.value)}
+            spellcheck={false}
+            aria-describedby="patterns-hint patterns-errors"
+            aria-invalid={lineErrors.length ? true : undefined}
+          />
+          <div id="patterns-errors">
+            {lineErrors.map((e) => (
+              <p class="field-error" key={e}>
+                {e}
+              </p>
+            ))}
+          </div>
+          <div class="hint" id="patterns-hint">
+            For Desk pages the built-in shapes miss. Placeholders: {'{portal}'}, {'{department}'}, {'{helpCenterId}'},{' '}
+            {'{userId}'}, {'{portalUserId}'}, {'{contactId}'}, {'{*}'}. Built in:
+            <ul>
+              {BUILT_IN_HELPCENTER_USER_PATTERNS.map((p) => (
+                <li key={p}>
+                  <code>{p}</code>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+        <Alert error={error} />
+        <button type="submit">Save advanced settings</button>
+        {saved ? (
+          <span class="saved" role="status">
+            {' '}
+            Saved.
+          </span>
+        ) : null}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../../sandbox/data';
+import { connectThroughOptions, expect, optionsUrl, SANDBOX_CLIENT_ID, test, userPageUrl } from './fixtures';
+
+test('connect by accepting on the Zoho consent page', async ({ context, extensionId, control }) => {
+  const options = await connectThroughOptions(context, extensionId);
+  await expect(options.getByText('Zylker', { exact: false }).first()).toBeVisible();
+  await expect(options.getByText('United States')).toBeVisible();
+  const grants = (await control.requests({ face: 'accounts' })).filter((r) => r.path === '/oauth/v2/token');
+  expect(grants.map((g) => `${g.host} ${g.grantType}`)).toEqual(['accounts.zoho.com authorization_code']);
+});
+
+test('Deny on the consent page shows a clear message and stays disconnected', async ({ context, extensionId }) => {
+  const options = await connectThroughOptions(context, extensionId, { accept: false });
+  await expect(options.getByRole('alert')).toContainText(/declined|denied/i);
+  await expect(options.getByRole('button', { name: 'Connect to Zoho' })).toBeEnabled();
+});
+
+test('an invalid client ID is refused inline and nothing is saved', async ({ context, extensionId, serviceWorker }) => {
+  const page = await context.newPage();
+  await page.goto(optionsUrl(extensionId));
+  await page.getByLabel('Client ID').fill('not-a-client-id');
+  await page.getByRole('button', { name: 'Connect to Zoho' }).click();
+  await expect(page.getByText(/doesn.t look like a Zoho Client ID/)).toBeVisible();
+  const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(null));
+  expect(JSON.stringify(stored)).not.toContain('not-a-client-id');
+});
+
+test('a user in the EU data center is exchanged at the EU accounts server and calls the EU Desk host', async ({
+  context,
+  extensionId,
+  control,
+}) => {
+  await control.configure({ accountLocation: 'eu' });
+  const options = await connectThroughOptions(context, extensionId);
+  await expect(options.getByText('Europe')).toBeVisible();
+  const log = await control.requests();
+  expect(log.filter((r) => r.path === '/oauth/v2/token').map((r) => r.host)).toEqual(['accounts.zoho.eu']);
+  expect(log.filter((r) => r.face === 'desk-api').every((r) => r.host === 'desk.zoho.eu')).toBe(true);
+  expect(log.some((r) => r.face === 'desk-api' && r.path === '/api/v1/organizations')).toBe(true);
+});
+
+test('a short token lifetime is refreshed without the admin noticing', async ({ context, extensionId, control }) => {
+  await connectThroughOptions(context, extensionId);
+  await control.expireAccessTokens();
+  const page = await context.newPage();
+  await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+  await page.getByRole('button', { name: 'Remove badges' }).click();
+  await expect(page.getByRole('dialog').getByRole('checkbox').first()).toBeVisible();
+  const state = await control.getState();
+  expect(state.tokens.refreshTokens[0]?.accessTokensMinted).toBeGreaterThanOrEqual(1);
+  const refreshes = (await control.requests()).filter((r) => r.grantType === 'refresh_token');
+  expect(refreshes).toHaveLength(1);
+});
+
+test('Disconnect revokes the refresh token at Zoho', async ({ context, extensionId, control, serviceWorker }) => {
+  const options = await connectThroughOptions(context, extensionId);
+  await options.getByRole('button', { name: 'Disconnect' }).click();
+  const confirm = options.getByRole('button', { name: /Yes, disconnect|Disconnect now/ });
+  if (await confirm.isVisible().catch(() => false)) await confirm.click();
+  await expect(options.getByRole('button', { name: 'Connect to Zoho' })).toBeVisible();
+  const state = await control.getState();
+  expect(state.tokens.refreshTokens.map((t) => t.revoked)).toEqual([true]);
+  const local = await serviceWorker.evaluate(() => chrome.storage.local.get('connection'));
+  expect(local.connection ?? null).toBeNull();
+});
+
+test('two organizations give a picker, and the choice is kept', async ({ context, extensionId, control }) => {
+  await control.configure({ orgs: 2 });
+  const options = await connectThroughOptions(context, extensionId).catch(async () => {
+    // With two orgs the page asks for a choice before it shows Disconnect.
+    return context.pages().find((p) => p.url().includes('options.html'))!;
+  });
+  await options.getByRole('radio', { name: /Zylker Labs/ }).check();
+  await options.getByRole('button', { name: /Use this organization/ }).click();
+  await expect(options.getByText('Zylker Labs').first()).toBeVisible();
+  await options.reload();
+  await expect(options.getByText('Zylker Labs').first()).toBeVisible();
+  expect(SANDBOX_CLIENT_ID).toMatch(/^1000\./);
+});

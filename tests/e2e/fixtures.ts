@@ -1,0 +1,87 @@
+/**
+ * End-to-end fixtures: one sandbox per worker (fresh certificate, port 0), reset before each test,
+ * and a fresh Chromium profile with the built production extension for each test.
+ */
+import { type BrowserContext, test as base, expect, type Page, type Worker } from '@playwright/test';
+import { SandboxControl } from '../../sandbox/control-client';
+import { type RunningSandbox, startSandbox } from '../../sandbox/server';
+import { launchExtensionBrowser } from '../../scripts/chromium';
+
+export const SANDBOX_CLIENT_ID = '1000.SANDBOXCLIENT0000000000000000';
+
+interface Fixtures {
+  control: SandboxControl;
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+}
+
+interface WorkerFixtures {
+  sandbox: RunningSandbox;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  sandbox: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+    async ({}, use) => {
+      const sandbox = await startSandbox({ port: 0 });
+      await use(sandbox);
+      await sandbox.close();
+    },
+    { scope: 'worker' },
+  ],
+  control: async ({ sandbox }, use) => {
+    const control = new SandboxControl(sandbox.origin);
+    await control.reset();
+    await use(control);
+  },
+  extensionId: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(new URL(worker.url()).host);
+  },
+  context: async ({ sandbox, control: _control }, use) => {
+    const browser = await launchExtensionBrowser(sandbox);
+    await use(browser.context);
+    await browser.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    await use(context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
+  },
+});
+
+export { expect };
+
+export function optionsUrl(extensionId: string): string {
+  return `chrome-extension://${extensionId}/options.html`;
+}
+
+/** A Help Center user page of the sandbox's Desk app, in the agent app's hash-route shape. */
+export function userPageUrl(helpCenterId: string, userId: string, host = 'desk.zoho.com'): string {
+  return `https://${host}/agent/zylker/zylker/setup#setup/channels/helpcenter/${helpCenterId}/users/${userId}`;
+}
+
+export async function openPage(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/**
+ * Connects the extension the way an admin does: options page, client ID, Connect, Accept on the
+ * sandbox's Zoho consent page. Returns the options page, showing the connected state.
+ */
+export async function connectThroughOptions(
+  context: BrowserContext,
+  extensionId: string,
+  options: { accept?: boolean } = {},
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(optionsUrl(extensionId));
+  await page.getByLabel('Client ID').fill(SANDBOX_CLIENT_ID);
+  const consentOpened = context.waitForEvent('page');
+  await page.getByRole('button', { name: 'Connect to Zoho' }).click();
+  const consent = await consentOpened;
+  await consent.locator(options.accept === false ? '#deny' : '#accept').click();
+  if (options.accept !== false) await expect(page.getByRole('button', { name: 'Disconnect' })).toBeVisible();
+  return page;
+}

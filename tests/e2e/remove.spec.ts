@@ -1,0 +1,112 @@
+import type { Page } from '@playwright/test';
+import type { SandboxControl } from '../../sandbox/control-client';
+import { COMMUNITY_HC_ID, DEMO_USER_ID, ZYLKER_BADGES, ZYLKER_LABELS } from '../../sandbox/data';
+import { connectThroughOptions, expect, test, userPageUrl } from './fixtures';
+
+const B = ZYLKER_BADGES;
+
+async function userOf(control: SandboxControl, id: string) {
+  const user = (await control.getState()).data.users.find((u) => u.id === id);
+  if (!user) throw new Error(`no sandbox user ${id}`);
+  return user;
+}
+
+/** Opens the panel on a user page and removes the badges whose names are given, returning the dialog. */
+async function removeByName(page: Page, names: string[]) {
+  await page.getByRole('button', { name: 'Remove badges' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('checkbox').first()).toBeVisible();
+  await dialog.getByRole('button', { name: /Select none/ }).click();
+  for (const name of names) await dialog.getByRole('checkbox', { name: new RegExp(name) }).check();
+  await dialog.getByRole('button', { name: /Review removal/ }).click();
+  await dialog.getByRole('button', { name: new RegExp(`^Remove ${names.length} badges?$`) }).click();
+  return dialog;
+}
+
+test.describe('on the Help Center user page', () => {
+  test.beforeEach(async ({ context, extensionId }) => {
+    await connectThroughOptions(context, extensionId);
+  });
+
+  test('the control appears on a user page and not on the users list', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(
+      `https://desk.zoho.com/agent/zylker/zylker/setup#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users`,
+    );
+    await expect(page.locator('main h1')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Remove badges' })).toHaveCount(0);
+    await page.locator('main a', { hasText: 'Carol Diaz' }).click();
+    await expect(page.getByRole('button', { name: 'Remove badges' })).toHaveCount(1);
+  });
+
+  for (const route of ['helpcenter-delete', 'fallback'] as const) {
+    test(`remove 2 of 3 badges: exactly those go, labels stay (${route})`, async ({ context, control }) => {
+      if (route === 'fallback') await control.configure({ routes: { helpCenterDelete: false } });
+      const before = await userOf(control, DEMO_USER_ID);
+      const page = await context.newPage();
+      await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+      const dialog = await removeByName(page, ['Rising Star', 'Top Contributor']);
+      await expect(dialog.getByText('Removed (verified)')).toHaveCount(2);
+      await expect(dialog).toContainText(route === 'fallback' ? 'Users dissociate' : 'Help Center DELETE');
+
+      const after = await userOf(control, DEMO_USER_ID);
+      expect(after.badgeIds.sort()).toEqual(
+        before.badgeIds.filter((id) => id !== B.risingStar && id !== B.topContributor).sort(),
+      );
+      expect(after.labelIds.sort()).toEqual([ZYLKER_LABELS.lock, ZYLKER_LABELS.betaTester].sort());
+      const api = await control.requests({ face: 'desk-api' });
+      expect(api.filter((r) => /label/i.test(r.path))).toEqual([]);
+      const removal = api.filter((r) => r.method !== 'GET');
+      expect(removal.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(
+        route === 'fallback'
+          ? [
+              `DELETE /api/v1/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}/badges 404`,
+              `POST /api/v1/users/${DEMO_USER_ID}/badges/dissociate 200`,
+            ]
+          : [`DELETE /api/v1/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}/badges 200`],
+      );
+    });
+  }
+
+  test('in-page navigation to another user re-targets the control', async ({ context, control }) => {
+    const page = await context.newPage();
+    await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+    await expect(page.getByRole('button', { name: 'Remove badges' })).toHaveCount(1);
+    const other = (await control.getState()).data.users.find((u) => u.name === 'Ben Okafor')!;
+    await page.evaluate(
+      (url) => {
+        location.hash = new URL(url).hash;
+      },
+      userPageUrl(COMMUNITY_HC_ID, other.id),
+    );
+    await expect(page.locator('main h1')).toHaveText('Ben Okafor');
+    await expect(page.getByRole('button', { name: 'Remove badges' })).toHaveCount(1);
+    await page.getByRole('button', { name: 'Remove badges' }).click();
+    await expect(page.getByRole('dialog')).toContainText('MVP 2026');
+    await expect(page.getByRole('dialog')).not.toContainText('Top Contributor');
+  });
+
+  test('a badge named like markup shows as text', async ({ context, control }) => {
+    const evil = '<img src=x onerror=alert(1)>';
+    await control.addBadge({ name: evil, holderIds: [DEMO_USER_ID] });
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+    await page.getByRole('button', { name: 'Remove badges' }).click();
+    await expect(page.getByRole('dialog').getByText(evil)).toBeVisible();
+    expect(dialogs).toEqual([]);
+  });
+});
+
+test('the disconnected state offers Connect', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+  await page.getByRole('button', { name: 'Remove badges' }).click();
+  const optionsOpened = context.waitForEvent('page');
+  await page.getByRole('button', { name: 'Connect in options' }).click();
+  expect((await optionsOpened).url()).toBe(`chrome-extension://${extensionId}/options.html`);
+});
