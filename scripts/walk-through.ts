@@ -1,0 +1,70 @@
+/**
+ * The demo's headless walk-through: what an admin does, step by step, with a screenshot of each.
+ * Also used to refresh the README's screenshots.
+ */
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { SandboxControl } from '../sandbox/control-client';
+import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../sandbox/data';
+import { SANDBOX_CLIENT_ID } from '../sandbox/state';
+
+export const DEMO_USER = {
+  clientId: SANDBOX_CLIENT_ID,
+  url: `https://desk.zoho.com/agent/zylker/zylker/setup#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}`,
+};
+
+export interface WalkStep {
+  title: string;
+  screenshot: string;
+}
+
+export async function walkThrough(
+  context: BrowserContext,
+  extensionId: string,
+  control: SandboxControl,
+  outDir: string,
+): Promise<WalkStep[]> {
+  const steps: WalkStep[] = [];
+  const shot = async (page: Page, name: string, title: string) => {
+    const screenshot = join(outDir, `${name}.png`);
+    await page.screenshot({ path: screenshot });
+    steps.push({ title, screenshot });
+  };
+
+  // 1. Connect in the options page, accepting on the (sandbox) Zoho consent page.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('Client ID').fill(DEMO_USER.clientId);
+  await shot(options, '01-options', 'Options: client ID, data center, the redirect URI to register');
+  const consentOpened = context.waitForEvent('page');
+  await options.getByRole('button', { name: 'Connect to Zoho' }).click();
+  const consent = await consentOpened;
+  await consent.waitForLoadState();
+  await shot(consent, '02-consent', 'Zoho Accounts (sandbox) asks for consent');
+  await consent.locator('#accept').click();
+  await options.getByRole('button', { name: 'Disconnect' }).waitFor();
+  await shot(options, '03-connected', 'Connected: data center, organization, time');
+
+  // 2. On a Help Center user page, open the control and remove two badges.
+  const desk = await context.newPage();
+  await desk.goto(DEMO_USER.url);
+  const removeButton = desk.getByRole('button', { name: 'Remove badges' });
+  await removeButton.waitFor();
+  await shot(desk, '04-user-page', 'A Help Center user page in Zoho Desk, with the Remove badges control');
+  await removeButton.click();
+  const dialog = desk.getByRole('dialog');
+  const boxes = dialog.getByRole('checkbox');
+  await boxes.first().waitFor();
+  await shot(desk, '05-choose', "The user's badges, all selected");
+  const count = await boxes.count();
+  for (let i = 2; i < count; i++) await boxes.nth(i).uncheck();
+  await dialog.getByRole('button', { name: /Review removal/ }).click();
+  await shot(desk, '06-preview', 'Preview before anything changes');
+  await dialog.getByRole('button', { name: /^Remove \d+ badges?$/ }).click();
+  await dialog.getByText('Removed (verified)').first().waitFor();
+  await shot(desk, '07-result', 'The verified report, one line per badge');
+
+  const user = (await control.getState()).data.users.find((u) => u.id === DEMO_USER_ID);
+  console.log(`The sandbox's demo user now holds ${user?.badgeIds.length ?? 0} badges.`);
+  return steps;
+}
