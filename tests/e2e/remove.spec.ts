@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { SandboxControl } from '../../sandbox/control-client';
-import { COMMUNITY_HC_ID, DEMO_USER_ID, ZYLKER_BADGES, ZYLKER_LABELS } from '../../sandbox/data';
+import { COMMUNITY_HC_ID, DEMO_USER_ID, ZYLKER_BADGES } from '../../sandbox/data';
 import { connectThroughOptions, expect, test, userPageUrl } from './fixtures';
 
 const B = ZYLKER_BADGES;
@@ -42,31 +42,58 @@ test.describe('on the Help Center user page', () => {
   for (const route of ['helpcenter-delete', 'fallback'] as const) {
     test(`remove 2 of 3 badges: exactly those go, labels stay (${route})`, async ({ context, control }) => {
       if (route === 'fallback') await control.configure({ routes: { helpCenterDelete: false } });
-      const before = await userOf(control, DEMO_USER_ID);
+      const before = (await control.getState()).data.users;
+      const ben = before.find((u) => u.name === 'Ben Okafor')!;
+      expect(ben.badgeIds.sort()).toEqual([B.newcomer, B.risingStar, B.mvp2026].sort());
       const page = await context.newPage();
-      await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
-      const dialog = await removeByName(page, ['Rising Star', 'Top Contributor']);
+      await page.goto(userPageUrl(COMMUNITY_HC_ID, ben.id));
+      const dialog = await removeByName(page, ['Rising Star', 'MVP 2026']);
       await expect(dialog.getByText('Removed (verified)')).toHaveCount(2);
       await expect(dialog).toContainText(route === 'fallback' ? 'Users dissociate' : 'Help Center DELETE');
 
-      const after = await userOf(control, DEMO_USER_ID);
-      expect(after.badgeIds.sort()).toEqual(
-        before.badgeIds.filter((id) => id !== B.risingStar && id !== B.topContributor).sort(),
-      );
-      expect(after.labelIds.sort()).toEqual([ZYLKER_LABELS.lock, ZYLKER_LABELS.betaTester].sort());
+      const after = await userOf(control, ben.id);
+      expect(after.badgeIds).toEqual([B.newcomer]);
+      expect(after.labelIds).toEqual(ben.labelIds);
+      const others = (await control.getState()).data.users.filter((u) => u.id !== ben.id);
+      expect(others.map((u) => u.badgeIds)).toEqual(before.filter((u) => u.id !== ben.id).map((u) => u.badgeIds));
       const api = await control.requests({ face: 'desk-api' });
       expect(api.filter((r) => /label/i.test(r.path))).toEqual([]);
       const removal = api.filter((r) => r.method !== 'GET');
       expect(removal.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(
         route === 'fallback'
           ? [
-              `DELETE /api/v1/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}/badges 404`,
-              `POST /api/v1/users/${DEMO_USER_ID}/badges/dissociate 200`,
+              `DELETE /api/v1/helpcenter/${COMMUNITY_HC_ID}/users/${ben.id}/badges 404`,
+              `POST /api/v1/users/${ben.id}/badges/dissociate 200`,
             ]
-          : [`DELETE /api/v1/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}/badges 200`],
+          : [`DELETE /api/v1/helpcenter/${COMMUNITY_HC_ID}/users/${ben.id}/badges 200`],
       );
     });
   }
+
+  test('a connection dropped mid-removal is settled by the read-back, not guessed', async ({ context, control }) => {
+    // Chromium itself resends a request when a reused connection drops, so the fault drops every try.
+    await control.configure({ routes: { helpCenterDelete: false } });
+    await control.addFault({ method: 'POST', path: '/badges/dissociate$', drop: 'after' });
+    const page = await context.newPage();
+    await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+    const dialog = await removeByName(page, ['Top Contributor']);
+    await expect(dialog.getByText('Removed (verified)')).toHaveCount(1);
+    await expect(dialog).toContainText('connection dropped');
+    expect((await userOf(control, DEMO_USER_ID)).badgeIds).not.toContain(B.topContributor);
+    const posts = (await control.requests({ face: 'desk-api', method: 'POST' })).map((r) => r.dropped ?? r.status);
+    expect(posts.length).toBeGreaterThan(0);
+    expect(posts.every((p) => p === 'after')).toBe(true);
+  });
+
+  test('a badge Zoho refuses is reported with its reason, the rest removed', async ({ context, control }) => {
+    await control.configure({ forbiddenBadgeIds: [B.betaTester] });
+    const page = await context.newPage();
+    await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+    const dialog = await removeByName(page, ['Newcomer', 'Beta Tester']);
+    await expect(dialog.getByText('Removed (verified)')).toHaveCount(1);
+    await expect(dialog).toContainText('Failed: Zoho refused: your account may not remove this badge (FORBIDDEN');
+    expect((await userOf(control, DEMO_USER_ID)).badgeIds).toContain(B.betaTester);
+  });
 
   test('in-page navigation to another user re-targets the control', async ({ context, control }) => {
     const page = await context.newPage();

@@ -1,0 +1,134 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { dispatch } from '../../utils/messaging';
+import { createHandlers, type ServiceDeps } from '../../utils/service';
+import { auditLogItem, connectionItem, pagePatternsItem, routeByOrgItem, settingsItem } from '../../utils/storage';
+import type { DeskClient } from '../../utils/zoho/desk-client';
+
+const RUNTIME_ID = 'cjheecimhjkgjkobijngojplcehhnajo';
+const PAGE = { id: RUNTIME_ID, origin: `chrome-extension://${RUNTIME_ID}` };
+const DESK = { id: RUNTIME_ID, origin: 'https://desk.zoho.com', tab: { id: 5 }, frameId: 0 };
+
+function setup(replies: Record<string, unknown> = {}) {
+  const calls: string[] = [];
+  const client: DeskClient = {
+    async request(req) {
+      calls.push(`${req.method} ${req.path}`);
+      const raw = replies[`${req.method} ${req.path}`];
+      return { status: 200, data: req.schema.parse(raw === undefined ? null : raw) as never };
+    },
+  };
+  const deps: ServiceDeps = {
+    auth: { connect: vi.fn(async () => ({}) as never), disconnect: vi.fn(async () => ({ revoked: true })) },
+    client,
+    redirectUri: () => `https://${RUNTIME_ID}.chromiumapp.org/`,
+    openOptionsPage: vi.fn(async () => {}),
+    now: () => 1000,
+    newId: () => 'id-1',
+  };
+  const handlers = createHandlers(deps);
+  const send = (type: string, input: unknown, sender: object = PAGE) =>
+    dispatch(handlers, { type, input }, sender, RUNTIME_ID, PAGE.origin);
+  return { send, calls, deps };
+}
+
+async function connectedTo(org?: { id: string; name: string }) {
+  await connectionItem.setValue({
+    state: 'connected',
+    location: 'eu',
+    refreshToken: '1000.r',
+    clientId: '1000.ABCDEFGHIJKLMNOPQRSTUVWX',
+    scopes: [],
+    connectedAt: 5,
+    ...(org ? { org } : {}),
+  });
+}
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('service handlers', () => {
+  it('reports the connection states', async () => {
+    const { send } = setup();
+    expect(await send('getStatus', {})).toMatchObject({ ok: true, value: { connection: 'disconnected' } });
+    await connectedTo();
+    expect(await send('getStatus', {})).toMatchObject({ value: { connection: 'choose-org' } });
+    await connectedTo({ id: '1', name: 'Zylker' });
+    expect(await send('getStatus', {})).toMatchObject({
+      value: { connection: 'connected', dataCenter: { location: 'eu', label: 'Europe' }, org: { name: 'Zylker' } },
+    });
+  });
+
+  it('never hands the client secret out', async () => {
+    const { send } = setup();
+    await send('saveSettings', { clientId: '1000.ABCDEFGHIJKLMNOPQRSTUVWX', clientSecret: 'topsecret' });
+    const reply = await send('getSettings', {});
+    expect(JSON.stringify(reply)).not.toContain('topsecret');
+    expect(reply).toMatchObject({ value: { hasClientSecret: true } });
+    expect((await settingsItem.getValue()).clientSecret).toBe('topsecret');
+  });
+
+  it('refuses a malformed client ID, an unknown data center and a bad pattern, saving nothing', async () => {
+    const { send } = setup();
+    for (const input of [{ clientId: 'abc' }, { dataCenter: 'uk' }, { customPagePatterns: ['/x/{nope}'] }]) {
+      const reply = await send('saveSettings', input);
+      expect(reply.ok).toBe(false);
+    }
+    expect(await settingsItem.getValue()).toMatchObject({ clientId: '', dataCenter: 'auto' });
+    expect(await pagePatternsItem.getValue()).toEqual([]);
+  });
+
+  it('chooses the only organization on connect, and asks when there are several', async () => {
+    const one = setup({ 'GET /api/v1/organizations': { data: [{ id: '1', companyName: 'Zylker' }] } });
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), clientId: '1000.ABCDEFGHIJKLMNOPQRSTUVWX' });
+    (one.deps.auth.connect as ReturnType<typeof vi.fn>).mockImplementation(async () => connectedTo());
+    expect(await one.send('connect', {})).toMatchObject({ value: { connection: 'connected', org: { id: '1' } } });
+
+    await fakeBrowser.reset();
+    const two = setup({
+      'GET /api/v1/organizations': {
+        data: [
+          { id: '1', companyName: 'Zylker' },
+          { id: '2', companyName: 'Labs' },
+        ],
+      },
+    });
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), clientId: '1000.ABCDEFGHIJKLMNOPQRSTUVWX' });
+    (two.deps.auth.connect as ReturnType<typeof vi.fn>).mockImplementation(async () => connectedTo());
+    expect(await two.send('connect', {})).toMatchObject({ value: { connection: 'choose-org' } });
+    expect(await two.send('chooseOrganization', { orgId: '2' })).toMatchObject({
+      value: { org: { id: '2', name: 'Labs' } },
+    });
+    expect((await two.send('chooseOrganization', { orgId: '3' })).ok).toBe(false);
+  });
+
+  it('removes from a content script, remembers the route and records the audit entry with who it was', async () => {
+    await connectedTo({ id: '600', name: 'Zylker' });
+    const { send } = setup({
+      'GET /api/v1/users/42': { id: '42', name: 'Carol', emailAddress: 'carol@zylker.com' },
+      'GET /api/v1/users/42/badges': [{ id: '11', name: 'Rising Star' }],
+      'GET /api/v1/helpCenters': { data: [{ id: '7', name: 'Community' }] },
+      'DELETE /api/v1/helpcenter/7/users/42/badges': { results: [{ id: '11', success: true, errors: null }] },
+    });
+    await send('getUserBadges', { userId: '42', helpCenterId: '7' }, DESK);
+    const reply = await send('removeBadges', { userId: '42', helpCenterId: '7', badgeIds: ['11'] }, DESK);
+    expect(reply).toMatchObject({ ok: true, value: { route: 'helpcenter-delete' } });
+    expect(await routeByOrgItem.getValue()).toEqual({ '600': 'helpcenter-delete' });
+    expect(await auditLogItem.getValue()).toMatchObject([
+      { kind: 'remove', userEmail: 'carol@zylker.com', userName: 'Carol', helpCenterName: 'Community', orgId: '600' },
+    ]);
+  });
+
+  it('refuses to remove before an organization is chosen, without calling Zoho', async () => {
+    await connectedTo();
+    const { send, calls } = setup();
+    const reply = await send('removeBadges', { userId: '42', badgeIds: ['11'] }, DESK);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'not-connected' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses connection changes from a Desk page', async () => {
+    const { send, deps } = setup();
+    expect((await send('disconnect', {}, DESK)).ok).toBe(false);
+    expect(deps.auth.disconnect).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,136 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type OptionsApi, OptionsApp } from '../../../entrypoints/options/App';
+import type { SettingsView, StatusView } from '../../../utils/messaging';
+import { ZohoError } from '../../../utils/zoho/errors';
+
+afterEach(cleanup);
+
+const disconnected: StatusView = {
+  connection: 'disconnected',
+  scopes: ['Desk.basic.READ', 'Desk.contacts.UPDATE'],
+  redirectUri: 'https://cjheecimhjkgjkobijngojplcehhnajo.chromiumapp.org/',
+};
+const settings: SettingsView = {
+  clientId: '',
+  dataCenter: 'auto',
+  removalRoute: 'auto',
+  hasClientSecret: false,
+  customPagePatterns: [],
+};
+const VALID_ID = '1000.ABCDEFGHIJKLMNOPQRSTUVWX';
+
+function api(over: Partial<OptionsApi> = {}): OptionsApi {
+  return {
+    getStatus: vi.fn(async () => disconnected),
+    getSettings: vi.fn(async () => settings),
+    saveSettings: vi.fn(
+      async (input) => ({ ...settings, ...input, hasClientSecret: !!input.clientSecret }) as SettingsView,
+    ),
+    connect: vi.fn(async () => ({
+      ...disconnected,
+      connection: 'connected' as const,
+      org: { id: '1', name: 'Zylker' },
+      dataCenter: { location: 'us' as const, label: 'United States' },
+      connectedAt: 1,
+    })),
+    disconnect: vi.fn(async () => disconnected),
+    listOrganizations: vi.fn(async () => [
+      { id: '1', name: 'Zylker', isDefault: true },
+      { id: '2', name: 'Zylker Labs', isDefault: false },
+    ]),
+    chooseOrganization: vi.fn(async ({ orgId }) => ({
+      ...disconnected,
+      connection: 'connected' as const,
+      org: { id: orgId, name: orgId === '2' ? 'Zylker Labs' : 'Zylker' },
+    })),
+    ...over,
+  };
+}
+
+describe('OptionsApp', () => {
+  it('refuses an invalid client ID inline and saves nothing', async () => {
+    const a = api();
+    render(<OptionsApp api={a} />);
+    fireEvent.input(await screen.findByLabelText('Client ID'), { target: { value: 'abc' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect to Zoho' }));
+    expect(await screen.findByText(/doesn't look like a Zoho Client ID/)).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Client ID'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect to Zoho' }));
+    expect(await screen.findByText("Enter the Client ID from Zoho's API console.")).toBeTruthy();
+    expect(a.saveSettings).not.toHaveBeenCalled();
+    expect(a.connect).not.toHaveBeenCalled();
+  });
+
+  it('saves then connects with a valid client ID, and shows the connection', async () => {
+    const a = api();
+    render(<OptionsApp api={a} />);
+    fireEvent.input(await screen.findByLabelText('Client ID'), { target: { value: VALID_ID } });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect to Zoho' }));
+    await screen.findByRole('button', { name: 'Disconnect' });
+    expect(a.saveSettings).toHaveBeenCalledWith({ clientId: VALID_ID, dataCenter: 'auto' });
+    expect(a.connect).toHaveBeenCalled();
+    expect(screen.getByText('United States')).toBeTruthy();
+  });
+
+  it('warns plainly once a client secret is typed', async () => {
+    render(<OptionsApp api={api()} />);
+    fireEvent.input(await screen.findByLabelText('Client secret (optional)'), { target: { value: 's3cret' } });
+    expect(screen.getByText(/An extension cannot keep a secret confidential/)).toBeTruthy();
+  });
+
+  it('shows the redirect URI and the scopes', async () => {
+    render(<OptionsApp api={api()} />);
+    expect(await screen.findByText(disconnected.redirectUri)).toBeTruthy();
+    expect(screen.getByText('Desk.basic.READ, Desk.contacts.UPDATE')).toBeTruthy();
+  });
+
+  it('offers a picker for several organizations', async () => {
+    const a = api({ getStatus: vi.fn(async () => ({ ...disconnected, connection: 'choose-org' as const })) });
+    render(<OptionsApp api={a} />);
+    fireEvent.click(await screen.findByRole('radio', { name: /Zylker Labs/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Use this organization' }));
+    await screen.findByText('Zylker Labs');
+    expect(a.chooseOrganization).toHaveBeenCalledWith({ orgId: '2' });
+  });
+
+  it('shows a failing organization listing as an error, never an empty list', async () => {
+    const a = api({
+      getStatus: vi.fn(async () => ({ ...disconnected, connection: 'choose-org' as const })),
+      listOrganizations: vi.fn(async () => {
+        throw new ZohoError({ kind: 'server', message: 'Zoho Desk failed with HTTP 500.' });
+      }),
+    });
+    render(<OptionsApp api={a} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('HTTP 500');
+    expect(screen.queryByRole('radio', { name: /Zylker/ })).toBeNull();
+  });
+
+  it('blocks saving when a URL pattern line is invalid', async () => {
+    const a = api();
+    render(<OptionsApp api={a} />);
+    fireEvent.input(await screen.findByLabelText(/URL patterns/), {
+      target: { value: '/agent/{portal}/users/{userId}\n/agent/{nope}' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save advanced settings' }));
+    expect(await screen.findByText(/Line 2: Unknown placeholder \{nope\}/)).toBeTruthy();
+    expect(a.saveSettings).not.toHaveBeenCalled();
+  });
+
+  it('asks before disconnecting', async () => {
+    const a = api({
+      getStatus: vi.fn(async () => ({
+        ...disconnected,
+        connection: 'connected' as const,
+        org: { id: '1', name: 'Zylker' },
+      })),
+    });
+    render(<OptionsApp api={a} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Disconnect' }));
+    expect(a.disconnect).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, disconnect' }));
+    await screen.findByRole('button', { name: 'Connect to Zoho' });
+    expect(a.disconnect).toHaveBeenCalled();
+  });
+});

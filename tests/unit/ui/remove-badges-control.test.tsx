@@ -1,0 +1,156 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type PanelApi, RemoveBadgesControl } from '../../../components/RemoveBadgesControl';
+import type { RemovalReport } from '../../../utils/badges/report';
+import type { StatusView, UserBadgesView } from '../../../utils/messaging';
+import { ZohoError } from '../../../utils/zoho/errors';
+
+afterEach(cleanup);
+
+const connected: StatusView = { connection: 'connected', scopes: [], redirectUri: 'https://x.chromiumapp.org/' };
+const view: UserBadgesView = {
+  user: { id: '42', name: 'Carol Lee', email: 'carol@zylker.com' },
+  helpCenter: { id: '7', name: 'Zylker Community' },
+  badges: [
+    { id: '11', name: 'Rising Star', isCustom: false, description: 'Level 2' },
+    { id: '12', name: '<img src=x onerror=alert(1)>', isCustom: true },
+    { id: '13', name: 'Top Contributor', isCustom: false },
+  ],
+};
+
+function report(results: RemovalReport['results']): RemovalReport {
+  return {
+    auditId: 'a',
+    orgId: '1',
+    userId: '42',
+    helpCenterId: '7',
+    route: 'users-dissociate',
+    results,
+    verified: true,
+    notes: ['The Help Center DELETE route is not available here'],
+    startedAt: 1,
+    finishedAt: 2,
+  };
+}
+
+function api(over: Partial<PanelApi> = {}): PanelApi {
+  return {
+    getStatus: vi.fn(async () => connected),
+    getUserBadges: vi.fn(async () => view),
+    removeBadges: vi.fn(async () => report([])),
+    openOptions: vi.fn(async () => {}),
+    ...over,
+  };
+}
+
+async function openPanel(a: PanelApi) {
+  render(<RemoveBadgesControl api={a} target={{ userId: '42', helpCenterId: '7' }} />);
+  fireEvent.click(screen.getByRole('button', { name: 'Remove badges' }));
+  await screen.findByRole('checkbox', { name: /Rising Star/ });
+}
+
+describe('RemoveBadgesControl', () => {
+  it('shows every badge checked, with markup in names as text', async () => {
+    await openPanel(api());
+    const boxes = screen.getAllByRole('checkbox') as HTMLInputElement[];
+    expect(boxes.map((b) => b.checked)).toEqual([true, true, true]);
+    expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+    expect(screen.getByText('Custom')).toBeTruthy();
+  });
+
+  it('disables review when nothing is selected', async () => {
+    await openPanel(api());
+    fireEvent.click(screen.getByRole('button', { name: 'Select none' }));
+    expect((screen.getByRole('button', { name: /Review removal/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('previews exactly, and Cancel or Escape change nothing', async () => {
+    const a = api();
+    await openPanel(a);
+    fireEvent.click(screen.getByRole('checkbox', { name: /<img/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Review removal (2)' }));
+    expect(screen.getByText('Remove 2 badges from Carol Lee (carol@zylker.com) in Zylker Community')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Review removal (2)' }));
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(a.removeBadges).not.toHaveBeenCalled();
+  });
+
+  it('removes exactly the chosen badges and reports each outcome, announced', async () => {
+    const a = api({
+      removeBadges: vi.fn(async () =>
+        report([
+          { badgeId: '11', name: 'Rising Star', outcome: { status: 'removed' } },
+          {
+            badgeId: '13',
+            name: 'Top Contributor',
+            outcome: { status: 'failed', errorCode: 'FORBIDDEN', message: 'Zoho refused (FORBIDDEN).' },
+          },
+        ]),
+      ),
+    });
+    await openPanel(a);
+    fireEvent.click(screen.getByRole('checkbox', { name: /<img/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Review removal (2)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove 2 badges' }));
+    await screen.findByText('Removed (verified)');
+    expect(a.removeBadges).toHaveBeenCalledWith({ userId: '42', helpCenterId: '7', badgeIds: ['11', '13'] });
+    expect(screen.getByText('Failed: Zoho refused (FORBIDDEN).')).toBeTruthy();
+    expect(screen.getByText('Route: Users dissociate')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('1 removed, 1 failed.');
+  });
+
+  it('offers Connect in options when disconnected', async () => {
+    const a = api({ getStatus: vi.fn(async () => ({ ...connected, connection: 'disconnected' as const })) });
+    render(<RemoveBadgesControl api={a} target={{ userId: '42' }} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove badges' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Connect in options' }));
+    expect(a.openOptions).toHaveBeenCalled();
+    expect(a.getUserBadges).not.toHaveBeenCalled();
+  });
+
+  it('asks to reconnect when a scope is missing', async () => {
+    const a = api({
+      getUserBadges: vi.fn(async () => {
+        throw new ZohoError({
+          kind: 'scope',
+          errorCode: 'SCOPE_MISMATCH',
+          message: 'The Zoho connection lacks a permission.',
+        });
+      }),
+    });
+    render(<RemoveBadgesControl api={a} target={{ userId: '42' }} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove badges' }));
+    expect(await screen.findByRole('button', { name: 'Reconnect' })).toBeTruthy();
+    expect(screen.getByText('The Zoho connection lacks a permission.')).toBeTruthy();
+  });
+
+  it('shows other errors with Try again', async () => {
+    const getUserBadges = vi
+      .fn<PanelApi['getUserBadges']>()
+      .mockRejectedValueOnce(
+        new ZohoError({ kind: 'server', message: 'Zoho Desk failed with HTTP 502.', action: 'Try again in a minute.' }),
+      )
+      .mockResolvedValueOnce(view);
+    await (async () => {
+      render(<RemoveBadgesControl api={api({ getUserBadges })} target={{ userId: '42' }} />);
+      fireEvent.click(screen.getByRole('button', { name: 'Remove badges' }));
+    })();
+    expect((await screen.findByRole('alert')).textContent).toContain('HTTP 502');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('checkbox', { name: /Rising Star/ });
+  });
+
+  it('closes when the target changes to another user', async () => {
+    const a = api();
+    const { rerender } = render(<RemoveBadgesControl api={a} target={{ userId: '42' }} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove badges' }));
+    await screen.findByRole('dialog');
+    rerender(<RemoveBadgesControl api={a} target={{ userId: '43' }} />);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+});
