@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RemovalReport } from '../utils/badges/report';
-import { type MessageSender, type Responses, request, type UserBadgesView } from '../utils/messaging';
+import type { Responses, UserBadgesView } from '../utils/messaging';
+import { type MessageSender, request } from '../utils/messaging-client';
 import { type SerializedError, serializeError, ZohoError } from '../utils/zoho/errors';
 import { BadgeList } from './BadgeList';
 import { ConfirmPreview, plural } from './ConfirmPreview';

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import css from '../../components/panel.css?inline';
 import { type PanelApi, type RemovalTarget, RemoveBadgesControl } from '../../components/RemoveBadgesControl';
-import { request } from '../../utils/messaging';
+import { request } from '../../utils/messaging-client';
 import type { HelpCenterUserPage } from '../../utils/page';
 import { findUserEmailOnPage } from '../../utils/page/dom-fallback';
 import { mountInShadowRoot } from '../../utils/shadow-mount';

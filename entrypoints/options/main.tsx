@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { request } from '../../utils/messaging';
+import { request } from '../../utils/messaging-client';
 import { type OptionsApi, OptionsApp } from './App';
 import './options.css';
 
