@@ -43,13 +43,56 @@ type Phase =
 
 let nextId = 0;
 
-/** The "Remove badges" button and its panel: choose, preview, confirm, verified report. */
+/** The "Remove badges" button and its panel, for Desk pages. */
 export function RemoveBadgesControl({ api, target }: { api: PanelApi; target: RemovalTarget }) {
   const [open, setOpen] = useState(false);
-  const [phase, setPhase] = useState<Phase>({ name: 'loading' });
   const trigger = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
   const ids = useRef({ panel: `br-panel-${++nextId}`, title: `br-title-${nextId}` }).current;
+
+  const close = () => {
+    setOpen(false);
+    trigger.current?.focus();
+  };
+
+  // Another user (in-page navigation): start over, closed.
+  useEffect(() => {
+    setOpen(false);
+  }, [target.userId, target.helpCenterId]);
+
+  return (
+    <div class="br-root">
+      <button
+        ref={trigger}
+        type="button"
+        class="br-trigger"
+        aria-expanded={open}
+        aria-controls={ids.panel}
+        onClick={() => (open ? close() : setOpen(true))}
+      >
+        Remove badges
+      </button>
+      {open ? (
+        <div id={ids.panel} class="br-panel" role="dialog" aria-labelledby={ids.title}>
+          <RemoveBadgesPanel api={api} target={target} titleId={ids.title} onClose={close} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The removal flow itself: choose, preview, confirm, verified report. Shared by the Desk page
+ * control and the popup. It loads when it appears and focuses itself for the keyboard.
+ */
+export function RemoveBadgesPanel(props: {
+  api: PanelApi;
+  target: RemovalTarget;
+  titleId: string;
+  onClose: () => void;
+}) {
+  const { api, target } = props;
+  const [phase, setPhase] = useState<Phase>({ name: 'loading' });
+  const root = useRef<HTMLDivElement>(null);
   const generation = useRef(0);
 
   const fail = (error: unknown) => {
@@ -74,22 +117,13 @@ export function RemoveBadgesControl({ api, target }: { api: PanelApi; target: Re
       if (mine === generation.current) fail(error);
     }
   };
-
-  const close = () => {
-    generation.current++;
-    setOpen(false);
-    trigger.current?.focus();
-  };
-
-  // Another user (in-page navigation): start over, closed.
   useEffect(() => {
-    generation.current++;
-    setOpen(false);
+    root.current?.focus();
+    void load();
+    return () => {
+      generation.current++;
+    };
   }, [target.userId, target.helpCenterId]);
-
-  useEffect(() => {
-    if (open) panel.current?.focus();
-  }, [open]);
 
   const confirm = async (view: UserBadgesView, selected: Set<string>) => {
     const mine = ++generation.current;
@@ -107,61 +141,37 @@ export function RemoveBadgesControl({ api, target }: { api: PanelApi; target: Re
     if (event.key !== 'Escape') return;
     event.stopPropagation();
     if (phase.name === 'preview') setPhase({ ...phase, name: 'choose' });
-    else if (phase.name !== 'running') close();
-  };
-
-  const openOptions = () => {
-    api.openOptions().catch(fail);
+    else if (phase.name !== 'running') props.onClose();
   };
 
   return (
-    <div class="br-root">
-      <button
-        ref={trigger}
-        type="button"
-        class="br-trigger"
-        aria-expanded={open}
-        aria-controls={ids.panel}
-        onClick={() => {
-          if (open) return close();
-          setOpen(true);
-          void load();
-        }}
-      >
-        Remove badges
-      </button>
-      {open ? (
-        <div
-          ref={panel}
-          id={ids.panel}
-          class="br-panel"
-          role="dialog"
-          aria-labelledby={ids.title}
-          aria-busy={phase.name === 'loading' || phase.name === 'running'}
-          tabIndex={-1}
-          onKeyDown={onKeyDown}
-        >
-          <h2 id={ids.title}>Remove badges</h2>
-          {'view' in phase ? (
-            <p class="br-sub">
-              {phase.view.user.name}
-              {phase.view.user.email ? ` · ${phase.view.user.email}` : ''}
-              {phase.view.helpCenter ? ` · ${phase.view.helpCenter.name}` : ''}
-            </p>
-          ) : null}
-          <Body
-            phase={phase}
-            setPhase={setPhase}
-            onConfirm={confirm}
-            onClose={close}
-            onRetry={load}
-            onFix={openOptions}
-          />
-          <div class="br-live" role="status" aria-live="polite" style={{ position: 'absolute', left: '-9999px' }}>
-            {phase.name === 'result' ? `${summary(phase.report)}` : phase.name === 'running' ? 'Removing badges…' : ''}
-          </div>
-        </div>
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the flow steps back or closes it.
+    <div
+      ref={root}
+      class="br-flow"
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      aria-busy={phase.name === 'loading' || phase.name === 'running'}
+    >
+      <h2 id={props.titleId}>Remove badges</h2>
+      {'view' in phase ? (
+        <p class="br-sub">
+          {phase.view.user.name}
+          {phase.view.user.email ? ` · ${phase.view.user.email}` : ''}
+          {phase.view.helpCenter ? ` · ${phase.view.helpCenter.name}` : ''}
+        </p>
       ) : null}
+      <Body
+        phase={phase}
+        setPhase={setPhase}
+        onConfirm={confirm}
+        onClose={props.onClose}
+        onRetry={load}
+        onFix={() => api.openOptions().catch(fail)}
+      />
+      <div class="br-live" role="status" aria-live="polite">
+        {phase.name === 'result' ? summary(phase.report) : phase.name === 'running' ? 'Removing badges…' : ''}
+      </div>
     </div>
   );
 }

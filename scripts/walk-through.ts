@@ -64,6 +64,14 @@ export async function walkThrough(
   await dialog.getByText('Removed (verified)').first().waitFor();
   await shot(desk, '07-result', 'The verified report, one line per badge');
 
+  // 3. The popup: find a user by name or email, with their IDs.
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 560 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByRole('searchbox').fill('Ben');
+  await popup.locator('.result').first().waitFor();
+  await shot(popup, '08-popup', 'The popup: find a Help Center user, copy the IDs, act from there');
+
   const user = (await control.getState()).data.users.find((u) => u.id === DEMO_USER_ID);
   console.log(`The sandbox's demo user now holds ${user?.badgeIds.length ?? 0} badges.`);
   return steps;

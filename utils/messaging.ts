@@ -8,7 +8,7 @@ import type { RemovalReport } from './badges/report';
 import type { ConnectedOrg, Settings } from './storage';
 import type { DataCenterLocation } from './zoho/datacenters';
 import { dataCenterByDeskOrigin } from './zoho/datacenters';
-import { type SerializedError, serializeError, ZohoError } from './zoho/errors';
+import { type SerializedError, serializeError } from './zoho/errors';
 import type { Badge } from './zoho/schemas';
 
 const id = z.string().check(z.regex(/^\d{1,30}$/, 'must be a numeric Zoho ID'));
@@ -54,6 +54,15 @@ export const requests = {
     }),
   },
   openOptions: { from: ['extension-page', 'content-script'], input: z.object({}) },
+  listHelpCenters: { from: ['extension-page'], input: z.object({}) },
+  searchUsers: {
+    from: ['extension-page'],
+    input: z.object({
+      query: z.string().check(z.trim(), z.minLength(2, 'type at least 2 characters'), z.maxLength(200)),
+      helpCenterId: z.optional(id),
+      from: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(100_000))),
+    }),
+  },
 } as const satisfies Record<string, { from: readonly SenderKind[]; input: z.ZodMiniType }>;
 
 export type RequestType = keyof typeof requests;
@@ -82,6 +91,26 @@ export interface UserBadgesView {
   badges: Badge[];
 }
 
+export interface HelpCenterView {
+  id: string;
+  name: string;
+}
+
+/** One search result: who, and how many badges they hold. */
+export interface UserSummary {
+  id: string;
+  name: string;
+  email?: string;
+  contactId?: string;
+  badgeCount: number;
+}
+
+export interface UserSearchPage {
+  users: UserSummary[];
+  /** `from` of the next page, when there may be one. */
+  nextFrom?: number;
+}
+
 export interface OrganizationView {
   id: string;
   name: string;
@@ -101,6 +130,8 @@ export interface Responses {
   findUserByEmail: UserBadgesView['user'] | null;
   removeBadges: RemovalReport;
   openOptions: null;
+  listHelpCenters: HelpCenterView[];
+  searchUsers: UserSearchPage;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: SerializedError };

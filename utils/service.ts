@@ -5,7 +5,7 @@
 
 import { type RemovalContext, removeBadgesAndRecord } from './badges/audit';
 import type { RemovalRoute } from './badges/report';
-import { findUserByEmail, getUserBadges } from './badges/user';
+import { findUserByEmail, getUserBadges, listHelpCenters, searchUsers } from './badges/user';
 import type { Handlers, OrganizationView, SettingsView, StatusView } from './messaging';
 import { compilePattern } from './page/patterns';
 import {
@@ -191,6 +191,16 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         request,
         seenUsers.get(request.userId),
       );
+    },
+
+    async listHelpCenters() {
+      await requireOrg();
+      return listHelpCenters(deps.client);
+    },
+
+    async searchUsers(search) {
+      await requireOrg();
+      return searchUsers(deps.client, search);
     },
 
     async openOptions() {

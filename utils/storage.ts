@@ -87,3 +87,11 @@ export interface PendingAuth {
 }
 
 export const pendingAuthItem = storage.defineItem<PendingAuth | null>('session:pendingAuth', { fallback: null });
+
+/** The popup's last search and results, shown at once when it reopens (fresh data then replaces them). */
+export const lastSearchItem = storage.defineItem<import('./popup-search').SavedSearch | null>('session:lastSearch', {
+  fallback: null,
+});
+
+/** A help center ID the admin typed because Zoho would not list help centers. */
+export const typedHelpCenterIdItem = storage.defineItem<string | null>('local:typedHelpCenterId', { fallback: null });

@@ -1,5 +1,5 @@
 /** Reading a Help Center user and their badges through the Desk API. */
-import type { UserBadgesView } from '../messaging';
+import type { HelpCenterView, UserBadgesView, UserSearchPage, UserSummary } from '../messaging';
 import type { DeskClient } from '../zoho/desk-client';
 import { ZohoError } from '../zoho/errors';
 import {
@@ -30,15 +30,50 @@ export async function readBadges(client: DeskClient, userId: string, signal?: Ab
   }
 }
 
-/** The help center's name, when Zoho lists help centers (the endpoint is unconfirmed: a 404 is no error). */
+/** The org's help centers. `GET /helpCenters` is unconfirmed: a 404 is thrown for the caller to handle. */
+export async function listHelpCenters(client: DeskClient): Promise<HelpCenterView[]> {
+  const { data } = await client.request({ method: 'GET', path: '/api/v1/helpCenters', schema: helpCenterList });
+  return data.data.map((hc) => ({ id: hc.id, name: hc.name }));
+}
+
+/** The help center's name, when Zoho lists help centers (a 404 is no error here). */
 export async function helpCenterName(client: DeskClient, helpCenterId: string): Promise<string | undefined> {
   try {
-    const { data } = await client.request({ method: 'GET', path: '/api/v1/helpCenters', schema: helpCenterList });
-    return data.data.find((hc) => hc.id === helpCenterId)?.name;
+    return (await listHelpCenters(client)).find((hc) => hc.id === helpCenterId)?.name;
   } catch (error) {
     if (error instanceof ZohoError && error.kind === 'not-found') return undefined;
     throw error;
   }
+}
+
+/** Results per page in the popup: each costs one badge read for its count. */
+export const SEARCH_PAGE_SIZE = 10;
+
+/** Help Center users whose name or email matches, with their badge counts. */
+export async function searchUsers(
+  client: DeskClient,
+  search: { query: string; helpCenterId?: string; from?: number },
+): Promise<UserSearchPage> {
+  const from = search.from ?? 1;
+  const { data } = await client.request({
+    method: 'GET',
+    path: '/api/v1/users',
+    query: { searchBy: search.query, helpCenterId: search.helpCenterId, from, limit: SEARCH_PAGE_SIZE },
+    schema: helpCenterUserPage,
+  });
+  const users = await Promise.all(
+    data.data.map(async (user): Promise<UserSummary> => {
+      const email = primaryEmail(user);
+      return {
+        id: user.id,
+        name: user.name ?? email ?? `User ${user.id}`,
+        ...(email ? { email } : {}),
+        ...(user.contactId ? { contactId: user.contactId } : {}),
+        badgeCount: (await readBadges(client, user.id)).length,
+      };
+    }),
+  );
+  return { users, ...(users.length === SEARCH_PAGE_SIZE ? { nextFrom: from + SEARCH_PAGE_SIZE } : {}) };
 }
 
 export async function getUserBadges(

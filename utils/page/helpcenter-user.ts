@@ -50,3 +50,16 @@ export function detectHelpCenterUserPage(
   }
   return null;
 }
+
+/** A Help Center user page URL in the first built-in shape, so the detector knows it when the tab opens it. */
+export function helpCenterUserPageUrl(page: {
+  deskHost: string;
+  portal: string;
+  department?: string;
+  helpCenterId: string;
+  userId: string;
+}): string {
+  const portal = encodeURIComponent(page.portal);
+  const department = encodeURIComponent(page.department ?? 'all');
+  return `${page.deskHost}/agent/${portal}/${department}/setup#setup/channels/helpcenter/${page.helpCenterId}/users/${page.userId}`;
+}

@@ -74,8 +74,10 @@ describe('RemoveBadgesControl', () => {
     expect(screen.getByText('Remove 2 badges from Carol Lee (carol@zylker.com) in Zylker Community')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     fireEvent.click(screen.getByRole('button', { name: 'Review removal (2)' }));
-    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
-    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    // Escape from inside the panel: first back from the preview, then closed.
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Cancel' }), { key: 'Escape' });
+    expect(screen.queryByText(/^Remove 2 badges from/)).toBeNull();
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Cancel' }), { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(a.removeBadges).not.toHaveBeenCalled();
   });

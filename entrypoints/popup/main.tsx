@@ -1,0 +1,30 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { createPanelApi } from '../../components/RemoveBadgesControl';
+import { request } from '../../utils/messaging-client';
+import { lastSearchItem, pagePatternsItem, typedHelpCenterIdItem } from '../../utils/storage';
+import { type PopupApi, PopupApp } from './App';
+import '../../components/panel.css';
+import './popup.css';
+
+const api: PopupApi = {
+  ...createPanelApi(browser.runtime),
+  listHelpCenters: () => request(browser.runtime, 'listHelpCenters', {}),
+  searchUsers: (input) => request(browser.runtime, 'searchUsers', input),
+  async currentTab() {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id !== undefined && tab.url ? { id: tab.id, url: tab.url } : null;
+  },
+  pagePatterns: () => pagePatternsItem.getValue(),
+  async openInTab(tabId, url) {
+    await browser.tabs.update(tabId, { url });
+    window.close();
+  },
+  loadLastSearch: () => lastSearchItem.getValue(),
+  saveLastSearch: (saved) => lastSearchItem.setValue(saved),
+  loadTypedHelpCenterId: () => typedHelpCenterIdItem.getValue(),
+  saveTypedHelpCenterId: (id) => typedHelpCenterIdItem.setValue(id),
+  copy: (text) => navigator.clipboard.writeText(text),
+};
+
+render(<PopupApp api={api} />, document.getElementById('app')!);
