@@ -5,6 +5,7 @@ import { type MessageSender, request } from '../utils/messaging-client';
 import { type SerializedError, serializeError, ZohoError } from '../utils/zoho/errors';
 import { BadgeList } from './BadgeList';
 import { ConfirmPreview, plural } from './ConfirmPreview';
+import type { ContactPanelApi } from './ContactBadgesControl';
 import { ConnectionNotice, ErrorMessage, noticeFor } from './Notices';
 import { RemovalResult, summary } from './RemovalResult';
 
@@ -21,8 +22,9 @@ export interface PanelApi {
   openOptions(): Promise<void>;
 }
 
-export function createPanelApi(runtime: MessageSender): PanelApi {
+export function createPanelApi(runtime: MessageSender): ContactPanelApi {
   return {
+    getContactUsers: (contactId) => request(runtime, 'getContactUsers', { contactId }),
     getStatus: () => request(runtime, 'getStatus', {}),
     getUserBadges: (target) => request(runtime, 'getUserBadges', target),
     removeBadges: (input) => request(runtime, 'removeBadges', input),
@@ -45,6 +47,18 @@ let nextId = 0;
 
 /** The "Remove badges" button and its panel, for Desk pages. */
 export function RemoveBadgesControl({ api, target }: { api: PanelApi; target: RemovalTarget }) {
+  return (
+    <ControlShell resetKey={`${target.userId}:${target.helpCenterId ?? ''}`}>
+      {(close, titleId) => <RemoveBadgesPanel api={api} target={target} titleId={titleId} onClose={close} />}
+    </ControlShell>
+  );
+}
+
+/** The button that opens a dialog under it; a new resetKey (another user) closes it. */
+export function ControlShell(props: {
+  resetKey: string;
+  children: (close: () => void, titleId: string) => preact.ComponentChildren;
+}) {
   const [open, setOpen] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
   const ids = useRef({ panel: `br-panel-${++nextId}`, title: `br-title-${nextId}` }).current;
@@ -54,10 +68,9 @@ export function RemoveBadgesControl({ api, target }: { api: PanelApi; target: Re
     trigger.current?.focus();
   };
 
-  // Another user (in-page navigation): start over, closed.
   useEffect(() => {
     setOpen(false);
-  }, [target.userId, target.helpCenterId]);
+  }, [props.resetKey]);
 
   return (
     <div class="br-root">
@@ -73,7 +86,7 @@ export function RemoveBadgesControl({ api, target }: { api: PanelApi; target: Re
       </button>
       {open ? (
         <div id={ids.panel} class="br-panel" role="dialog" aria-labelledby={ids.title}>
-          <RemoveBadgesPanel api={api} target={target} titleId={ids.title} onClose={close} />
+          {props.children(close, ids.title)}
         </div>
       ) : null}
     </div>

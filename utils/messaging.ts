@@ -55,6 +55,7 @@ export const requests = {
   },
   openOptions: { from: ['extension-page', 'content-script'], input: z.object({}) },
   listHelpCenters: { from: ['extension-page'], input: z.object({}) },
+  getContactUsers: { from: ['extension-page', 'content-script'], input: z.object({ contactId: id }) },
   searchUsers: {
     from: ['extension-page'],
     input: z.object({
@@ -111,6 +112,12 @@ export interface UserSearchPage {
   nextFrom?: number;
 }
 
+/** A Desk contact and the Help Center user it is in each help center (none: not an end user). */
+export interface ContactUsersView {
+  contact: { id: string; name: string; email?: string };
+  memberships: { helpCenter?: HelpCenterView; user: { id: string; name: string; email: string } }[];
+}
+
 export interface OrganizationView {
   id: string;
   name: string;
@@ -132,6 +139,7 @@ export interface Responses {
   openOptions: null;
   listHelpCenters: HelpCenterView[];
   searchUsers: UserSearchPage;
+  getContactUsers: ContactUsersView;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: SerializedError };

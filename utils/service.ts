@@ -4,6 +4,7 @@
  */
 
 import { type RemovalContext, removeBadgesAndRecord } from './badges/audit';
+import { findContactUsers } from './badges/contact';
 import type { RemovalRoute } from './badges/report';
 import { findUserByEmail, getUserBadges, listHelpCenters, searchUsers } from './badges/user';
 import type { Handlers, OrganizationView, SettingsView, StatusView } from './messaging';
@@ -11,6 +12,7 @@ import { compilePattern } from './page/patterns';
 import {
   type Connection,
   connectionItem,
+  contactUsersItem,
   pagePatternsItem,
   routeByOrgItem,
   type Settings,
@@ -201,6 +203,16 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     async searchUsers(search) {
       await requireOrg();
       return searchUsers(deps.client, search);
+    },
+
+    async getContactUsers({ contactId }) {
+      const orgId = await requireOrg();
+      const key = `${orgId}:${contactId}`;
+      const cached = (await contactUsersItem.getValue())[key];
+      if (cached) return cached;
+      const view = await findContactUsers(deps.client, contactId);
+      await contactUsersItem.setValue({ ...(await contactUsersItem.getValue()), [key]: view });
+      return view;
     },
 
     async openOptions() {

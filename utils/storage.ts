@@ -95,3 +95,9 @@ export const lastSearchItem = storage.defineItem<import('./popup-search').SavedS
 
 /** A help center ID the admin typed because Zoho would not list help centers. */
 export const typedHelpCenterIdItem = storage.defineItem<string | null>('local:typedHelpCenterId', { fallback: null });
+
+/** Contact → Help Center users, remembered for the browser session so a return visit costs no lookup. */
+export const contactUsersItem = storage.defineItem<Record<string, import('./messaging').ContactUsersView>>(
+  'session:contactUsers',
+  { fallback: {} },
+);

@@ -5,12 +5,9 @@ import css from '../../components/panel.css?inline';
 import { type PanelApi, type RemovalTarget, RemoveBadgesControl } from '../../components/RemoveBadgesControl';
 import { request } from '../../utils/messaging-client';
 import type { HelpCenterUserPage } from '../../utils/page';
-import { findUserEmailOnPage } from '../../utils/page/dom-fallback';
+import { findMainHeading, findUserEmailOnPage } from '../../utils/page/dom-fallback';
 import { mountInShadowRoot } from '../../utils/shadow-mount';
 import { waitFor } from '../../utils/wait-for';
-
-/** The user's name heading in the page's main content: the control goes right after it. */
-export const findUserHeading = (): Element | null => document.querySelector('main h1, [role="main"] h1');
 
 export async function mountHelpCenterUserPage(page: HelpCenterUserPage, api: PanelApi, signal: AbortSignal) {
   const target = await resolveTarget(page, signal);
@@ -18,7 +15,7 @@ export async function mountHelpCenterUserPage(page: HelpCenterUserPage, api: Pan
   await mountInShadowRoot({
     hostTag: 'badge-remover-control',
     css,
-    findAnchor: findUserHeading,
+    findAnchor: () => findMainHeading(),
     render: (container) => render(<RemoveBadgesControl api={api} target={target} />, container),
     unrender: (container) => render(null, container),
     signal,

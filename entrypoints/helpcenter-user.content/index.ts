@@ -6,6 +6,7 @@ import { detectPage, pageKey } from '../../utils/page';
 import { createSpaRouter } from '../../utils/spa-router';
 import { pagePatternsItem } from '../../utils/storage';
 import { deskWebAppMatches } from '../../utils/zoho/datacenters';
+import { mountContactPage } from './contact-page';
 import { mountHelpCenterUserPage } from './helpcenter-user-page';
 
 export default defineContentScript({
@@ -18,7 +19,9 @@ export default defineContentScript({
       detect: (url) => detectPage(url, patterns),
       key: pageKey,
       mount: (page, signal) => {
-        if (page.kind === 'helpcenter-user') return mountHelpCenterUserPage(page, api, signal);
+        return page.kind === 'contact'
+          ? mountContactPage(page, api, signal)
+          : mountHelpCenterUserPage(page, api, signal);
       },
       onError: (error) => console.warn('Badge Remover could not attach to this page:', error),
     });

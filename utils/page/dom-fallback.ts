@@ -21,3 +21,7 @@ export function findUserEmailOnPage(root: ParentNode): string | undefined {
   }
   return undefined;
 }
+
+/** The main heading of a Desk record page (the user's or contact's name): the control goes right after it. */
+export const findMainHeading = (root: ParentNode = document): Element | null =>
+  root.querySelector('main h1, [role="main"] h1');

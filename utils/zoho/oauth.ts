@@ -7,6 +7,8 @@ import {
   accessTokenItem,
   type Connection,
   connectionItem,
+  contactUsersItem,
+  lastSearchItem,
   pendingAuthItem,
   routeByOrgItem,
   type Settings,
@@ -243,6 +245,8 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
         accessTokenItem.removeValue(),
         pendingAuthItem.removeValue(),
         routeByOrgItem.removeValue(),
+        contactUsersItem.removeValue(),
+        lastSearchItem.removeValue(),
       ]);
       return { revoked };
     },

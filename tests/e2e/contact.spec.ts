@@ -1,0 +1,84 @@
+import { BOTH_HELP_CENTERS_USER_ID, COMMUNITY_HC_ID, NON_USER_CONTACT_ID } from '../../sandbox/data';
+import { connectThroughOptions, expect, test, userPageUrl } from './fixtures';
+
+const contactUrl = (contactId: string) => `https://desk.zoho.com/agent/zylker/zylker/contacts/details/${contactId}`;
+
+test.describe('on a contact page', () => {
+  test.beforeEach(async ({ context, extensionId }) => {
+    await connectThroughOptions(context, extensionId);
+  });
+
+  test('removing badges changes exactly the contact’s Help Center user', async ({ context, control }) => {
+    const before = (await control.getState()).data.users;
+    const ben = before.find((u) => u.name === 'Ben Okafor')!;
+    const page = await context.newPage();
+    await page.goto(contactUrl(ben.contactId));
+    await page.getByRole('button', { name: 'Remove badges' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Select none' }).click();
+    await dialog.getByRole('checkbox', { name: /MVP 2026/ }).check();
+    await dialog.getByRole('button', { name: /Review removal/ }).click();
+    await dialog.getByRole('button', { name: 'Remove 1 badge' }).click();
+    await expect(dialog.getByText('Removed (verified)')).toBeVisible();
+
+    const after = (await control.getState()).data.users;
+    for (const user of after) {
+      const was = before.find((u) => u.id === user.id)!;
+      expect(user.badgeIds).toEqual(
+        user.id === ben.id ? was.badgeIds.filter((b) => b !== '24073000002953207') : was.badgeIds,
+      );
+    }
+  });
+
+  test('a contact who is no Help Center user gets the plain message', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(contactUrl(NON_USER_CONTACT_ID));
+    await page.getByRole('button', { name: 'Remove badges' }).click();
+    await expect(page.getByRole('dialog')).toContainText(
+      'is not a Help Center user, so there are no community badges to remove.',
+    );
+    await expect(page.getByRole('dialog').getByRole('alert')).toHaveCount(0);
+  });
+
+  test('a contact in two help centers shows each one, and the mapping is remembered', async ({ context, control }) => {
+    const both = (await control.getState()).data.users.find((u) => u.id === BOTH_HELP_CENTERS_USER_ID)!;
+    const page = await context.newPage();
+    await page.goto(contactUrl(both.contactId));
+    await page.getByRole('button', { name: 'Remove badges' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('button', { name: 'Zylker Community' })).toHaveAttribute('aria-pressed', 'true');
+    await dialog.getByRole('button', { name: 'Zylker Partners' }).click();
+    await expect(dialog).toContainText('Zylker Partners');
+    await expect(dialog.getByRole('checkbox').first()).toBeVisible();
+
+    const lookups = async () =>
+      (await control.requests({ face: 'desk-api' })).filter((r) => r.path === `/api/v1/contacts/${both.contactId}`)
+        .length;
+    expect(await lookups()).toBe(1);
+    await page.reload();
+    await page.getByRole('button', { name: 'Remove badges' }).click();
+    await expect(page.getByRole('dialog').getByRole('button', { name: 'Zylker Partners' })).toBeVisible();
+    expect(await lookups()).toBe(1);
+  });
+
+  test('in-page navigation from a contact page to a Help Center user page keeps exactly one control', async ({
+    context,
+    control,
+  }) => {
+    const ben = (await control.getState()).data.users.find((u) => u.name === 'Ben Okafor')!;
+    const page = await context.newPage();
+    await page.goto(contactUrl(ben.contactId));
+    await expect(page.getByRole('button', { name: 'Remove badges' })).toHaveCount(1);
+    await page.evaluate(
+      (url) => {
+        history.pushState(null, '', url);
+        dispatchEvent(new PopStateEvent('popstate'));
+      },
+      userPageUrl(COMMUNITY_HC_ID, ben.id),
+    );
+    await expect(page.locator('main h1')).toHaveText('Ben Okafor');
+    await expect(page.getByRole('button', { name: 'Remove badges' })).toHaveCount(1);
+    await page.getByRole('button', { name: 'Remove badges' }).click();
+    await expect(page.getByRole('dialog')).toContainText('MVP 2026');
+  });
+});
