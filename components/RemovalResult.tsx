@@ -10,6 +10,10 @@ export function outcomeText(outcome: BadgeOutcome): string {
       return `Failed: ${outcome.message}`;
     case 'skipped':
       return `Skipped: ${outcome.reason}`;
+    case 'restored':
+      return 'Re-awarded (verified)';
+    case 'still-absent':
+      return 'Still absent after re-awarding';
   }
 }
 
@@ -18,12 +22,16 @@ const MARKS: Record<BadgeOutcome['status'], [string, string]> = {
   'still-present': ['!', 'br-warn'],
   failed: ['✕', 'br-bad'],
   skipped: ['–', 'br-muted'],
+  restored: ['✓', 'br-ok'],
+  'still-absent': ['!', 'br-warn'],
 };
 
 export function summary(report: RemovalReport): string {
   const count = (status: BadgeOutcome['status']) => report.results.filter((r) => r.outcome.status === status).length;
   const parts = [
     [count('removed'), 'removed'],
+    [count('restored'), 're-awarded'],
+    [count('still-absent'), 'still absent'],
     [count('still-present'), 'still present'],
     [count('failed'), 'failed'],
     [count('skipped'), 'skipped'],

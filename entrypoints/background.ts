@@ -29,6 +29,7 @@ export default defineBackground(() => {
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
+    auditBytes: async () => browser.storage.local.getBytesInUse?.('auditLog'),
   });
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
 

@@ -72,6 +72,12 @@ export async function walkThrough(
   await popup.locator('.result').first().waitFor();
   await shot(popup, '08-popup', 'The popup: find a Help Center user, copy the IDs, act from there');
 
+  // 4. The audit log: the removal, with Undo.
+  const audit = await context.newPage();
+  await audit.goto(`chrome-extension://${extensionId}/audit.html`);
+  await audit.locator('.entry').first().waitFor();
+  await shot(audit, '09-audit', 'The audit log: every removal, filterable, exportable, with Undo');
+
   const user = (await control.getState()).data.users.find((u) => u.id === DEMO_USER_ID);
   console.log(`The sandbox's demo user now holds ${user?.badgeIds.length ?? 0} badges.`);
   return steps;

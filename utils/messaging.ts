@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { RemovalReport } from './badges/report';
-import type { ConnectedOrg, Settings } from './storage';
+import type { AuditEntry, ConnectedOrg, Settings } from './storage';
 import type { DataCenterLocation } from './zoho/datacenters';
 import { dataCenterByDeskOrigin } from './zoho/datacenters';
 import { type SerializedError, serializeError } from './zoho/errors';
@@ -56,6 +56,15 @@ export const requests = {
   openOptions: { from: ['extension-page', 'content-script'], input: z.object({}) },
   listHelpCenters: { from: ['extension-page'], input: z.object({}) },
   getContactUsers: { from: ['extension-page', 'content-script'], input: z.object({ contactId: id }) },
+  getAuditLog: { from: ['extension-page'], input: z.object({}) },
+  undoRemoval: {
+    from: ['extension-page'],
+    input: z.object({ auditId: z.string().check(z.minLength(1), z.maxLength(100)) }),
+  },
+  setAuditRetention: {
+    from: ['extension-page'],
+    input: z.object({ days: z.number().check(z.int(), z.minimum(1, 'keep at least 1 day'), z.maximum(3650)) }),
+  },
   searchUsers: {
     from: ['extension-page'],
     input: z.object({
@@ -140,6 +149,16 @@ export interface Responses {
   listHelpCenters: HelpCenterView[];
   searchUsers: UserSearchPage;
   getContactUsers: ContactUsersView;
+  getAuditLog: AuditLogView;
+  undoRemoval: RemovalReport;
+  setAuditRetention: AuditLogView;
+}
+
+export interface AuditLogView {
+  entries: AuditEntry[];
+  retentionDays: number;
+  /** Bytes the log takes in local storage, where the browser can say. */
+  bytesInUse?: number;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: SerializedError };

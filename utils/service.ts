@@ -3,13 +3,15 @@
  * builds the dependencies and registers `dispatch`; everything here is testable with fakeBrowser.
  */
 
-import { type RemovalContext, removeBadgesAndRecord } from './badges/audit';
+import { type RemovalContext, readAuditLog, removeBadgesAndRecord, setAuditRetention } from './badges/audit';
 import { findContactUsers } from './badges/contact';
 import type { RemovalRoute } from './badges/report';
+import { undoRemoval } from './badges/undo';
 import { findUserByEmail, getUserBadges, listHelpCenters, searchUsers } from './badges/user';
 import type { Handlers, OrganizationView, SettingsView, StatusView } from './messaging';
 import { compilePattern } from './page/patterns';
 import {
+  auditRetentionDaysItem,
   type Connection,
   connectionItem,
   contactUsersItem,
@@ -35,6 +37,8 @@ export interface ServiceDeps {
   openOptionsPage: () => Promise<void>;
   now: () => number;
   newId: () => string;
+  /** Bytes the audit log uses in local storage, where the browser can tell. */
+  auditBytes?: () => Promise<number | undefined>;
 }
 
 export function createHandlers(deps: ServiceDeps): Handlers {
@@ -93,6 +97,12 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       org: { id: org.id, name: org.name, ...(org.portalName ? { portalName: org.portalName } : {}) },
     });
   };
+
+  const auditView = async () => ({
+    entries: await readAuditLog(),
+    retentionDays: await auditRetentionDaysItem.getValue(),
+    ...(deps.auditBytes ? { bytesInUse: await deps.auditBytes() } : {}),
+  });
 
   return {
     getStatus: status,
@@ -213,6 +223,20 @@ export function createHandlers(deps: ServiceDeps): Handlers {
       const view = await findContactUsers(deps.client, contactId);
       await contactUsersItem.setValue({ ...(await contactUsersItem.getValue()), [key]: view });
       return view;
+    },
+
+    getAuditLog: () => auditView(),
+
+    async undoRemoval({ auditId }) {
+      const orgId = await requireOrg();
+      const entry = (await readAuditLog()).find((e) => e.auditId === auditId);
+      if (!entry) throw new ZohoError({ kind: 'invalid-request', message: 'That audit entry no longer exists.' });
+      return undoRemoval({ client: deps.client, orgId, now: deps.now, newId: deps.newId }, entry);
+    },
+
+    async setAuditRetention({ days }) {
+      await setAuditRetention(days, deps.now());
+      return auditView();
     },
 
     async openOptions() {

@@ -71,6 +71,10 @@ export const routeByOrgItem = storage.defineItem<Record<string, RemovalRoute>>('
 
 export interface AuditEntry extends RemovalReport {
   kind: 'remove' | 'undo';
+  /** For an undo: the removal it reverses. */
+  undoOf?: string;
+  /** For a removal: the undo entries that reversed it. */
+  undoneBy?: string[];
   userEmail?: string;
   userName?: string;
   helpCenterName?: string;
@@ -101,3 +105,6 @@ export const contactUsersItem = storage.defineItem<Record<string, import('./mess
   'session:contactUsers',
   { fallback: {} },
 );
+
+/** How long audit entries are kept, in days. */
+export const auditRetentionDaysItem = storage.defineItem<number>('local:auditRetentionDays', { fallback: 180 });

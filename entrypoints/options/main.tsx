@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { request } from '../../utils/messaging-client';
 import { type OptionsApi, OptionsApp } from './App';
-import './options.css';
+import '../../components/page.css';
 
 const api: OptionsApi = {
   getStatus: () => request(browser.runtime, 'getStatus', {}),

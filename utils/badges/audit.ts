@@ -1,21 +1,46 @@
 /** The local audit log of removals: what was asked, over which route, and how each badge ended. */
-import { type AuditEntry, auditLogItem } from '../storage';
+import { type AuditEntry, auditLogItem, auditRetentionDaysItem } from '../storage';
 import { type RemovalDeps, type RemovalRequest, removeBadges } from './remove';
 import type { RemovalReport } from './report';
 
 /** The newest entries kept; older ones drop off so local storage stays small. */
 export const AUDIT_LOG_CAP = 5000;
 
+const DAY_MS = 86_400_000;
 let writing: Promise<unknown> = Promise.resolve();
 
-/** Appends one entry. Writes are queued so two removals finishing together both land. */
-export function recordRemoval(entry: AuditEntry): Promise<void> {
+/** Every change to the log goes through this queue, so two removals finishing together both land. */
+function updateLog(change: (log: AuditEntry[], retentionDays: number) => AuditEntry[]): Promise<void> {
   const write = writing.then(async () => {
-    const log = await auditLogItem.getValue();
-    await auditLogItem.setValue([...log, entry].slice(-AUDIT_LOG_CAP));
+    const [log, days] = await Promise.all([auditLogItem.getValue(), auditRetentionDaysItem.getValue()]);
+    await auditLogItem.setValue(change(log, days));
   });
   writing = write.catch(() => {});
   return write;
+}
+
+/** Entries within the retention period, newest kept up to the cap. */
+function retained(log: AuditEntry[], retentionDays: number, now: number): AuditEntry[] {
+  const oldest = now - retentionDays * DAY_MS;
+  return log.filter((e) => e.finishedAt >= oldest).slice(-AUDIT_LOG_CAP);
+}
+
+/** Appends one entry, dropping what the retention period no longer covers. */
+export function recordRemoval(entry: AuditEntry): Promise<void> {
+  return updateLog((log, days) => retained([...log, entry], days, entry.finishedAt));
+}
+
+/** Notes on a removal that an undo reversed it. */
+export function markUndone(auditId: string, undoId: string): Promise<void> {
+  return updateLog((log) =>
+    log.map((e) => (e.auditId === auditId ? { ...e, undoneBy: [...(e.undoneBy ?? []), undoId] } : e)),
+  );
+}
+
+/** A new retention period applies at once. */
+export async function setAuditRetention(days: number, now: number): Promise<void> {
+  await auditRetentionDaysItem.setValue(days);
+  await updateLog((log) => retained(log, days, now));
 }
 
 export function readAuditLog(): Promise<AuditEntry[]> {

@@ -18,6 +18,10 @@ export const ROUTE_LABELS: Record<RemovalRoute, string> = {
 export type BadgeOutcome =
   | { status: 'removed' }
   | { status: 'still-present' }
+  /** Undo: re-awarded, and the read-back shows it again. */
+  | { status: 'restored' }
+  /** Undo: Zoho accepted, but the read-back does not show it. */
+  | { status: 'still-absent' }
   | { status: 'failed'; errorCode?: string; message: string }
   | { status: 'skipped'; reason: string };
 

@@ -1,0 +1,20 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { request } from '../../utils/messaging-client';
+import { type AuditApi, AuditApp } from './App';
+import '../../components/page.css';
+import '../../components/panel.css';
+
+const api: AuditApi = {
+  getAuditLog: () => request(browser.runtime, 'getAuditLog', {}),
+  undoRemoval: (auditId) => request(browser.runtime, 'undoRemoval', { auditId }),
+  setAuditRetention: (days) => request(browser.runtime, 'setAuditRetention', { days }),
+  download(name, type, text) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: name });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  },
+};
+
+render(<AuditApp api={api} />, document.getElementById('app')!);
