@@ -43,8 +43,8 @@ export interface DeskClientDeps {
   /** The chosen organization. */
   orgId: () => Promise<string | undefined>;
   sleep?: (ms: number) => Promise<void>;
-  /** Calls in flight at once; Zoho's per-org limit is 5 on Free editions. */
-  maxConcurrent?: number;
+  /** Calls in flight at once (read at each call); Zoho's per-org limit is 5 on Free editions. */
+  maxConcurrent?: number | (() => number);
 }
 
 /** 429s are retried this many times in all; a wait longer than the cap means daily credits ran out. */

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type BulkItem,
+  type BulkRun,
+  cancelRun,
+  countItems,
+  recoverRun,
+  workBulkRun,
+} from '../../../utils/badges/bulk';
+import type { RemovalReport } from '../../../utils/badges/report';
+import { ZohoError } from '../../../utils/zoho/errors';
+
+const item = (userId: string, over: Partial<BulkItem> = {}): BulkItem => ({
+  userId,
+  badgeIds: ['11'],
+  state: 'pending',
+  ...over,
+});
+const runOf = (items: BulkItem[], over: Partial<BulkRun> = {}): BulkRun => ({
+  id: 'run',
+  orgId: '600',
+  createdAt: 1,
+  status: 'running',
+  concurrency: 3,
+  items,
+  ...over,
+});
+
+/** A fake Zoho: users hold badge 11 until removed; removal calls are counted per user. */
+function harness(start: BulkRun, options: { fail?: Record<string, Error>; held?: Set<string> } = {}) {
+  let stored: BulkRun | null = structuredClone(start);
+  const held = options.held ?? new Set(start.items.map((i) => i.userId));
+  const removals: string[] = [];
+  let active = 0;
+  let peak = 0;
+  const deps = {
+    load: async () => structuredClone(stored),
+    save: async (r: BulkRun) => {
+      stored = structuredClone(r);
+    },
+    now: () => 99,
+    async removeOne(_run: BulkRun, it: BulkItem): Promise<RemovalReport> {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setTimeout(r, 2));
+      active--;
+      const failure = options.fail?.[it.userId];
+      if (failure) throw failure;
+      const wasHeld = held.has(it.userId);
+      if (wasHeld) {
+        removals.push(it.userId);
+        held.delete(it.userId);
+      }
+      return {
+        auditId: `a-${it.userId}`,
+        orgId: '600',
+        userId: it.userId,
+        route: wasHeld ? 'users-dissociate' : null,
+        results: [
+          {
+            badgeId: '11',
+            name: 'Rising Star',
+            outcome: wasHeld
+              ? { status: 'removed' }
+              : { status: 'skipped', reason: 'This user does not hold this badge (any more).' },
+          },
+        ],
+        verified: true,
+        notes: [],
+        startedAt: 1,
+        finishedAt: 2,
+      };
+    },
+  };
+  return { deps, removals, peak: () => peak, stored: () => stored! };
+}
+
+describe('bulk runs', () => {
+  it('works every item once, never above the concurrency, and ends done', async () => {
+    const h = harness(runOf(Array.from({ length: 20 }, (_, i) => item(String(100 + i)))));
+    const run = await workBulkRun(h.deps);
+    expect(run?.status).toBe('done');
+    expect(countItems(h.stored())).toEqual({ removed: 20, failed: 0, skipped: 0, remaining: 0, total: 20 });
+    expect(new Set(h.removals).size).toBe(20);
+    expect(h.removals).toHaveLength(20);
+    expect(h.peak()).toBe(3);
+  });
+
+  it('records failures with their reason and goes on', async () => {
+    const h = harness(runOf([item('1'), item('2')]), {
+      fail: {
+        '1': new ZohoError({ kind: 'forbidden', message: 'Zoho Desk refused: your Zoho account may not do this.' }),
+      },
+    });
+    await workBulkRun(h.deps);
+    expect(h.stored().items.map((i) => [i.userId, i.state, i.reason])).toEqual([
+      ['1', 'failed', 'Zoho Desk refused: your Zoho account may not do this.'],
+      ['2', 'removed', undefined],
+    ]);
+  });
+
+  it('pauses when the daily credits run out, keeping the user queued', async () => {
+    const h = harness(runOf([item('1'), item('2')], { concurrency: 1 }), {
+      fail: { '1': new ZohoError({ kind: 'rate-limited', message: 'credits used up', retryAfterSeconds: 30_000 }) },
+    });
+    await workBulkRun(h.deps);
+    expect(h.stored()).toMatchObject({ status: 'paused', pauseReason: 'credits used up' });
+    expect(h.stored().items.map((i) => i.state)).toEqual(['pending', 'pending']);
+  });
+
+  it('resumes after a restart without removing anything twice', async () => {
+    // Stopped mid-run: user 1 done, user 2 was running (its removal went through), user 3 waiting.
+    const stopped = runOf([item('1', { state: 'removed' }), item('2', { state: 'running' }), item('3')]);
+    const h = harness(recoverRun(stopped), { held: new Set(['3']) });
+    await workBulkRun(h.deps);
+    expect(h.removals).toEqual(['3']);
+    expect(h.stored().items.map((i) => i.state)).toEqual(['removed', 'removed', 'removed']);
+    expect(h.stored().items[1]!.interrupted).toBeUndefined();
+    expect(h.stored().status).toBe('done');
+  });
+
+  it('cancel leaves every item with a recorded state', () => {
+    const run = cancelRun(runOf([item('1', { state: 'removed' }), item('2', { state: 'running' }), item('3')]), 5);
+    expect(run.status).toBe('cancelled');
+    expect(run.items.map((i) => [i.state, i.reason])).toEqual([
+      ['removed', undefined],
+      ['running', undefined],
+      ['skipped', 'Cancelled before it ran.'],
+    ]);
+  });
+
+  it('stops taking items once the saved run is cancelled', async () => {
+    const h = harness(
+      runOf(
+        Array.from({ length: 10 }, (_, i) => item(String(i))),
+        { concurrency: 1 },
+      ),
+    );
+    const load = h.deps.load;
+    let loads = 0;
+    h.deps.load = async () => {
+      const r = await load();
+      if (++loads === 6 && r) {
+        const cancelled = cancelRun(r, 5);
+        await h.deps.save(cancelled);
+        return cancelled;
+      }
+      return r;
+    };
+    await workBulkRun(h.deps);
+    const states = h.stored().items.map((i) => i.state);
+    expect(states).not.toContain('pending');
+    expect(states).toContain('skipped');
+    expect(h.stored().status).toBe('cancelled');
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * Bulk removal: a queue of users, each losing a chosen set of badges. The whole run is one persisted
+ * record, saved at every change, so a stopped service worker or a restarted browser resumes where it
+ * was. Every item ends removed, failed (with its reason) or skipped (with its reason).
+ */
+import type { ZohoError } from '../zoho/errors';
+import type { BadgeResult, RemovalReport } from './report';
+
+export type BulkItemState = 'pending' | 'running' | 'removed' | 'failed' | 'skipped';
+
+export interface BulkItem {
+  userId: string;
+  email?: string;
+  name?: string;
+  badgeIds: string[];
+  state: BulkItemState;
+  reason?: string;
+  results?: BadgeResult[];
+  auditId?: string;
+  /** It was running when the worker stopped: its removal may have gone through already. */
+  interrupted?: boolean;
+}
+
+export type BulkRunStatus = 'running' | 'paused' | 'cancelled' | 'done';
+
+export interface BulkRun {
+  id: string;
+  orgId: string;
+  helpCenterId?: string;
+  createdAt: number;
+  status: BulkRunStatus;
+  pauseReason?: string;
+  concurrency: number;
+  items: BulkItem[];
+  finishedAt?: number;
+}
+
+export const MAX_CONCURRENCY = 25;
+export const DEFAULT_CONCURRENCY = 5;
+/** Calls per user: read the badges, remove, read back. Writes cost 2 credits, reads 1. */
+export const CREDITS_PER_USER = 4;
+
+export interface BulkCounts {
+  removed: number;
+  failed: number;
+  skipped: number;
+  remaining: number;
+  total: number;
+}
+
+export function countItems(run: Pick<BulkRun, 'items'>): BulkCounts {
+  const counts: BulkCounts = { removed: 0, failed: 0, skipped: 0, remaining: 0, total: run.items.length };
+  for (const item of run.items) {
+    if (item.state === 'pending' || item.state === 'running') counts.remaining++;
+    else counts[item.state]++;
+  }
+  return counts;
+}
+
+/** After a restart: what was running goes back to the queue, marked so its result is read right. */
+export function recoverRun(run: BulkRun): BulkRun {
+  return {
+    ...run,
+    items: run.items.map((item) =>
+      item.state === 'running' ? { ...item, state: 'pending', interrupted: true } : item,
+    ),
+  };
+}
+
+/** Cancel: whatever has not started ends as skipped, with the reason. */
+export function cancelRun(run: BulkRun, now: number): BulkRun {
+  return {
+    ...run,
+    status: 'cancelled',
+    finishedAt: now,
+    items: run.items.map((item) =>
+      item.state === 'pending' ? { ...item, state: 'skipped', reason: 'Cancelled before it ran.' } : item,
+    ),
+  };
+}
+
+/** An item's end state from its removal report. */
+export function settleItem(item: BulkItem, report: RemovalReport): BulkItem {
+  // A badge an interrupted earlier attempt already took counts as removed: the fresh read shows it gone.
+  const results = report.results.map((r) =>
+    item.interrupted && r.outcome.status === 'skipped' ? { ...r, outcome: { status: 'removed' as const } } : r,
+  );
+  const removed = results.filter((r) => r.outcome.status === 'removed').length;
+  const problems = results.filter((r) => r.outcome.status === 'failed' || r.outcome.status === 'still-present');
+  const base = { ...item, results, auditId: report.auditId, interrupted: undefined };
+  if (problems.length) {
+    return {
+      ...base,
+      state: 'failed',
+      reason: problems
+        .map((r) => `${r.name}: ${r.outcome.status === 'failed' ? r.outcome.message : 'still present after removal'}`)
+        .join('; '),
+    };
+  }
+  if (removed === 0) return { ...base, state: 'skipped', reason: 'The user holds none of these badges.' };
+  return { ...base, state: 'removed' };
+}
+
+export interface BulkRunnerDeps {
+  load(): Promise<BulkRun | null>;
+  save(run: BulkRun): Promise<void>;
+  removeOne(run: BulkRun, item: BulkItem): Promise<RemovalReport>;
+  now(): number;
+}
+
+/**
+ * Works the queue with `run.concurrency` workers until it is empty, paused or cancelled.
+ * Every change is saved before the next step, and the saved record is re-read before each item,
+ * so a pause or cancel from the page takes effect at once.
+ */
+export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null> {
+  let run = await deps.load();
+  if (!run || run.status !== 'running') return run;
+  let saving: Promise<void> = Promise.resolve();
+  const update = (change: (r: BulkRun) => BulkRun) => {
+    saving = saving.then(async () => {
+      const latest = (await deps.load()) ?? run!;
+      run = change(latest);
+      await deps.save(run);
+    });
+    return saving;
+  };
+
+  const takeNext = async (): Promise<BulkItem | null> => {
+    let taken: BulkItem | null = null;
+    await update((r) => {
+      if (r.status !== 'running') return r;
+      const index = r.items.findIndex((i) => i.state === 'pending');
+      if (index < 0) return r;
+      taken = { ...r.items[index]!, state: 'running' };
+      const items = r.items.slice();
+      items[index] = taken;
+      return { ...r, items };
+    });
+    return taken;
+  };
+
+  const replace = (userId: string, next: (i: BulkItem) => BulkItem) =>
+    update((r) => ({ ...r, items: r.items.map((i) => (i.userId === userId ? next(i) : i)) }));
+
+  const worker = async () => {
+    for (let item = await takeNext(); item; item = await takeNext()) {
+      const current = item;
+      try {
+        const report = await deps.removeOne(run!, current);
+        await replace(current.userId, (i) => settleItem(i, report));
+      } catch (error) {
+        const zoho = error as Partial<ZohoError>;
+        if (zoho.kind === 'rate-limited' && (zoho.retryAfterSeconds ?? 0) > 60) {
+          // Daily credits are gone: pause with the reason; this user goes back to the queue.
+          await replace(current.userId, (i) => ({ ...i, state: 'pending' }));
+          await update((r) => ({ ...r, status: 'paused', pauseReason: zoho.message }));
+          return;
+        }
+        if (zoho.kind === 'not-connected' || zoho.kind === 'reconnect' || zoho.kind === 'scope') {
+          await replace(current.userId, (i) => ({ ...i, state: 'pending' }));
+          await update((r) => ({ ...r, status: 'paused', pauseReason: zoho.message }));
+          return;
+        }
+        await replace(current.userId, (i) => ({
+          ...i,
+          state: 'failed',
+          interrupted: undefined,
+          reason: zoho.message ?? String(error),
+        }));
+      }
+    }
+  };
+
+  await Promise.all(Array.from({ length: Math.min(run.concurrency, MAX_CONCURRENCY) }, worker));
+  await update((r) =>
+    r.status === 'running' && countItems(r).remaining === 0 ? { ...r, status: 'done', finishedAt: deps.now() } : r,
+  );
+  await saving;
+  return run;
+}
