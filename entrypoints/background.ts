@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { dispatch } from '../utils/messaging';
 import { createHandlers } from '../utils/service';
-import { connectionItem } from '../utils/storage';
+import { connectionItem, DEFAULT_SETTINGS, type Settings, settingsItem } from '../utils/storage';
 import { dataCenterByLocation } from '../utils/zoho/datacenters';
 import { createDeskClient } from '../utils/zoho/desk-client';
 import { ZohoError } from '../utils/zoho/errors';
@@ -21,7 +21,15 @@ export default defineBackground(() => {
       return dc.deskHost;
     },
     orgId: async () => (await connectionItem.getValue())?.org?.id,
+    maxConcurrent: () => concurrency,
   });
+  // Calls in flight follow the bulk concurrency setting (Zoho's per-org limit is 5 to 25 by edition).
+  let concurrency = DEFAULT_SETTINGS.bulkConcurrency;
+  const followConcurrency = (settings: Settings | null) => {
+    concurrency = settings?.bulkConcurrency ?? DEFAULT_SETTINGS.bulkConcurrency;
+  };
+  void settingsItem.getValue().then(followConcurrency);
+  settingsItem.watch(followConcurrency);
   const handlers = createHandlers({
     auth,
     client,
@@ -37,4 +45,9 @@ export default defineBackground(() => {
     dispatch(handlers, message, sender, browser.runtime.id, extensionOrigin).then(sendResponse);
     return true;
   });
+
+  // A bulk run that was under way when the worker stopped (or the browser closed) goes on. The
+  // onStartup listener makes Chrome start this worker with the browser, so that happens at once.
+  void handlers.resumeBulk();
+  browser.runtime.onStartup.addListener(() => {});
 });

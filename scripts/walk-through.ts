@@ -78,6 +78,15 @@ export async function walkThrough(
   await audit.locator('.entry').first().waitFor();
   await shot(audit, '09-audit', 'The audit log: every removal, filterable, exportable, with Undo');
 
+  // 5. Bulk removal: the dry run of "everyone in Zylker Community who holds Beta Tester".
+  const bulk = await context.newPage();
+  await bulk.goto(`chrome-extension://${extensionId}/bulk.html`);
+  await bulk.getByRole('radio', { name: /Every user in a help center/ }).check();
+  await bulk.getByLabel('Badge (name or ID)').fill('Beta Tester');
+  await bulk.getByRole('button', { name: 'Dry run' }).click();
+  await bulk.getByText(/users lose/).waitFor();
+  await shot(bulk, '10-bulk-dry-run', 'Bulk removal: the dry run shows who loses which badges before anything changes');
+
   const user = (await control.getState()).data.users.find((u) => u.id === DEMO_USER_ID);
   console.log(`The sandbox's demo user now holds ${user?.badgeIds.length ?? 0} badges.`);
   return steps;

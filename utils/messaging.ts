@@ -4,6 +4,8 @@
  * anything it cannot check (fail closed). Replies carry results, never tokens.
  */
 import * as z from 'zod/mini';
+import type { BulkRun } from './badges/bulk';
+import type { BulkPlan } from './badges/bulk-plan';
 import type { RemovalReport } from './badges/report';
 import type { AuditEntry, ConnectedOrg, Settings } from './storage';
 import type { DataCenterLocation } from './zoho/datacenters';
@@ -26,6 +28,7 @@ export const requests = {
       clientSecret: z.optional(z.string().check(z.maxLength(200))),
       dataCenter: z.optional(z.string()),
       removalRoute: z.optional(z.enum(['auto', 'helpcenter-delete', 'users-dissociate'])),
+      bulkConcurrency: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(25))),
       customPagePatterns: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(50))),
     }),
   },
@@ -57,6 +60,47 @@ export const requests = {
   listHelpCenters: { from: ['extension-page'], input: z.object({}) },
   getContactUsers: { from: ['extension-page', 'content-script'], input: z.object({ contactId: id }) },
   getAuditLog: { from: ['extension-page'], input: z.object({}) },
+  prepareBulk: {
+    from: ['extension-page'],
+    input: z.union([
+      z.object({
+        kind: z.literal('list'),
+        text: z.string().check(z.minLength(1, 'paste emails or user IDs first'), z.maxLength(1_000_000)),
+        helpCenterId: z.optional(id),
+      }),
+      z.object({
+        kind: z.literal('holders'),
+        helpCenterId: id,
+        badge: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+      }),
+    ]),
+  },
+  startBulk: {
+    from: ['extension-page'],
+    input: z.object({
+      helpCenterId: z.optional(id),
+      items: z
+        .array(
+          z.object({
+            userId: id,
+            email: z.optional(z.string().check(z.maxLength(320))),
+            name: z.optional(z.string().check(z.maxLength(500))),
+            badgeIds: z.array(id).check(z.minLength(1), z.maxLength(200)),
+          }),
+        )
+        .check(
+          z.minLength(1, 'nobody to remove badges from'),
+          z.maxLength(5000),
+          z.refine((items) => new Set(items.map((i) => i.userId)).size === items.length, 'a user is listed twice'),
+        ),
+    }),
+  },
+  getBulkRun: { from: ['extension-page'], input: z.object({}) },
+  controlBulk: { from: ['extension-page'], input: z.object({ action: z.enum(['pause', 'resume', 'cancel']) }) },
+  undoBulk: {
+    from: ['extension-page'],
+    input: z.object({ runId: z.string().check(z.minLength(1), z.maxLength(100)) }),
+  },
   undoRemoval: {
     from: ['extension-page'],
     input: z.object({ auditId: z.string().check(z.minLength(1), z.maxLength(100)) }),
@@ -150,8 +194,18 @@ export interface Responses {
   searchUsers: UserSearchPage;
   getContactUsers: ContactUsersView;
   getAuditLog: AuditLogView;
+  prepareBulk: BulkPlanView;
+  startBulk: BulkRun;
+  getBulkRun: BulkRun | null;
+  controlBulk: BulkRun;
+  undoBulk: { restored: number; skipped: number; failed: number };
   undoRemoval: RemovalReport;
   setAuditRetention: AuditLogView;
+}
+
+export interface BulkPlanView extends BulkPlan {
+  /** The problems found in the pasted list, as skipped entries too. */
+  helpCenterId?: string;
 }
 
 export interface AuditLogView {

@@ -4,6 +4,9 @@
  */
 
 import { type RemovalContext, readAuditLog, removeBadgesAndRecord, setAuditRetention } from './badges/audit';
+import { type BulkRun, cancelRun, recoverRun, workBulkRun } from './badges/bulk';
+import { parseRecipients } from './badges/bulk-input';
+import { planFromHolders, planFromRecipients } from './badges/bulk-plan';
 import { findContactUsers } from './badges/contact';
 import type { RemovalRoute } from './badges/report';
 import { undoRemoval } from './badges/undo';
@@ -12,10 +15,12 @@ import type { Handlers, OrganizationView, SettingsView, StatusView } from './mes
 import { compilePattern } from './page/patterns';
 import {
   auditRetentionDaysItem,
+  bulkRunItem,
   type Connection,
   connectionItem,
   contactUsersItem,
   pagePatternsItem,
+  readSettings,
   routeByOrgItem,
   type Settings,
   settingsItem,
@@ -24,6 +29,7 @@ import { clientIdProblem } from './zoho/client-id';
 import { dataCenterByLocation } from './zoho/datacenters';
 import type { DeskClient } from './zoho/desk-client';
 import { ZohoError } from './zoho/errors';
+import { createLimiter } from './zoho/limiter';
 import { listOrganizations } from './zoho/organizations';
 import { DESK_SCOPES } from './zoho/scopes';
 
@@ -41,7 +47,7 @@ export interface ServiceDeps {
   auditBytes?: () => Promise<number | undefined>;
 }
 
-export function createHandlers(deps: ServiceDeps): Handlers {
+export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Promise<unknown> } {
   // Who a user is, as last read, so the audit log can name them without another call to Zoho.
   const seenUsers = new Map<string, RemovalContext>();
   const status = async (): Promise<StatusView> => {
@@ -59,7 +65,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
   };
 
   const settingsView = async (): Promise<SettingsView> => {
-    const { clientSecret, ...rest } = await settingsItem.getValue();
+    const { clientSecret, ...rest } = await readSettings();
     return { ...rest, hasClientSecret: clientSecret.length > 0, customPagePatterns: await pagePatternsItem.getValue() };
   };
 
@@ -98,6 +104,47 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     });
   };
 
+  let working: Promise<unknown> | null = null;
+  /** Works the saved bulk run, once at a time; called on start, resume, and when the worker wakes. */
+  const kickBulk = () => {
+    working ??= (async () => {
+      await workBulkRun({
+        load: () => bulkRunItem.getValue(),
+        save: (run) => bulkRunItem.setValue(run),
+        now: deps.now,
+        removeOne: async (run, item) => {
+          const settings = await readSettings();
+          return removeBadgesAndRecord(
+            {
+              client: deps.client,
+              orgId: run.orgId,
+              routeSetting: settings.removalRoute,
+              rememberedRoute: (await routeByOrgItem.getValue())[run.orgId],
+              rememberRoute: async (route: RemovalRoute) => {
+                await routeByOrgItem.setValue({ ...(await routeByOrgItem.getValue()), [run.orgId]: route });
+              },
+              now: deps.now,
+              newId: deps.newId,
+            },
+            {
+              userId: item.userId,
+              ...(run.helpCenterId ? { helpCenterId: run.helpCenterId } : {}),
+              badgeIds: item.badgeIds,
+            },
+            {
+              bulkRunId: run.id,
+              ...(item.email ? { userEmail: item.email } : {}),
+              ...(item.name ? { userName: item.name } : {}),
+            },
+          );
+        },
+      });
+    })().finally(() => {
+      working = null;
+    });
+    return working;
+  };
+
   const auditView = async () => ({
     entries: await readAuditLog(),
     retentionDays: await auditRetentionDaysItem.getValue(),
@@ -105,11 +152,18 @@ export function createHandlers(deps: ServiceDeps): Handlers {
   });
 
   return {
+    /** On service-worker start: a run that was working when the worker stopped goes on. */
+    async resumeBulk() {
+      const run = await bulkRunItem.getValue();
+      if (run?.status !== 'running') return;
+      await bulkRunItem.setValue(recoverRun(run));
+      return kickBulk();
+    },
     getStatus: status,
     getSettings: settingsView,
 
     async saveSettings(input) {
-      const current = await settingsItem.getValue();
+      const current = await readSettings();
       const next: Settings = { ...current };
       if (input.clientId !== undefined) {
         const problem = clientIdProblem(input.clientId);
@@ -124,6 +178,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
         next.dataCenter = input.dataCenter as Settings['dataCenter'];
       }
       if (input.removalRoute !== undefined) next.removalRoute = input.removalRoute;
+      if (input.bulkConcurrency !== undefined) next.bulkConcurrency = input.bulkConcurrency;
       if (input.customPagePatterns !== undefined) {
         const patterns = input.customPagePatterns.map((p) => p.trim()).filter(Boolean);
         const problems = patterns.flatMap((p) => {
@@ -140,7 +195,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     },
 
     async connect() {
-      const settings = await settingsItem.getValue();
+      const settings = await readSettings();
       const problem = clientIdProblem(settings.clientId);
       if (problem) throw new ZohoError({ kind: 'invalid-request', message: problem });
       await deps.auth.connect(settings);
@@ -187,7 +242,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
 
     async removeBadges(request) {
       const orgId = await requireOrg();
-      const settings = await settingsItem.getValue();
+      const settings = await readSettings();
       return removeBadgesAndRecord(
         {
           client: deps.client,
@@ -237,6 +292,88 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     async setAuditRetention({ days }) {
       await setAuditRetention(days, deps.now());
       return auditView();
+    },
+
+    async prepareBulk(source) {
+      await requireOrg();
+      if (source.kind === 'holders') {
+        return {
+          ...(await planFromHolders(deps.client, source.helpCenterId, source.badge)),
+          helpCenterId: source.helpCenterId,
+        };
+      }
+      const list = parseRecipients(source.text);
+      const plan = await planFromRecipients(deps.client, list.recipients, source.helpCenterId);
+      return {
+        users: plan.users,
+        skipped: [
+          ...list.problems.map((p) => ({ input: `Line ${p.line}: ${p.text}`, reason: p.reason })),
+          ...plan.skipped,
+        ],
+        ...(source.helpCenterId ? { helpCenterId: source.helpCenterId } : {}),
+      };
+    },
+
+    async startBulk({ helpCenterId, items }) {
+      const orgId = await requireOrg();
+      const current = await bulkRunItem.getValue();
+      if (current && (current.status === 'running' || current.status === 'paused')) {
+        throw new ZohoError({
+          kind: 'invalid-request',
+          message: 'A bulk run is already under way.',
+          action: 'Let it finish, or cancel it, before starting another.',
+        });
+      }
+      const run: BulkRun = {
+        id: deps.newId(),
+        orgId,
+        ...(helpCenterId ? { helpCenterId } : {}),
+        createdAt: deps.now(),
+        status: 'running',
+        concurrency: (await readSettings()).bulkConcurrency,
+        items: items.map((i) => ({ ...i, state: 'pending' })),
+      };
+      await bulkRunItem.setValue(run);
+      kickBulk();
+      return run;
+    },
+
+    getBulkRun: () => bulkRunItem.getValue(),
+
+    async controlBulk({ action }) {
+      const run = await bulkRunItem.getValue();
+      if (!run) throw new ZohoError({ kind: 'invalid-request', message: 'There is no bulk run.' });
+      const finished = run.status === 'done' || run.status === 'cancelled';
+      if (finished) throw new ZohoError({ kind: 'invalid-request', message: 'This bulk run has ended.' });
+      const next =
+        action === 'cancel'
+          ? cancelRun(run, deps.now())
+          : { ...run, status: action === 'pause' ? ('paused' as const) : ('running' as const), pauseReason: undefined };
+      await bulkRunItem.setValue(next);
+      if (next.status === 'running') kickBulk();
+      return next;
+    },
+
+    async undoBulk({ runId }) {
+      const orgId = await requireOrg();
+      const entries = (await readAuditLog()).filter(
+        (e) => e.bulkRunId === runId && e.kind === 'remove' && !e.undoneBy?.length,
+      );
+      const totals = { restored: 0, skipped: 0, failed: 0 };
+      const limiter = createLimiter((await readSettings()).bulkConcurrency);
+      await Promise.all(
+        entries.map((entry) =>
+          limiter.run(async () => {
+            const report = await undoRemoval({ client: deps.client, orgId, now: deps.now, newId: deps.newId }, entry);
+            for (const r of report.results) {
+              if (r.outcome.status === 'restored') totals.restored++;
+              else if (r.outcome.status === 'skipped') totals.skipped++;
+              else totals.failed++;
+            }
+          }),
+        ),
+      );
+      return totals;
     },
 
     async openOptions() {

@@ -13,6 +13,8 @@ export interface Settings {
   /** `auto`: detect from the OAuth callback's accounts-server. */
   dataCenter: 'auto' | DataCenterLocation;
   removalRoute: RouteSetting;
+  /** Users worked on at once in a bulk run; keep it at or under the org's Zoho concurrency limit. */
+  bulkConcurrency: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -20,11 +22,17 @@ export const DEFAULT_SETTINGS: Settings = {
   clientSecret: '',
   dataCenter: 'auto',
   removalRoute: 'auto',
+  bulkConcurrency: 5,
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
 });
+
+/** The settings with defaults for anything an older version did not store. */
+export async function readSettings(): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+}
 
 /**
  * Admin-added URL patterns for Help Center user pages (see utils/page). Kept apart from the
@@ -75,6 +83,8 @@ export interface AuditEntry extends RemovalReport {
   undoOf?: string;
   /** For a removal: the undo entries that reversed it. */
   undoneBy?: string[];
+  /** The bulk run it was part of. */
+  bulkRunId?: string;
   userEmail?: string;
   userName?: string;
   helpCenterName?: string;
@@ -108,3 +118,8 @@ export const contactUsersItem = storage.defineItem<Record<string, import('./mess
 
 /** How long audit entries are kept, in days. */
 export const auditRetentionDaysItem = storage.defineItem<number>('local:auditRetentionDays', { fallback: 180 });
+
+/** The bulk run, saved at every change so it survives a stopped service worker or a browser restart. */
+export const bulkRunItem = storage.defineItem<import('./badges/bulk').BulkRun | null>('local:bulkRun', {
+  fallback: null,
+});

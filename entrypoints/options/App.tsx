@@ -335,6 +335,7 @@ const ROUTES: [RouteSetting, string, string][] = [
 
 function Advanced(props: { api: OptionsApi; settings: SettingsView; onSettings: (s: SettingsView) => void }) {
   const [route, setRoute] = useState<RouteSetting>(props.settings.removalRoute);
+  const [concurrency, setConcurrency] = useState(String(props.settings.bulkConcurrency));
   const [patterns, setPatterns] = useState(props.settings.customPagePatterns.join('\n'));
   const [lineErrors, setLineErrors] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
@@ -352,10 +353,16 @@ function Advanced(props: { api: OptionsApi; settings: SettingsView; onSettings: 
       const result = compilePattern(line);
       return result.ok ? [] : [`Line ${i + 1}: ${result.error}`];
     });
+    const bulkConcurrency = Number(concurrency);
+    if (!Number.isInteger(bulkConcurrency) || bulkConcurrency < 1 || bulkConcurrency > 25) {
+      problems.push('Calls at once: a whole number from 1 to 25.');
+    }
     setLineErrors(problems);
     if (problems.length) return;
     try {
-      props.onSettings(await props.api.saveSettings({ removalRoute: route, customPagePatterns: lines }));
+      props.onSettings(
+        await props.api.saveSettings({ removalRoute: route, customPagePatterns: lines, bulkConcurrency }),
+      );
       setSaved(true);
     } catch (e) {
       setError(toError(e));
@@ -384,6 +391,21 @@ function Advanced(props: { api: OptionsApi; settings: SettingsView; onSettings: 
             </label>
           ))}
         </fieldset>
+        <div class="field">
+          <label for="concurrency">Calls to Zoho at once (bulk removal)</label>
+          <input
+            id="concurrency"
+            type="number"
+            min={1}
+            max={25}
+            value={concurrency}
+            onInput={(e) => setConcurrency(e.currentTarget.value)}
+            aria-describedby="concurrency-hint"
+          />
+          <p class="hint" id="concurrency-hint">
+            Keep it at or under your edition's limit: Free 5, Express and Standard 10, Professional 15, Enterprise 25.
+          </p>
+        </div>
         <div class="field">
           <label for="patterns">Help Center user page URL patterns (one per line)</label>
           <textarea

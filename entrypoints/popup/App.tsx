@@ -120,6 +120,9 @@ export function PopupApp({ api }: { api: PopupApi }) {
       <header class="bar">
         <strong>Badge Remover</strong>
         <span class="muted">{status?.org ? status.org.name : ''}</span>
+        <a class="link" href="bulk.html" target="_blank" rel="noopener">
+          Bulk
+        </a>
         <a class="link" href="audit.html" target="_blank" rel="noopener">
           Audit log
         </a>

@@ -48,6 +48,7 @@ export function readAuditLog(): Promise<AuditEntry[]> {
 }
 
 export interface RemovalContext {
+  bulkRunId?: string;
   userName?: string;
   userEmail?: string;
   helpCenterName?: string;

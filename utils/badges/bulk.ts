@@ -19,7 +19,12 @@ export interface BulkItem {
   auditId?: string;
   /** It was running when the worker stopped: its removal may have gone through already. */
   interrupted?: boolean;
+  /** Tries so far; a passing fault earns one more. */
+  attempts?: number;
 }
+
+/** Tries per user when the failure was a passing fault (5xx, rate limit, dropped connection). */
+export const MAX_ATTEMPTS = 3;
 
 export type BulkRunStatus = 'running' | 'paused' | 'cancelled' | 'done';
 
@@ -115,7 +120,7 @@ export interface BulkRunnerDeps {
  */
 export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null> {
   let run = await deps.load();
-  if (!run || run.status !== 'running') return run;
+  if (run?.status !== 'running') return run;
   let saving: Promise<void> = Promise.resolve();
   const update = (change: (r: BulkRun) => BulkRun) => {
     saving = saving.then(async () => {
@@ -148,7 +153,20 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
       const current = item;
       try {
         const report = await deps.removeOne(run!, current);
-        await replace(current.userId, (i) => settleItem(i, report));
+        await replace(current.userId, (i) => {
+          const settled = settleItem(i, report);
+          const attempts = (i.attempts ?? 0) + 1;
+          // Reading first makes another try safe: badges already gone are not sent again.
+          const passing = settled.results?.every((r) => r.outcome.status !== 'failed' || r.outcome.retryable);
+          return settled.state === 'failed' && passing && attempts < MAX_ATTEMPTS
+            ? {
+                ...i,
+                state: 'pending',
+                attempts,
+                interrupted: i.interrupted || settled.results?.some((r) => r.outcome.status === 'removed'),
+              }
+            : { ...settled, attempts };
+        });
       } catch (error) {
         const zoho = error as Partial<ZohoError>;
         if (zoho.kind === 'rate-limited' && (zoho.retryAfterSeconds ?? 0) > 60) {

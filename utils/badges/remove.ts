@@ -188,6 +188,7 @@ function settle(input: {
     return {
       status: 'failed',
       ...(callError.errorCode ? { errorCode: callError.errorCode } : {}),
+      ...(['server', 'rate-limited', 'network'].includes(callError.kind) ? { retryable: true } : {}),
       message: present === null ? `${callError.message} (and the check afterwards failed)` : callError.message,
     };
   }
@@ -197,6 +198,7 @@ function settle(input: {
   const why = readBackError?.message ?? 'unknown error';
   return {
     status: 'failed',
+    retryable: true,
     message: dropped
       ? `Unknown: the connection dropped during the removal and the check afterwards failed (${why}). Open the user's badges to see where it stands.`
       : `Removed according to Zoho, but it could not be verified: ${why}`,

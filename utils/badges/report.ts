@@ -22,7 +22,8 @@ export type BadgeOutcome =
   | { status: 'restored' }
   /** Undo: Zoho accepted, but the read-back does not show it. */
   | { status: 'still-absent' }
-  | { status: 'failed'; errorCode?: string; message: string }
+  /** `retryable`: a passing fault (HTTP 5xx, rate limit, dropped connection) that another try may clear. */
+  | { status: 'failed'; errorCode?: string; message: string; retryable?: boolean }
   | { status: 'skipped'; reason: string };
 
 export interface BadgeResult {

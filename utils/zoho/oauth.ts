@@ -10,9 +10,9 @@ import {
   contactUsersItem,
   lastSearchItem,
   pendingAuthItem,
+  readSettings,
   routeByOrgItem,
   type Settings,
-  settingsItem,
 } from '../storage';
 import { type DataCenter, DEFAULT_DATA_CENTER, dataCenterByAccountsServer, dataCenterByLocation } from './datacenters';
 import { ZohoError } from './errors';
@@ -91,7 +91,7 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
     if (connection.state === 'reconnect') throw reconnect('The connection to Zoho has expired or was revoked.');
     const dc = dataCenterByLocation(connection.location);
     if (!dc) throw reconnect('The stored connection names an unknown Zoho data center.');
-    const { clientSecret } = await settingsItem.getValue();
+    const { clientSecret } = await readSettings();
     const res = await post(`${dc.accountsServer}/oauth/v2/token`, {
       grant_type: 'refresh_token',
       client_id: connection.clientId,

@@ -154,3 +154,32 @@ describe('bulk runs', () => {
     expect(h.stored().status).toBe('cancelled');
   });
 });
+
+describe('passing faults', () => {
+  it('tries a user again after a 5xx, and gives up with the reason after three tries', async () => {
+    const h = harness(runOf([item('1'), item('2')], { concurrency: 1 }));
+    let calls = 0;
+    const removeOne = h.deps.removeOne;
+    h.deps.removeOne = async (run, it) => {
+      const report = await removeOne(run, it);
+      if (it.userId === '2') return report;
+      calls++;
+      return {
+        ...report,
+        results: [
+          {
+            badgeId: '11',
+            name: 'Rising Star',
+            outcome: { status: 'failed', message: 'Zoho Desk failed with HTTP 500.', retryable: true },
+          },
+        ],
+      };
+    };
+    await workBulkRun(h.deps);
+    expect(calls).toBe(3);
+    expect(h.stored().items.map((i) => [i.userId, i.state, i.attempts])).toEqual([
+      ['1', 'failed', 3],
+      ['2', 'removed', 1],
+    ]);
+  });
+});

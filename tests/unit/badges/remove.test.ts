@@ -173,6 +173,7 @@ describe('removeBadges', () => {
       status: 'failed',
       errorCode: 'TOO_MANY_REQUESTS',
       message: 'limited',
+      retryable: true,
     });
   });
 

@@ -16,6 +16,7 @@ const settings: SettingsView = {
   clientId: '',
   dataCenter: 'auto',
   removalRoute: 'auto',
+  bulkConcurrency: 5,
   hasClientSecret: false,
   customPagePatterns: [],
 };

@@ -1,0 +1,439 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { outcomeText } from '../../components/RemovalResult';
+import { type BulkRun, CREDITS_PER_USER, countItems } from '../../utils/badges/bulk';
+import { toCsv } from '../../utils/csv';
+import type { BulkPlanView, HelpCenterView, RequestInput, StatusView } from '../../utils/messaging';
+import { type SerializedError, serializeError, ZohoError } from '../../utils/zoho/errors';
+
+export interface BulkApi {
+  getStatus(): Promise<StatusView>;
+  listHelpCenters(): Promise<HelpCenterView[]>;
+  prepareBulk(source: RequestInput<'prepareBulk'>): Promise<BulkPlanView>;
+  startBulk(input: RequestInput<'startBulk'>): Promise<BulkRun>;
+  getBulkRun(): Promise<BulkRun | null>;
+  controlBulk(action: 'pause' | 'resume' | 'cancel'): Promise<BulkRun>;
+  undoBulk(runId: string): Promise<{ restored: number; skipped: number; failed: number }>;
+  watchRun(onChange: (run: BulkRun | null) => void): () => void;
+  download(name: string, text: string): void;
+  now(): number;
+}
+
+/** Above this many users, the admin types the number to confirm. */
+export const TYPE_TO_CONFIRM_OVER = 10;
+
+const toError = (e: unknown): SerializedError => (e instanceof ZohoError ? e.toJSON() : serializeError(e));
+
+function Alert({ error }: { error: SerializedError | null }) {
+  return error ? (
+    <div class="alert" role="alert">
+      <p>{error.message}</p>
+      {error.action ? <p class="muted">{error.action}</p> : null}
+    </div>
+  ) : null;
+}
+
+export function BulkApp({ api }: { api: BulkApi }) {
+  const [run, setRun] = useState<BulkRun | null | undefined>(undefined);
+  const [error, setError] = useState<SerializedError | null>(null);
+  const [planning, setPlanning] = useState(false);
+
+  useEffect(() => {
+    api.getBulkRun().then(setRun, (e) => setError(toError(e)));
+    return api.watchRun(setRun);
+  }, []);
+
+  // While a run works, a periodic word keeps the service worker awake (and wakes it if Chrome stopped it).
+  useEffect(() => {
+    if (run?.status !== 'running') return;
+    const timer = setInterval(() => void api.getBulkRun().catch(() => {}), 10_000);
+    return () => clearInterval(timer);
+  }, [run?.status]);
+
+  const active = run && (run.status === 'running' || run.status === 'paused');
+  return (
+    <main class="page wide">
+      <h1>Bulk removal</h1>
+      <p class="lead">
+        Remove badges from many Help Center users at once. A dry run shows exactly who loses what before anything
+        changes; the run can be paused, resumed or cancelled, survives a browser restart, and every removal is verified
+        and recorded in the <a href="audit.html">audit log</a>.
+      </p>
+      <Alert error={error} />
+      {run === undefined ? <p>Loading…</p> : null}
+      {run && !planning ? <RunView api={api} run={run} onNew={active ? undefined : () => setPlanning(true)} /> : null}
+      {run === null || planning ? (
+        <Planner
+          api={api}
+          onStarted={(r) => {
+            setRun(r);
+            setPlanning(false);
+          }}
+        />
+      ) : null}
+    </main>
+  );
+}
+
+type Source = 'list' | 'holders';
+
+function Planner(props: { api: BulkApi; onStarted: (run: BulkRun) => void }) {
+  const { api } = props;
+  const [source, setSource] = useState<Source>('list');
+  const [text, setText] = useState('');
+  const [helpCenters, setHelpCenters] = useState<HelpCenterView[]>([]);
+  const [helpCenterId, setHelpCenterId] = useState('');
+  const [badge, setBadge] = useState('');
+  const [plan, setPlan] = useState<BulkPlanView | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<SerializedError | null>(null);
+
+  useEffect(() => {
+    api.listHelpCenters().then(
+      (list) => {
+        setHelpCenters(list);
+        setHelpCenterId(list[0]?.id ?? '');
+      },
+      () => setHelpCenters([]),
+    );
+  }, []);
+
+  const dryRun = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setPlan(null);
+    try {
+      const hc = /^\d+$/.test(helpCenterId) ? helpCenterId : undefined;
+      const result =
+        source === 'holders'
+          ? await api.prepareBulk({ kind: 'holders', helpCenterId: helpCenterId, badge })
+          : await api.prepareBulk({ kind: 'list', text, ...(hc ? { helpCenterId: hc } : {}) });
+      setPlan(result);
+      // Holders of one badge lose that badge; for a list the admin picks from what the users hold.
+      const wanted = badge.trim().toLowerCase();
+      setChosen(
+        new Set(
+          source === 'holders'
+            ? result.users.flatMap((u) =>
+                u.badges.filter((b) => b.id === wanted || b.name.toLowerCase() === wanted).map((b) => b.id),
+              )
+            : [],
+        ),
+      );
+    } catch (e) {
+      setError(toError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const catalogue = useMemo(() => {
+    const byId = new Map<string, { id: string; name: string; holders: number }>();
+    for (const u of plan?.users ?? []) {
+      for (const b of u.badges) {
+        const entry = byId.get(b.id) ?? { id: b.id, name: b.name, holders: 0 };
+        entry.holders++;
+        byId.set(b.id, entry);
+      }
+    }
+    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }, [plan]);
+
+  const rows = (plan?.users ?? [])
+    .map((u) => ({ user: u, losing: u.badges.filter((b) => chosen.has(b.id)) }))
+    .filter((r) => r.losing.length > 0);
+  const removals = rows.reduce((n, r) => n + r.losing.length, 0);
+  const needsTyping = rows.length > TYPE_TO_CONFIRM_OVER;
+  const confirmed = rows.length > 0 && (!needsTyping || typed.trim() === String(rows.length));
+
+  const start = async () => {
+    setBusy(true);
+    try {
+      props.onStarted(
+        await api.startBulk({
+          ...(plan?.helpCenterId ? { helpCenterId: plan.helpCenterId } : {}),
+          items: rows.map((r) => ({
+            userId: r.user.userId,
+            ...(r.user.email ? { email: r.user.email } : {}),
+            name: r.user.name,
+            badgeIds: r.losing.map((b) => b.id),
+          })),
+        }),
+      );
+    } catch (e) {
+      setError(toError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <section class="card" aria-labelledby="who">
+        <h2 id="who">1. Who</h2>
+        <form onSubmit={dryRun}>
+          <fieldset>
+            <legend>Users</legend>
+            <label class="radio">
+              <input type="radio" name="source" checked={source === 'list'} onChange={() => setSource('list')} />
+              Emails or user IDs (paste, or upload a CSV)
+            </label>
+            <label class="radio">
+              <input type="radio" name="source" checked={source === 'holders'} onChange={() => setSource('holders')} />
+              Every user in a help center who holds a badge
+            </label>
+          </fieldset>
+          <div class="field">
+            <label for="hc">Help center</label>
+            {helpCenters.length ? (
+              <select id="hc" value={helpCenterId} onChange={(e) => setHelpCenterId(e.currentTarget.value)}>
+                {helpCenters.map((hc) => (
+                  <option key={hc.id} value={hc.id}>
+                    {hc.name}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                id="hc"
+                inputMode="numeric"
+                placeholder="Help center ID"
+                value={helpCenterId}
+                onInput={(e) => setHelpCenterId(e.currentTarget.value.trim())}
+              />
+            )}
+          </div>
+          {source === 'list' ? (
+            <div class="field">
+              <label for="list">Emails or user IDs, one per line, or CSV with an email or user ID column</label>
+              <textarea
+                id="list"
+                rows={6}
+                value={text}
+                onInput={(e) => setText(e.currentTarget.value)}
+                spellcheck={false}
+              />
+              <label for="csv-file" class="hint">
+                Or upload a CSV file
+              </label>
+              <input
+                id="csv-file"
+                type="file"
+                accept=".csv,text/csv,text/plain"
+                onChange={async (e) => {
+                  const file = e.currentTarget.files?.[0];
+                  if (file) setText(await file.text());
+                }}
+              />
+            </div>
+          ) : (
+            <div class="field">
+              <label for="badge">Badge (name or ID)</label>
+              <input id="badge" value={badge} onInput={(e) => setBadge(e.currentTarget.value)} />
+            </div>
+          )}
+          <Alert error={error} />
+          <button type="submit" class="primary" disabled={busy}>
+            {busy && !plan ? 'Reading users and badges…' : 'Dry run'}
+          </button>
+        </form>
+      </section>
+
+      {plan ? (
+        <section class="card" aria-labelledby="what">
+          <h2 id="what">2. Dry run: who loses which badges</h2>
+          {source === 'list' ? (
+            <fieldset>
+              <legend>Badges to remove</legend>
+              {catalogue.length === 0 ? <p class="muted">These users hold no badges.</p> : null}
+              {catalogue.map((b) => (
+                <label key={b.id} class="radio">
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(b.id)}
+                    onChange={(e) => {
+                      const next = new Set(chosen);
+                      if (e.currentTarget.checked) next.add(b.id);
+                      else next.delete(b.id);
+                      setChosen(next);
+                    }}
+                  />
+                  {b.name} <span class="muted">({b.holders} holders)</span>
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          <p role="status">
+            <strong>
+              {rows.length} users lose {removals} badges.
+            </strong>{' '}
+            <span class="muted">
+              Estimated API credits: about {rows.length * CREDITS_PER_USER}. {plan.skipped.length} skipped.
+            </span>
+          </p>
+          <table class="plan">
+            <thead>
+              <tr>
+                <th>User</th>
+                <th>Email</th>
+                <th>Loses</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.user.userId}>
+                  <td>
+                    {r.user.name} <span class="muted">{r.user.userId}</span>
+                  </td>
+                  <td>{r.user.email ?? ''}</td>
+                  <td>{r.losing.map((b) => b.name).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {plan.skipped.length ? (
+            <details open>
+              <summary>Skipped ({plan.skipped.length})</summary>
+              <ul>
+                {plan.skipped.map((s) => (
+                  <li key={s.input}>
+                    {s.input}: {s.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+          {needsTyping ? (
+            <div class="field">
+              <label for="confirm-count">Type {rows.length} to confirm</label>
+              <input
+                id="confirm-count"
+                inputMode="numeric"
+                value={typed}
+                onInput={(e) => setTyped(e.currentTarget.value)}
+              />
+            </div>
+          ) : null}
+          <button type="button" class="danger" disabled={!confirmed || busy} onClick={start}>
+            Remove badges from {rows.length} users
+          </button>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function RunView(props: { api: BulkApi; run: BulkRun; onNew?: () => void }) {
+  const { api, run } = props;
+  const counts = countItems(run);
+  const done = counts.total - counts.remaining;
+  const [error, setError] = useState<SerializedError | null>(null);
+  const [undone, setUndone] = useState<string | null>(null);
+  const elapsed = (run.finishedAt ?? api.now()) - run.createdAt;
+  const eta = done > 0 && counts.remaining > 0 ? Math.round(((elapsed / done) * counts.remaining) / 1000) : null;
+  const act = (action: 'pause' | 'resume' | 'cancel') => api.controlBulk(action).catch((e) => setError(toError(e)));
+
+  const csv = () =>
+    toCsv([
+      ['user_id', 'email', 'name', 'state', 'reason', 'badge_id', 'badge', 'result'],
+      ...run.items.flatMap((i) =>
+        (i.results?.length ? i.results : [undefined]).map((r) => [
+          i.userId,
+          i.email,
+          i.name,
+          i.state,
+          i.reason,
+          r?.badgeId,
+          r?.name,
+          r ? outcomeText(r.outcome) : '',
+        ]),
+      ),
+    ]);
+
+  return (
+    <section class="card" aria-labelledby="run-title">
+      <h2 id="run-title">
+        Bulk run:{' '}
+        {run.status === 'running'
+          ? 'running'
+          : run.status === 'paused'
+            ? 'paused'
+            : run.status === 'cancelled'
+              ? 'cancelled'
+              : 'done'}
+      </h2>
+      <progress max={counts.total} value={done} aria-label="Progress" />
+      <p role="status" class="counts">
+        {counts.removed} removed · {counts.failed} failed · {counts.skipped} skipped · {counts.remaining} remaining
+        {eta !== null && run.status === 'running' ? ` · about ${eta} s left` : ''}
+      </p>
+      {run.pauseReason ? <p class="warning">Paused: {run.pauseReason}</p> : null}
+      <Alert error={error} />
+      <div class="toolbar">
+        {run.status === 'running' ? (
+          <button type="button" onClick={() => act('pause')}>
+            Pause
+          </button>
+        ) : null}
+        {run.status === 'paused' ? (
+          <button type="button" class="primary" onClick={() => act('resume')}>
+            Resume
+          </button>
+        ) : null}
+        {run.status === 'running' || run.status === 'paused' ? (
+          <button type="button" class="danger" onClick={() => act('cancel')}>
+            Cancel
+          </button>
+        ) : null}
+        <button type="button" onClick={() => api.download(`bulk-run-${run.id}.csv`, csv())}>
+          Download results (CSV)
+        </button>
+        {(run.status === 'done' || run.status === 'cancelled') && counts.removed > 0 ? (
+          <button
+            type="button"
+            onClick={async () => {
+              try {
+                const t = await api.undoBulk(run.id);
+                setUndone(`Undo: ${t.restored} badges re-awarded, ${t.skipped} skipped, ${t.failed} failed.`);
+              } catch (e) {
+                setError(toError(e));
+              }
+            }}
+          >
+            Undo this run
+          </button>
+        ) : null}
+        {props.onNew ? (
+          <button type="button" onClick={props.onNew}>
+            New bulk removal
+          </button>
+        ) : null}
+      </div>
+      {undone ? <p role="status">{undone}</p> : null}
+      <table class="plan">
+        <thead>
+          <tr>
+            <th>User</th>
+            <th>State</th>
+            <th>Detail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {run.items.map((i) => (
+            <tr key={i.userId} data-state={i.state}>
+              <td>
+                {i.name ?? i.userId} <span class="muted">{i.email ?? ''}</span>
+              </td>
+              <td>{i.state}</td>
+              <td>
+                {i.reason ?? (i.results ? i.results.map((r) => `${r.name}: ${outcomeText(r.outcome)}`).join('; ') : '')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

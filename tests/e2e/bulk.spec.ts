@@ -1,0 +1,138 @@
+import type { Page } from '@playwright/test';
+import type { SandboxControl } from '../../sandbox/control-client';
+import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../../sandbox/data';
+import { connectThroughOptions, expect, test } from './fixtures';
+
+const BADGE_ID = '24073000009990001';
+
+/** Adds `count` users to Zylker Community, each holding the "Bulk Test" badge, in one data write. */
+async function seedHolders(control: SandboxControl, count: number): Promise<string[]> {
+  const data = await control.getData();
+  const template = data.users.find((u) => u.id === DEMO_USER_ID)!;
+  data.badges.push({ ...data.badges[0]!, id: BADGE_ID, name: 'Bulk Test', isCustom: true });
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = String(400000000000 + i);
+    ids.push(id);
+    data.users.push({
+      ...template,
+      id,
+      portalUserId: String(500000000000 + i),
+      contactId: String(600000000000 + i),
+      name: `Bulk User ${i}`,
+      emailAddress: `bulk.user${i}@example.com`,
+      helpCenterIds: [COMMUNITY_HC_ID],
+      badgeIds: [BADGE_ID],
+      labelIds: [],
+    });
+  }
+  await control.putData(data);
+  return ids;
+}
+
+async function startHoldersRun(page: Page, extensionId: string, users: number) {
+  await page.goto(`chrome-extension://${extensionId}/bulk.html`);
+  await page.getByRole('radio', { name: /Every user in a help center/ }).check();
+  await page.getByLabel('Badge (name or ID)').fill('Bulk Test');
+  await page.getByRole('button', { name: 'Dry run' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'users lose' })).toContainText(
+    `${users} users lose ${users} badges.`,
+    {
+      timeout: 60_000,
+    },
+  );
+  if (users > 10) await page.getByLabel(`Type ${users} to confirm`).fill(String(users));
+  await page.getByRole('button', { name: `Remove badges from ${users} users` }).click();
+}
+
+const holders = async (control: SandboxControl) =>
+  (await control.getState()).data.users.filter((u) => u.badgeIds.includes(BADGE_ID)).map((u) => u.id);
+
+const writesPerUser = async (control: SandboxControl) => {
+  const writes = (await control.requests({ face: 'desk-api' })).filter((r) => r.method !== 'GET' && r.status === 200);
+  const perUser = new Map<string, number>();
+  for (const w of writes) {
+    const user = /users\/(\d+)/.exec(w.path)?.[1] ?? '';
+    perUser.set(user, (perUser.get(user) ?? 0) + 1);
+  }
+  return perUser;
+};
+
+test.describe('bulk removal', () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test.beforeEach(async ({ context, extensionId }) => {
+    await connectThroughOptions(context, extensionId);
+  });
+
+  test('200 users under a concurrency limit of 5, then undo of the whole run', async ({
+    context,
+    extensionId,
+    control,
+  }) => {
+    const ids = await seedHolders(control, 200);
+    await control.configure({ concurrencyLimit: 5 });
+    const before = (await control.getState()).data.users;
+    const page = await context.newPage();
+    await startHoldersRun(page, extensionId, 200);
+    await expect(page.getByRole('heading', { name: 'Bulk run: done' })).toBeVisible({ timeout: 150_000 });
+    await expect(page.locator('.counts')).toContainText('200 removed · 0 failed · 0 skipped · 0 remaining');
+
+    const state = await control.getState();
+    expect(state.stats.maxConcurrentSeen).toBeLessThanOrEqual(5);
+    expect(await holders(control)).toEqual([]);
+    for (const user of state.data.users) {
+      const was = before.find((u) => u.id === user.id)!;
+      expect(user.badgeIds).toEqual(ids.includes(user.id) ? [] : was.badgeIds);
+      expect(user.labelIds).toEqual(was.labelIds);
+    }
+    expect([...(await writesPerUser(control)).values()].every((n) => n === 1)).toBe(true);
+
+    await page.getByRole('button', { name: 'Undo this run' }).click();
+    await expect(page.getByText('Undo: 200 badges re-awarded, 0 skipped, 0 failed.')).toBeVisible({ timeout: 120_000 });
+    expect((await holders(control)).sort()).toEqual(ids.sort());
+  });
+
+  test('injected 429s and 500s are survived', async ({ context, extensionId, control }) => {
+    const ids = await seedHolders(control, 30);
+    await control.addFault({ method: 'DELETE', path: '/badges$', status: 500, times: 4 });
+    await control.addFault({
+      method: 'DELETE',
+      path: '/badges$',
+      status: 429,
+      headers: { 'Retry-After': '1' },
+      body: { errorCode: 'TOO_MANY_REQUESTS', message: 'Too many requests.' },
+      times: 4,
+    });
+    const page = await context.newPage();
+    await startHoldersRun(page, extensionId, 30);
+    await expect(page.getByRole('heading', { name: 'Bulk run: done' })).toBeVisible({ timeout: 150_000 });
+    await expect(page.locator('.counts')).toContainText('30 removed · 0 failed');
+    expect(await holders(control)).toEqual([]);
+    const statuses = (await control.requests({ face: 'desk-api', method: 'DELETE' })).map((r) => r.status);
+    expect(statuses.filter((s) => s === 500)).toHaveLength(4);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(4);
+    expect(ids).toHaveLength(30);
+  });
+
+  test('cancel leaves every item with a recorded state', async ({ context, extensionId, control }) => {
+    const ids = await seedHolders(control, 40);
+    const page = await context.newPage();
+    await startHoldersRun(page, extensionId, 40);
+    await control.configure({ latencyMs: 80 });
+    await expect(page.locator('.counts')).toContainText(/^[1-9]\d* removed/, { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('heading', { name: 'Bulk run: cancelled' })).toBeVisible();
+    await expect(page.locator('.counts')).toContainText(/ 0 remaining/, { timeout: 30_000 });
+    const rows = page.locator('table.plan tbody tr');
+    await expect(rows).toHaveCount(40);
+    const states = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state')));
+    expect(states.every((s) => s === 'removed' || s === 'skipped')).toBe(true);
+    expect(states).toContain('skipped');
+    const stillHolding = new Set(await holders(control));
+    const removedRows = await rows.evaluateAll((trs) =>
+      trs.filter((tr) => tr.getAttribute('data-state') === 'removed').map((tr) => tr.textContent ?? ''),
+    );
+    expect(stillHolding.size).toBe(ids.length - removedRows.length);
+  });
+});
