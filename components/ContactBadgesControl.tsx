@@ -1,12 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ContactUsersView } from '../utils/messaging';
-import { type SerializedError, serializeError, ZohoError } from '../utils/zoho/errors';
+import { type SerializedError, serializeError } from '../utils/zoho/errors';
 import { ConnectionNotice, ErrorMessage, noticeFor } from './Notices';
-import { ControlShell, type PanelApi, RemoveBadgesPanel } from './RemoveBadgesControl';
-
-export interface ContactPanelApi extends PanelApi {
-  getContactUsers(contactId: string): Promise<ContactUsersView>;
-}
+import { type ContactPanelApi, ControlShell, RemoveBadgesPanel } from './RemoveBadgesControl';
 
 /** The control on a contact page: the same removal flow, for the Help Center user(s) the contact is. */
 export function ContactBadgesControl({ api, contactId }: { api: ContactPanelApi; contactId: string }) {
@@ -34,7 +30,7 @@ function ContactFlow(props: { api: ContactPanelApi; contactId: string; titleId: 
       if (status.connection !== 'connected') return setState({ name: 'notice', state: status.connection });
       setState({ name: 'ready', view: await api.getContactUsers(contactId), chosen: 0 });
     } catch (error) {
-      const serialized = error instanceof ZohoError ? error.toJSON() : serializeError(error);
+      const serialized = serializeError(error);
       const notice = noticeFor(serialized);
       setState(
         notice ? { name: 'notice', state: notice, detail: serialized.message } : { name: 'error', error: serialized },

@@ -44,3 +44,14 @@ export function ErrorMessage(props: { error: SerializedError; onRetry?: () => vo
     </div>
   );
 }
+
+/** An error on an extension page: what happened and what to do. */
+export function PageAlert({ error }: { error: SerializedError | null }) {
+  if (!error) return null;
+  return (
+    <div class="alert" role="alert">
+      <p>{error.message}</p>
+      {error.action ? <p class="muted">{error.action}</p> : null}
+    </div>
+  );
+}

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RemovalReport } from '../utils/badges/report';
-import type { Responses, UserBadgesView } from '../utils/messaging';
+import type { ContactUsersView, Responses, UserBadgesView } from '../utils/messaging';
 import { type MessageSender, request } from '../utils/messaging-client';
-import { type SerializedError, serializeError, ZohoError } from '../utils/zoho/errors';
+import { type SerializedError, serializeError } from '../utils/zoho/errors';
 import { BadgeList } from './BadgeList';
 import { ConfirmPreview, plural } from './ConfirmPreview';
-import type { ContactPanelApi } from './ContactBadgesControl';
 import { ConnectionNotice, ErrorMessage, noticeFor } from './Notices';
 import { RemovalResult, summary } from './RemovalResult';
 
@@ -20,6 +19,11 @@ export interface PanelApi {
   getUserBadges(target: RemovalTarget): Promise<UserBadgesView>;
   removeBadges(input: RemovalTarget & { badgeIds: string[] }): Promise<RemovalReport>;
   openOptions(): Promise<void>;
+}
+
+/** The control on contact pages also maps the contact to its Help Center user(s). */
+export interface ContactPanelApi extends PanelApi {
+  getContactUsers(contactId: string): Promise<ContactUsersView>;
 }
 
 export function createPanelApi(runtime: MessageSender): ContactPanelApi {
@@ -109,7 +113,7 @@ export function RemoveBadgesPanel(props: {
   const generation = useRef(0);
 
   const fail = (error: unknown) => {
-    const serialized = error instanceof ZohoError ? error.toJSON() : serializeError(error);
+    const serialized = serializeError(error);
     const notice = noticeFor(serialized);
     setPhase(
       notice ? { name: 'notice', state: notice, detail: serialized.message } : { name: 'error', error: serialized },

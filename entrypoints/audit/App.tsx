@@ -4,7 +4,7 @@ import { type AuditFilter, auditToCsv, filterAudit, undoableBadges } from '../..
 import { type RemovalReport, ROUTE_LABELS } from '../../utils/badges/report';
 import type { AuditLogView } from '../../utils/messaging';
 import type { AuditEntry } from '../../utils/storage';
-import { type SerializedError, serializeError, ZohoError } from '../../utils/zoho/errors';
+import { type SerializedError, serializeError } from '../../utils/zoho/errors';
 
 export interface AuditApi {
   getAuditLog(): Promise<AuditLogView>;
@@ -13,7 +13,6 @@ export interface AuditApi {
   download(name: string, type: string, text: string): void;
 }
 
-const toError = (e: unknown): SerializedError => (e instanceof ZohoError ? e.toJSON() : serializeError(e));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 export function AuditApp({ api }: { api: AuditApi }) {
@@ -28,7 +27,7 @@ export function AuditApp({ api }: { api: AuditApi }) {
       setLog(view);
       setRetention(String(view.retentionDays));
     } catch (e) {
-      setError(toError(e));
+      setError(serializeError(e));
     }
   };
   useEffect(() => {
@@ -103,7 +102,7 @@ export function AuditApp({ api }: { api: AuditApi }) {
                     setLog(await api.setAuditRetention(days));
                     setError(null);
                   } catch (err) {
-                    setError(toError(err));
+                    setError(serializeError(err));
                   }
                 }}
               >
@@ -151,7 +150,7 @@ function Entry(props: { entry: AuditEntry; api: AuditApi; onChanged: () => void 
       setResult(await props.api.undoRemoval(entry.auditId));
       setConfirming(false);
     } catch (e) {
-      setError(toError(e));
+      setError(serializeError(e));
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { PageAlert } from '../../components/Notices';
 import { outcomeText } from '../../components/RemovalResult';
 import { type BulkRun, CREDITS_PER_USER, countItems } from '../../utils/badges/bulk';
 import { toCsv } from '../../utils/csv';
 import type { BulkPlanView, HelpCenterView, RequestInput, StatusView } from '../../utils/messaging';
-import { type SerializedError, serializeError, ZohoError } from '../../utils/zoho/errors';
+import { type SerializedError, serializeError } from '../../utils/zoho/errors';
 
 export interface BulkApi {
   getStatus(): Promise<StatusView>;
@@ -21,24 +22,13 @@ export interface BulkApi {
 /** Above this many users, the admin types the number to confirm. */
 export const TYPE_TO_CONFIRM_OVER = 10;
 
-const toError = (e: unknown): SerializedError => (e instanceof ZohoError ? e.toJSON() : serializeError(e));
-
-function Alert({ error }: { error: SerializedError | null }) {
-  return error ? (
-    <div class="alert" role="alert">
-      <p>{error.message}</p>
-      {error.action ? <p class="muted">{error.action}</p> : null}
-    </div>
-  ) : null;
-}
-
 export function BulkApp({ api }: { api: BulkApi }) {
   const [run, setRun] = useState<BulkRun | null | undefined>(undefined);
   const [error, setError] = useState<SerializedError | null>(null);
   const [planning, setPlanning] = useState(false);
 
   useEffect(() => {
-    api.getBulkRun().then(setRun, (e) => setError(toError(e)));
+    api.getBulkRun().then(setRun, (e) => setError(serializeError(e)));
     return api.watchRun(setRun);
   }, []);
 
@@ -58,7 +48,7 @@ export function BulkApp({ api }: { api: BulkApi }) {
         changes; the run can be paused, resumed or cancelled, survives a browser restart, and every removal is verified
         and recorded in the <a href="audit.html">audit log</a>.
       </p>
-      <Alert error={error} />
+      <PageAlert error={error} />
       {run === undefined ? <p>Loading…</p> : null}
       {run && !planning ? <RunView api={api} run={run} onNew={active ? undefined : () => setPlanning(true)} /> : null}
       {run === null || planning ? (
@@ -123,7 +113,7 @@ function Planner(props: { api: BulkApi; onStarted: (run: BulkRun) => void }) {
         ),
       );
     } catch (e) {
-      setError(toError(e));
+      setError(serializeError(e));
     } finally {
       setBusy(false);
     }
@@ -163,7 +153,7 @@ function Planner(props: { api: BulkApi; onStarted: (run: BulkRun) => void }) {
         }),
       );
     } catch (e) {
-      setError(toError(e));
+      setError(serializeError(e));
     } finally {
       setBusy(false);
     }
@@ -234,7 +224,7 @@ function Planner(props: { api: BulkApi; onStarted: (run: BulkRun) => void }) {
               <input id="badge" value={badge} onInput={(e) => setBadge(e.currentTarget.value)} />
             </div>
           )}
-          <Alert error={error} />
+          <PageAlert error={error} />
           <button type="submit" class="primary" disabled={busy}>
             {busy && !plan ? 'Reading users and badges…' : 'Dry run'}
           </button>
@@ -333,7 +323,8 @@ function RunView(props: { api: BulkApi; run: BulkRun; onNew?: () => void }) {
   const [undone, setUndone] = useState<string | null>(null);
   const elapsed = (run.finishedAt ?? api.now()) - run.createdAt;
   const eta = done > 0 && counts.remaining > 0 ? Math.round(((elapsed / done) * counts.remaining) / 1000) : null;
-  const act = (action: 'pause' | 'resume' | 'cancel') => api.controlBulk(action).catch((e) => setError(toError(e)));
+  const act = (action: 'pause' | 'resume' | 'cancel') =>
+    api.controlBulk(action).catch((e) => setError(serializeError(e)));
 
   const csv = () =>
     toCsv([
@@ -370,7 +361,7 @@ function RunView(props: { api: BulkApi; run: BulkRun; onNew?: () => void }) {
         {eta !== null && run.status === 'running' ? ` · about ${eta} s left` : ''}
       </p>
       {run.pauseReason ? <p class="warning">Paused: {run.pauseReason}</p> : null}
-      <Alert error={error} />
+      <PageAlert error={error} />
       <div class="toolbar">
         {run.status === 'running' ? (
           <button type="button" onClick={() => act('pause')}>
@@ -398,7 +389,7 @@ function RunView(props: { api: BulkApi; run: BulkRun; onNew?: () => void }) {
                 const t = await api.undoBulk(run.id);
                 setUndone(`Undo: ${t.restored} badges re-awarded, ${t.skipped} skipped, ${t.failed} failed.`);
               } catch (e) {
-                setError(toError(e));
+                setError(serializeError(e));
               }
             }}
           >

@@ -1,7 +1,8 @@
 /** The integration for contact pages: the same control, for the Help Center user(s) the contact is. */
 import { render } from 'preact';
-import { ContactBadgesControl, type ContactPanelApi } from '../../components/ContactBadgesControl';
+import { ContactBadgesControl } from '../../components/ContactBadgesControl';
 import css from '../../components/panel.css?inline';
+import type { ContactPanelApi } from '../../components/RemoveBadgesControl';
 import type { ContactPage } from '../../utils/page';
 import { findMainHeading } from '../../utils/page/dom-fallback';
 import { mountInShadowRoot } from '../../utils/shadow-mount';

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CopyableId } from '../../components/CopyableId';
+import { PageAlert } from '../../components/Notices';
 import type { RouteSetting } from '../../utils/badges/report';
 import type { OrganizationView, RequestInput, Responses, SettingsView, StatusView } from '../../utils/messaging';
 import { BUILT_IN_HELPCENTER_USER_PATTERNS } from '../../utils/page/helpcenter-user';
 import { compilePattern } from '../../utils/page/patterns';
 import { clientIdProblem } from '../../utils/zoho/client-id';
 import { DATA_CENTERS } from '../../utils/zoho/datacenters';
-import { type SerializedError, serializeError, ZohoError } from '../../utils/zoho/errors';
+import { type SerializedError, serializeError } from '../../utils/zoho/errors';
 
 export interface OptionsApi {
   getStatus(): Promise<StatusView>;
@@ -16,18 +17,6 @@ export interface OptionsApi {
   disconnect(): Promise<StatusView>;
   listOrganizations(): Promise<OrganizationView[]>;
   chooseOrganization(input: { orgId: string }): Promise<Responses['chooseOrganization']>;
-}
-
-const toError = (e: unknown): SerializedError => (e instanceof ZohoError ? e.toJSON() : serializeError(e));
-
-function Alert({ error }: { error: SerializedError | null }) {
-  if (!error) return null;
-  return (
-    <div class="alert" role="alert">
-      <p>{error.message}</p>
-      {error.action ? <p class="muted">{error.action}</p> : null}
-    </div>
-  );
 }
 
 export function OptionsApp({ api }: { api: OptionsApi }) {
@@ -42,7 +31,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
       setSettings(st);
       setLoadError(null);
     } catch (e) {
-      setLoadError(toError(e));
+      setLoadError(serializeError(e));
     }
   };
   useEffect(() => {
@@ -56,7 +45,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
         Connect the extension to your Zoho Desk organization, then remove community badges from Help Center users right
         on their pages.
       </p>
-      <Alert error={loadError} />
+      <PageAlert error={loadError} />
       {status && settings ? (
         <>
           {status.connection === 'disconnected' ? (
@@ -102,7 +91,7 @@ function ConnectForm(props: {
       );
       props.onStatus(await api.connect());
     } catch (e) {
-      setError(toError(e));
+      setError(serializeError(e));
     } finally {
       setBusy(false);
     }
@@ -176,7 +165,7 @@ function ConnectForm(props: {
         <div class="field">
           <CopyableId label="Redirect URI to register in Zoho's API console" value={status.redirectUri} id="redirect" />
         </div>
-        <Alert error={error} />
+        <PageAlert error={error} />
         <button type="submit" class="primary" disabled={busy}>
           {busy ? 'Waiting for Zoho…' : 'Connect to Zoho'}
         </button>
@@ -203,7 +192,7 @@ function Connection(props: {
     try {
       props.onStatus(await api.disconnect());
     } catch (e) {
-      setError(toError(e));
+      setError(serializeError(e));
     } finally {
       setBusy(false);
     }
@@ -241,7 +230,7 @@ function Connection(props: {
             }}
           />
         ) : null}
-        <Alert error={error} />
+        <PageAlert error={error} />
         {confirming ? (
           <div class="confirm">
             <p>Disconnect? The extension's Zoho token will be revoked.</p>
@@ -273,7 +262,7 @@ function OrgPicker(props: { api: OptionsApi; current?: string; onChosen: (s: Sta
       setOrgs(list);
       if (!choice) setChoice(list.find((o) => o.isDefault)?.id ?? list[0]?.id ?? '');
     } catch (e) {
-      setError(toError(e));
+      setError(serializeError(e));
     }
   };
   useEffect(() => {
@@ -283,13 +272,13 @@ function OrgPicker(props: { api: OptionsApi; current?: string; onChosen: (s: Sta
     try {
       props.onChosen(await props.api.chooseOrganization({ orgId: choice }));
     } catch (e) {
-      setError(toError(e));
+      setError(serializeError(e));
     }
   };
   if (error) {
     return (
       <div>
-        <Alert error={error} />
+        <PageAlert error={error} />
         <button type="button" onClick={load}>
           Try again
         </button>
@@ -365,7 +354,7 @@ function Advanced(props: { api: OptionsApi; settings: SettingsView; onSettings: 
       );
       setSaved(true);
     } catch (e) {
-      setError(toError(e));
+      setError(serializeError(e));
     }
   };
 
@@ -436,7 +425,7 @@ function Advanced(props: { api: OptionsApi; settings: SettingsView; onSettings: 
             </ul>
           </div>
         </div>
-        <Alert error={error} />
+        <PageAlert error={error} />
         <button type="submit">Save advanced settings</button>
         {saved ? (
           <span class="saved" role="status">

@@ -6,7 +6,7 @@ import type { HelpCenterView, StatusView, UserSearchPage, UserSummary } from '..
 import { detectHelpCenterUserPage, helpCenterUserPageUrl } from '../../utils/page/helpcenter-user';
 import { idsAsText, initialSearch, queryProblem, type SavedSearch, searchReducer } from '../../utils/popup-search';
 import { dataCenterByLocation } from '../../utils/zoho/datacenters';
-import { type SerializedError, serializeError, ZohoError } from '../../utils/zoho/errors';
+import { type SerializedError, serializeError } from '../../utils/zoho/errors';
 
 export interface PopupApi extends PanelApi {
   listHelpCenters(): Promise<HelpCenterView[]>;
@@ -22,7 +22,6 @@ export interface PopupApi extends PanelApi {
 }
 
 const DEBOUNCE_MS = 300;
-const toError = (e: unknown): SerializedError => (e instanceof ZohoError ? e.toJSON() : serializeError(e));
 
 /** A chosen user: from the page in the current tab, or from the search. */
 interface Selected {
@@ -51,7 +50,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
           });
         }
       } catch (e) {
-        setError(toError(e));
+        setError(serializeError(e));
       }
     })();
   }, []);
@@ -65,7 +64,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
       helpCenterId: target.helpCenterId,
       userId: target.userId,
     });
-    api.openInTab(tab.id, url).catch((e) => setError(toError(e)));
+    api.openInTab(tab.id, url).catch((e) => setError(serializeError(e)));
   };
 
   let body: preact.ComponentChild;
@@ -73,7 +72,10 @@ export function PopupApp({ api }: { api: PopupApi }) {
   else if (!status) body = <p class="muted">Loading…</p>;
   else if (status.connection !== 'connected') {
     body = (
-      <ConnectionNotice state={status.connection} onFix={() => api.openOptions().catch((e) => setError(toError(e)))} />
+      <ConnectionNotice
+        state={status.connection}
+        onFix={() => api.openOptions().catch((e) => setError(serializeError(e)))}
+      />
     );
   } else if (selected) {
     body = (
@@ -248,7 +250,7 @@ function Search(props: {
         setHelpCenters(list);
         if (!saved?.helpCenterId && list[0]) dispatch({ type: 'helpCenter', helpCenterId: list[0].id });
       } catch (e) {
-        const err = toError(e);
+        const err = serializeError(e);
         if (err.kind !== 'not-found') return setHcError(err);
         // Zoho has no help-center listing here: the admin types the ID once, and it is kept.
         setHelpCenters('unlisted');
@@ -301,7 +303,7 @@ function Search(props: {
         });
       }
     } catch (e) {
-      dispatch({ type: 'failed', request, error: toError(e) });
+      dispatch({ type: 'failed', request, error: serializeError(e) });
     }
   };
 

@@ -137,6 +137,13 @@ describe('createDeskClient', () => {
     expect(error.message.length).toBeGreaterThan(10);
   });
 
+  it('reports an HTML error page as a server error with its status', async () => {
+    const { desk } = client([['/badges', new Response('<html>Bad gateway</html>', { status: 502 })]]);
+    const error = await desk.request(badgesRequest).catch((e) => e);
+    expect(error).toMatchObject({ kind: 'server', status: 502 });
+    expect(error.message).toContain('HTTP 502');
+  });
+
   it('reports a dropped connection as a network error', async () => {
     const { desk } = client([['/badges', new TypeError('Failed to fetch')]]);
     await expect(desk.request(badgesRequest)).rejects.toMatchObject({ kind: 'network' });

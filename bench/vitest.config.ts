@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Only for `npm run bench`: simulations that print figures, never part of `npm test`.
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: { include: ['bench/**/*.sim.ts'], root: '.' },
+});

@@ -1,0 +1,392 @@
+/**
+ * `npm run bench`: what the extension costs and how close it gets to the network floor, measured
+ * with the built production extension in headless Chromium against the sandbox. Prints a table and
+ * writes BENCHMARKS.md. Figures only: nothing here passes or fails on time.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:https';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { SandboxControl } from '../sandbox/control-client';
+import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../sandbox/data';
+import { startSandbox } from '../sandbox/server';
+import { SANDBOX_CLIENT_ID } from '../sandbox/state';
+import { chromiumArgs, EXTENSION_DIR, findChromium, launchExtensionBrowser } from './chromium';
+
+const BENCH_BADGE = '24073000009990777';
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const root = resolve(import.meta.dirname, '..');
+
+interface Row {
+  what: string;
+  figure: string;
+  spread: string;
+  target: string;
+}
+const rows: Row[] = [];
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const spread = (xs: number[], unit = '', digits = 1) =>
+  `${fmt(Math.min(...xs), digits)}–${fmt(Math.max(...xs), digits)}${unit}`;
+
+// ---- 1. Weight ----
+console.log('Building the production extension…');
+if (spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' }).status !== 0) throw new Error('build failed');
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+const all = files(EXTENSION_DIR);
+let totalRaw = 0;
+let totalGzip = 0;
+for (const file of all) {
+  const bytes = readFileSync(file);
+  totalRaw += bytes.length;
+  totalGzip += gzipSync(bytes).length;
+  if (file.includes('content-scripts') && file.endsWith('.js')) {
+    rows.push({
+      what: `Content script ${relative(EXTENSION_DIR, file)}`,
+      figure: `${fmt(bytes.length / 1024)} kB raw, ${fmt(gzipSync(bytes).length / 1024)} kB gzip`,
+      spread: '–',
+      target: '≤ 12 kB gzip',
+    });
+  }
+}
+rows.push({
+  what: 'Whole package',
+  figure: `${fmt(totalRaw / 1024)} kB raw, ${fmt(totalGzip / 1024)} kB gzip`,
+  spread: '–',
+  target: '–',
+});
+
+// ---- Browser figures ----
+const sandbox = await startSandbox({ port: 0 });
+const control = new SandboxControl(sandbox.origin);
+await control.reset();
+await control.configure({ consent: 'auto-accept' });
+const browser = await launchExtensionBrowser(sandbox);
+const { context, extensionId } = browser;
+// tsx keeps function names with a `__name` helper that page.evaluate'd code does not have.
+await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+
+async function connect(ctx: BrowserContext) {
+  const options = await ctx.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('Client ID').fill(SANDBOX_CLIENT_ID);
+  await options.getByRole('button', { name: 'Connect to Zoho' }).click();
+  await options.getByRole('button', { name: 'Disconnect' }).waitFor();
+  await options.close();
+}
+
+try {
+  await connect(context);
+  const page = await context.newPage();
+  const users = (await control.getState()).data.users.filter((u) => u.helpCenterIds.includes(COMMUNITY_HC_ID));
+
+  // ---- 2. Time to control ----
+  const toControl: number[] = [];
+  const medians: number[] = [];
+  await page.goto(
+    `https://desk.zoho.com/agent/zylker/zylker/setup#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}`,
+  );
+  await page.locator('badge-remover-control').waitFor({ state: 'attached' });
+  for (let run = 0; run < RUNS; run++) {
+    const times: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const user = users[(i + 1 + run) % users.length]!;
+      times.push(
+        await page.evaluate(
+          ({ hash, name }) =>
+            new Promise<number>((done) => {
+              for (const old of document.querySelectorAll('badge-remover-control')) old.setAttribute('data-old', '');
+              let contentAt: number | null = null;
+              const check = () => {
+                if (contentAt === null && document.querySelector('main h1')?.textContent === name)
+                  contentAt = performance.now();
+                const fresh = [...document.querySelectorAll('badge-remover-control')].find(
+                  (h) => !h.hasAttribute('data-old') && h.shadowRoot?.querySelector('button'),
+                );
+                if (contentAt !== null && fresh) {
+                  observer.disconnect();
+                  done(performance.now() - contentAt);
+                }
+              };
+              const observer = new MutationObserver(check);
+              observer.observe(document, { subtree: true, childList: true, characterData: true });
+              location.hash = hash;
+            }),
+          { hash: `#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${user.id}`, name: user.name },
+        ),
+      );
+    }
+    toControl.push(...times);
+    medians.push(median(times));
+  }
+  rows.push({
+    what: 'Time to control (content in DOM → control visible), 50 in-page navigations per run',
+    figure: `median ${fmt(median(medians), 2)} ms, p95 ${fmt(pct(toControl, 0.95), 2)} ms`,
+    spread: spread(medians, ' ms', 2),
+    target: 'median ≤ 16 ms',
+  });
+
+  // ---- 4. One removal end to end vs the floor ----
+  const seeded = await seedHolders(60);
+  const token = await context.serviceWorkers()[0]!.evaluate(async () => {
+    const { accessToken } = await chrome.storage.session.get('accessToken');
+    return (accessToken as { token: string }).token;
+  });
+  const extension: number[] = [];
+  for (const id of seeded.slice(0, 30)) {
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, `#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${id}`);
+    await page.locator('main h1', { hasText: `Bench ${id}` }).waitFor();
+    await page.getByRole('button', { name: 'Remove badges' }).click();
+    await page.getByRole('dialog').getByRole('checkbox').first().waitFor();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Review removal/ })
+      .click();
+    extension.push(await timedConfirm(page));
+    await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+  }
+  const agent = new Agent({ keepAlive: true, rejectUnauthorized: false });
+  const floor: number[] = [];
+  for (const id of seeded.slice(30)) {
+    const t0 = performance.now();
+    await desk(agent, token, 'GET', `/api/v1/users/${id}/badges?from=1&limit=50`);
+    await desk(
+      agent,
+      token,
+      'DELETE',
+      `/api/v1/helpcenter/${COMMUNITY_HC_ID}/users/${id}/badges?badgeIds=${BENCH_BADGE}`,
+    );
+    await desk(agent, token, 'GET', `/api/v1/users/${id}/badges?from=1&limit=50`);
+    floor.push(performance.now() - t0);
+  }
+  agent.destroy();
+  rows.push({
+    what: 'One removal, confirm click → verified report (30 removals)',
+    figure: `median ${fmt(median(extension))} ms; floor (same 3 calls from Node) ${fmt(median(floor))} ms; ratio ${fmt(median(extension) / median(floor), 2)}×`,
+    spread: `${spread(extension, ' ms')} / ${spread(floor, ' ms')}`,
+    target: '≤ 1.25× the floor',
+  });
+
+  // ---- 5. Bulk throughput ----
+  const rates: number[] = [];
+  const LATENCY = 50;
+  for (let run = 0; run < RUNS; run++) {
+    await control.configure({ latencyMs: 0, concurrencyLimit: 25 });
+    await seedHolders(500, `bulk${run}`);
+    const bulk = await context.newPage();
+    await bulk.goto(`chrome-extension://${extensionId}/bulk.html`);
+    const newRun = bulk.getByRole('button', { name: 'New bulk removal' });
+    if (await newRun.isVisible().catch(() => false)) await newRun.click();
+    await bulk.getByRole('radio', { name: /Every user in a help center/ }).check();
+    await bulk.getByLabel('Badge (name or ID)').fill('Bench');
+    await bulk.getByRole('button', { name: 'Dry run' }).click();
+    await bulk.getByText('500 users lose 500 badges.').waitFor({ timeout: 300_000 });
+    await bulk.getByLabel('Type 500 to confirm').fill('500');
+    await control.configure({ latencyMs: LATENCY, concurrencyLimit: 5 });
+    const t0 = performance.now();
+    await bulk.getByRole('button', { name: 'Remove badges from 500 users' }).click();
+    await bulk.getByRole('heading', { name: 'Bulk run: done' }).waitFor({ timeout: 600_000 });
+    rates.push(500 / ((performance.now() - t0) / 1000));
+    await bulk.close();
+  }
+  await control.configure({ latencyMs: 0 });
+  const ceiling = 5 / ((3 * LATENCY) / 1000);
+  const naive = 1 / ((3 * LATENCY) / 1000);
+  rows.push({
+    what: `Bulk: 500 users, concurrency limit 5, ${LATENCY} ms per call`,
+    figure: `${fmt(median(rates))} users/s; ${fmt(median(rates) / ceiling, 2)} of the ceiling (${fmt(ceiling)}/s); ${fmt(median(rates) / naive, 2)}× a one-at-a-time loop (${fmt(naive)}/s)`,
+    spread: spread(rates, ' users/s'),
+    target: '≥ 0.9 of the ceiling',
+  });
+  // ---- 3. Cost on pages that are not user pages ----
+  const plain = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bench-plain-')), {
+    headless: true,
+    executablePath: findChromium(),
+    args: chromiumArgs(sandbox).filter((a) => !a.includes('extension')),
+  });
+  const perNav: number[] = [];
+  const perMutations: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const withExt = await pageCost(context);
+    const without = await pageCost(plain);
+    perNav.push(withExt.navigation - without.navigation);
+    perMutations.push(withExt.mutations - without.mutations);
+  }
+  await plain.close();
+  rows.push({
+    what: 'Cost on pages that are not user pages: extra script time, with the extension vs without',
+    figure: `${fmt(median(perNav), 3)} ms per in-page navigation; ${fmt(median(perMutations), 2)} ms per 1,000 DOM mutations`,
+    spread: `${spread(perNav, ' ms', 3)} / ${spread(perMutations, ' ms', 2)}`,
+    target: '< 1 ms per navigation',
+  });
+} finally {
+  await browser.close();
+  await sandbox.close();
+}
+
+// ---- 6. Token refreshes per hour (simulated clock, real auth code) ----
+execFileSync('npx', ['vitest', 'run', '--config', 'bench/vitest.config.ts'], { cwd: root, stdio: 'ignore' });
+const tokens = JSON.parse(readFileSync(join(root, 'bench/.results/tokens.json'), 'utf8')) as {
+  hours: number;
+  refreshes: number;
+  perHour: number;
+};
+rows.push({
+  what: `Access-token refreshes per hour of continuous use, 1-hour tokens (${tokens.hours} simulated hours)`,
+  figure: `${fmt(tokens.perHour, 2)} per hour (${tokens.refreshes} in ${tokens.hours} h, the first token included)`,
+  spread: '–',
+  target: '1',
+});
+
+// ---- Report ----
+const chromiumPath = findChromium();
+const chromiumVersion = chromiumPath
+  ? execFileSync(chromiumPath, ['--version'], { encoding: 'utf8' }).trim()
+  : 'unknown';
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Linux ${release()}, Node ${process.version}, ${chromiumVersion}`;
+const table = [
+  '| What | Figure (median) | Min–max over runs | Target |',
+  '|---|---|---|---|',
+  ...rows.map((r) => `| ${r.what} | ${r.figure} | ${r.spread} | ${r.target} |`),
+].join('\n');
+const doc = `# Benchmarks
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: the production build in headless Chromium
+against the local sandbox, ${RUNS} runs per figure (\`BENCH_RUNS\` to change). Machine: ${machine}.
+These are figures, not tests: nothing fails on them.
+
+${table}
+
+How each is measured:
+- **Weight:** the files of \`.output/chrome-mv3\`, raw and gzip.
+- **Time to control:** in the page, a MutationObserver notes when the new user's name is in the DOM and when the new
+  control (with its button) is; 50 in-page hash navigations between users per run.
+- **One removal:** the confirm click to "Removed (verified)" in the panel, against the same three calls (read, DELETE,
+  read back) sent one after another from Node over a kept-alive connection with the extension's token.
+- **Bulk:** from the confirm click to "Bulk run: done" for 500 users, with the sandbox limiting each org to 5 calls at
+  once and adding 50 ms to each call. The ceiling is 5 users at a time × 3 calls of 50 ms; the naive loop is one at a time.
+- **Tokens:** the real auth module with a simulated clock, one Desk call every 10 s for 24 h.
+`;
+writeFileSync(join(root, 'BENCHMARKS.md'), doc);
+console.log(`\n${table}\n\nWritten to BENCHMARKS.md`);
+
+// ---- helpers ----
+async function seedHolders(count: number, tag = 'r'): Promise<string[]> {
+  const data = await control.getData();
+  const template = data.users.find((u) => u.id === DEMO_USER_ID)!;
+  if (!data.badges.some((b) => b.id === BENCH_BADGE))
+    data.badges.push({ ...data.badges[0]!, id: BENCH_BADGE, name: 'Bench', isCustom: true });
+  const base = 700000000000 + data.users.length * 1000;
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = String(base + i);
+    ids.push(id);
+    data.users.push({
+      ...template,
+      id,
+      portalUserId: `9${id}`,
+      contactId: `8${id}`,
+      name: `Bench ${id}`,
+      emailAddress: `bench.${tag}.${id}@example.com`,
+      helpCenterIds: [COMMUNITY_HC_ID],
+      badgeIds: [BENCH_BADGE],
+      labelIds: [],
+    });
+  }
+  await control.putData(data);
+  return ids;
+}
+
+/** Renderer script time (CDP ScriptDuration, every world) for 50 in-page navigations and for 1,000 mutations. */
+async function pageCost(ctx: BrowserContext): Promise<{ navigation: number; mutations: number }> {
+  const page = await ctx.newPage();
+  await page.goto('https://desk.zoho.com/agent/zylker/zylker/busy?mutations=1000&nodes=2000');
+  await page.locator('#mutate').waitFor();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const scriptMs = async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+  };
+  const m0 = await scriptMs();
+  await page.locator('#mutate').click();
+  await page.waitForFunction(() => document.body.dataset.busyDone === 'true');
+  const mutations = (await scriptMs()) - m0;
+  const n0 = await scriptMs();
+  for (let i = 0; i < 50; i++) {
+    await page.evaluate(
+      (path) => {
+        history.pushState(null, '', path);
+        dispatchEvent(new PopStateEvent('popstate'));
+      },
+      i % 2 ? '/agent/zylker/zylker/busy?mutations=1000&nodes=2000' : '/agent/zylker/zylker/tickets',
+    );
+    await page.locator('main h1').waitFor();
+  }
+  await page.waitForTimeout(100);
+  const navigation = ((await scriptMs()) - n0) / 50;
+  await page.close();
+  return { navigation, mutations };
+}
+
+async function timedConfirm(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        const host = [...document.querySelectorAll('badge-remover-control')].find((h) =>
+          h.shadowRoot?.querySelector('[role="dialog"]'),
+        );
+        const root = host!.shadowRoot!;
+        const confirm = [...root.querySelectorAll('button')].find((b) =>
+          /^Remove \d+ badges?$/.test(b.textContent ?? ''),
+        )!;
+        const observer = new MutationObserver(() => {
+          if (root.textContent?.includes('Removed (verified)')) {
+            observer.disconnect();
+            done(performance.now() - t0);
+          }
+        });
+        observer.observe(root, { subtree: true, childList: true, characterData: true });
+        const t0 = performance.now();
+        confirm.click();
+      }),
+  );
+}
+
+function desk(agent: Agent, token: string, method: string, path: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: sandbox.port,
+        servername: 'desk.zoho.com',
+        method,
+        path,
+        agent,
+        headers: { Host: 'desk.zoho.com', Authorization: `Zoho-oauthtoken ${token}`, orgId: '60001234567' },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200 || res.statusCode === 204
+            ? done()
+            : fail(new Error(`${method} ${path}: ${res.statusCode}`)),
+        );
+      },
+    );
+    req.on('error', fail);
+    req.end();
+  });
+}
