@@ -1,4 +1,5 @@
 /** The local audit log of removals: what was asked, over which route, and how each badge ended. */
+import { createBatchedUpdater } from '../batched-update';
 import { type AuditEntry, auditLogItem, auditRetentionDaysItem } from '../storage';
 import { type RemovalDeps, type RemovalRequest, removeBadges } from './remove';
 import type { RemovalReport } from './report';
@@ -7,16 +8,15 @@ import type { RemovalReport } from './report';
 export const AUDIT_LOG_CAP = 5000;
 
 const DAY_MS = 86_400_000;
-let writing: Promise<unknown> = Promise.resolve();
 
-/** Every change to the log goes through this queue, so two removals finishing together both land. */
+/** Every change to the log goes through one batched writer: removals finishing together all land, in one write. */
+const writeLog = createBatchedUpdater(
+  async () => ({ log: await auditLogItem.getValue(), days: await auditRetentionDaysItem.getValue() }),
+  ({ log }) => auditLogItem.setValue(log),
+);
+
 function updateLog(change: (log: AuditEntry[], retentionDays: number) => AuditEntry[]): Promise<void> {
-  const write = writing.then(async () => {
-    const [log, days] = await Promise.all([auditLogItem.getValue(), auditRetentionDaysItem.getValue()]);
-    await auditLogItem.setValue(change(log, days));
-  });
-  writing = write.catch(() => {});
-  return write;
+  return writeLog((state) => ({ ...state, log: change(state.log, state.days) }));
 }
 
 /** Entries within the retention period, newest kept up to the cap. */

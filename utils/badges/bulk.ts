@@ -3,6 +3,7 @@
  * record, saved at every change, so a stopped service worker or a restarted browser resumes where it
  * was. Every item ends removed, failed (with its reason) or skipped (with its reason).
  */
+import { createBatchedUpdater } from '../batched-update';
 import type { ZohoError } from '../zoho/errors';
 import type { BadgeResult, RemovalReport } from './report';
 
@@ -121,15 +122,16 @@ export interface BulkRunnerDeps {
 export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null> {
   let run = await deps.load();
   if (run?.status !== 'running') return run;
-  let saving: Promise<void> = Promise.resolve();
-  const update = (change: (r: BulkRun) => BulkRun) => {
-    saving = saving.then(async () => {
-      const latest = (await deps.load()) ?? run!;
-      run = change(latest);
-      await deps.save(run);
-    });
-    return saving;
-  };
+  // Changes from every worker are applied to the latest saved run (a pause or cancel from the page
+  // shows there) and saved together.
+  const write = createBatchedUpdater(
+    async () => (await deps.load()) ?? run!,
+    async (next) => {
+      run = next;
+      await deps.save(next);
+    },
+  );
+  const update = (change: (r: BulkRun) => BulkRun) => write(change);
 
   const takeNext = async (): Promise<BulkItem | null> => {
     let taken: BulkItem | null = null;
@@ -194,6 +196,5 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
   await update((r) =>
     r.status === 'running' && countItems(r).remaining === 0 ? { ...r, status: 'done', finishedAt: deps.now() } : r,
   );
-  await saving;
   return run;
 }

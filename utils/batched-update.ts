@@ -1,0 +1,34 @@
+/**
+ * Read-modify-write of one stored value, with every change queued meanwhile applied in a single
+ * write: many workers finishing together cost one read and one write, not one each, and no change
+ * is lost. Each caller's promise settles once its change is saved.
+ */
+export function createBatchedUpdater<T>(load: () => Promise<T>, save: (value: T) => Promise<void>) {
+  let queue: { change: (value: T) => T; done: () => void; fail: (error: unknown) => void }[] = [];
+  let flushing = false;
+
+  const flush = async () => {
+    while (queue.length) {
+      const batch = queue;
+      queue = [];
+      try {
+        let value: T = await load();
+        for (const { change } of batch) value = change(value);
+        await save(value);
+        for (const { done } of batch) done();
+      } catch (error) {
+        for (const { fail } of batch) fail(error);
+      }
+    }
+    flushing = false;
+  };
+
+  return (change: (value: T) => T): Promise<void> =>
+    new Promise<void>((done, fail) => {
+      queue.push({ change, done, fail });
+      if (!flushing) {
+        flushing = true;
+        void flush();
+      }
+    });
+}
