@@ -58,6 +58,30 @@ export function RemoveBadgesControl({ api, target }: { api: PanelApi; target: Re
   );
 }
 
+/** The control on a page whose user could not be identified: it says why, with the fix when there is one. */
+export function UnresolvedControl({ api, problem }: { api: PanelApi; problem: SerializedError }) {
+  const notice = noticeFor(problem);
+  return (
+    <ControlShell resetKey={problem.message}>
+      {(close, titleId) => (
+        <>
+          <h2 id={titleId}>Remove badges</h2>
+          {notice ? (
+            <ConnectionNotice state={notice} detail={problem.message} onFix={() => void api.openOptions()} />
+          ) : (
+            <ErrorMessage error={problem} />
+          )}
+          <div class="br-actions">
+            <button type="button" onClick={close}>
+              Close
+            </button>
+          </div>
+        </>
+      )}
+    </ControlShell>
+  );
+}
+
 /** The button that opens a dialog under it; a new resetKey (another user) closes it. */
 export function ControlShell(props: {
   resetKey: string;

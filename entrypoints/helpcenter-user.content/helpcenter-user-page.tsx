@@ -2,31 +2,61 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import css from '../../components/panel.css?inline';
-import { type PanelApi, type RemovalTarget, RemoveBadgesControl } from '../../components/RemoveBadgesControl';
+import {
+  type PanelApi,
+  type RemovalTarget,
+  RemoveBadgesControl,
+  UnresolvedControl,
+} from '../../components/RemoveBadgesControl';
 import { request } from '../../utils/messaging-client';
 import type { HelpCenterUserPage } from '../../utils/page';
 import { findMainHeading, findUserEmailOnPage } from '../../utils/page/dom-fallback';
 import { mountInShadowRoot } from '../../utils/shadow-mount';
 import { waitFor } from '../../utils/wait-for';
+import { type SerializedError, serializeError } from '../../utils/zoho/errors';
 
 export async function mountHelpCenterUserPage(page: HelpCenterUserPage, api: PanelApi, signal: AbortSignal) {
-  const target = await resolveTarget(page, signal);
-  if (!target || signal.aborted) return;
+  const resolved = await resolveTarget(page, signal);
+  if (signal.aborted) return;
   await mountInShadowRoot({
     hostTag: 'badge-remover-control',
     css,
     findAnchor: () => findMainHeading(),
-    render: (container) => render(<RemoveBadgesControl api={api} target={target} />, container),
+    render: (container) =>
+      render(
+        'target' in resolved ? (
+          <RemoveBadgesControl api={api} target={resolved.target} />
+        ) : (
+          <UnresolvedControl api={api} problem={resolved.problem} />
+        ),
+        container,
+      ),
     unrender: (container) => render(null, container),
     signal,
   });
 }
 
-/** The URL's user id, or else the email the page shows, looked up through the service worker. */
-async function resolveTarget(page: HelpCenterUserPage, signal: AbortSignal): Promise<RemovalTarget | null> {
+/**
+ * The URL's user id, or else the email the page shows, looked up through the service worker.
+ * When that fails the control still appears and says why (not connected, no such user).
+ */
+async function resolveTarget(
+  page: HelpCenterUserPage,
+  signal: AbortSignal,
+): Promise<{ target: RemovalTarget } | { problem: SerializedError }> {
   const helpCenter = page.helpCenterId ? { helpCenterId: page.helpCenterId } : {};
-  if (page.userId) return { userId: page.userId, ...helpCenter };
+  if (page.userId) return { target: { userId: page.userId, ...helpCenter } };
   const email = await waitFor(() => findUserEmailOnPage(document), signal);
-  const user = await request(browser.runtime, 'findUserByEmail', { email, ...helpCenter }).catch(() => null);
-  return user ? { userId: user.id, ...helpCenter } : null;
+  try {
+    const user = await request(browser.runtime, 'findUserByEmail', { email, ...helpCenter });
+    if (user) return { target: { userId: user.id, ...helpCenter } };
+    return {
+      problem: {
+        kind: 'not-found',
+        message: `No Help Center user with the email ${email} was found${page.helpCenterId ? ' in this help center' : ''}.`,
+      },
+    };
+  } catch (error) {
+    return { problem: serializeError(error) };
+  }
 }

@@ -137,3 +137,33 @@ test('the disconnected state offers Connect', async ({ context, extensionId }) =
   await page.getByRole('button', { name: 'Connect in options' }).click();
   expect((await optionsOpened).url()).toBe(`chrome-extension://${extensionId}/options.html`);
 });
+
+test.describe('a user page whose URL names only the portal user', () => {
+  const portalUserUrl = (portalUserId: string) =>
+    `https://desk.zoho.com/agent/zylker/zylker/setup#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/portaluser/${portalUserId}`;
+
+  test('finds the user by the email the page shows, and removes from exactly that user', async ({
+    context,
+    extensionId,
+    control,
+  }) => {
+    await connectThroughOptions(context, extensionId);
+    const ben = (await control.getState()).data.users.find((u) => u.name === 'Ben Okafor')!;
+    const page = await context.newPage();
+    await page.goto(portalUserUrl(ben.portalUserId));
+    const dialog = await removeByName(page, ['MVP 2026']);
+    await expect(dialog.getByText('Removed (verified)')).toHaveCount(1);
+    expect((await userOf(control, ben.id)).badgeIds).not.toContain(B.mvp2026);
+    const searches = (await control.requests({ face: 'desk-api' })).filter((r) => r.path === '/api/v1/users');
+    expect(searches.map((r) => r.query.searchBy)).toEqual([ben.emailAddress]);
+  });
+
+  test('says what is missing when it cannot look the user up', async ({ context, control }) => {
+    const ben = (await control.getState()).data.users.find((u) => u.name === 'Ben Okafor')!;
+    const page = await context.newPage();
+    await page.goto(portalUserUrl(ben.portalUserId));
+    await page.getByRole('button', { name: 'Remove badges' }).click();
+    await expect(page.getByRole('dialog')).toContainText('not connected');
+    await expect(page.getByRole('dialog').getByRole('button', { name: 'Connect in options' })).toBeVisible();
+  });
+});
