@@ -4,6 +4,7 @@
  * Tokens are stored, never logged, and never leave the service worker.
  */
 import {
+  type AccessToken,
   accessTokenItem,
   type Connection,
   connectionItem,
@@ -80,11 +81,24 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
     }
   };
 
-  const storeAccessToken = (reply: TokenSuccess) =>
-    accessTokenItem.setValue({ token: reply.access_token, expiresAt: deps.now() + reply.expires_in * 1000 });
+  // The token is read on every Desk call: keep the worker's copy in memory, storage.session as the backup
+  // for when the worker restarts. Only this module writes it.
+  let memo: AccessToken | null | undefined;
+  const currentToken = async () => {
+    if (memo === undefined) memo = await accessTokenItem.getValue();
+    return memo;
+  };
+  const forgetToken = async () => {
+    memo = null;
+    await accessTokenItem.removeValue();
+  };
+  const storeAccessToken = async (reply: TokenSuccess) => {
+    memo = { token: reply.access_token, expiresAt: deps.now() + reply.expires_in * 1000 };
+    await accessTokenItem.setValue(memo);
+  };
 
   const refresh = async (): Promise<string> => {
-    const fresh = await accessTokenItem.getValue();
+    const fresh = await currentToken();
     if (fresh && fresh.expiresAt - REFRESH_MARGIN_MS > deps.now()) return fresh.token;
     const connection = await connectionItem.getValue();
     if (!connection) throw notConnected();
@@ -105,7 +119,7 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
     } catch (error) {
       if (error instanceof ZohoError && error.kind === 'reconnect') {
         await connectionItem.setValue({ ...connection, state: 'reconnect' });
-        await accessTokenItem.removeValue();
+        await forgetToken();
       }
       throw error;
     }
@@ -214,7 +228,7 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
     },
 
     async getAccessToken() {
-      const cached = await accessTokenItem.getValue();
+      const cached = await currentToken();
       if (cached && cached.expiresAt - REFRESH_MARGIN_MS > deps.now()) return cached.token;
       refreshing ??= refresh().finally(() => {
         refreshing = null;
@@ -223,7 +237,7 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
     },
 
     async invalidateAccessToken(token) {
-      if ((await accessTokenItem.getValue())?.token === token) await accessTokenItem.removeValue();
+      if ((await currentToken())?.token === token) await forgetToken();
     },
 
     async disconnect() {
@@ -242,7 +256,7 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
       }
       await Promise.all([
         connectionItem.removeValue(),
-        accessTokenItem.removeValue(),
+        forgetToken(),
         pendingAuthItem.removeValue(),
         routeByOrgItem.removeValue(),
         contactUsersItem.removeValue(),
