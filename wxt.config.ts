@@ -13,7 +13,7 @@ export default defineConfig({
     name: 'Badge Remover for Zoho Desk',
     description:
       'Remove community badges from Zoho Desk Help Center users: preview, confirm, and see each removal verified.',
-    permissions: ['identity', 'storage'],
+    permissions: ['alarms', 'identity', 'storage'],
     host_permissions: hostPermissions(),
     ...(browser === 'chrome' ? { key: PUBLIC_KEY } : {}),
     action: { default_title: 'Badge Remover: find a Help Center user' },

@@ -1,12 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { BulkRun } from '../utils/badges/bulk';
 import { dispatch } from '../utils/messaging';
 import { createHandlers } from '../utils/service';
-import { connectionItem, DEFAULT_SETTINGS, type Settings, settingsItem } from '../utils/storage';
+import { bulkRunItem, connectionItem, DEFAULT_SETTINGS, type Settings, settingsItem } from '../utils/storage';
 import { dataCenterByLocation } from '../utils/zoho/datacenters';
 import { createDeskClient } from '../utils/zoho/desk-client';
 import { ZohoError } from '../utils/zoho/errors';
 import { createZohoAuth } from '../utils/zoho/oauth';
+
+const BULK_ALARM = 'bulk-run';
 
 export default defineBackground(() => {
   const fetchFn: typeof fetch = (input, init) => fetch(input, init);
@@ -47,7 +50,21 @@ export default defineBackground(() => {
   });
 
   // A bulk run that was under way when the worker stopped (or the browser closed) goes on. The
-  // onStartup listener makes Chrome start this worker with the browser, so that happens at once.
+  // onStartup listener makes Chrome start this worker with the browser, so that happens at once;
+  // while a run works, an alarm wakes a worker that Chrome stopped even with no page open.
   void handlers.resumeBulk();
   browser.runtime.onStartup.addListener(() => {});
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === BULK_ALARM) void handlers.resumeBulk();
+  });
+  let bulkRunning: boolean | null = null;
+  const followBulkRun = (run: BulkRun | null) => {
+    const running = run?.status === 'running';
+    if (running === bulkRunning) return;
+    bulkRunning = running;
+    if (running) void browser.alarms.create(BULK_ALARM, { periodInMinutes: 0.5 });
+    else void browser.alarms.clear(BULK_ALARM);
+  };
+  void bulkRunItem.getValue().then(followBulkRun);
+  bulkRunItem.watch(followBulkRun);
 });

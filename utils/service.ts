@@ -43,6 +43,8 @@ export interface ServiceDeps {
   openOptionsPage: () => Promise<void>;
   now: () => number;
   newId: () => string;
+  /** The clock's wait, injected in tests. */
+  sleep?: (ms: number) => Promise<void>;
   /** Bytes the audit log uses in local storage, where the browser can tell. */
   auditBytes?: () => Promise<number | undefined>;
 }
@@ -104,14 +106,25 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
     });
   };
 
+  // Items the saved run shows as running belong to an earlier life of this worker: they are
+  // recovered once, before anything else here reads or works the run.
+  let recovery: Promise<void> | null = null;
+  const recovered = () =>
+    (recovery ??= (async () => {
+      const run = await bulkRunItem.getValue();
+      if (run?.items.some((i) => i.state === 'running')) await bulkRunItem.setValue(recoverRun(run, deps.now()));
+    })());
+
   let working: Promise<unknown> | null = null;
   /** Works the saved bulk run, once at a time; called on start, resume, and when the worker wakes. */
   const kickBulk = () => {
     working ??= (async () => {
+      await recovered();
       await workBulkRun({
         load: () => bulkRunItem.getValue(),
         save: (run) => bulkRunItem.setValue(run),
         now: deps.now,
+        ...(deps.sleep ? { sleep: deps.sleep } : {}),
         removeOne: async (run, item) => {
           const settings = await readSettings();
           return removeBadgesAndRecord(
@@ -154,10 +167,8 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
   return {
     /** On service-worker start: a run that was working when the worker stopped goes on. */
     async resumeBulk() {
-      const run = await bulkRunItem.getValue();
-      if (run?.status !== 'running') return;
-      await bulkRunItem.setValue(recoverRun(run));
-      return kickBulk();
+      await recovered();
+      if ((await bulkRunItem.getValue())?.status === 'running') return kickBulk();
     },
     getStatus: status,
     getSettings: settingsView,
@@ -316,6 +327,7 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
 
     async startBulk({ helpCenterId, items }) {
       const orgId = await requireOrg();
+      await recovered();
       const current = await bulkRunItem.getValue();
       if (current && (current.status === 'running' || current.status === 'paused')) {
         throw new ZohoError({
@@ -338,9 +350,13 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
       return run;
     },
 
-    getBulkRun: () => bulkRunItem.getValue(),
+    async getBulkRun() {
+      await recovered();
+      return bulkRunItem.getValue();
+    },
 
     async controlBulk({ action }) {
+      await recovered();
       const run = await bulkRunItem.getValue();
       if (!run) throw new ZohoError({ kind: 'invalid-request', message: 'There is no bulk run.' });
       const finished = run.status === 'done' || run.status === 'cancelled';

@@ -35,7 +35,7 @@ export function BulkApp({ api }: { api: BulkApi }) {
   // While a run works, a periodic word keeps the service worker awake (and wakes it if Chrome stopped it).
   useEffect(() => {
     if (run?.status !== 'running') return;
-    const timer = setInterval(() => void api.getBulkRun().catch(() => {}), 10_000);
+    const timer = setInterval(() => void api.getBulkRun().catch(() => {}), 5_000);
     return () => clearInterval(timer);
   }, [run?.status]);
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { SandboxControl } from '../../sandbox/control-client';
-import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../../sandbox/data';
-import { connectThroughOptions, expect, test } from './fixtures';
+import { COMMUNITY_HC_ID, DEMO_USER_ID, type User } from '../../sandbox/data';
+import { connectThroughOptions, expect, serviceWorkerControl, test } from './fixtures';
 
 const BADGE_ID = '24073000009990001';
 
@@ -48,8 +48,11 @@ async function startHoldersRun(page: Page, extensionId: string, users: number) {
 const holders = async (control: SandboxControl) =>
   (await control.getState()).data.users.filter((u) => u.badgeIds.includes(BADGE_ID)).map((u) => u.id);
 
-const writesPerUser = async (control: SandboxControl) => {
-  const writes = (await control.requests({ face: 'desk-api' })).filter((r) => r.method !== 'GET' && r.status === 200);
+/** Removal (or re-award) requests per user: those that succeeded, or with `everyAnswer` all the sandbox saw. */
+const writesPerUser = async (control: SandboxControl, { everyAnswer = false } = {}) => {
+  const writes = (await control.requests({ face: 'desk-api' })).filter(
+    (r) => r.method !== 'GET' && (everyAnswer || r.status === 200),
+  );
   const perUser = new Map<string, number>();
   for (const w of writes) {
     const user = /users\/(\d+)/.exec(w.path)?.[1] ?? '';
@@ -57,6 +60,18 @@ const writesPerUser = async (control: SandboxControl) => {
   }
   return perUser;
 };
+
+/** The run stayed under the limit of 5 and took the badge from exactly `ids`; nobody else changed. */
+async function expectOnlyHoldersChanged(control: SandboxControl, ids: string[], before: User[]) {
+  const state = await control.getState();
+  expect(state.stats.maxConcurrentSeen).toBeLessThanOrEqual(5);
+  expect(await holders(control)).toEqual([]);
+  for (const user of state.data.users) {
+    const was = before.find((u) => u.id === user.id)!;
+    expect(user.badgeIds).toEqual(ids.includes(user.id) ? [] : was.badgeIds);
+    expect(user.labelIds).toEqual(was.labelIds);
+  }
+}
 
 test.describe('bulk removal', () => {
   test.describe.configure({ timeout: 180_000 });
@@ -78,14 +93,7 @@ test.describe('bulk removal', () => {
     await expect(page.getByRole('heading', { name: 'Bulk run: done' })).toBeVisible({ timeout: 150_000 });
     await expect(page.locator('.counts')).toContainText('200 removed · 0 failed · 0 skipped · 0 remaining');
 
-    const state = await control.getState();
-    expect(state.stats.maxConcurrentSeen).toBeLessThanOrEqual(5);
-    expect(await holders(control)).toEqual([]);
-    for (const user of state.data.users) {
-      const was = before.find((u) => u.id === user.id)!;
-      expect(user.badgeIds).toEqual(ids.includes(user.id) ? [] : was.badgeIds);
-      expect(user.labelIds).toEqual(was.labelIds);
-    }
+    await expectOnlyHoldersChanged(control, ids, before);
     expect([...(await writesPerUser(control)).values()].every((n) => n === 1)).toBe(true);
 
     await page.getByRole('button', { name: 'Undo this run' }).click();
@@ -134,5 +142,36 @@ test.describe('bulk removal', () => {
       trs.filter((tr) => tr.getAttribute('data-state') === 'removed').map((tr) => tr.textContent ?? ''),
     );
     expect(stillHolding.size).toBe(ids.length - removedRows.length);
+  });
+
+  test('the service worker stopped mid-run: the run resumes to the exact state, with no removal sent twice', async ({
+    context,
+    extensionId,
+    control,
+  }) => {
+    const ids = await seedHolders(control, 200);
+    await control.configure({ concurrencyLimit: 5, latencyMs: 25 });
+    const before = (await control.getState()).data.users;
+    const page = await context.newPage();
+    await startHoldersRun(page, extensionId, 200);
+    const worker = await serviceWorkerControl(context, page);
+    const removedSoFar = async () =>
+      Number(/^(\d+) removed/.exec((await page.locator('.counts').textContent()) ?? '')?.[1]);
+    await expect.poll(removedSoFar, { timeout: 60_000 }).toBeGreaterThanOrEqual(40);
+
+    await worker.stop();
+    const atStop = await removedSoFar();
+    expect(atStop).toBeLessThan(200);
+    // Nothing works the run while the worker is stopped; the page's periodic word wakes it.
+    await expect.poll(() => worker.running(), { timeout: 30_000 }).toBe(true);
+    await expect(page.getByRole('heading', { name: 'Bulk run: done' })).toBeVisible({ timeout: 120_000 });
+    await expect(page.locator('.counts')).toContainText('200 removed · 0 failed · 0 skipped · 0 remaining');
+    expect(worker.seen.slice(worker.seen.indexOf('stopped'))).toContain('running');
+
+    await expectOnlyHoldersChanged(control, ids, before);
+    // Every removal request the sandbox saw, whatever its answer: exactly one per user.
+    const perUser = await writesPerUser(control, { everyAnswer: true });
+    expect(perUser.size).toBe(200);
+    expect([...perUser.entries()].filter(([, n]) => n !== 1)).toEqual([]);
   });
 });

@@ -85,3 +85,38 @@ export async function connectThroughOptions(
   if (options.accept !== false) await expect(page.getByRole('button', { name: 'Disconnect' })).toBeVisible();
   return page;
 }
+
+interface WorkerVersion {
+  versionId: string;
+  scriptURL: string;
+  runningStatus: 'stopped' | 'starting' | 'running' | 'stopping';
+}
+
+/**
+ * Chrome's own view of the extension's service worker, through the DevTools ServiceWorker domain of
+ * an extension page (same origin as the worker): it can stop the worker the way Chrome's idle
+ * timeout does, and tell when it runs again.
+ */
+export async function serviceWorkerControl(context: BrowserContext, extensionPage: Page) {
+  const cdp = await context.newCDPSession(extensionPage);
+  const seen: WorkerVersion['runningStatus'][] = [];
+  let latest: WorkerVersion | undefined;
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions as WorkerVersion[]) {
+      if (!v.scriptURL.endsWith('/background.js')) continue;
+      latest = v;
+      seen.push(v.runningStatus);
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  await expect.poll(() => latest?.runningStatus).toBeDefined();
+  return {
+    /** Every status Chrome reported, in order. */
+    seen,
+    async stop() {
+      await cdp.send('ServiceWorker.stopWorker', { versionId: latest!.versionId });
+      await expect.poll(() => latest?.runningStatus).toBe('stopped');
+    },
+    running: () => latest?.runningStatus === 'running',
+  };
+}

@@ -5,7 +5,7 @@ test('the extension loads with its pinned id and production manifest', async ({ 
   expect(extensionId).toBe('cjheecimhjkgjkobijngojplcehhnajo');
   const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
   expect(manifest.name).toBe('Badge Remover for Zoho Desk');
-  expect(manifest.permissions).toEqual(['identity', 'storage']);
+  expect(manifest.permissions).toEqual(['alarms', 'identity', 'storage']);
   expect(manifest.host_permissions).not.toContain('<all_urls>');
   expect(manifest.host_permissions?.some((h: string) => h.includes('localhost') || h.includes('127.0.0.1'))).toBe(
     false,

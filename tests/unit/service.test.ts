@@ -1,8 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { INTERRUPTED_SETTLE_MS } from '../../utils/badges/bulk';
 import { dispatch } from '../../utils/messaging';
 import { createHandlers, type ServiceDeps } from '../../utils/service';
-import { auditLogItem, connectionItem, pagePatternsItem, routeByOrgItem, settingsItem } from '../../utils/storage';
+import {
+  auditLogItem,
+  bulkRunItem,
+  connectionItem,
+  pagePatternsItem,
+  routeByOrgItem,
+  settingsItem,
+} from '../../utils/storage';
 import type { DeskClient } from '../../utils/zoho/desk-client';
 
 const RUNTIME_ID = 'cjheecimhjkgjkobijngojplcehhnajo';
@@ -130,5 +138,70 @@ describe('service handlers', () => {
     const { send, deps } = setup();
     expect((await send('disconnect', {}, DESK)).ok).toBe(false);
     expect(deps.auth.disconnect).not.toHaveBeenCalled();
+  });
+});
+
+describe('a bulk run after the worker restarts', () => {
+  it('is recovered once, however many wake-ups arrive, and nothing is removed twice', async () => {
+    // Set below: the fake client calls into the handlers made after it.
+    let handlers: ReturnType<typeof createHandlers>;
+    await connectedTo({ id: '600', name: 'Zylker' });
+    // Users 1–4 hold badge 11; the earlier worker finished user 1, and user 2's removal went
+    // through just before it stopped, so Zoho no longer has it.
+    const held = new Map([
+      ['2', new Set<string>()],
+      ['3', new Set(['11'])],
+      ['4', new Set(['11'])],
+    ]);
+    const deletes: string[] = [];
+    const client: DeskClient = {
+      async request(req) {
+        const user = /users\/(\d+)\/badges/.exec(req.path)?.[1] ?? '';
+        if (req.method === 'DELETE') {
+          deletes.push(user);
+          // An alarm fires while this removal is in flight: it must not take the run over again.
+          void handlers.resumeBulk();
+          await new Promise((done) => setTimeout(done, 5));
+          held.get(user)?.delete('11');
+          return { status: 200, data: req.schema.parse({ results: [{ success: true, id: '11', errors: null }] }) };
+        }
+        const list = [...(held.get(user) ?? [])].map((id) => ({ id, name: 'Rising Star', isCustom: 'false' }));
+        return { status: 200, data: req.schema.parse(list) as never };
+      },
+    };
+    await bulkRunItem.setValue({
+      id: 'run-1',
+      orgId: '600',
+      helpCenterId: '77',
+      createdAt: 1,
+      status: 'running',
+      concurrency: 2,
+      items: [
+        { userId: '1', badgeIds: ['11'], state: 'removed' },
+        { userId: '2', badgeIds: ['11'], state: 'running' },
+        { userId: '3', badgeIds: ['11'], state: 'pending' },
+        { userId: '4', badgeIds: ['11'], state: 'pending' },
+      ],
+    });
+    const waits: number[] = [];
+    handlers = createHandlers({
+      auth: { connect: vi.fn(), disconnect: vi.fn() } as unknown as ServiceDeps['auth'],
+      client,
+      redirectUri: () => '',
+      openOptionsPage: async () => {},
+      now: () => 1000,
+      newId: () => crypto.randomUUID(),
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    // The worker's own start, an alarm and the page's word all arrive together.
+    await Promise.all([handlers.resumeBulk(), handlers.resumeBulk(), handlers.getBulkRun({}, PAGE as never)]);
+    await handlers.resumeBulk();
+    const run = await bulkRunItem.getValue();
+    expect(run?.status).toBe('done');
+    expect(run?.items.map((i) => i.state)).toEqual(['removed', 'removed', 'removed', 'removed']);
+    expect(deletes.sort()).toEqual(['3', '4']);
+    expect(waits).toEqual([INTERRUPTED_SETTLE_MS]);
   });
 });

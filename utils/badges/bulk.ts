@@ -4,6 +4,7 @@
  * was. Every item ends removed, failed (with its reason) or skipped (with its reason).
  */
 import { createBatchedUpdater } from '../batched-update';
+import { sleep } from '../sleep';
 import type { ZohoError } from '../zoho/errors';
 import type { BadgeResult, RemovalReport } from './report';
 
@@ -22,10 +23,15 @@ export interface BulkItem {
   interrupted?: boolean;
   /** Tries so far; a passing fault earns one more. */
   attempts?: number;
+  /** An interrupted removal may still land at Zoho after the restart: read again no sooner than this. */
+  notBefore?: number;
 }
 
 /** Tries per user when the failure was a passing fault (5xx, rate limit, dropped connection). */
 export const MAX_ATTEMPTS = 3;
+
+/** How long an interrupted item waits before it is read again, so a request sent before the stop has landed. */
+export const INTERRUPTED_SETTLE_MS = 5_000;
 
 export type BulkRunStatus = 'running' | 'paused' | 'cancelled' | 'done';
 
@@ -63,14 +69,38 @@ export function countItems(run: Pick<BulkRun, 'items'>): BulkCounts {
   return counts;
 }
 
-/** After a restart: what was running goes back to the queue, marked so its result is read right. */
-export function recoverRun(run: BulkRun): BulkRun {
+/**
+ * After a restart, items marked running were cut off. In a live run they go back to the queue,
+ * marked so their result is read right, and wait a little: a removal sent just before the stop
+ * may still be on its way to Zoho. In an ended run nobody will read them again, so they fail, saying so.
+ */
+export function recoverRun(run: BulkRun, now: number): BulkRun {
+  const live = run.status === 'running' || run.status === 'paused';
   return {
     ...run,
-    items: run.items.map((item) =>
-      item.state === 'running' ? { ...item, state: 'pending', interrupted: true } : item,
-    ),
+    items: run.items.map((item): BulkItem => {
+      if (item.state !== 'running') return item;
+      return live
+        ? { ...item, state: 'pending', interrupted: true, notBefore: now + INTERRUPTED_SETTLE_MS }
+        : {
+            ...item,
+            state: 'failed',
+            reason: 'Stopped while its removal was under way; the result was not read back.',
+          };
+    }),
   };
+}
+
+/** The next item to work: the first pending one that need not wait, else the one that waits least. */
+export function nextPending(items: readonly BulkItem[], now: number): number {
+  let waiting = -1;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.state !== 'pending') continue;
+    if ((item.notBefore ?? 0) <= now) return i;
+    if (waiting < 0 || item.notBefore! < items[waiting]!.notBefore!) waiting = i;
+  }
+  return waiting;
 }
 
 /** Cancel: whatever has not started ends as skipped, with the reason. */
@@ -93,7 +123,7 @@ export function settleItem(item: BulkItem, report: RemovalReport): BulkItem {
   );
   const removed = results.filter((r) => r.outcome.status === 'removed').length;
   const problems = results.filter((r) => r.outcome.status === 'failed' || r.outcome.status === 'still-present');
-  const base = { ...item, results, auditId: report.auditId, interrupted: undefined };
+  const base = { ...item, results, auditId: report.auditId, interrupted: undefined, notBefore: undefined };
   if (problems.length) {
     return {
       ...base,
@@ -112,6 +142,7 @@ export interface BulkRunnerDeps {
   save(run: BulkRun): Promise<void>;
   removeOne(run: BulkRun, item: BulkItem): Promise<RemovalReport>;
   now(): number;
+  sleep?(ms: number): Promise<void>;
 }
 
 /**
@@ -137,7 +168,7 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
     let taken: BulkItem | null = null;
     await update((r) => {
       if (r.status !== 'running') return r;
-      const index = r.items.findIndex((i) => i.state === 'pending');
+      const index = nextPending(r.items, deps.now());
       if (index < 0) return r;
       taken = { ...r.items[index]!, state: 'running' };
       const items = r.items.slice();
@@ -153,6 +184,8 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
   const worker = async () => {
     for (let item = await takeNext(); item; item = await takeNext()) {
       const current = item;
+      const wait = (current.notBefore ?? 0) - deps.now();
+      if (wait > 0) await (deps.sleep ?? sleep)(wait);
       try {
         const report = await deps.removeOne(run!, current);
         await replace(current.userId, (i) => {
@@ -166,6 +199,7 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
                 state: 'pending',
                 attempts,
                 interrupted: i.interrupted || settled.results?.some((r) => r.outcome.status === 'removed'),
+                notBefore: undefined,
               }
             : { ...settled, attempts };
         });
@@ -186,6 +220,7 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
           ...i,
           state: 'failed',
           interrupted: undefined,
+          notBefore: undefined,
           reason: zoho.message ?? String(error),
         }));
       }

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { sleep as defaultSleep } from '../sleep';
 import { ZohoError, type ZohoErrorKind } from './errors';
 import { createLimiter } from './limiter';
 import { zohoErrorBody } from './schemas';
@@ -101,7 +102,7 @@ const ACTIONS: Partial<Record<ZohoErrorKind, string>> = {
 
 export function createDeskClient(deps: DeskClientDeps): DeskClient {
   const limiter = createLimiter(deps.maxConcurrent ?? 5);
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? defaultSleep;
 
   const send = async (req: DeskRequest<z.ZodMiniType>, token: string): Promise<Response> => {
     const url = new URL(req.path, await deps.deskHost());

@@ -4,6 +4,8 @@ import {
   type BulkRun,
   cancelRun,
   countItems,
+  INTERRUPTED_SETTLE_MS,
+  nextPending,
   recoverRun,
   workBulkRun,
 } from '../../../utils/badges/bulk';
@@ -39,6 +41,7 @@ function harness(start: BulkRun, options: { fail?: Record<string, Error>; held?:
       stored = structuredClone(r);
     },
     now: () => 99,
+    sleep: async (_ms: number) => {},
     async removeOne(_run: BulkRun, it: BulkItem): Promise<RemovalReport> {
       active++;
       peak = Math.max(peak, active);
@@ -111,12 +114,66 @@ describe('bulk runs', () => {
   it('resumes after a restart without removing anything twice', async () => {
     // Stopped mid-run: user 1 done, user 2 was running (its removal went through), user 3 waiting.
     const stopped = runOf([item('1', { state: 'removed' }), item('2', { state: 'running' }), item('3')]);
-    const h = harness(recoverRun(stopped), { held: new Set(['3']) });
+    const h = harness(recoverRun(stopped, 99), { held: new Set(['3']) });
     await workBulkRun(h.deps);
     expect(h.removals).toEqual(['3']);
     expect(h.stored().items.map((i) => i.state)).toEqual(['removed', 'removed', 'removed']);
     expect(h.stored().items[1]!.interrupted).toBeUndefined();
+    expect(h.stored().items[1]!.notBefore).toBeUndefined();
     expect(h.stored().status).toBe('done');
+  });
+
+  it('works an interrupted item last, after its removal has had time to land', async () => {
+    const stopped = runOf([item('1', { state: 'running' }), item('2'), item('3')], { concurrency: 1 });
+    const recovered = recoverRun(stopped, 99);
+    expect(recovered.items[0]).toMatchObject({
+      state: 'pending',
+      interrupted: true,
+      notBefore: 99 + INTERRUPTED_SETTLE_MS,
+    });
+    const h = harness(recovered, { held: new Set(['2', '3']) });
+    const order: string[] = [];
+    const waits: number[] = [];
+    const removeOne = h.deps.removeOne;
+    await workBulkRun({
+      ...h.deps,
+      removeOne: (run, it) => {
+        order.push(it.userId);
+        return removeOne(run, it);
+      },
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    expect(order).toEqual(['2', '3', '1']);
+    expect(waits).toEqual([INTERRUPTED_SETTLE_MS]);
+    expect(h.stored().items.map((i) => i.state)).toEqual(['removed', 'removed', 'removed']);
+  });
+
+  it('recovers a paused run the same way, and fails what an ended run left running', () => {
+    const paused = recoverRun(runOf([item('1', { state: 'running' })], { status: 'paused' }), 0);
+    expect(paused.items[0]).toMatchObject({ state: 'pending', interrupted: true });
+    const cancelled = recoverRun(
+      runOf([item('1', { state: 'running' }), item('2', { state: 'skipped' })], { status: 'cancelled' }),
+      0,
+    );
+    expect(cancelled.items.map((i) => [i.state, i.reason])).toEqual([
+      ['failed', 'Stopped while its removal was under way; the result was not read back.'],
+      ['skipped', undefined],
+    ]);
+  });
+
+  it('picks the first item free to run, else the one that waits least', () => {
+    const items = [
+      item('1', { state: 'removed' }),
+      item('2', { notBefore: 50 }),
+      item('3', { notBefore: 20 }),
+      item('4'),
+    ];
+    expect(nextPending(items, 10)).toBe(3);
+    expect(nextPending(items.slice(0, 3), 10)).toBe(2);
+    expect(nextPending(items.slice(0, 3), 60)).toBe(1);
+    expect(nextPending([item('1', { state: 'failed' })], 0)).toBe(-1);
   });
 
   it('cancel leaves every item with a recorded state', () => {
