@@ -6,5 +6,6 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/sandbox/**/*.test.ts'],
     restoreMocks: true,
+    setupFiles: ['tests/unit/setup.ts'],
   },
 });

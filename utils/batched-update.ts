@@ -2,6 +2,9 @@
  * Read-modify-write of one stored value, with every change queued meanwhile applied in a single
  * write: many workers finishing together cost one read and one write, not one each, and no change
  * is lost. Each caller's promise settles once its change is saved.
+ *
+ * `save` must make the value visible to `load` when called (a remembered item does: its storage
+ * write follows behind), so the next batch need not wait for the write.
  */
 export function createBatchedUpdater<T>(load: () => Promise<T>, save: (value: T) => Promise<void>) {
   let queue: { change: (value: T) => T; done: () => void; fail: (error: unknown) => void }[] = [];
@@ -14,8 +17,14 @@ export function createBatchedUpdater<T>(load: () => Promise<T>, save: (value: T)
       try {
         let value: T = await load();
         for (const { change } of batch) value = change(value);
-        await save(value);
-        for (const { done } of batch) done();
+        save(value).then(
+          () => {
+            for (const { done } of batch) done();
+          },
+          (error) => {
+            for (const { fail } of batch) fail(error);
+          },
+        );
       } catch (error) {
         for (const { fail } of batch) fail(error);
       }

@@ -3,11 +3,18 @@
  * builds the dependencies and registers `dispatch`; everything here is testable with fakeBrowser.
  */
 
-import { type RemovalContext, readAuditLog, removeBadgesAndRecord, setAuditRetention } from './badges/audit';
+import {
+  type RemovalContext,
+  readAuditLog,
+  recordRemoval,
+  removeBadgesAndRecord,
+  setAuditRetention,
+} from './badges/audit';
 import { type BulkRun, cancelRun, recoverRun, workBulkRun } from './badges/bulk';
 import { parseRecipients } from './badges/bulk-input';
 import { planFromHolders, planFromRecipients } from './badges/bulk-plan';
 import { findContactUsers } from './badges/contact';
+import { type RemovalDeps, removeBadges } from './badges/remove';
 import type { RemovalRoute } from './badges/report';
 import { undoRemoval } from './badges/undo';
 import { findUserByEmail, getUserBadges, listHelpCenters, searchUsers } from './badges/user';
@@ -15,6 +22,7 @@ import type { Handlers, OrganizationView, SettingsView, StatusView } from './mes
 import { compilePattern } from './page/patterns';
 import {
   auditRetentionDaysItem,
+  bulkInFlightItem,
   bulkRunItem,
   type Connection,
   connectionItem,
@@ -106,13 +114,31 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
     });
   };
 
+  /** What a removal needs for this organization: the route setting and what Automatic learned. */
+  const removalDeps = async (orgId: string): Promise<RemovalDeps> => ({
+    client: deps.client,
+    orgId,
+    routeSetting: (await readSettings()).removalRoute,
+    rememberedRoute: (await routeByOrgItem.getValue())[orgId],
+    rememberRoute: async (route: RemovalRoute) => {
+      await routeByOrgItem.setValue({ ...(await routeByOrgItem.getValue()), [orgId]: route });
+    },
+    now: deps.now,
+    newId: deps.newId,
+  });
+
   // Items the saved run shows as running belong to an earlier life of this worker: they are
   // recovered once, before anything else here reads or works the run.
   let recovery: Promise<void> | null = null;
   const recovered = () =>
     (recovery ??= (async () => {
       const run = await bulkRunItem.getValue();
-      if (run?.items.some((i) => i.state === 'running')) await bulkRunItem.setValue(recoverRun(run, deps.now()));
+      const marked = await bulkInFlightItem.getValue();
+      const inFlight = run && marked?.runId === run.id ? marked.userIds : [];
+      if (run && (inFlight.length || run.items.some((i) => i.state === 'running'))) {
+        await bulkRunItem.setValue(recoverRun(run, deps.now(), inFlight));
+      }
+      if (marked) await bulkInFlightItem.setValue(null);
     })());
 
   let working: Promise<unknown> | null = null;
@@ -125,32 +151,25 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
         save: (run) => bulkRunItem.setValue(run),
         now: deps.now,
         ...(deps.sleep ? { sleep: deps.sleep } : {}),
-        removeOne: async (run, item) => {
-          const settings = await readSettings();
-          return removeBadgesAndRecord(
-            {
-              client: deps.client,
-              orgId: run.orgId,
-              routeSetting: settings.removalRoute,
-              rememberedRoute: (await routeByOrgItem.getValue())[run.orgId],
-              rememberRoute: async (route: RemovalRoute) => {
-                await routeByOrgItem.setValue({ ...(await routeByOrgItem.getValue()), [run.orgId]: route });
-              },
-              now: deps.now,
-              newId: deps.newId,
-            },
+        removeOne: async (run, item, marked) => {
+          return removeBadges(
+            { ...(await removalDeps(run.orgId)), beforeChange: marked },
             {
               userId: item.userId,
               ...(run.helpCenterId ? { helpCenterId: run.helpCenterId } : {}),
               badgeIds: item.badgeIds,
             },
-            {
-              bulkRunId: run.id,
-              ...(item.email ? { userEmail: item.email } : {}),
-              ...(item.name ? { userName: item.name } : {}),
-            },
           );
         },
+        saveInFlight: (run, userIds) => bulkInFlightItem.setValue(userIds.length ? { runId: run.id, userIds } : null),
+        record: (run, item, report) =>
+          recordRemoval({
+            ...report,
+            kind: 'remove',
+            bulkRunId: run.id,
+            ...(item.email ? { userEmail: item.email } : {}),
+            ...(item.name ? { userName: item.name } : {}),
+          }),
       });
     })().finally(() => {
       working = null;
@@ -253,22 +272,7 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
 
     async removeBadges(request) {
       const orgId = await requireOrg();
-      const settings = await readSettings();
-      return removeBadgesAndRecord(
-        {
-          client: deps.client,
-          orgId,
-          routeSetting: settings.removalRoute,
-          rememberedRoute: (await routeByOrgItem.getValue())[orgId],
-          rememberRoute: async (route: RemovalRoute) => {
-            await routeByOrgItem.setValue({ ...(await routeByOrgItem.getValue()), [orgId]: route });
-          },
-          now: deps.now,
-          newId: deps.newId,
-        },
-        request,
-        seenUsers.get(request.userId),
-      );
+      return removeBadgesAndRecord(await removalDeps(orgId), request, seenUsers.get(request.userId));
     },
 
     async listHelpCenters() {

@@ -4,6 +4,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { RemovalReport, RemovalRoute, RouteSetting } from './badges/report';
+import { remembered } from './remembered-item';
 import type { DataCenterLocation } from './zoho/datacenters';
 
 export interface Settings {
@@ -25,9 +26,11 @@ export const DEFAULT_SETTINGS: Settings = {
   bulkConcurrency: 5,
 };
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-});
+export const settingsItem = /* @__PURE__ */ remembered(
+  storage.defineItem<Settings>('local:settings', {
+    fallback: DEFAULT_SETTINGS,
+  }),
+);
 
 /** The settings with defaults for anything an older version did not store. */
 export async function readSettings(): Promise<Settings> {
@@ -58,9 +61,11 @@ export interface Connection {
   org?: ConnectedOrg;
 }
 
-export const connectionItem = storage.defineItem<Connection | null>('local:connection', {
-  fallback: null,
-});
+export const connectionItem = /* @__PURE__ */ remembered(
+  storage.defineItem<Connection | null>('local:connection', {
+    fallback: null,
+  }),
+);
 
 export interface AccessToken {
   token: string;
@@ -73,9 +78,11 @@ export const accessTokenItem = storage.defineItem<AccessToken | null>('session:a
 });
 
 /** Which removal route worked, per organization (Automatic remembers it). */
-export const routeByOrgItem = storage.defineItem<Record<string, RemovalRoute>>('local:routeByOrg', {
-  fallback: {},
-});
+export const routeByOrgItem = /* @__PURE__ */ remembered(
+  storage.defineItem<Record<string, RemovalRoute>>('local:routeByOrg', {
+    fallback: {},
+  }),
+);
 
 export interface AuditEntry extends RemovalReport {
   kind: 'remove' | 'undo';
@@ -90,7 +97,11 @@ export interface AuditEntry extends RemovalReport {
   helpCenterName?: string;
 }
 
-export const auditLogItem = storage.defineItem<AuditEntry[]>('local:auditLog', { fallback: [] });
+export const auditLogItem = /* @__PURE__ */ remembered(
+  storage.defineItem<AuditEntry[]>('local:auditLog', { fallback: [] }),
+  // Rewritten at most a few times a second: a bulk run adds entries many times a second.
+  { minGapMs: 400 },
+);
 
 /** The authorization attempt under way: the service worker may be stopped while Zoho's window is open. */
 export interface PendingAuth {
@@ -117,9 +128,23 @@ export const contactUsersItem = storage.defineItem<Record<string, import('./mess
 );
 
 /** How long audit entries are kept, in days. */
-export const auditRetentionDaysItem = storage.defineItem<number>('local:auditRetentionDays', { fallback: 180 });
+export const auditRetentionDaysItem = /* @__PURE__ */ remembered(
+  storage.defineItem<number>('local:auditRetentionDays', { fallback: 180 }),
+);
 
 /** The bulk run, saved at every change so it survives a stopped service worker or a browser restart. */
-export const bulkRunItem = storage.defineItem<import('./badges/bulk').BulkRun | null>('local:bulkRun', {
-  fallback: null,
-});
+export const bulkRunItem = /* @__PURE__ */ remembered(
+  storage.defineItem<import('./badges/bulk').BulkRun | null>('local:bulkRun', {
+    fallback: null,
+  }),
+  // Rewritten at most a few times a second; what must be stored at once lives in bulkInFlightItem.
+  { minGapMs: 400 },
+);
+
+/**
+ * The users of the bulk run whose removal may be under way, saved before anything is sent for them
+ * and cleared once their result is saved: small, so marking costs a fast write.
+ */
+export const bulkInFlightItem = /* @__PURE__ */ remembered(
+  storage.defineItem<{ runId: string; userIds: string[] } | null>('local:bulkInFlight', { fallback: null }),
+);

@@ -7,10 +7,11 @@ describe('createBatchedUpdater', () => {
     let writes = 0;
     const update = createBatchedUpdater(
       async () => stored,
+      // As a remembered item does: the value shows at once, the write follows.
       async (value: number[]) => {
+        stored = value;
         await new Promise((r) => setTimeout(r, 1));
         writes++;
-        stored = value;
       },
     );
     await Promise.all(Array.from({ length: 50 }, (_, i) => update((list) => [...list, i])));

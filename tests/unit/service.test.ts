@@ -5,6 +5,7 @@ import { dispatch } from '../../utils/messaging';
 import { createHandlers, type ServiceDeps } from '../../utils/service';
 import {
   auditLogItem,
+  bulkInFlightItem,
   bulkRunItem,
   connectionItem,
   pagePatternsItem,
@@ -150,6 +151,7 @@ describe('a bulk run after the worker restarts', () => {
     // through just before it stopped, so Zoho no longer has it.
     const held = new Map([
       ['2', new Set<string>()],
+      ['5', new Set<string>()],
       ['3', new Set(['11'])],
       ['4', new Set(['11'])],
     ]);
@@ -181,8 +183,11 @@ describe('a bulk run after the worker restarts', () => {
         { userId: '2', badgeIds: ['11'], state: 'running' },
         { userId: '3', badgeIds: ['11'], state: 'pending' },
         { userId: '4', badgeIds: ['11'], state: 'pending' },
+        // Marked in flight, but the worker stopped before its running mark was saved.
+        { userId: '5', badgeIds: ['11'], state: 'pending' },
       ],
     });
+    await bulkInFlightItem.setValue({ runId: 'run-1', userIds: ['5'] });
     const waits: number[] = [];
     handlers = createHandlers({
       auth: { connect: vi.fn(), disconnect: vi.fn() } as unknown as ServiceDeps['auth'],
@@ -200,8 +205,17 @@ describe('a bulk run after the worker restarts', () => {
     await handlers.resumeBulk();
     const run = await bulkRunItem.getValue();
     expect(run?.status).toBe('done');
-    expect(run?.items.map((i) => i.state)).toEqual(['removed', 'removed', 'removed', 'removed']);
+    expect(run?.items.map((i) => i.state)).toEqual(['removed', 'removed', 'removed', 'removed', 'removed']);
     expect(deletes.sort()).toEqual(['3', '4']);
-    expect(waits).toEqual([INTERRUPTED_SETTLE_MS]);
+    expect(waits).toEqual([INTERRUPTED_SETTLE_MS, INTERRUPTED_SETTLE_MS]);
+    expect(await bulkInFlightItem.getValue()).toBeNull();
+    // The audit log credits the cut-off removals to the run, so its undo re-awards them.
+    const audit = await auditLogItem.getValue();
+    expect(
+      audit
+        .filter((e) => e.results[0]?.outcome.status === 'removed')
+        .map((e) => e.userId)
+        .sort(),
+    ).toEqual(['2', '3', '4', '5']);
   });
 });

@@ -74,12 +74,15 @@ export function countItems(run: Pick<BulkRun, 'items'>): BulkCounts {
  * marked so their result is read right, and wait a little: a removal sent just before the stop
  * may still be on its way to Zoho. In an ended run nobody will read them again, so they fail, saying so.
  */
-export function recoverRun(run: BulkRun, now: number): BulkRun {
+export function recoverRun(run: BulkRun, now: number, inFlight: readonly string[] = []): BulkRun {
   const live = run.status === 'running' || run.status === 'paused';
+  const cut = new Set(inFlight);
   return {
     ...run,
     items: run.items.map((item): BulkItem => {
-      if (item.state !== 'running') return item;
+      // In flight but saved as pending: its running mark was not stored yet, its removal may have gone.
+      const cutOff = item.state === 'running' || (item.state === 'pending' && cut.has(item.userId));
+      if (!cutOff) return item;
       return live
         ? { ...item, state: 'pending', interrupted: true, notBefore: now + INTERRUPTED_SETTLE_MS }
         : {
@@ -115,12 +118,21 @@ export function cancelRun(run: BulkRun, now: number): BulkRun {
   };
 }
 
+/**
+ * A badge that a cut-off earlier attempt took shows as "not held" on the fresh read: for an
+ * interrupted item that is this run's removal, and the report (and so the audit log) says so.
+ */
+export function creditInterrupted(item: BulkItem, report: RemovalReport): RemovalReport {
+  if (!item.interrupted) return report;
+  return {
+    ...report,
+    results: report.results.map((r) => (r.outcome.status === 'skipped' ? { ...r, outcome: { status: 'removed' } } : r)),
+  };
+}
+
 /** An item's end state from its removal report. */
 export function settleItem(item: BulkItem, report: RemovalReport): BulkItem {
-  // A badge an interrupted earlier attempt already took counts as removed: the fresh read shows it gone.
-  const results = report.results.map((r) =>
-    item.interrupted && r.outcome.status === 'skipped' ? { ...r, outcome: { status: 'removed' as const } } : r,
-  );
+  const results = report.results;
   const removed = results.filter((r) => r.outcome.status === 'removed').length;
   const problems = results.filter((r) => r.outcome.status === 'failed' || r.outcome.status === 'still-present');
   const base = { ...item, results, auditId: report.auditId, interrupted: undefined, notBefore: undefined };
@@ -140,15 +152,21 @@ export function settleItem(item: BulkItem, report: RemovalReport): BulkItem {
 export interface BulkRunnerDeps {
   load(): Promise<BulkRun | null>;
   save(run: BulkRun): Promise<void>;
-  removeOne(run: BulkRun, item: BulkItem): Promise<RemovalReport>;
+  /** `marked` settles once the user is saved as in flight: nothing that changes Zoho goes out before. */
+  removeOne(run: BulkRun, item: BulkItem, marked: () => Promise<void>): Promise<RemovalReport>;
+  /** Saves the users whose removal may be under way (see recoverRun). */
+  saveInFlight(run: BulkRun, userIds: string[]): Promise<void>;
+  /** Records the removal in the audit log. */
+  record(run: BulkRun, item: BulkItem, report: RemovalReport): Promise<void>;
   now(): number;
   sleep?(ms: number): Promise<void>;
 }
 
 /**
  * Works the queue with `run.concurrency` workers until it is empty, paused or cancelled.
- * Every change is saved before the next step, and the saved record is re-read before each item,
- * so a pause or cancel from the page takes effect at once.
+ * The run is re-read (from memory) before each item, so a pause or cancel from the page takes
+ * effect at once. Its saves follow behind; what a restart needs is the in-flight mark, stored
+ * before each removal is sent.
  */
 export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null> {
   let run = await deps.load();
@@ -164,9 +182,34 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
   );
   const update = (change: (r: BulkRun) => BulkRun) => write(change);
 
-  const takeNext = async (): Promise<BulkItem | null> => {
+  // Saves and audit records are not waited for between users (each user's own order is kept, and
+  // all are waited for before the run ends); only the running mark must be stored before a removal.
+  const pending = new Set<Promise<void>>();
+  const track = (saving: Promise<void>) => {
+    pending.add(saving);
+    saving.then(
+      () => pending.delete(saving),
+      () => {},
+    );
+  };
+
+  // Counted, not a set: a retried user can be taken again before its earlier result is saved.
+  const inFlight = new Map<string, number>();
+  const markInFlight = (userId: string, on: boolean) => {
+    const count = (inFlight.get(userId) ?? 0) + (on ? 1 : -1);
+    if (count > 0) inFlight.set(userId, count);
+    else inFlight.delete(userId);
+    return deps.saveInFlight(run!, [...inFlight.keys()]);
+  };
+
+  const takeNext = async (): Promise<{ item: BulkItem; marked: Promise<void> } | null> => {
     let taken: BulkItem | null = null;
-    await update((r) => {
+    let applied!: () => void;
+    const picked = new Promise<void>((done) => {
+      applied = done;
+    });
+    const updating = update((r) => {
+      applied();
       if (r.status !== 'running') return r;
       const index = nextPending(r.items, deps.now());
       if (index < 0) return r;
@@ -175,20 +218,32 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
       items[index] = taken;
       return { ...r, items };
     });
-    return taken;
+    track(updating);
+    await Promise.race([picked, updating]);
+    if (!taken) return null;
+    const marked = markInFlight((taken as BulkItem).userId, true);
+    track(marked);
+    return { item: taken, marked };
   };
 
   const replace = (userId: string, next: (i: BulkItem) => BulkItem) =>
     update((r) => ({ ...r, items: r.items.map((i) => (i.userId === userId ? next(i) : i)) }));
 
   const worker = async () => {
-    for (let item = await takeNext(); item; item = await takeNext()) {
-      const current = item;
+    for (let next = await takeNext(); next; next = await takeNext()) {
+      const { item: current, marked } = next;
       const wait = (current.notBefore ?? 0) - deps.now();
       if (wait > 0) await (deps.sleep ?? sleep)(wait);
+      // The user stays marked in flight until its result (or its return to the queue) is saved.
+      const settle = (next: (i: BulkItem) => BulkItem) => {
+        const saving = replace(current.userId, next);
+        track(saving.then(() => markInFlight(current.userId, false)));
+        return saving;
+      };
       try {
-        const report = await deps.removeOne(run!, current);
-        await replace(current.userId, (i) => {
+        const report = creditInterrupted(current, await deps.removeOne(run!, current, () => marked));
+        track(deps.record(run!, current, report));
+        settle((i) => {
           const settled = settleItem(i, report);
           const attempts = (i.attempts ?? 0) + 1;
           // Reading first makes another try safe: badges already gone are not sent again.
@@ -205,18 +260,14 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
         });
       } catch (error) {
         const zoho = error as Partial<ZohoError>;
-        if (zoho.kind === 'rate-limited' && (zoho.retryAfterSeconds ?? 0) > 60) {
-          // Daily credits are gone: pause with the reason; this user goes back to the queue.
-          await replace(current.userId, (i) => ({ ...i, state: 'pending' }));
+        const credits = zoho.kind === 'rate-limited' && (zoho.retryAfterSeconds ?? 0) > 60;
+        if (credits || zoho.kind === 'not-connected' || zoho.kind === 'reconnect' || zoho.kind === 'scope') {
+          // Daily credits are gone, or the connection is: pause with the reason; this user goes back to the queue.
+          await settle((i) => ({ ...i, state: 'pending' }));
           await update((r) => ({ ...r, status: 'paused', pauseReason: zoho.message }));
           return;
         }
-        if (zoho.kind === 'not-connected' || zoho.kind === 'reconnect' || zoho.kind === 'scope') {
-          await replace(current.userId, (i) => ({ ...i, state: 'pending' }));
-          await update((r) => ({ ...r, status: 'paused', pauseReason: zoho.message }));
-          return;
-        }
-        await replace(current.userId, (i) => ({
+        settle((i) => ({
           ...i,
           state: 'failed',
           interrupted: undefined,
@@ -228,6 +279,7 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
   };
 
   await Promise.all(Array.from({ length: Math.min(run.concurrency, MAX_CONCURRENCY) }, worker));
+  await Promise.all(pending);
   await update((r) =>
     r.status === 'running' && countItems(r).remaining === 0 ? { ...r, status: 'done', finishedAt: deps.now() } : r,
   );

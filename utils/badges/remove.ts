@@ -19,6 +19,8 @@ export interface RemovalDeps {
   rememberRoute: (route: RemovalRoute) => Promise<void>;
   now: () => number;
   newId: () => string;
+  /** Awaited after the first read and before anything that changes Zoho is sent (a bulk run saves its mark). */
+  beforeChange?: () => Promise<void>;
 }
 
 export interface RemovalRequest {
@@ -59,6 +61,7 @@ export async function removeBadges(deps: RemovalDeps, req: RemovalRequest): Prom
       });
     }
   } else if (attempted.length > 0) {
+    await deps.beforeChange?.();
     for (const [index, candidate] of routes.entries()) {
       try {
         items = await callRoute(deps.client, candidate, req, attempted);

@@ -33,6 +33,9 @@ function harness(start: BulkRun, options: { fail?: Record<string, Error>; held?:
   let stored: BulkRun | null = structuredClone(start);
   const held = options.held ?? new Set(start.items.map((i) => i.userId));
   const removals: string[] = [];
+  const recorded: RemovalReport[] = [];
+  const unmarked: string[] = [];
+  let inFlight: string[] = [];
   let active = 0;
   let peak = 0;
   const deps = {
@@ -42,7 +45,16 @@ function harness(start: BulkRun, options: { fail?: Record<string, Error>; held?:
     },
     now: () => 99,
     sleep: async (_ms: number) => {},
-    async removeOne(_run: BulkRun, it: BulkItem): Promise<RemovalReport> {
+    async record(_run: BulkRun, _it: BulkItem, report: RemovalReport) {
+      recorded.push(report);
+    },
+    saveInFlight: async (_run: BulkRun, userIds: string[]) => {
+      inFlight = userIds;
+    },
+    async removeOne(_run: BulkRun, it: BulkItem, marked: () => Promise<void>): Promise<RemovalReport> {
+      await marked();
+      // A stop from here on must find this user saved as in flight, so the restart reads it again.
+      if (!inFlight.includes(it.userId)) unmarked.push(it.userId);
       active++;
       peak = Math.max(peak, active);
       await new Promise((r) => setTimeout(r, 2));
@@ -75,7 +87,7 @@ function harness(start: BulkRun, options: { fail?: Record<string, Error>; held?:
       };
     },
   };
-  return { deps, removals, peak: () => peak, stored: () => stored! };
+  return { deps, removals, recorded, unmarked, inFlight: () => inFlight, peak: () => peak, stored: () => stored! };
 }
 
 describe('bulk runs', () => {
@@ -87,6 +99,14 @@ describe('bulk runs', () => {
     expect(new Set(h.removals).size).toBe(20);
     expect(h.removals).toHaveLength(20);
     expect(h.peak()).toBe(3);
+    expect(h.unmarked).toEqual([]);
+    expect(h.inFlight()).toEqual([]);
+    expect(h.recorded.map((r) => r.userId).sort()).toEqual(
+      h
+        .stored()
+        .items.map((i) => i.userId)
+        .sort(),
+    );
   });
 
   it('records failures with their reason and goes on', async () => {
@@ -121,6 +141,8 @@ describe('bulk runs', () => {
     expect(h.stored().items[1]!.interrupted).toBeUndefined();
     expect(h.stored().items[1]!.notBefore).toBeUndefined();
     expect(h.stored().status).toBe('done');
+    // The audit log credits the cut-off removal to this run, so an undo re-awards it.
+    expect(h.recorded.find((r) => r.userId === '2')?.results[0]?.outcome).toEqual({ status: 'removed' });
   });
 
   it('works an interrupted item last, after its removal has had time to land', async () => {
@@ -137,9 +159,9 @@ describe('bulk runs', () => {
     const removeOne = h.deps.removeOne;
     await workBulkRun({
       ...h.deps,
-      removeOne: (run, it) => {
+      removeOne: (run, it, marked) => {
         order.push(it.userId);
-        return removeOne(run, it);
+        return removeOne(run, it, marked);
       },
       sleep: async (ms) => {
         waits.push(ms);
@@ -217,8 +239,8 @@ describe('passing faults', () => {
     const h = harness(runOf([item('1'), item('2')], { concurrency: 1 }));
     let calls = 0;
     const removeOne = h.deps.removeOne;
-    h.deps.removeOne = async (run, it) => {
-      const report = await removeOne(run, it);
+    h.deps.removeOne = async (run, it, marked) => {
+      const report = await removeOne(run, it, marked);
       if (it.userId === '2') return report;
       calls++;
       return {

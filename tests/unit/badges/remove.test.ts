@@ -26,6 +26,19 @@ const outcomes = (report: Awaited<ReturnType<typeof removeBadges>>) =>
 const writes = (calls: ReturnType<typeof fakeDesk>['calls']) => calls.filter((c) => c.method !== 'GET');
 
 describe('removeBadges', () => {
+  it('waits for beforeChange after the first read and before the removal is sent', async () => {
+    const desk = fakeDesk();
+    const seenAtBeforeChange: string[] = [];
+    const { d } = deps(desk.client, {
+      beforeChange: async () => {
+        seenAtBeforeChange.push(...desk.calls.map((c) => c.method));
+      },
+    });
+    await removeBadges(d, { userId: '42', helpCenterId: '7', badgeIds: ['11'] });
+    expect(seenAtBeforeChange).toEqual(['GET']);
+    expect(desk.calls.map((c) => c.method)).toEqual(['GET', 'DELETE', 'GET']);
+  });
+
   it('uses the Help Center DELETE with the explicit ids, and verifies by reading back', async () => {
     const desk = fakeDesk();
     const { d, remembered } = deps(desk.client);
