@@ -25,10 +25,15 @@ export interface RememberOptions {
   now?: () => number;
 }
 
+export type RememberedItem<T, M extends Record<string, unknown>> = WxtStorageItem<T, M> & {
+  /** The next write skips the gap: for a change someone is waiting to see stored. */
+  hurry(): void;
+};
+
 export function remembered<T, M extends Record<string, unknown>>(
   item: WxtStorageItem<T, M>,
   options: RememberOptions = {},
-): WxtStorageItem<T, M> {
+): RememberedItem<T, M> {
   const { minGapMs = 0, sleep: wait = sleep, now = Date.now } = options;
   let lastStoreAt = Number.NEGATIVE_INFINITY;
   let known: { value: T } | null = null;
@@ -51,12 +56,21 @@ export function remembered<T, M extends Record<string, unknown>>(
   // write before it is done, so a burst of changes costs a few writes, not one each.
   let latest: { store: () => Promise<void>; waiters: { done: () => void; fail: (e: unknown) => void }[] } | null = null;
   let storing = false;
+  let hurried = false;
+  let cutGap: (() => void) | null = null;
   const drain = async () => {
     storing = true;
     while (latest) {
       const gap = lastStoreAt + minGapMs - now();
-      if (gap > 0) await wait(gap);
-      const { store, waiters } = latest;
+      if (gap > 0 && !hurried) {
+        await new Promise<void>((done) => {
+          cutGap = done;
+          void wait(gap).then(done);
+        });
+      }
+      cutGap = null;
+      hurried = false;
+      const { store, waiters } = latest!;
       latest = null;
       lastStoreAt = now();
       try {
@@ -82,6 +96,10 @@ export function remembered<T, M extends Record<string, unknown>>(
   return {
     ...item,
     key: item.key,
+    hurry() {
+      hurried = true;
+      cutGap?.();
+    },
     get defaultValue() {
       return item.fallback;
     },

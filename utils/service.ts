@@ -163,13 +163,16 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
         },
         saveInFlight: (run, userIds) => bulkInFlightItem.setValue(userIds.length ? { runId: run.id, userIds } : null),
         record: (run, item, report) =>
-          recordRemoval({
-            ...report,
-            kind: 'remove',
-            bulkRunId: run.id,
-            ...(item.email ? { userEmail: item.email } : {}),
-            ...(item.name ? { userName: item.name } : {}),
-          }),
+          recordRemoval(
+            {
+              ...report,
+              kind: 'remove',
+              bulkRunId: run.id,
+              ...(item.email ? { userEmail: item.email } : {}),
+              ...(item.name ? { userName: item.name } : {}),
+            },
+            { atOnce: false },
+          ),
       });
     })().finally(() => {
       working = null;

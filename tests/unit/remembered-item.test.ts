@@ -44,3 +44,32 @@ describe('remembered stored items', () => {
     expect(await item.getValue()).toEqual({ n: 1 });
   });
 });
+
+describe('paced writes', () => {
+  it('spaces writes of a large value by the gap, coalescing what came meanwhile, unless hurried', async () => {
+    let t = 0;
+    const waits: number[] = [];
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const item = remembered(storage.defineItem<number>('local:paced', { fallback: 0 }), {
+      minGapMs: 400,
+      now: () => t,
+      sleep: async (ms) => {
+        waits.push(ms);
+        // Later gaps never end by themselves: only hurry() can let the write go.
+        if (waits.length > 1) await new Promise(() => {});
+        t += ms;
+      },
+    });
+    await item.setValue(1);
+    t += 100;
+    await Promise.all([item.setValue(2), item.setValue(3)]);
+    expect(waits).toEqual([300]);
+    expect(set.mock.calls.map(([v]) => v)).toEqual([{ paced: 1 }, { paced: 3 }]);
+    expect(await item.getValue()).toBe(3);
+
+    const hurried = item.setValue(4);
+    item.hurry();
+    await hurried;
+    expect(set.mock.calls.at(-1)?.[0]).toEqual({ paced: 4 });
+  });
+});
