@@ -1,7 +1,7 @@
 import { Component } from 'preact';
 import type { ContactUsersView } from '../utils/messaging';
 import { type SerializedError, serializeError } from '../utils/zoho/errors';
-import { ConnectionNotice, ErrorMessage, noticeFor } from './Notices';
+import { CloseAction, ConnectionNotice, ErrorMessage, noticeFor } from './Notices';
 import { type ContactPanelApi, ControlShell, RemoveBadgesPanel } from './RemoveBadgesControl';
 
 /** The control on a contact page: the same removal flow, for the Help Center user(s) the contact is. */
@@ -80,11 +80,7 @@ class ContactFlow extends Component<ContactFlowProps, { flow: Flow }> {
           <p role="status">
             {view.contact.name} is not a Help Center user, so there are no community badges to remove.
           </p>
-          <div class="br-actions">
-            <button type="button" onClick={props.onClose}>
-              Close
-            </button>
-          </div>
+          <CloseAction onClose={props.onClose} />
         </>
       );
     }

@@ -5,7 +5,7 @@ import { type MessageSender, request } from '../utils/messaging-client';
 import { type SerializedError, serializeError } from '../utils/zoho/errors';
 import { BadgeList } from './BadgeList';
 import { ConfirmPreview, plural } from './ConfirmPreview';
-import { ConnectionNotice, ErrorMessage, noticeFor } from './Notices';
+import { CloseAction, ConnectionNotice, ErrorMessage, noticeFor } from './Notices';
 import { RemovalResult, summary } from './RemovalResult';
 
 export interface RemovalTarget {
@@ -71,11 +71,7 @@ export function UnresolvedControl({ api, problem }: { api: PanelApi; problem: Se
           ) : (
             <ErrorMessage error={problem} />
           )}
-          <div class="br-actions">
-            <button type="button" onClick={close}>
-              Close
-            </button>
-          </div>
+          <CloseAction onClose={close} />
         </>
       )}
     </ControlShell>
@@ -276,11 +272,7 @@ function Body(props: {
         return (
           <>
             <p>{view.user.name} holds no badges.</p>
-            <div class="br-actions">
-              <button type="button" onClick={props.onClose}>
-                Close
-              </button>
-            </div>
+            <CloseAction onClose={props.onClose} />
           </>
         );
       }
