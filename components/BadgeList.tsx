@@ -1,13 +1,21 @@
-import { useState } from 'preact/hooks';
+import { Component } from 'preact';
 import type { Badge } from '../utils/zoho/schemas';
 
-export function BadgeIcon({ badge }: { badge: Badge }) {
-  const [broken, setBroken] = useState(false);
-  return (
-    <span class="br-icon" aria-hidden="true">
-      {badge.iconUrl && !broken ? <img src={badge.iconUrl} alt="" onError={() => setBroken(true)} /> : '★'}
-    </span>
-  );
+// Class components: the Desk page's content script bundles these and would otherwise need preact/hooks.
+export class BadgeIcon extends Component<{ badge: Badge }, { broken: boolean }> {
+  override state = { broken: false };
+  override render() {
+    const { badge } = this.props;
+    return (
+      <span class="br-icon" aria-hidden="true">
+        {badge.iconUrl && !this.state.broken ? (
+          <img src={badge.iconUrl} alt="" onError={() => this.setState({ broken: true })} />
+        ) : (
+          '★'
+        )}
+      </span>
+    );
+  }
 }
 
 export function BadgeKind({ badge }: { badge: Badge }) {

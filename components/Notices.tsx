@@ -31,6 +31,17 @@ export function noticeFor(error: SerializedError): Exclude<ConnectionState, 'con
   return null;
 }
 
+/** The actions row of a panel with nothing left to do but close. */
+export function CloseAction({ onClose }: { onClose: () => void }) {
+  return (
+    <div class="br-actions">
+      <button type="button" onClick={onClose}>
+        Close
+      </button>
+    </div>
+  );
+}
+
 export function ErrorMessage(props: { error: SerializedError; onRetry?: () => void }) {
   return (
     <div class="br-error" role="alert">

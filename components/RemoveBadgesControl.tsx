@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Component, type ComponentChildren, createRef } from 'preact';
 import type { RemovalReport } from '../utils/badges/report';
 import type { ContactUsersView, Responses, UserBadgesView } from '../utils/messaging';
 import { type MessageSender, request } from '../utils/messaging-client';
 import { type SerializedError, serializeError } from '../utils/zoho/errors';
 import { BadgeList } from './BadgeList';
 import { ConfirmPreview, plural } from './ConfirmPreview';
-import { ConnectionNotice, ErrorMessage, noticeFor } from './Notices';
+import { CloseAction, ConnectionNotice, ErrorMessage, noticeFor } from './Notices';
 import { RemovalResult, summary } from './RemovalResult';
 
 export interface RemovalTarget {
@@ -71,150 +71,178 @@ export function UnresolvedControl({ api, problem }: { api: PanelApi; problem: Se
           ) : (
             <ErrorMessage error={problem} />
           )}
-          <div class="br-actions">
-            <button type="button" onClick={close}>
-              Close
-            </button>
-          </div>
+          <CloseAction onClose={close} />
         </>
       )}
     </ControlShell>
   );
 }
 
-/** The button that opens a dialog under it; a new resetKey (another user) closes it. */
-export function ControlShell(props: {
+interface ControlShellProps {
   resetKey: string;
-  children: (close: () => void, titleId: string) => preact.ComponentChildren;
-}) {
-  const [open, setOpen] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const ids = useRef({ panel: `br-panel-${++nextId}`, title: `br-title-${nextId}` }).current;
+  children: (close: () => void, titleId: string) => ComponentChildren;
+}
 
-  const close = () => {
-    setOpen(false);
-    trigger.current?.focus();
+/**
+ * The button that opens a dialog under it; a new resetKey (another user) closes it.
+ * Class components here and in the panel: the Desk page's content script would otherwise bundle preact/hooks.
+ */
+export class ControlShell extends Component<ControlShellProps, { open: boolean }> {
+  override state = { open: false };
+  private readonly trigger = createRef<HTMLButtonElement>();
+  private readonly ids = { panel: `br-panel-${++nextId}`, title: `br-title-${nextId}` };
+
+  private readonly close = () => {
+    this.setState({ open: false });
+    this.trigger.current?.focus();
   };
 
-  useEffect(() => {
-    setOpen(false);
-  }, [props.resetKey]);
+  override componentDidUpdate(previous: ControlShellProps) {
+    if (previous.resetKey !== this.props.resetKey) this.setState({ open: false });
+  }
 
-  return (
-    <div class="br-root">
-      <button
-        ref={trigger}
-        type="button"
-        class="br-trigger"
-        aria-expanded={open}
-        aria-controls={ids.panel}
-        onClick={() => (open ? close() : setOpen(true))}
-      >
-        Remove badges
-      </button>
-      {open ? (
-        <div id={ids.panel} class="br-panel" role="dialog" aria-labelledby={ids.title}>
-          {props.children(close, ids.title)}
-        </div>
-      ) : null}
-    </div>
-  );
+  override render() {
+    const { open } = this.state;
+    const { ids, close } = this;
+    return (
+      <div class="br-root">
+        <button
+          ref={this.trigger}
+          type="button"
+          class="br-trigger"
+          aria-expanded={open}
+          aria-controls={ids.panel}
+          onClick={() => (open ? close() : this.setState({ open: true }))}
+        >
+          Remove badges
+        </button>
+        {open ? (
+          <div id={ids.panel} class="br-panel" role="dialog" aria-labelledby={ids.title}>
+            {this.props.children(close, ids.title)}
+          </div>
+        ) : null}
+      </div>
+    );
+  }
+}
+
+interface RemoveBadgesPanelProps {
+  api: PanelApi;
+  target: RemovalTarget;
+  titleId: string;
+  onClose: () => void;
 }
 
 /**
  * The removal flow itself: choose, preview, confirm, verified report. Shared by the Desk page
  * control and the popup. It loads when it appears and focuses itself for the keyboard.
  */
-export function RemoveBadgesPanel(props: {
-  api: PanelApi;
-  target: RemovalTarget;
-  titleId: string;
-  onClose: () => void;
-}) {
-  const { api, target } = props;
-  const [phase, setPhase] = useState<Phase>({ name: 'loading' });
-  const root = useRef<HTMLDivElement>(null);
-  const generation = useRef(0);
+export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase: Phase }> {
+  override state: { phase: Phase } = { phase: { name: 'loading' } };
+  private readonly root = createRef<HTMLDivElement>();
+  /** Bumped by every load, confirm and unmount: a reply for an older one is dropped. */
+  private generation = 0;
 
-  const fail = (error: unknown) => {
+  private readonly setPhase = (phase: Phase) => this.setState({ phase });
+
+  private readonly fail = (error: unknown) => {
     const serialized = serializeError(error);
     const notice = noticeFor(serialized);
-    setPhase(
+    this.setPhase(
       notice ? { name: 'notice', state: notice, detail: serialized.message } : { name: 'error', error: serialized },
     );
   };
 
-  const load = async () => {
-    const mine = ++generation.current;
-    setPhase({ name: 'loading' });
+  private readonly load = async () => {
+    const { api, target } = this.props;
+    const mine = ++this.generation;
+    this.setPhase({ name: 'loading' });
     try {
       const status = await api.getStatus();
-      if (mine !== generation.current) return;
-      if (status.connection !== 'connected') return setPhase({ name: 'notice', state: status.connection });
+      if (mine !== this.generation) return;
+      if (status.connection !== 'connected') return this.setPhase({ name: 'notice', state: status.connection });
       const view = await api.getUserBadges(target);
-      if (mine !== generation.current) return;
-      setPhase({ name: 'choose', view, selected: new Set(view.badges.map((b) => b.id)) });
+      if (mine !== this.generation) return;
+      this.setPhase({ name: 'choose', view, selected: new Set(view.badges.map((b) => b.id)) });
     } catch (error) {
-      if (mine === generation.current) fail(error);
+      if (mine === this.generation) this.fail(error);
     }
   };
-  useEffect(() => {
-    root.current?.focus();
-    void load();
-    return () => {
-      generation.current++;
-    };
-  }, [target.userId, target.helpCenterId]);
 
-  const confirm = async (view: UserBadgesView, selected: Set<string>) => {
-    const mine = ++generation.current;
+  private readonly confirm = async (view: UserBadgesView, selected: Set<string>) => {
+    const mine = ++this.generation;
     const badgeIds = view.badges.filter((b) => selected.has(b.id)).map((b) => b.id);
-    setPhase({ name: 'running', view, count: badgeIds.length });
+    this.setPhase({ name: 'running', view, count: badgeIds.length });
     try {
-      const report = await api.removeBadges({ ...target, badgeIds });
-      if (mine === generation.current) setPhase({ name: 'result', view, report });
+      const report = await this.props.api.removeBadges({ ...this.props.target, badgeIds });
+      if (mine === this.generation) this.setPhase({ name: 'result', view, report });
     } catch (error) {
-      if (mine === generation.current) fail(error);
+      if (mine === this.generation) this.fail(error);
     }
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
+  private readonly onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.stopPropagation();
-    if (phase.name === 'preview') setPhase({ ...phase, name: 'choose' });
-    else if (phase.name !== 'running') props.onClose();
+    const { phase } = this.state;
+    if (phase.name === 'preview') this.setPhase({ ...phase, name: 'choose' });
+    else if (phase.name !== 'running') this.props.onClose();
   };
 
-  return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the flow steps back or closes it.
-    <div
-      ref={root}
-      class="br-flow"
-      tabIndex={-1}
-      onKeyDown={onKeyDown}
-      aria-busy={phase.name === 'loading' || phase.name === 'running'}
-    >
-      <h2 id={props.titleId}>Remove badges</h2>
-      {'view' in phase ? (
-        <p class="br-sub">
-          {phase.view.user.name}
-          {phase.view.user.email ? ` · ${phase.view.user.email}` : ''}
-          {phase.view.helpCenter ? ` · ${phase.view.helpCenter.name}` : ''}
-        </p>
-      ) : null}
-      <Body
-        phase={phase}
-        setPhase={setPhase}
-        onConfirm={confirm}
-        onClose={props.onClose}
-        onRetry={load}
-        onFix={() => api.openOptions().catch(fail)}
-      />
-      <div class="br-live" role="status" aria-live="polite">
-        {phase.name === 'result' ? summary(phase.report) : phase.name === 'running' ? 'Removing badges…' : ''}
+  private start() {
+    this.root.current?.focus();
+    void this.load();
+  }
+
+  override componentDidMount() {
+    this.start();
+  }
+
+  override componentDidUpdate(previous: RemoveBadgesPanelProps) {
+    const { target } = this.props;
+    if (previous.target.userId !== target.userId || previous.target.helpCenterId !== target.helpCenterId) {
+      this.start();
+    }
+  }
+
+  override componentWillUnmount() {
+    this.generation++;
+  }
+
+  override render() {
+    const { props } = this;
+    const { phase } = this.state;
+    return (
+      // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the flow steps back or closes it.
+      <div
+        ref={this.root}
+        class="br-flow"
+        tabIndex={-1}
+        onKeyDown={this.onKeyDown}
+        aria-busy={phase.name === 'loading' || phase.name === 'running'}
+      >
+        <h2 id={props.titleId}>Remove badges</h2>
+        {'view' in phase ? (
+          <p class="br-sub">
+            {phase.view.user.name}
+            {phase.view.user.email ? ` · ${phase.view.user.email}` : ''}
+            {phase.view.helpCenter ? ` · ${phase.view.helpCenter.name}` : ''}
+          </p>
+        ) : null}
+        <Body
+          phase={phase}
+          setPhase={this.setPhase}
+          onConfirm={this.confirm}
+          onClose={props.onClose}
+          onRetry={this.load}
+          onFix={() => props.api.openOptions().catch(this.fail)}
+        />
+        <div class="br-live" role="status" aria-live="polite">
+          {phase.name === 'result' ? summary(phase.report) : phase.name === 'running' ? 'Removing badges…' : ''}
+        </div>
       </div>
-    </div>
-  );
+    );
+  }
 }
 
 function Body(props: {
@@ -244,11 +272,7 @@ function Body(props: {
         return (
           <>
             <p>{view.user.name} holds no badges.</p>
-            <div class="br-actions">
-              <button type="button" onClick={props.onClose}>
-                Close
-              </button>
-            </div>
+            <CloseAction onClose={props.onClose} />
           </>
         );
       }

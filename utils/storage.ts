@@ -4,6 +4,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { RemovalReport, RemovalRoute, RouteSetting } from './badges/report';
+import { PAGE_PATTERNS_KEY } from './page-patterns';
 import { remembered } from './remembered-item';
 import type { DataCenterLocation } from './zoho/datacenters';
 
@@ -41,7 +42,7 @@ export async function readSettings(): Promise<Settings> {
  * Admin-added URL patterns for Help Center user pages (see utils/page). Kept apart from the
  * settings because content scripts read it, and they must not load the client secret.
  */
-export const pagePatternsItem = storage.defineItem<string[]>('local:pagePatterns', { fallback: [] });
+export const pagePatternsItem = storage.defineItem<string[]>(`local:${PAGE_PATTERNS_KEY}`, { fallback: [] });
 
 export interface ConnectedOrg {
   id: string;

@@ -3,8 +3,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createPanelApi } from '../../components/RemoveBadgesControl';
 import { detectPage, pageKey } from '../../utils/page';
+import { readPagePatterns, watchPagePatterns } from '../../utils/page-patterns';
 import { createSpaRouter } from '../../utils/spa-router';
-import { pagePatternsItem } from '../../utils/storage';
 import { deskWebAppMatches } from '../../utils/zoho/datacenters';
 import { mountContactPage } from './contact-page';
 import { mountHelpCenterUserPage } from './helpcenter-user-page';
@@ -14,7 +14,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx: ContentScriptContext) {
     const api = createPanelApi(browser.runtime);
-    let patterns = await pagePatternsItem.getValue();
+    let patterns = await readPagePatterns();
     const router = createSpaRouter({
       detect: (url) => detectPage(url, patterns),
       key: pageKey,
@@ -27,8 +27,8 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => router.stop());
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => router.navigate(newUrl.href));
-    const unwatch = pagePatternsItem.watch((next) => {
-      patterns = next ?? [];
+    const unwatch = watchPagePatterns((next) => {
+      patterns = next;
       router.navigate(location.href);
     });
     ctx.onInvalidated(unwatch);

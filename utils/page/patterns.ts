@@ -27,22 +27,60 @@ const isKnownName = (name: string): name is PlaceholderName =>
   isIdName(name) || (NAME_PLACEHOLDERS as readonly string[]).includes(name);
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * Why a pattern is refused, as a code plus the offending text. The sentences live in PROBLEM_TEXT,
+ * which only the pages where patterns are typed bundle; the content script only needs valid or not.
+ */
+type Problem =
+  | 'empty'
+  | 'too-long'
+  | 'not-a-path'
+  | 'space'
+  | 'query'
+  | 'hashes'
+  | 'stray'
+  | 'unknown'
+  | 'twice'
+  | 'no-target'
+  | 'both';
+
+type ParseResult = { ok: true; pattern: CompiledPattern } | { ok: false; problem: Problem; detail?: string };
+
+const PROBLEM_TEXT: Record<Problem, (detail: string) => string> = {
+  empty: () => 'The pattern is empty.',
+  'too-long': () => `Keep patterns under ${MAX_LENGTH} characters.`,
+  'not-a-path': () => 'Start with the path after the host, e.g. /agent/{portal}/… (no https:// or host).',
+  space: () => 'Patterns cannot contain spaces.',
+  query: () => 'Leave out the query string (the part after "?").',
+  hashes: () => 'Use at most one "#".',
+  stray: (brace) => `A "${brace}" is not closed or opened; placeholders look like {userId}.`,
+  unknown: (name) =>
+    `Unknown placeholder {${name}}. Use {portal}, {department}, {helpCenterId}, {userId}, {portalUserId}, {contactId} or {*}.`,
+  twice: (name) => `{${name}} appears twice.`,
+  'no-target': () => 'Include {userId} (or {portalUserId} or {contactId}) so the page can be identified.',
+  both: () => 'A pattern is for a user page or a contact page, not both.',
+};
+
 export function compilePattern(text: string): CompileResult {
+  const result = parsePattern(text);
+  return result.ok ? result : { ok: false, error: PROBLEM_TEXT[result.problem](result.detail ?? '') };
+}
+
+function parsePattern(text: string): ParseResult {
+  const refuse = (problem: Problem, detail?: string): ParseResult => ({ ok: false, problem, detail });
   const source = text.trim();
-  if (!source) return { ok: false, error: 'The pattern is empty.' };
-  if (source.length > MAX_LENGTH) return { ok: false, error: `Keep patterns under ${MAX_LENGTH} characters.` };
-  if (!source.startsWith('/')) {
-    return { ok: false, error: 'Start with the path after the host, e.g. /agent/{portal}/… (no https:// or host).' };
-  }
-  if (/\s/.test(source)) return { ok: false, error: 'Patterns cannot contain spaces.' };
-  if (source.includes('?')) return { ok: false, error: 'Leave out the query string (the part after "?").' };
-  if ((source.match(/#/g) ?? []).length > 1) return { ok: false, error: 'Use at most one "#".' };
+  if (!source) return refuse('empty');
+  if (source.length > MAX_LENGTH) return refuse('too-long');
+  if (!source.startsWith('/')) return refuse('not-a-path');
+  if (/\s/.test(source)) return refuse('space');
+  if (source.includes('?')) return refuse('query');
+  if ((source.match(/#/g) ?? []).length > 1) return refuse('hashes');
 
   const names: PlaceholderName[] = [];
   let regex = '^';
   const tokenizer = /\{([^{}]*)\}|([^{}]+)|([{}])/g;
   for (const [, placeholder, literal, stray] of source.matchAll(tokenizer)) {
-    if (stray) return { ok: false, error: `A "${stray}" is not closed or opened; placeholders look like {userId}.` };
+    if (stray) return refuse('stray', stray);
     if (literal !== undefined) {
       regex += escapeRegExp(literal);
       continue;
@@ -52,21 +90,14 @@ export function compilePattern(text: string): CompileResult {
       regex += '[^/#]+';
       continue;
     }
-    if (!isKnownName(name)) {
-      return {
-        ok: false,
-        error: `Unknown placeholder {${name}}. Use {portal}, {department}, {helpCenterId}, {userId}, {portalUserId}, {contactId} or {*}.`,
-      };
-    }
-    if (names.includes(name)) return { ok: false, error: `{${name}} appears twice.` };
+    if (!isKnownName(name)) return refuse('unknown', name);
+    if (names.includes(name)) return refuse('twice', name);
     names.push(name);
     regex += isIdName(name) ? '(\\d{1,30})' : '([^/#]+)';
   }
-  if (!names.some((n) => (TARGETS as readonly string[]).includes(n))) {
-    return { ok: false, error: 'Include {userId} (or {portalUserId} or {contactId}) so the page can be identified.' };
-  }
+  if (!names.some((n) => (TARGETS as readonly string[]).includes(n))) return refuse('no-target');
   if (names.includes('contactId') && (names.includes('userId') || names.includes('portalUserId'))) {
-    return { ok: false, error: 'A pattern is for a user page or a contact page, not both.' };
+    return refuse('both');
   }
   const compiled = new RegExp(`${regex.replace(/\/$/, '')}/?$`);
   return {
@@ -89,15 +120,15 @@ export function compilePattern(text: string): CompileResult {
 
 /** Compiles patterns known to be valid (built-ins); a broken one is a programming error. */
 export function compileBuiltIn(source: string): CompiledPattern {
-  const result = compilePattern(source);
-  if (!result.ok) throw new Error(`Built-in pattern ${source}: ${result.error}`);
+  const result = parsePattern(source);
+  if (!result.ok) throw new Error(`Built-in pattern ${source}: ${result.problem}`);
   return result.pattern;
 }
 
 /** Compiles admin patterns, dropping invalid ones (they are refused when saved). */
 export function compileCustom(sources: readonly string[]): CompiledPattern[] {
   return sources.flatMap((source) => {
-    const result = compilePattern(source);
+    const result = parsePattern(source);
     return result.ok ? [result.pattern] : [];
   });
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type PanelApi, RemoveBadgesControl } from '../../../components/RemoveBadgesControl';
+import { type PanelApi, RemoveBadgesControl, RemoveBadgesPanel } from '../../../components/RemoveBadgesControl';
 import type { RemovalReport } from '../../../utils/badges/report';
 import type { StatusView, UserBadgesView } from '../../../utils/messaging';
 import { ZohoError } from '../../../utils/zoho/errors';
@@ -154,5 +154,25 @@ describe('RemoveBadgesControl', () => {
     await screen.findByRole('dialog');
     rerender(<RemoveBadgesControl api={a} target={{ userId: '43' }} />);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('the panel alone (as in the popup) loads again for a new target and drops the old reply', async () => {
+    let answerFirst: (v: UserBadgesView) => void = () => {};
+    const other: UserBadgesView = { ...view, user: { id: '43', name: 'Dan Ro' }, badges: [view.badges[2]!] };
+    const getUserBadges = vi
+      .fn<PanelApi['getUserBadges']>()
+      .mockImplementationOnce(() => new Promise((resolve) => (answerFirst = resolve)))
+      .mockResolvedValueOnce(other);
+    const a = api({ getUserBadges });
+    const onClose = vi.fn();
+    const { rerender } = render(<RemoveBadgesPanel api={a} target={{ userId: '42' }} titleId="t" onClose={onClose} />);
+    await waitFor(() => expect(getUserBadges).toHaveBeenCalledTimes(1));
+    rerender(<RemoveBadgesPanel api={a} target={{ userId: '43' }} titleId="t" onClose={onClose} />);
+    await screen.findByRole('checkbox', { name: /Top Contributor/ });
+    expect(getUserBadges).toHaveBeenLastCalledWith({ userId: '43' });
+    answerFirst(view);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(screen.queryByRole('checkbox', { name: /Rising Star/ })).toBeNull();
+    expect(screen.getByText(/Dan Ro/)).toBeTruthy();
   });
 });
