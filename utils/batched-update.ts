@@ -15,8 +15,14 @@ export function createBatchedUpdater<T>(load: () => Promise<T>, save: (value: T)
       const batch = queue;
       queue = [];
       try {
-        let value: T = await load();
+        const loaded: T = await load();
+        let value = loaded;
         for (const { change } of batch) value = change(value);
+        // Changes that return what they were given change nothing: no write.
+        if (value === loaded) {
+          for (const { done } of batch) done();
+          continue;
+        }
         save(value).then(
           () => {
             for (const { done } of batch) done();

@@ -34,4 +34,18 @@ describe('createBatchedUpdater', () => {
     await update((n) => n + 2);
     expect(stored).toBe(2);
   });
+
+  it('writes nothing for a batch whose changes return what they were given', async () => {
+    let writes = 0;
+    const update = createBatchedUpdater(
+      async () => ({ n: 1 }),
+      async () => {
+        writes++;
+      },
+    );
+    await Promise.all([update((v) => v), update((v) => v)]);
+    expect(writes).toBe(0);
+    await update((v) => ({ n: v.n + 1 }));
+    expect(writes).toBe(1);
+  });
 });
