@@ -133,7 +133,7 @@ export const auditRetentionDaysItem = /* @__PURE__ */ remembered(
   storage.defineItem<number>('local:auditRetentionDays', { fallback: 180 }),
 );
 
-/** The bulk run, saved at every change so it survives a stopped service worker or a browser restart. */
+/** The bulk run, saved as it changes so it survives a stopped service worker or a browser restart. */
 export const bulkRunItem = /* @__PURE__ */ remembered(
   storage.defineItem<import('./badges/bulk').BulkRun | null>('local:bulkRun', {
     fallback: null,

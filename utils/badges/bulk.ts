@@ -1,7 +1,8 @@
 /**
  * Bulk removal: a queue of users, each losing a chosen set of badges. The whole run is one persisted
- * record, saved at every change, so a stopped service worker or a restarted browser resumes where it
- * was. Every item ends removed, failed (with its reason) or skipped (with its reason).
+ * record, saved as it changes, and each user is saved as in flight before anything is sent for them,
+ * so a stopped service worker or a restarted browser resumes where it was, reading again whoever was
+ * cut off. Every item ends removed, failed (with its reason) or skipped (with its reason).
  */
 import { createBatchedUpdater } from '../batched-update';
 import { sleep } from '../sleep';
