@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { SandboxControl } from '../../sandbox/control-client';
 import { COMMUNITY_HC_ID, DEMO_USER_ID, type User } from '../../sandbox/data';
-import { connectThroughOptions, expect, serviceWorkerControl, test } from './fixtures';
+import { connectThroughOptions, expect, optionsUrl, serviceWorkerControl, test } from './fixtures';
 
 const BADGE_ID = '24073000009990001';
 
@@ -71,6 +71,13 @@ async function expectOnlyHoldersChanged(control: SandboxControl, ids: string[], 
     expect(user.badgeIds).toEqual(ids.includes(user.id) ? [] : was.badgeIds);
     expect(user.labelIds).toEqual(was.labelIds);
   }
+}
+
+/** Every removal request the sandbox saw, whatever its answer: exactly one per user. */
+async function expectOneRemovalPerUser(control: SandboxControl, ids: string[]) {
+  const perUser = await writesPerUser(control, { everyAnswer: true });
+  expect([...perUser.keys()].sort()).toEqual([...ids].sort());
+  expect([...perUser.entries()].filter(([, n]) => n !== 1)).toEqual([]);
 }
 
 test.describe('bulk removal', () => {
@@ -169,9 +176,37 @@ test.describe('bulk removal', () => {
     expect(worker.seen.slice(worker.seen.indexOf('stopped'))).toContain('running');
 
     await expectOnlyHoldersChanged(control, ids, before);
-    // Every removal request the sandbox saw, whatever its answer: exactly one per user.
-    const perUser = await writesPerUser(control, { everyAnswer: true });
-    expect(perUser.size).toBe(200);
-    expect([...perUser.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+    await expectOneRemovalPerUser(control, ids);
+  });
+
+  test('a worker stopped with no page open is woken by its alarm and finishes the run', async ({
+    context,
+    extensionId,
+    control,
+  }) => {
+    test.setTimeout(150_000);
+    const ids = await seedHolders(control, 60);
+    await control.configure({ concurrencyLimit: 5, latencyMs: 25 });
+    const before = (await control.getState()).data.users;
+    const page = await context.newPage();
+    await startHoldersRun(page, extensionId, 60);
+    // An extension page that never speaks to the worker, only to watch it through DevTools.
+    const watcher = await context.newPage();
+    await watcher.goto(optionsUrl(extensionId));
+    const worker = await serviceWorkerControl(context, watcher);
+    await expect.poll(async () => (await holders(control)).length, { timeout: 60_000 }).toBeLessThanOrEqual(50);
+    await page.close();
+
+    await worker.stop();
+    expect((await holders(control)).length).toBeGreaterThan(0);
+    await expect.poll(() => worker.running(), { timeout: 60_000 }).toBe(true);
+    await expect.poll(async () => (await holders(control)).length, { timeout: 60_000 }).toBe(0);
+
+    const reopened = await context.newPage();
+    await reopened.goto(`chrome-extension://${extensionId}/bulk.html`);
+    await expect(reopened.getByRole('heading', { name: 'Bulk run: done' })).toBeVisible({ timeout: 30_000 });
+    await expect(reopened.locator('.counts')).toContainText('60 removed · 0 failed · 0 skipped · 0 remaining');
+    await expectOnlyHoldersChanged(control, ids, before);
+    await expectOneRemovalPerUser(control, ids);
   });
 });
