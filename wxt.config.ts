@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
-import { hostPermissions } from './utils/zoho/datacenters';
+import { REMOVAL_PANELS_SCRIPT } from './components/removal-panels';
+import { deskWebAppMatches, hostPermissions } from './utils/zoho/datacenters';
 
 // Public half of the signing key: pins the extension id (and so the OAuth redirect URI
 // https://cjheecimhjkgjkobijngojplcehhnajo.chromiumapp.org/). The private key is never committed.
@@ -15,6 +16,8 @@ export default defineConfig({
       'Remove community badges from Zoho Desk Help Center users: preview, confirm, and see each removal verified.',
     permissions: ['alarms', 'identity', 'storage'],
     host_permissions: hostPermissions(),
+    // The Desk page control loads its panel on first use, into the content script's world.
+    web_accessible_resources: [{ resources: [REMOVAL_PANELS_SCRIPT.slice(1)], matches: deskWebAppMatches() }],
     ...(browser === 'chrome' ? { key: PUBLIC_KEY } : {}),
     action: { default_title: 'Badge Remover: find a Help Center user' },
   }),

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { request } from '../../utils/messaging-client';
 import { type AuditApi, AuditApp } from './App';
 import '../../components/page.css';
+import '../../components/control.css';
 import '../../components/panel.css';
 
 const api: AuditApi = {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createPanelApi } from '../../components/RemoveBadgesControl';
+import { createPanelApi } from '../../components/panel-api';
 import { detectPage, pageKey } from '../../utils/page';
 import { readPagePatterns, watchPagePatterns } from '../../utils/page-patterns';
 import { createSpaRouter } from '../../utils/spa-router';

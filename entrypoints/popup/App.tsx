@@ -1,7 +1,8 @@
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { CopyableId } from '../../components/CopyableId';
 import { ConnectionNotice, ErrorMessage } from '../../components/Notices';
-import { type PanelApi, type RemovalTarget, RemoveBadgesPanel } from '../../components/RemoveBadgesControl';
+import type { PanelApi, RemovalTarget } from '../../components/panel-api';
+import { RemoveBadgesPanel } from '../../components/RemoveBadgesPanel';
 import type { HelpCenterView, StatusView, UserSearchPage, UserSummary } from '../../utils/messaging';
 import { detectHelpCenterUserPage, helpCenterUserPageUrl } from '../../utils/page/helpcenter-user';
 import { idsAsText, initialSearch, queryProblem, type SavedSearch, searchReducer } from '../../utils/popup-search';

@@ -1,9 +1,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { createPanelApi } from '../../components/RemoveBadgesControl';
+import { createPanelApi } from '../../components/panel-api';
 import { request } from '../../utils/messaging-client';
 import { lastSearchItem, pagePatternsItem, typedHelpCenterIdItem } from '../../utils/storage';
 import { type PopupApi, PopupApp } from './App';
+import '../../components/control.css';
 import '../../components/panel.css';
 import './popup.css';
 

@@ -10,6 +10,11 @@ test('the extension loads with its pinned id and production manifest', async ({ 
   expect(manifest.host_permissions?.some((h: string) => h.includes('localhost') || h.includes('127.0.0.1'))).toBe(
     false,
   );
+  // Only the panel script is exposed, and only to Desk pages (it loads into the content script on first use).
+  const [exposed, ...more] = (manifest.web_accessible_resources ?? []) as { resources: string[]; matches: string[] }[];
+  expect(more).toEqual([]);
+  expect(exposed?.resources).toEqual(['removal-panels.js']);
+  expect(exposed?.matches.toSorted()).toEqual(manifest.content_scripts?.[0]?.matches?.toSorted());
 });
 
 test('the options page opens', async ({ context, extensionId }) => {

@@ -1,12 +1,31 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type PanelApi, RemoveBadgesControl, RemoveBadgesPanel } from '../../../components/RemoveBadgesControl';
+import { mountControlShell, type OpenPanel } from '../../../components/control-shell';
+import { deskPanels } from '../../../components/desk-panels';
+import type { PanelApi, RemovalTarget } from '../../../components/panel-api';
+import { RemoveBadgesPanel } from '../../../components/RemoveBadgesPanel';
 import type { RemovalReport } from '../../../utils/badges/report';
 import type { StatusView, UserBadgesView } from '../../../utils/messaging';
 import { ZohoError } from '../../../utils/zoho/errors';
 
-afterEach(cleanup);
+const removers: (() => void)[] = [];
+afterEach(() => {
+  cleanup();
+  for (const remove of removers.splice(0)) remove();
+  document.body.replaceChildren();
+});
+
+/** The control as the Desk page content script puts it in, with the panel script's real panels. */
+function showControl(
+  a: PanelApi,
+  target: RemovalTarget,
+  open: OpenPanel = async (host) => deskPanels.user(host, a, target),
+) {
+  const container = document.createElement('div');
+  document.body.append(container);
+  removers.push(mountControlShell(container, { open }));
+}
 
 const connected: StatusView = { connection: 'connected', scopes: [], redirectUri: 'https://x.chromiumapp.org/' };
 const view: UserBadgesView = {
@@ -45,7 +64,7 @@ function api(over: Partial<PanelApi> = {}): PanelApi {
 }
 
 async function openPanel(a: PanelApi) {
-  render(<RemoveBadgesControl api={a} target={{ userId: '42', helpCenterId: '7' }} />);
+  showControl(a, { userId: '42', helpCenterId: '7' });
   fireEvent.click(screen.getByRole('button', { name: 'Remove badges' }));
   await screen.findByRole('checkbox', { name: /Rising Star/ });
 }
@@ -108,7 +127,7 @@ describe('RemoveBadgesControl', () => {
 
   it('offers Connect in options when disconnected', async () => {
     const a = api({ getStatus: vi.fn(async () => ({ ...connected, connection: 'disconnected' as const })) });
-    render(<RemoveBadgesControl api={a} target={{ userId: '42' }} />);
+    showControl(a, { userId: '42' });
     fireEvent.click(screen.getByRole('button', { name: 'Remove badges' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Connect in options' }));
     expect(a.openOptions).toHaveBeenCalled();
@@ -125,7 +144,7 @@ describe('RemoveBadgesControl', () => {
         });
       }),
     });
-    render(<RemoveBadgesControl api={a} target={{ userId: '42' }} />);
+    showControl(a, { userId: '42' });
     fireEvent.click(screen.getByRole('button', { name: 'Remove badges' }));
     expect(await screen.findByRole('button', { name: 'Reconnect' })).toBeTruthy();
     expect(screen.getByText('The Zoho connection lacks a permission.')).toBeTruthy();
@@ -139,7 +158,7 @@ describe('RemoveBadgesControl', () => {
       )
       .mockResolvedValueOnce(view);
     await (async () => {
-      render(<RemoveBadgesControl api={api({ getUserBadges })} target={{ userId: '42' }} />);
+      showControl(api({ getUserBadges }), { userId: '42' });
       fireEvent.click(screen.getByRole('button', { name: 'Remove badges' }));
     })();
     expect((await screen.findByRole('alert')).textContent).toContain('HTTP 502');
@@ -147,13 +166,61 @@ describe('RemoveBadgesControl', () => {
     await screen.findByRole('checkbox', { name: /Rising Star/ });
   });
 
-  it('closes when the target changes to another user', async () => {
+  it('a panel that cannot load says why and closes; the next open tries again', async () => {
     const a = api();
-    const { rerender } = render(<RemoveBadgesControl api={a} target={{ userId: '42' }} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Remove badges' }));
-    await screen.findByRole('dialog');
-    rerender(<RemoveBadgesControl api={a} target={{ userId: '43' }} />);
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const open = vi
+      .fn<OpenPanel>()
+      .mockRejectedValueOnce(new Error('Failed to fetch dynamically imported module'))
+      .mockImplementation(async (host) => deskPanels.user(host, a, { userId: '42' }));
+    showControl(a, { userId: '42' }, open);
+    const trigger = screen.getByRole('button', { name: 'Remove badges' });
+    fireEvent.click(trigger);
+    expect((await screen.findByRole('alert')).textContent).toContain('Failed to fetch dynamically imported module');
+    expect(screen.getByRole('dialog', { name: 'Remove badges' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(trigger.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(trigger);
+    fireEvent.click(trigger);
+    await screen.findByRole('checkbox', { name: /Rising Star/ });
+    expect(open).toHaveBeenCalledTimes(2);
+  });
+
+  it('closed while its panel loads: the late panel is taken down at once, nothing asked', async () => {
+    const a = api();
+    let arrive: () => void = () => {};
+    const takeDown = vi.fn();
+    const open = vi.fn<OpenPanel>(
+      (host) =>
+        new Promise((resolve) => {
+          arrive = () => {
+            host.body.textContent = 'late panel';
+            resolve(takeDown);
+          };
+        }),
+    );
+    showControl(a, { userId: '42' }, open);
+    const trigger = screen.getByRole('button', { name: 'Remove badges' });
+    fireEvent.click(trigger);
+    expect(trigger.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('dialog').textContent).toContain('Opening…');
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    arrive();
+    await waitFor(() => expect(takeDown).toHaveBeenCalledTimes(1));
+    expect(screen.queryByText('late panel')).toBeNull();
+    expect(a.getStatus).not.toHaveBeenCalled();
+  });
+
+  it('the dialog is named by the panel and controlled by the button; closing it takes the panel down', async () => {
+    await openPanel(api());
+    const trigger = screen.getByRole('button', { name: 'Remove badges' });
+    const dialog = screen.getByRole('dialog', { name: 'Remove badges' });
+    expect(trigger.getAttribute('aria-controls')).toBe(dialog.id);
+    expect(screen.queryByText('Opening…')).toBeNull();
+    fireEvent.click(trigger);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('checkbox')).toBeNull();
   });
 
   it('the panel alone (as in the popup) loads again for a new target and drops the old reply', async () => {

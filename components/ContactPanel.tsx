@@ -2,16 +2,8 @@ import { Component } from 'preact';
 import type { ContactUsersView } from '../utils/messaging';
 import { type SerializedError, serializeError } from '../utils/zoho/errors';
 import { CloseAction, ConnectionNotice, ErrorMessage, noticeFor } from './Notices';
-import { type ContactPanelApi, ControlShell, RemoveBadgesPanel } from './RemoveBadgesControl';
-
-/** The control on a contact page: the same removal flow, for the Help Center user(s) the contact is. */
-export function ContactBadgesControl({ api, contactId }: { api: ContactPanelApi; contactId: string }) {
-  return (
-    <ControlShell resetKey={contactId}>
-      {(close, titleId) => <ContactFlow api={api} contactId={contactId} titleId={titleId} onClose={close} />}
-    </ControlShell>
-  );
-}
+import type { ContactPanelApi } from './panel-api';
+import { RemoveBadgesPanel } from './RemoveBadgesPanel';
 
 /** Where the contact's flow is; the removal itself is RemoveBadgesPanel's. */
 type Flow =
@@ -20,14 +12,15 @@ type Flow =
   | { name: 'error'; error: SerializedError }
   | { name: 'ready'; view: ContactUsersView; chosen: number };
 
-interface ContactFlowProps {
+export interface ContactPanelProps {
   api: ContactPanelApi;
   contactId: string;
   titleId: string;
   onClose: () => void;
 }
 
-class ContactFlow extends Component<ContactFlowProps, { flow: Flow }> {
+/** The panel on a contact page: the same removal flow, for the Help Center user(s) the contact is. */
+export class ContactPanel extends Component<ContactPanelProps, { flow: Flow }> {
   override state: { flow: Flow } = { flow: { name: 'loading' } };
   private readonly setFlow = (flow: Flow) => this.setState({ flow });
 
@@ -51,7 +44,7 @@ class ContactFlow extends Component<ContactFlowProps, { flow: Flow }> {
     void this.load();
   }
 
-  override componentDidUpdate(previous: ContactFlowProps) {
+  override componentDidUpdate(previous: ContactPanelProps) {
     if (previous.contactId !== this.props.contactId) void this.load();
   }
 

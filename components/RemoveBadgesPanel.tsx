@@ -1,42 +1,12 @@
-import { Component, type ComponentChildren, createRef } from 'preact';
+import { Component, createRef } from 'preact';
 import type { RemovalReport } from '../utils/badges/report';
-import type { ContactUsersView, Responses, UserBadgesView } from '../utils/messaging';
-import { type MessageSender, request } from '../utils/messaging-client';
+import type { UserBadgesView } from '../utils/messaging';
 import { type SerializedError, serializeError } from '../utils/zoho/errors';
 import { BadgeList } from './BadgeList';
 import { ConfirmPreview, plural } from './ConfirmPreview';
 import { CloseAction, ConnectionNotice, ErrorMessage, noticeFor } from './Notices';
+import type { PanelApi, RemovalTarget } from './panel-api';
 import { RemovalResult, summary } from './RemovalResult';
-
-export interface RemovalTarget {
-  userId: string;
-  helpCenterId?: string;
-}
-
-/** What the control needs from the service worker; injected so it can be tested without a browser. */
-export interface PanelApi {
-  getStatus(): Promise<Responses['getStatus']>;
-  getUserBadges(target: RemovalTarget): Promise<UserBadgesView>;
-  removeBadges(input: RemovalTarget & { badgeIds: string[] }): Promise<RemovalReport>;
-  openOptions(): Promise<void>;
-}
-
-/** The control on contact pages also maps the contact to its Help Center user(s). */
-export interface ContactPanelApi extends PanelApi {
-  getContactUsers(contactId: string): Promise<ContactUsersView>;
-}
-
-export function createPanelApi(runtime: MessageSender): ContactPanelApi {
-  return {
-    getContactUsers: (contactId) => request(runtime, 'getContactUsers', { contactId }),
-    getStatus: () => request(runtime, 'getStatus', {}),
-    getUserBadges: (target) => request(runtime, 'getUserBadges', target),
-    removeBadges: (input) => request(runtime, 'removeBadges', input),
-    openOptions: async () => {
-      await request(runtime, 'openOptions', {});
-    },
-  };
-}
 
 type Phase =
   | { name: 'loading' }
@@ -47,83 +17,26 @@ type Phase =
   | { name: 'running'; view: UserBadgesView; count: number }
   | { name: 'result'; view: UserBadgesView; report: RemovalReport };
 
-let nextId = 0;
-
-/** The "Remove badges" button and its panel, for Desk pages. */
-export function RemoveBadgesControl({ api, target }: { api: PanelApi; target: RemovalTarget }) {
-  return (
-    <ControlShell resetKey={`${target.userId}:${target.helpCenterId ?? ''}`}>
-      {(close, titleId) => <RemoveBadgesPanel api={api} target={target} titleId={titleId} onClose={close} />}
-    </ControlShell>
-  );
-}
-
-/** The control on a page whose user could not be identified: it says why, with the fix when there is one. */
-export function UnresolvedControl({ api, problem }: { api: PanelApi; problem: SerializedError }) {
+/** The panel on a page whose user could not be identified: it says why, with the fix when there is one. */
+export function UnresolvedPanel(props: {
+  api: PanelApi;
+  problem: SerializedError;
+  titleId: string;
+  onClose: () => void;
+}) {
+  const { api, problem } = props;
   const notice = noticeFor(problem);
   return (
-    <ControlShell resetKey={problem.message}>
-      {(close, titleId) => (
-        <>
-          <h2 id={titleId}>Remove badges</h2>
-          {notice ? (
-            <ConnectionNotice state={notice} detail={problem.message} onFix={() => void api.openOptions()} />
-          ) : (
-            <ErrorMessage error={problem} />
-          )}
-          <CloseAction onClose={close} />
-        </>
+    <>
+      <h2 id={props.titleId}>Remove badges</h2>
+      {notice ? (
+        <ConnectionNotice state={notice} detail={problem.message} onFix={() => void api.openOptions()} />
+      ) : (
+        <ErrorMessage error={problem} />
       )}
-    </ControlShell>
+      <CloseAction onClose={props.onClose} />
+    </>
   );
-}
-
-interface ControlShellProps {
-  resetKey: string;
-  children: (close: () => void, titleId: string) => ComponentChildren;
-}
-
-/**
- * The button that opens a dialog under it; a new resetKey (another user) closes it.
- * Class components here and in the panel: the Desk page's content script would otherwise bundle preact/hooks.
- */
-export class ControlShell extends Component<ControlShellProps, { open: boolean }> {
-  override state = { open: false };
-  private readonly trigger = createRef<HTMLButtonElement>();
-  private readonly ids = { panel: `br-panel-${++nextId}`, title: `br-title-${nextId}` };
-
-  private readonly close = () => {
-    this.setState({ open: false });
-    this.trigger.current?.focus();
-  };
-
-  override componentDidUpdate(previous: ControlShellProps) {
-    if (previous.resetKey !== this.props.resetKey) this.setState({ open: false });
-  }
-
-  override render() {
-    const { open } = this.state;
-    const { ids, close } = this;
-    return (
-      <div class="br-root">
-        <button
-          ref={this.trigger}
-          type="button"
-          class="br-trigger"
-          aria-expanded={open}
-          aria-controls={ids.panel}
-          onClick={() => (open ? close() : this.setState({ open: true }))}
-        >
-          Remove badges
-        </button>
-        {open ? (
-          <div id={ids.panel} class="br-panel" role="dialog" aria-labelledby={ids.title}>
-            {this.props.children(close, ids.title)}
-          </div>
-        ) : null}
-      </div>
-    );
-  }
 }
 
 interface RemoveBadgesPanelProps {
@@ -136,6 +49,7 @@ interface RemoveBadgesPanelProps {
 /**
  * The removal flow itself: choose, preview, confirm, verified report. Shared by the Desk page
  * control and the popup. It loads when it appears and focuses itself for the keyboard.
+ * Class components here and in the other panels: hooks would add preact/hooks to the Desk page's panel script.
  */
 export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase: Phase }> {
   override state: { phase: Phase } = { phase: { name: 'loading' } };

@@ -1,39 +1,21 @@
 /** The integration for Help Center user pages: find the user, put the control beside their name. */
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import css from '../../components/panel.css?inline';
-import {
-  type PanelApi,
-  type RemovalTarget,
-  RemoveBadgesControl,
-  UnresolvedControl,
-} from '../../components/RemoveBadgesControl';
+import type { PanelApi, RemovalTarget } from '../../components/panel-api';
 import { request } from '../../utils/messaging-client';
 import type { HelpCenterUserPage } from '../../utils/page';
-import { findMainHeading, findUserEmailOnPage } from '../../utils/page/dom-fallback';
-import { mountInShadowRoot } from '../../utils/shadow-mount';
+import { findUserEmailOnPage } from '../../utils/page/dom-fallback';
 import { waitFor } from '../../utils/wait-for';
 import { type SerializedError, serializeError } from '../../utils/zoho/errors';
+import { mountControl } from './control';
 
 export async function mountHelpCenterUserPage(page: HelpCenterUserPage, api: PanelApi, signal: AbortSignal) {
   const resolved = await resolveTarget(page, signal);
   if (signal.aborted) return;
-  await mountInShadowRoot({
-    hostTag: 'badge-remover-control',
-    css,
-    findAnchor: () => findMainHeading(),
-    render: (container) =>
-      render(
-        'target' in resolved ? (
-          <RemoveBadgesControl api={api} target={resolved.target} />
-        ) : (
-          <UnresolvedControl api={api} problem={resolved.problem} />
-        ),
-        container,
-      ),
-    unrender: (container) => render(null, container),
+  await mountControl(
+    (panels, host) =>
+      'target' in resolved ? panels.user(host, api, resolved.target) : panels.unresolved(host, api, resolved.problem),
     signal,
-  });
+  );
 }
 
 /**
