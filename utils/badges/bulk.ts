@@ -159,12 +159,18 @@ export interface BulkRunnerDeps {
   saveInFlight(run: BulkRun, userIds: string[]): Promise<void>;
   /** Records the removal in the audit log. */
   record(run: BulkRun, item: BulkItem, report: RemovalReport): Promise<void>;
+  /**
+   * Users worked at once per allowed call (default 1). Above 1 only where the calls themselves are limited to
+   * `run.concurrency` (the Desk client's limiter): while one user is between calls, another's call keeps the
+   * slot busy.
+   */
+  usersPerCallSlot?: number;
   now(): number;
   sleep?(ms: number): Promise<void>;
 }
 
 /**
- * Works the queue with `run.concurrency` workers until it is empty, paused or cancelled.
+ * Works the queue with `run.concurrency` workers (times `usersPerCallSlot`) until it is empty, paused or cancelled.
  * The run is re-read (from memory) before each item, so a pause or cancel from the page takes
  * effect at once. Its saves follow behind; what a restart needs is the in-flight mark, stored
  * before each removal is sent.
@@ -279,7 +285,8 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
     }
   };
 
-  await Promise.all(Array.from({ length: Math.min(run.concurrency, MAX_CONCURRENCY) }, worker));
+  const workers = Math.min(run.concurrency, MAX_CONCURRENCY) * Math.max(1, Math.floor(deps.usersPerCallSlot ?? 1));
+  await Promise.all(Array.from({ length: workers }, worker));
   await Promise.all(pending);
   await update((r) =>
     r.status === 'running' && countItems(r).remaining === 0 ? { ...r, status: 'done', finishedAt: deps.now() } : r,

@@ -11,6 +11,7 @@ import {
 } from '../../../utils/badges/bulk';
 import type { RemovalReport } from '../../../utils/badges/report';
 import { ZohoError } from '../../../utils/zoho/errors';
+import { createLimiter } from '../../../utils/zoho/limiter';
 
 const item = (userId: string, over: Partial<BulkItem> = {}): BulkItem => ({
   userId,
@@ -107,6 +108,36 @@ describe('bulk runs', () => {
         .items.map((i) => i.userId)
         .sort(),
     );
+  });
+
+  it('with two users per call slot, calls stay within the concurrency while twice the users are worked', async () => {
+    const h = harness(runOf(Array.from({ length: 30 }, (_, i) => item(String(200 + i)))));
+    const calls = createLimiter(3);
+    let activeCalls = 0;
+    let peakCalls = 0;
+    const call = () =>
+      calls.run(async () => {
+        peakCalls = Math.max(peakCalls, ++activeCalls);
+        await new Promise((r) => setTimeout(r, 1));
+        activeCalls--;
+      });
+    const run = await workBulkRun({
+      ...h.deps,
+      usersPerCallSlot: 2,
+      // Read, remove, read back: each a limited call, with the user's own work between them.
+      removeOne: async (r, it, marked) => {
+        await call();
+        const report = await h.deps.removeOne(r, it, marked);
+        await call();
+        await call();
+        return report;
+      },
+    });
+    expect(run?.status).toBe('done');
+    expect(h.removals.toSorted()).toEqual(Array.from({ length: 30 }, (_, i) => String(200 + i)));
+    expect(h.peak()).toBe(6);
+    expect(peakCalls).toBe(3);
+    expect(h.unmarked).toEqual([]);
   });
 
   it('records failures with their reason and goes on', async () => {
