@@ -1,4 +1,4 @@
-import type { UserBadgesView } from '../utils/messaging';
+import type { UserBadgesView } from '../utils/views';
 import type { Badge } from '../utils/zoho/schemas';
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,5 +1,5 @@
 import { Component } from 'preact';
-import type { ContactUsersView } from '../utils/messaging';
+import type { ContactUsersView } from '../utils/views';
 import { type SerializedError, serializeError } from '../utils/zoho/errors';
 import { CloseAction, ConnectionNotice, ErrorMessage, noticeFor } from './Notices';
 import type { ContactPanelApi } from './panel-api';

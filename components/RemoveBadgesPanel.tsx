@@ -1,6 +1,6 @@
 import { Component, createRef } from 'preact';
 import type { RemovalReport } from '../utils/badges/report';
-import type { UserBadgesView } from '../utils/messaging';
+import type { UserBadgesView } from '../utils/views';
 import { type SerializedError, serializeError } from '../utils/zoho/errors';
 import { BadgeList } from './BadgeList';
 import { ConfirmPreview, plural } from './ConfirmPreview';

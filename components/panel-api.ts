@@ -1,7 +1,8 @@
 /** What the removal panels need from the service worker: plain messages, so the Desk page's script stays small. */
 import type { RemovalReport } from '../utils/badges/report';
-import type { ContactUsersView, Responses, UserBadgesView } from '../utils/messaging';
+import type { Responses } from '../utils/messaging';
 import { type MessageSender, request } from '../utils/messaging-client';
+import type { ContactUsersView, UserBadgesView } from '../utils/views';
 
 export interface RemovalTarget {
   userId: string;

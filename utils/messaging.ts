@@ -8,10 +8,10 @@ import type { BulkRun } from './badges/bulk';
 import type { BulkPlan } from './badges/bulk-plan';
 import type { RemovalReport } from './badges/report';
 import type { AuditEntry, ConnectedOrg, Settings } from './storage';
+import type { ContactUsersView, HelpCenterView, UserBadgesView, UserSearchPage } from './views';
 import type { DataCenterLocation } from './zoho/datacenters';
 import { dataCenterByDeskOrigin } from './zoho/datacenters';
 import { type SerializedError, serializeError } from './zoho/errors';
-import type { Badge } from './zoho/schemas';
 
 const id = z.string().check(z.regex(/^\d{1,30}$/, 'must be a numeric Zoho ID'));
 
@@ -137,38 +137,6 @@ export interface SettingsView extends Omit<Settings, 'clientSecret'> {
   /** The secret itself never leaves the service worker. */
   hasClientSecret: boolean;
   customPagePatterns: string[];
-}
-
-export interface UserBadgesView {
-  user: { id: string; name: string; email?: string; contactId?: string };
-  helpCenter?: { id: string; name: string };
-  badges: Badge[];
-}
-
-export interface HelpCenterView {
-  id: string;
-  name: string;
-}
-
-/** One search result: who, and how many badges they hold. */
-export interface UserSummary {
-  id: string;
-  name: string;
-  email?: string;
-  contactId?: string;
-  badgeCount: number;
-}
-
-export interface UserSearchPage {
-  users: UserSummary[];
-  /** `from` of the next page, when there may be one. */
-  nextFrom?: number;
-}
-
-/** A Desk contact and the Help Center user it is in each help center (none: not an end user). */
-export interface ContactUsersView {
-  contact: { id: string; name: string; email?: string };
-  memberships: { helpCenter?: HelpCenterView; user: { id: string; name: string; email: string } }[];
 }
 
 export interface OrganizationView {

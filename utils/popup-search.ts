@@ -3,7 +3,7 @@
  * which result is active. Late answers to an older query are dropped, so typing fast never shows
  * results for text no longer in the box.
  */
-import type { UserSearchPage, UserSummary } from './messaging';
+import type { UserSearchPage, UserSummary } from './views';
 import type { SerializedError } from './zoho/errors';
 
 export type SearchMode = 'search' | 'id';

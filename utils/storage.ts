@@ -123,7 +123,7 @@ export const lastSearchItem = storage.defineItem<import('./popup-search').SavedS
 export const typedHelpCenterIdItem = storage.defineItem<string | null>('local:typedHelpCenterId', { fallback: null });
 
 /** Contact → Help Center users, remembered for the browser session so a return visit costs no lookup. */
-export const contactUsersItem = storage.defineItem<Record<string, import('./messaging').ContactUsersView>>(
+export const contactUsersItem = storage.defineItem<Record<string, import('./views').ContactUsersView>>(
   'session:contactUsers',
   { fallback: {} },
 );

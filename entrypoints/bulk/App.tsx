@@ -3,7 +3,8 @@ import { PageAlert } from '../../components/Notices';
 import { outcomeText } from '../../components/RemovalResult';
 import { type BulkRun, CREDITS_PER_USER, countItems } from '../../utils/badges/bulk';
 import { toCsv } from '../../utils/csv';
-import type { BulkPlanView, HelpCenterView, RequestInput, StatusView } from '../../utils/messaging';
+import type { BulkPlanView, RequestInput, StatusView } from '../../utils/messaging';
+import type { HelpCenterView } from '../../utils/views';
 import { type SerializedError, serializeError } from '../../utils/zoho/errors';
 
 export interface BulkApi {

@@ -3,9 +3,10 @@ import { CopyableId } from '../../components/CopyableId';
 import { ConnectionNotice, ErrorMessage } from '../../components/Notices';
 import type { PanelApi, RemovalTarget } from '../../components/panel-api';
 import { RemoveBadgesPanel } from '../../components/RemoveBadgesPanel';
-import type { HelpCenterView, StatusView, UserSearchPage, UserSummary } from '../../utils/messaging';
+import type { StatusView } from '../../utils/messaging';
 import { detectHelpCenterUserPage, helpCenterUserPageUrl } from '../../utils/page/helpcenter-user';
 import { idsAsText, initialSearch, queryProblem, type SavedSearch, searchReducer } from '../../utils/popup-search';
+import type { HelpCenterView, UserSearchPage, UserSummary } from '../../utils/views';
 import { dataCenterByLocation } from '../../utils/zoho/datacenters';
 import { type SerializedError, serializeError } from '../../utils/zoho/errors';
 

@@ -3,7 +3,7 @@
  * users by it (per help center), and keep only users whose own record names this contact. An email
  * match alone is not enough: another user may share or reuse the address.
  */
-import type { ContactUsersView, HelpCenterView } from '../messaging';
+import type { ContactUsersView, HelpCenterView } from '../views';
 import type { DeskClient } from '../zoho/desk-client';
 import { ZohoError } from '../zoho/errors';
 import { contact as contactSchema, helpCenterUser, helpCenterUserPage, primaryEmail } from '../zoho/schemas';

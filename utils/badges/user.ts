@@ -1,5 +1,5 @@
 /** Reading a Help Center user and their badges through the Desk API. */
-import type { HelpCenterView, UserBadgesView, UserSearchPage, UserSummary } from '../messaging';
+import type { HelpCenterView, UserBadgesView, UserSearchPage, UserSummary } from '../views';
 import type { DeskClient } from '../zoho/desk-client';
 import { ZohoError } from '../zoho/errors';
 import {

@@ -6,7 +6,8 @@ import { deskPanels } from '../../../components/desk-panels';
 import type { PanelApi, RemovalTarget } from '../../../components/panel-api';
 import { RemoveBadgesPanel } from '../../../components/RemoveBadgesPanel';
 import type { RemovalReport } from '../../../utils/badges/report';
-import type { StatusView, UserBadgesView } from '../../../utils/messaging';
+import type { StatusView } from '../../../utils/messaging';
+import type { UserBadgesView } from '../../../utils/views';
 import { ZohoError } from '../../../utils/zoho/errors';
 
 const removers: (() => void)[] = [];

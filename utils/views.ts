@@ -1,0 +1,34 @@
+/** What the service worker tells the pages about Help Center users, help centers and contacts. */
+import type { Badge } from './zoho/schemas';
+
+export interface UserBadgesView {
+  user: { id: string; name: string; email?: string; contactId?: string };
+  helpCenter?: { id: string; name: string };
+  badges: Badge[];
+}
+
+export interface HelpCenterView {
+  id: string;
+  name: string;
+}
+
+/** One search result: who, and how many badges they hold. */
+export interface UserSummary {
+  id: string;
+  name: string;
+  email?: string;
+  contactId?: string;
+  badgeCount: number;
+}
+
+export interface UserSearchPage {
+  users: UserSummary[];
+  /** `from` of the next page, when there may be one. */
+  nextFrom?: number;
+}
+
+/** A Desk contact and the Help Center user it is in each help center (none: not an end user). */
+export interface ContactUsersView {
+  contact: { id: string; name: string; email?: string };
+  memberships: { helpCenter?: HelpCenterView; user: { id: string; name: string; email: string } }[];
+}
