@@ -40,7 +40,7 @@ export default defineBackground(() => {
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
-    auditBytes: async () => browser.storage.local.getBytesInUse?.('auditLog'),
+    storageBytes: async (keys) => browser.storage.local.getBytesInUse?.(keys),
   });
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
 

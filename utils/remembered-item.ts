@@ -6,12 +6,18 @@
  */
 import type { WxtStorageItem } from 'wxt/utils/storage';
 import { sleep } from './sleep';
+import { createWritePacer } from './write-pacer';
 
 const forgetters = new Set<() => void>();
 
 /** Tests start every case from empty storage; this makes the memory match. */
 export function forgetRememberedValues(): void {
   for (const forget of forgetters) forget();
+}
+
+/** Other in-memory copies of stored values are forgotten with these. */
+export function onForgetRemembered(forget: () => void): void {
+  forgetters.add(forget);
 }
 
 export interface RememberOptions {
@@ -35,7 +41,6 @@ export function remembered<T, M extends Record<string, unknown>>(
   options: RememberOptions = {},
 ): RememberedItem<T, M> {
   const { minGapMs = 0, sleep: wait = sleep, now = Date.now } = options;
-  let lastStoreAt = Number.NEGATIVE_INFINITY;
   let known: { value: T } | null = null;
   let reading: Promise<T> | null = null;
   let writing = false;
@@ -56,23 +61,13 @@ export function remembered<T, M extends Record<string, unknown>>(
   // write before it is done, so a burst of changes costs a few writes, not one each.
   let latest: { store: () => Promise<void>; waiters: { done: () => void; fail: (e: unknown) => void }[] } | null = null;
   let storing = false;
-  let hurried = false;
-  let cutGap: (() => void) | null = null;
+  const pacer = createWritePacer(minGapMs, wait, now);
   const drain = async () => {
     storing = true;
     while (latest) {
-      const gap = lastStoreAt + minGapMs - now();
-      if (gap > 0 && !hurried) {
-        await new Promise<void>((done) => {
-          cutGap = done;
-          void wait(gap).then(done);
-        });
-      }
-      cutGap = null;
-      hurried = false;
+      await pacer.turn();
       const { store, waiters } = latest!;
       latest = null;
-      lastStoreAt = now();
       try {
         await store();
         for (const w of waiters) w.done();
@@ -96,10 +91,7 @@ export function remembered<T, M extends Record<string, unknown>>(
   return {
     ...item,
     key: item.key,
-    hurry() {
-      hurried = true;
-      cutGap?.();
-    },
+    hurry: pacer.hurry,
     get defaultValue() {
       return item.fallback;
     },

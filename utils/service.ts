@@ -10,6 +10,7 @@ import {
   removeBadgesAndRecord,
   setAuditRetention,
 } from './badges/audit';
+import { auditStore } from './badges/audit-store';
 import { type BulkRun, cancelRun, countItems, recoverRun, workBulkRun } from './badges/bulk';
 import { parseRecipients } from './badges/bulk-input';
 import { planFromHolders, planFromRecipients } from './badges/bulk-plan';
@@ -21,7 +22,6 @@ import { findUserByEmail, getUserBadges, listHelpCenters, searchUsers } from './
 import type { Handlers, OrganizationView, SettingsView, StatusView } from './messaging';
 import { compilePattern } from './page/patterns';
 import {
-  auditLogItem,
   auditRetentionDaysItem,
   bulkInFlightItem,
   bulkRunItem,
@@ -55,7 +55,8 @@ export interface ServiceDeps {
   /** The clock's wait, injected in tests. */
   sleep?: (ms: number) => Promise<void>;
   /** Bytes the audit log uses in local storage, where the browser can tell. */
-  auditBytes?: () => Promise<number | undefined>;
+  /** Bytes the given storage keys take. */
+  storageBytes?: (keys: string[]) => Promise<number | undefined>;
 }
 
 export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Promise<unknown> } {
@@ -154,7 +155,7 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
           // Stopped, or nothing left to send: the admin is waiting to see it, so no pacing gap.
           if (run.status !== 'running' || countItems(run).remaining === 0) {
             bulkRunItem.hurry();
-            auditLogItem.hurry();
+            auditStore.hurry();
           }
           return saving;
         },
@@ -195,7 +196,7 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
   const auditView = async () => ({
     entries: await readAuditLog(),
     retentionDays: await auditRetentionDaysItem.getValue(),
-    ...(deps.auditBytes ? { bytesInUse: await deps.auditBytes() } : {}),
+    ...(deps.storageBytes ? { bytesInUse: await deps.storageBytes(await auditStore.keys()) } : {}),
   });
 
   return {

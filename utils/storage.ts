@@ -98,12 +98,6 @@ export interface AuditEntry extends RemovalReport {
   helpCenterName?: string;
 }
 
-export const auditLogItem = /* @__PURE__ */ remembered(
-  storage.defineItem<AuditEntry[]>('local:auditLog', { fallback: [] }),
-  // Rewritten at most a few times a second: a bulk run adds entries many times a second.
-  { minGapMs: 400 },
-);
-
 /** The authorization attempt under way: the service worker may be stopped while Zoho's window is open. */
 export interface PendingAuth {
   state: string;

@@ -1,6 +1,7 @@
 /** The local audit log of removals: what was asked, over which route, and how each badge ended. */
 import { createBatchedUpdater } from '../batched-update';
-import { type AuditEntry, auditLogItem, auditRetentionDaysItem } from '../storage';
+import { type AuditEntry, auditRetentionDaysItem } from '../storage';
+import { auditStore } from './audit-store';
 import { type RemovalDeps, type RemovalRequest, removeBadges } from './remove';
 import type { RemovalReport } from './report';
 
@@ -11,14 +12,14 @@ const DAY_MS = 86_400_000;
 
 /** Every change to the log goes through one batched writer: removals finishing together all land, in one write. */
 const writeLog = createBatchedUpdater(
-  async () => ({ log: await auditLogItem.getValue(), days: await auditRetentionDaysItem.getValue() }),
-  ({ log }) => auditLogItem.setValue(log),
+  async () => ({ log: await auditStore.read(), days: await auditRetentionDaysItem.getValue() }),
+  ({ log }) => auditStore.save(log),
 );
 
 /** `atOnce`: someone waits on this change, so its write skips the gap that paces a bulk run's entries. */
 function updateLog(change: (log: AuditEntry[], retentionDays: number) => AuditEntry[], atOnce = true): Promise<void> {
   const saved = writeLog((state) => ({ ...state, log: change(state.log, state.days) }));
-  if (atOnce) auditLogItem.hurry();
+  if (atOnce) auditStore.hurry();
   return saved;
 }
 
@@ -47,7 +48,7 @@ export async function setAuditRetention(days: number, now: number): Promise<void
 }
 
 export function readAuditLog(): Promise<AuditEntry[]> {
-  return auditLogItem.getValue();
+  return auditStore.read();
 }
 
 export interface RemovalContext {

@@ -1,21 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AUDIT_LOG_CAP, readAuditLog, recordRemoval, removeBadgesAndRecord } from '../../../utils/badges/audit';
-import { type AuditEntry, auditLogItem } from '../../../utils/storage';
+import { auditStore } from '../../../utils/badges/audit-store';
+import { auditEntry } from './audit-entry';
 import { fakeDesk } from './fake-desk';
 
-const entry = (id: string): AuditEntry => ({
-  kind: 'remove',
-  auditId: id,
-  orgId: '600',
-  userId: '42',
-  route: 'users-dissociate',
-  results: [],
-  verified: true,
-  notes: [],
-  startedAt: 1,
-  finishedAt: 2,
-});
+const entry = auditEntry;
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -26,7 +16,7 @@ describe('audit log', () => {
   });
 
   it('keeps the newest entries up to the cap', async () => {
-    await auditLogItem.setValue(Array.from({ length: AUDIT_LOG_CAP }, (_, i) => entry(String(i))));
+    await auditStore.save(Array.from({ length: AUDIT_LOG_CAP }, (_, i) => entry(String(i))));
     await recordRemoval(entry('newest'));
     const log = await readAuditLog();
     expect(log).toHaveLength(AUDIT_LOG_CAP);
