@@ -194,4 +194,8 @@ function rechunk(before: Chunk[], next: AuditEntry[]): Chunk[] {
   return after;
 }
 
-export const auditStore = createAuditStore(browser.storage.local);
+export const auditStore = createAuditStore({
+  get: (keys) => browser.storage.local.get(keys),
+  set: (items) => browser.storage.local.set(items),
+  remove: (keys) => browser.storage.local.remove(keys),
+});
