@@ -51,11 +51,15 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
     dialog.id = panelId;
     dialog.setAttribute('role', 'dialog');
     dialog.setAttribute('aria-labelledby', titleId);
+    // The panel's title names the dialog once drawn; until then (or if it cannot load) this does.
+    dialog.setAttribute('aria-label', 'Remove badges');
+    dialog.tabIndex = -1;
     // Escape the panel did not handle itself (it stops the ones it does) closes the dialog.
     dialog.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') close();
     });
     const waiting = element('p', '', 'Opening…');
+    waiting.setAttribute('role', 'status');
     waiting.prepend(spinner());
     const body = element('div', '');
     dialog.append(waiting, body);
@@ -63,6 +67,8 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
     shown = opening;
     root.append(dialog);
     trigger.setAttribute('aria-expanded', 'true');
+    // Focus goes into the dialog at once, so Escape works while the panel loads; the panel moves it on.
+    dialog.focus();
     options.open({ body, titleId, close }).then(
       (takeDown) => {
         if (shown !== opening) return takeDown();

@@ -25,7 +25,10 @@ export function provideRemovalPanels(panels: RemovalPanels): void {
 
 let loading: Promise<RemovalPanels> | null = null;
 
-/** Loads the panels' script once; a failed load is tried again on the next call. */
+/**
+ * Loads the panels' script once. After a failure the next call asks again, though the browser may
+ * answer from its memory of the failed import until the page reloads (which the message says to do).
+ */
 export function loadRemovalPanels(getURL: (path: typeof REMOVAL_PANELS_SCRIPT) => string): Promise<RemovalPanels> {
   loading ??= (async () => {
     const present = (globalThis as Slot)[SLOT];

@@ -49,20 +49,23 @@ export function createAuditStore(
 ): AuditStore {
   let chunks: Chunk[] | null = null;
   let loading: Promise<Chunk[]> | null = null;
-  /** Chunk ids written or removed since the last write, and whether the index changed. */
+  /** What the next write must do: chunks to write, keys to remove, and whether the index changed. */
   let dirty = new Set<number>();
-  let removed = new Set<number>();
+  let gone = new Set<string>();
   let indexDirty = false;
   let waiters: { done: () => void; fail: (error: unknown) => void }[] = [];
   let storing = false;
-  const pacer = createWritePacer(MIN_GAP_MS, options.sleep ?? sleep, options.now ?? Date.now);
+  const newPacer = () => createWritePacer(MIN_GAP_MS, options.sleep ?? sleep, options.now ?? Date.now);
+  let pacer = newPacer();
+  const pending = () => dirty.size > 0 || gone.size > 0 || indexDirty;
 
   onForgetRemembered(() => {
     chunks = null;
     loading = null;
     dirty = new Set();
-    removed = new Set();
+    gone = new Set();
     indexDirty = false;
+    pacer = newPacer();
   });
 
   const load = (): Promise<Chunk[]> => {
@@ -70,55 +73,63 @@ export function createAuditStore(
     loading ??= (async () => {
       const stored = await area.get([INDEX_KEY, WHOLE_LOG_KEY]);
       const ids = stored[INDEX_KEY] as number[] | undefined;
-      let loaded: Chunk[];
+      const whole = stored[WHOLE_LOG_KEY] as AuditEntry[] | undefined;
+      let loaded: Chunk[] = [];
       if (ids) {
         const bodies = ids.length ? await area.get(ids.map(chunkKey)) : {};
         loaded = ids.map((id) => ({ id, entries: (bodies[chunkKey(id)] as AuditEntry[] | undefined) ?? [] }));
-      } else {
-        loaded = [];
-        const whole = (stored[WHOLE_LOG_KEY] as AuditEntry[] | undefined) ?? [];
+      } else if (whole) {
         for (let i = 0; i < whole.length; i += AUDIT_CHUNK_SIZE) {
           loaded.push({ id: loaded.length, entries: whole.slice(i, i + AUDIT_CHUNK_SIZE) });
+          dirty.add(loaded.length - 1);
         }
-        if (whole.length) {
-          await area.set({
-            ...Object.fromEntries(loaded.map((c) => [chunkKey(c.id), c.entries])),
-            [INDEX_KEY]: loaded.map((c) => c.id),
-          });
-          await area.remove(WHOLE_LOG_KEY);
-        }
+        indexDirty = true;
       }
+      // The whole log goes once its chunks and their index are written (or were, before a stop).
+      if (whole) gone.add(WHOLE_LOG_KEY);
       chunks = loaded;
-      loading = null;
+      if (pending() && !storing) void drain();
       return loaded;
-    })();
+    })().finally(() => {
+      loading = null;
+    });
     return loading;
   };
 
   const drain = async () => {
     storing = true;
-    while (dirty.size || removed.size || indexDirty) {
+    while (pending()) {
       await pacer.turn();
       const current = chunks ?? [];
       const items: Record<string, unknown> = {};
       for (const chunk of current) if (dirty.has(chunk.id)) items[chunkKey(chunk.id)] = chunk.entries;
       if (indexDirty) items[INDEX_KEY] = current.map((c) => c.id);
-      const gone = [...removed].map(chunkKey);
+      const written = { dirty, indexDirty };
+      const removing = [...gone];
       const settling = waiters;
       dirty = new Set();
-      removed = new Set();
+      gone = new Set();
       indexDirty = false;
       waiters = [];
       try {
-        // The index goes with the chunks it names; removed chunks go after it no longer names them.
+        // The index goes with the chunks it names; chunks it no longer names are removed after.
         if (Object.keys(items).length) await area.set(items);
-        if (gone.length) await area.remove(gone);
-        for (const w of settling) w.done();
       } catch (error) {
-        // Written again with the next save.
-        for (const id of Object.keys(items)) if (id !== INDEX_KEY) dirty.add(Number(id.slice('auditLog.'.length)));
-        indexDirty ||= INDEX_KEY in items;
+        // Kept for the next save, which tries again; no retrying on its own (storage may be full).
+        for (const id of written.dirty) dirty.add(id);
+        indexDirty ||= written.indexDirty;
+        for (const key of removing) gone.add(key);
         for (const w of settling) w.fail(error);
+        break;
+      }
+      for (const w of settling) w.done();
+      if (!removing.length) continue;
+      try {
+        await area.remove(removing);
+      } catch {
+        // Unnamed chunks are harmless; they go with the next write.
+        for (const key of removing) gone.add(key);
+        break;
       }
     }
     storing = false;
@@ -135,24 +146,24 @@ export function createAuditStore(
       const before = chunks;
       const after = rechunk(before, next);
       const kept = new Set(after.map((c) => c.id));
-      for (const chunk of before) if (!kept.has(chunk.id)) removed.add(chunk.id);
+      for (const chunk of before) if (!kept.has(chunk.id)) gone.add(chunkKey(chunk.id));
       const previous = new Map(before.map((c) => [c.id, c.entries]));
       for (const chunk of after) {
         const old = previous.get(chunk.id);
         if (!old || old.length !== chunk.entries.length || old.some((e, i) => e !== chunk.entries[i])) {
           dirty.add(chunk.id);
-          removed.delete(chunk.id);
+          gone.delete(chunkKey(chunk.id));
         }
       }
       if (before.length !== after.length || before.some((c, i) => c.id !== after[i]!.id)) indexDirty = true;
       chunks = after;
-      if (!dirty.size && !removed.size && !indexDirty) return Promise.resolve();
+      if (!pending()) return Promise.resolve();
       const stored = new Promise<void>((done, fail) => waiters.push({ done, fail }));
       if (!storing) void drain();
       return stored;
     },
 
-    hurry: pacer.hurry,
+    hurry: () => pacer.hurry(),
 
     async keys() {
       return [INDEX_KEY, ...(await load()).map((c) => chunkKey(c.id))];

@@ -11,16 +11,24 @@ export const AUDIT_LOG_CAP = 5000;
 const DAY_MS = 86_400_000;
 
 /** Every change to the log goes through one batched writer: removals finishing together all land, in one write. */
+let hurryBatch = false;
 const writeLog = createBatchedUpdater(
   async () => ({ log: await auditStore.read(), days: await auditRetentionDaysItem.getValue() }),
-  ({ log }) => auditStore.save(log),
+  ({ log }) => {
+    const saved = auditStore.save(log);
+    // Only once the change is in the store: hurrying earlier would speed up the write before it.
+    if (hurryBatch) auditStore.hurry();
+    hurryBatch = false;
+    return saved;
+  },
 );
 
 /** `atOnce`: someone waits on this change, so its write skips the gap that paces a bulk run's entries. */
 function updateLog(change: (log: AuditEntry[], retentionDays: number) => AuditEntry[], atOnce = true): Promise<void> {
-  const saved = writeLog((state) => ({ ...state, log: change(state.log, state.days) }));
-  if (atOnce) auditStore.hurry();
-  return saved;
+  return writeLog((state) => {
+    if (atOnce) hurryBatch = true;
+    return { ...state, log: change(state.log, state.days) };
+  });
 }
 
 /** Entries within the retention period, newest kept up to the cap. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AUDIT_CHUNK_SIZE, createAuditStore } from '../../../utils/badges/audit-store';
 import type { AuditEntry } from '../../../utils/storage';
 import { auditEntry } from './audit-entry';
@@ -85,7 +85,7 @@ describe('the chunked audit log', () => {
     const a = area({ auditLog: entries(0, 230) });
     const store = storeOn(a);
     expect(ids(await store.read())).toEqual(ids(entries(0, 230)));
-    expect(a.data.has('auditLog')).toBe(false);
+    await vi.waitFor(() => expect(a.data.has('auditLog')).toBe(false));
     expect(a.data.get('auditLog.chunks')).toEqual([0, 1, 2]);
     expect(ids(await storeOn(a).read())).toEqual(ids(entries(0, 230)));
   });
@@ -104,5 +104,37 @@ describe('the chunked audit log', () => {
     store.hurry();
     await second;
     expect(ids(await storeOn(a).read())).toEqual(['1', '2']);
+  });
+
+  it('a write that fails is not retried on its own; the next save writes what it missed', async () => {
+    const a = area();
+    const store = storeOn(a);
+    await store.save(entries(0, 5));
+    const set = a.set;
+    let full = true;
+    let attempts = 0;
+    a.set = async (items) => {
+      attempts++;
+      if (full) throw new Error('QUOTA_BYTES quota exceeded');
+      return set(items);
+    };
+    await expect(store.save([...(await store.read()), entry('lost?')])).rejects.toThrow('QUOTA_BYTES');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(attempts).toBe(1);
+    full = false;
+    await store.save([...(await store.read()), entry('next')]);
+    expect(ids(await storeOn(a).read())).toEqual([...ids(entries(0, 5)), 'lost?', 'next']);
+  });
+
+  it('a read that fails is tried again at the next one', async () => {
+    const a = area({ 'auditLog.chunks': [0], 'auditLog.0': entries(0, 3) });
+    const get = a.get;
+    a.get = async () => {
+      a.get = get;
+      throw new Error('storage is busy');
+    };
+    const store = storeOn(a);
+    await expect(store.read()).rejects.toThrow('storage is busy');
+    expect(ids(await store.read())).toEqual(ids(entries(0, 3)));
   });
 });

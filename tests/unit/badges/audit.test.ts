@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AUDIT_LOG_CAP, readAuditLog, recordRemoval, removeBadgesAndRecord } from '../../../utils/badges/audit';
 import { auditStore } from '../../../utils/badges/audit-store';
@@ -8,6 +8,7 @@ import { fakeDesk } from './fake-desk';
 const entry = auditEntry;
 
 beforeEach(() => fakeBrowser.reset());
+const ids = (log: { auditId: string }[]) => log.map((e) => e.auditId);
 
 describe('audit log', () => {
   it('keeps both of two removals recorded at the same moment', async () => {
@@ -22,6 +23,21 @@ describe('audit log', () => {
     expect(log).toHaveLength(AUDIT_LOG_CAP);
     expect(log[0]!.auditId).toBe('1');
     expect(log.at(-1)!.auditId).toBe('newest');
+  });
+
+  it('a removal someone waits on is stored at once, even behind a paced bulk write', async () => {
+    vi.useFakeTimers();
+    try {
+      await recordRemoval(entry('bulk-1'), { atOnce: false });
+      // This one waits out the pacing gap (the fake clock never reaches it)…
+      const paced = recordRemoval(entry('bulk-2'), { atOnce: false });
+      // …and the single removal's write goes at once, taking the waiting one along.
+      await recordRemoval(entry('single'));
+      await paced;
+      expect(ids(await readAuditLog())).toEqual(['bulk-1', 'bulk-2', 'single']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('records every removal with its per-badge results and who it was', async () => {

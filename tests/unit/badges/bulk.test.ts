@@ -121,21 +121,28 @@ describe('bulk runs', () => {
         await new Promise((r) => setTimeout(r, 1));
         activeCalls--;
       });
+    let users = 0;
+    let peakUsers = 0;
     const run = await workBulkRun({
       ...h.deps,
       usersPerCallSlot: 2,
       // Read, remove, read back: each a limited call, with the user's own work between them.
       removeOne: async (r, it, marked) => {
-        await call();
-        const report = await h.deps.removeOne(r, it, marked);
-        await call();
-        await call();
-        return report;
+        peakUsers = Math.max(peakUsers, ++users);
+        try {
+          await call();
+          const report = await h.deps.removeOne(r, it, marked);
+          await call();
+          await call();
+          return report;
+        } finally {
+          users--;
+        }
       },
     });
     expect(run?.status).toBe('done');
     expect(h.removals.toSorted()).toEqual(Array.from({ length: 30 }, (_, i) => String(200 + i)));
-    expect(h.peak()).toBe(6);
+    expect(peakUsers).toBe(6);
     expect(peakCalls).toBe(3);
     expect(h.unmarked).toEqual([]);
   });
