@@ -143,6 +143,13 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
       if (marked) await bulkInFlightItem.setValue(null);
     })());
 
+  /** A run change the admin waits on (start, pause, resume, cancel): stored without the pacing gap. */
+  const saveRunNow = (run: BulkRun) => {
+    const saving = bulkRunItem.setValue(run);
+    bulkRunItem.hurry();
+    return saving;
+  };
+
   let working: Promise<unknown> | null = null;
   /** Works the saved bulk run, once at a time; called on start, resume, and when the worker wakes. */
   const kickBulk = () => {
@@ -365,7 +372,7 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
         concurrency: (await readSettings()).bulkConcurrency,
         items: items.map((i) => ({ ...i, state: 'pending' })),
       };
-      await bulkRunItem.setValue(run);
+      await saveRunNow(run);
       kickBulk();
       return run;
     },
@@ -385,7 +392,7 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
         action === 'cancel'
           ? cancelRun(run, deps.now())
           : { ...run, status: action === 'pause' ? ('paused' as const) : ('running' as const), pauseReason: undefined };
-      await bulkRunItem.setValue(next);
+      await saveRunNow(next);
       if (next.status === 'running') kickBulk();
       return next;
     },

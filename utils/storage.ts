@@ -132,8 +132,9 @@ export const bulkRunItem = /* @__PURE__ */ remembered(
   storage.defineItem<import('./badges/bulk').BulkRun | null>('local:bulkRun', {
     fallback: null,
   }),
-  // Rewritten at most a few times a second; what must be stored at once lives in bulkInFlightItem.
-  { minGapMs: 400 },
+  // Rewritten at most once a second (the bulk page's progress follows it); what must be stored at once lives in
+  // bulkInFlightItem. More often costs the run itself: each write is the whole queue.
+  { minGapMs: 1000 },
 );
 
 /**

@@ -1,7 +1,8 @@
+import { Component } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { PageAlert } from '../../components/Notices';
 import { outcomeText } from '../../components/RemovalResult';
-import { type BulkRun, CREDITS_PER_USER, countItems } from '../../utils/badges/bulk';
+import { type BulkItem, type BulkRun, CREDITS_PER_USER, countItems } from '../../utils/badges/bulk';
 import { toCsv } from '../../utils/csv';
 import type { BulkPlanView, RequestInput, StatusView } from '../../utils/messaging';
 import type { HelpCenterView } from '../../utils/views';
@@ -430,18 +431,43 @@ function RunView(props: { api: BulkApi; run: BulkRun; onNew?: () => void }) {
         </thead>
         <tbody>
           {run.items.map((i) => (
-            <tr key={i.userId} data-state={i.state}>
-              <td>
-                {i.name ?? i.userId} <span class="muted">{i.email ?? ''}</span>
-              </td>
-              <td>{i.state}</td>
-              <td>
-                {i.reason ?? (i.results ? i.results.map((r) => `${r.name}: ${outcomeText(r.outcome)}`).join('; ') : '')}
-              </td>
-            </tr>
+            <RunRow key={i.userId} item={i} />
           ))}
         </tbody>
       </table>
     </section>
   );
+}
+
+/**
+ * One user's row. Each change of the run arrives as a fresh copy of every item; a row draws again only
+ * when its user's state or outcome changed, so a redraw of 500 rows touches the few that moved.
+ */
+class RunRow extends Component<{ item: BulkItem }> {
+  override shouldComponentUpdate({ item: next }: { item: BulkItem }) {
+    const { item } = this.props;
+    return (
+      item.state !== next.state ||
+      item.reason !== next.reason ||
+      item.results?.length !== next.results?.length ||
+      item.name !== next.name ||
+      item.email !== next.email
+    );
+  }
+
+  override render() {
+    const { item } = this.props;
+    return (
+      <tr data-state={item.state}>
+        <td>
+          {item.name ?? item.userId} <span class="muted">{item.email ?? ''}</span>
+        </td>
+        <td>{item.state}</td>
+        <td>
+          {item.reason ??
+            (item.results ? item.results.map((r) => `${r.name}: ${outcomeText(r.outcome)}`).join('; ') : '')}
+        </td>
+      </tr>
+    );
+  }
 }
