@@ -49,8 +49,11 @@ export function chromiumArgs(sandbox: SandboxAddress, extensionDir = EXTENSION_D
 }
 
 export interface ExtensionBrowser {
-  context: BrowserContext;
+  /** The browser as it is now (a new one after `restart`). */
+  readonly context: BrowserContext;
   extensionId: string;
+  /** Closes the browser and starts it again on the same profile, as when the admin restarts it. */
+  restart(): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -68,17 +71,26 @@ export async function launchExtensionBrowser(
     throw new Error(`No built extension at ${extensionDir}. Run npm run build first.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'badge-remover-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    headless: options.headless ?? true,
-    executablePath,
-    args: chromiumArgs(sandbox, extensionDir),
-    viewport: options.viewport ?? { width: 1280, height: 800 },
-  });
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      headless: options.headless ?? true,
+      executablePath,
+      args: chromiumArgs(sandbox, extensionDir),
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+    });
+  let context = await launch();
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {
-    context,
+    get context() {
+      return context;
+    },
     extensionId,
+    async restart() {
+      await context.close();
+      context = await launch();
+      return context;
+    },
     async close() {
       await context.close().catch(() => {});
       rmSync(profile, { recursive: true, force: true });

@@ -209,4 +209,29 @@ test.describe('bulk removal', () => {
     await expectOnlyHoldersChanged(control, ids, before);
     await expectOneRemovalPerUser(control, ids);
   });
+
+  test('the browser closed mid-run: at its next start the run goes on to the exact state, no removal sent twice', async ({
+    extensionBrowser,
+    extensionId,
+    control,
+  }) => {
+    const ids = await seedHolders(control, 120);
+    await control.configure({ concurrencyLimit: 5, latencyMs: 25 });
+    const before = (await control.getState()).data.users;
+    const page = await extensionBrowser.context.newPage();
+    await startHoldersRun(page, extensionId, 120);
+    await expect.poll(async () => (await holders(control)).length, { timeout: 60_000 }).toBeLessThanOrEqual(90);
+
+    // The admin quits the browser mid-run and starts it again; no page of the extension is opened.
+    const context = await extensionBrowser.restart();
+    expect((await holders(control)).length).toBeGreaterThan(0);
+    await expect.poll(async () => (await holders(control)).length, { timeout: 90_000 }).toBe(0);
+
+    const reopened = await context.newPage();
+    await reopened.goto(`chrome-extension://${extensionId}/bulk.html`);
+    await expect(reopened.getByRole('heading', { name: 'Bulk run: done' })).toBeVisible({ timeout: 30_000 });
+    await expect(reopened.locator('.counts')).toContainText('120 removed · 0 failed · 0 skipped · 0 remaining');
+    await expectOnlyHoldersChanged(control, ids, before);
+    await expectOneRemovalPerUser(control, ids);
+  });
 });

@@ -5,12 +5,14 @@
 import { type BrowserContext, test as base, expect, type Page, type Worker } from '@playwright/test';
 import { SandboxControl } from '../../sandbox/control-client';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
-import { launchExtensionBrowser } from '../../scripts/chromium';
+import { type ExtensionBrowser, launchExtensionBrowser } from '../../scripts/chromium';
 
 export const SANDBOX_CLIENT_ID = '1000.SANDBOXCLIENT0000000000000000';
 
 interface Fixtures {
   control: SandboxControl;
+  /** The browser behind `context`, for a test that restarts it. */
+  extensionBrowser: ExtensionBrowser;
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
@@ -39,10 +41,13 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     await use(new URL(worker.url()).host);
   },
-  context: async ({ sandbox, control: _control }, use) => {
+  extensionBrowser: async ({ sandbox, control: _control }, use) => {
     const browser = await launchExtensionBrowser(sandbox);
-    await use(browser.context);
+    await use(browser);
     await browser.close();
+  },
+  context: async ({ extensionBrowser }, use) => {
+    await use(extensionBrowser.context);
   },
   serviceWorker: async ({ context }, use) => {
     await use(context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
