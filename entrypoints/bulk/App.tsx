@@ -97,26 +97,35 @@ function Planner(props: { api: BulkApi; onStarted: (run: BulkRun) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<SerializedError | null>(null);
 
+  // Until Zoho has listed the help centers there is nothing to choose, and a dry run would go without one.
+  const [helpCentersLoaded, setHelpCentersLoaded] = useState(false);
   useEffect(() => {
-    api.listHelpCenters().then(
-      (list) => {
-        setHelpCenters(list);
-        setHelpCenterId(list[0]?.id ?? '');
-      },
-      () => setHelpCenters([]),
-    );
+    api
+      .listHelpCenters()
+      .then(
+        (list) => {
+          setHelpCenters(list);
+          setHelpCenterId(list[0]?.id ?? '');
+        },
+        () => setHelpCenters([]),
+      )
+      .finally(() => setHelpCentersLoaded(true));
   }, []);
 
   const dryRun = async (event: Event) => {
     event.preventDefault();
+    const hc = /^\d+$/.test(helpCenterId) ? helpCenterId : undefined;
+    if (source === 'holders' && !hc) {
+      setError({ kind: 'invalid-request', message: 'Choose the help center, or type its ID (digits only).' });
+      return;
+    }
     setBusy(true);
     setError(null);
     setPlan(null);
     try {
-      const hc = /^\d+$/.test(helpCenterId) ? helpCenterId : undefined;
       const result =
         source === 'holders'
-          ? await api.prepareBulk({ kind: 'holders', helpCenterId: helpCenterId, badge })
+          ? await api.prepareBulk({ kind: 'holders', helpCenterId: hc!, badge })
           : await api.prepareBulk({ kind: 'list', text, ...(hc ? { helpCenterId: hc } : {}) });
       setPlan(result);
       // Holders of one badge lose that badge; for a list the admin picks from what the users hold.
@@ -195,7 +204,11 @@ function Planner(props: { api: BulkApi; onStarted: (run: BulkRun) => void }) {
           </fieldset>
           <div class="field">
             <label for="hc">Help center</label>
-            {helpCenters.length ? (
+            {!helpCentersLoaded ? (
+              <select id="hc" disabled>
+                <option>Loading help centers…</option>
+              </select>
+            ) : helpCenters.length ? (
               <select id="hc" value={helpCenterId} onChange={(e) => setHelpCenterId(e.currentTarget.value)}>
                 {helpCenters.map((hc) => (
                   <option key={hc.id} value={hc.id}>
@@ -243,7 +256,7 @@ function Planner(props: { api: BulkApi; onStarted: (run: BulkRun) => void }) {
             </div>
           )}
           <PageAlert error={error} />
-          <button type="submit" class="primary" disabled={busy}>
+          <button type="submit" class="primary" disabled={busy || !helpCentersLoaded}>
             {busy && !plan ? 'Reading users and badges…' : 'Dry run'}
           </button>
         </form>

@@ -157,7 +157,7 @@ test.describe('bulk removal', () => {
     control,
   }) => {
     const ids = await seedHolders(control, 200);
-    await control.configure({ concurrencyLimit: 5, latencyMs: 25 });
+    await control.configure({ concurrencyLimit: 5, latencyMs: 50 });
     const before = (await control.getState()).data.users;
     const page = await context.newPage();
     await startHoldersRun(page, extensionId, 200);
@@ -186,7 +186,8 @@ test.describe('bulk removal', () => {
   }) => {
     test.setTimeout(150_000);
     const ids = await seedHolders(control, 60);
-    await control.configure({ concurrencyLimit: 5, latencyMs: 25 });
+    // Slow enough (about 6 s for the run) that the stop below lands mid-run.
+    await control.configure({ concurrencyLimit: 5, latencyMs: 150 });
     const before = (await control.getState()).data.users;
     const page = await context.newPage();
     await startHoldersRun(page, extensionId, 60);
@@ -216,7 +217,7 @@ test.describe('bulk removal', () => {
     control,
   }) => {
     const ids = await seedHolders(control, 120);
-    await control.configure({ concurrencyLimit: 5, latencyMs: 25 });
+    await control.configure({ concurrencyLimit: 5, latencyMs: 100 });
     const before = (await control.getState()).data.users;
     const page = await extensionBrowser.context.newPage();
     await startHoldersRun(page, extensionId, 120);

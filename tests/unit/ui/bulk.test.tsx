@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type BulkApi, BulkApp } from '../../../entrypoints/bulk/App';
 import type { BulkItem, BulkRun } from '../../../utils/badges/bulk';
@@ -50,5 +50,35 @@ describe('the bulk page', () => {
       await vi.advanceTimersByTimeAsync(1_000);
     });
     expect(screen.getByRole('status').textContent).toMatch(/^3 removed · 0 failed · 0 skipped · 7 remaining/);
+  });
+
+  it('waits for the help centers before a dry run, and never sends one without a help center', async () => {
+    let listed: (list: { id: string; name: string }[]) => void = () => {};
+    const prepareBulk = vi.fn(async () => ({ users: [], skipped: [], helpCenterId: '7' }));
+    const api = {
+      getBulkRun: vi.fn(async () => null),
+      watchRun: () => () => {},
+      listHelpCenters: () => new Promise((resolve) => (listed = resolve)),
+      prepareBulk,
+      now: () => 0,
+    } as unknown as BulkApi;
+    render(<BulkApp api={api} />);
+    fireEvent.click(await screen.findByRole('radio', { name: /Every user in a help center/ }));
+    fireEvent.input(screen.getByLabelText('Badge (name or ID)'), { target: { value: 'Rising Star' } });
+    const dryRun = screen.getByRole('button', { name: 'Dry run' }) as HTMLButtonElement;
+    expect(dryRun.disabled).toBe(true);
+    expect(screen.getByRole('combobox', { name: 'Help center' }).textContent).toBe('Loading help centers…');
+
+    // Zoho lists none: the admin types the ID, and a dry run without one says so instead of asking Zoho.
+    await act(async () => listed([]));
+    await waitFor(() => expect(dryRun.disabled).toBe(false));
+    fireEvent.click(dryRun);
+    expect((await screen.findByRole('alert')).textContent).toContain('Choose the help center, or type its ID');
+    expect(prepareBulk).not.toHaveBeenCalled();
+    fireEvent.input(screen.getByPlaceholderText('Help center ID'), { target: { value: '7' } });
+    fireEvent.click(dryRun);
+    await waitFor(() =>
+      expect(prepareBulk).toHaveBeenCalledWith({ kind: 'holders', helpCenterId: '7', badge: 'Rising Star' }),
+    );
   });
 });
