@@ -21,6 +21,12 @@ export interface ControlShellOptions {
 
 let nextId = 0;
 
+/** The open dialog, and what takes its panel down once the panel is drawn. */
+interface Shown {
+  dialog: HTMLElement;
+  takeDown?: () => void;
+}
+
 /** Puts the control into the container; returns what removes it (and any open panel). */
 export function mountControlShell(container: HTMLElement, options: ControlShellOptions): () => void {
   const id = ++nextId;
@@ -34,7 +40,7 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
   root.append(trigger);
   container.append(root);
 
-  let shown: { dialog: HTMLElement; takeDown?: () => void } | null = null;
+  let shown: Shown | null = null;
 
   const close = () => {
     if (!shown) return;
@@ -63,7 +69,7 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
     waiting.prepend(spinner());
     const body = element('div', '');
     dialog.append(waiting, body);
-    const opening: { dialog: HTMLElement; takeDown?: () => void } = { dialog };
+    const opening: Shown = { dialog };
     shown = opening;
     root.append(dialog);
     trigger.setAttribute('aria-expanded', 'true');

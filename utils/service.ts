@@ -54,8 +54,7 @@ export interface ServiceDeps {
   newId: () => string;
   /** The clock's wait, injected in tests. */
   sleep?: (ms: number) => Promise<void>;
-  /** Bytes the audit log uses in local storage, where the browser can tell. */
-  /** Bytes the given storage keys take. */
+  /** Bytes the given keys take in local storage, where the browser can tell (for the audit log's size). */
   storageBytes?: (keys: string[]) => Promise<number | undefined>;
 }
 
@@ -158,13 +157,10 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
       await workBulkRun({
         load: () => bulkRunItem.getValue(),
         save: (run) => {
-          const saving = bulkRunItem.setValue(run);
-          // Stopped, or nothing left to send: the admin is waiting to see it, so no pacing gap.
-          if (run.status !== 'running' || countItems(run).remaining === 0) {
-            bulkRunItem.hurry();
-            auditStore.hurry();
-          }
-          return saving;
+          if (run.status === 'running' && countItems(run).remaining > 0) return bulkRunItem.setValue(run);
+          // Stopped, or nothing left to send: the admin is waiting to see it (and its last audit entries).
+          auditStore.hurry();
+          return saveRunNow(run);
         },
         now: deps.now,
         ...(deps.sleep ? { sleep: deps.sleep } : {}),
