@@ -53,18 +53,23 @@ export function parseCsv(text: string): CsvRow[] {
   return rows;
 }
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function quote(value: string): string {
   return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** CSV text for a spreadsheet; a value starting with =, +, - or @ is prefixed so it is never run as a formula. */
+/**
+ * CSV text for a spreadsheet. A value starting with =, +, -, @, TAB or CR is prefixed with ' so a spreadsheet
+ * never runs it as a formula (TAB and CR are how formulas slip past an escape that only checks the first four).
+ */
 export function toCsv(rows: readonly (readonly (string | number | undefined)[])[]): string {
   return `${rows
     .map((row) =>
       row
         .map((value) => {
           const text = value === undefined ? '' : String(value);
-          return quote(/^[=+\-@]/.test(text) ? `'${text}` : text);
+          return quote(FORMULA_START.test(text) ? `'${text}` : text);
         })
         .join(','),
     )

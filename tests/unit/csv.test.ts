@@ -38,6 +38,13 @@ describe('toCsv', () => {
     ).toBe('id,name\r\n42,"Lee, Al"\r\n43,"\'=HYPERLINK(""x"")"\r\n1,\r\n');
   });
 
+  it('defuses a formula behind a leading TAB or CR, and every other formula start', () => {
+    const cells = ['\t=1+1', '\r=1+1', '+1', '-1', '@SUM(A1)', '=1'];
+    const written = parseCsv(toCsv([cells]))[0]!.cells;
+    expect(written).toEqual(cells.map((c) => `'${c}`));
+    expect(toCsv([['a-b', 'x=1', ' =1']])).toBe('a-b,x=1," =1"\r\n');
+  });
+
   it('round-trips through parseCsv', () => {
     const rows = [
       ['a "b"', 'c\nd', ' e'],
