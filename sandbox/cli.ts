@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { chromiumCommand, exposureWarning } from './browser-setup';
 import { COMMUNITY_HC_ID, DEMO_USER_ID } from './data';
 import { startSandbox } from './server';
 import { SANDBOX_CLIENT_ID } from './state';
@@ -30,10 +31,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+const warning = exposureWarning(values.host);
+if (warning) console.warn(`${warning}\n`);
+
 const sandbox = await startSandbox({ port, host: values.host, seed: values.empty ? 'empty' : 'demo' });
 if (values['auto-accept']) sandbox.state.configure({ consent: 'auto-accept' });
 
-const rules = [...sandbox.hostNames, '*'].map((h) => `MAP ${h} 127.0.0.1:${sandbox.port}`).join(',');
 const extensionDir = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
 const demoPage = `https://desk.zoho.com/agent/zylker/zylker/setup#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}`;
 
@@ -42,19 +45,10 @@ console.log(`  answers as: ${sandbox.hostNames.join(', ')}`);
 console.log(`  control API: ${sandbox.origin}/__sandbox/state`);
 console.log(`  certificate SPKI (sha256, base64): ${sandbox.spki}`);
 console.log(`  OAuth client ID: ${SANDBOX_CLIENT_ID} (no secret)`);
-console.log('\nChromium with the built extension, every host name mapped to the sandbox (throw-away profile):\n');
 console.log(
-  [
-    'chromium',
-    '--user-data-dir="$(mktemp -d)"',
-    `--load-extension="${extensionDir}"`,
-    `--disable-extensions-except="${extensionDir}"`,
-    `--host-resolver-rules="${rules}"`,
-    `--ignore-certificate-errors-spki-list=${sandbox.spki}`,
-    '--disable-quic',
-    `'${demoPage}'`,
-  ].join(' \\\n  '),
+  '\nChromium with the built extension, every host name mapped to the sandbox, background traffic off (throw-away profile):\n',
 );
+console.log(chromiumCommand(sandbox, extensionDir, demoPage));
 console.log('\nCtrl-C stops the sandbox.');
 
 const stop = () => {

@@ -7,15 +7,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
+import { type SandboxAddress, sandboxChromiumFlags } from '../sandbox/browser-setup';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
 
-export interface SandboxAddress {
-  port: number;
-  /** base64 SHA-256 of the sandbox certificate's public key. */
-  spki: string;
-  hostNames: readonly string[];
-}
+export type { SandboxAddress };
 
 /** CHROMIUM_PATH, then Debian's /usr/bin/chromium, then Playwright's own build where one is installed. */
 export function findChromium(): string | undefined {
@@ -31,20 +27,10 @@ export function findChromium(): string | undefined {
 }
 
 export function chromiumArgs(sandbox: SandboxAddress, extensionDir = EXTENSION_DIR): string[] {
-  const rules = [...sandbox.hostNames, '*'].map((host) => `MAP ${host} 127.0.0.1:${sandbox.port}`).join(',');
   return [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
-    `--host-resolver-rules=${rules}`,
-    `--ignore-certificate-errors-spki-list=${sandbox.spki}`,
-    '--disable-quic',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-default-apps',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider',
+    ...sandboxChromiumFlags(sandbox),
   ];
 }
 

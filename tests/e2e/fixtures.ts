@@ -3,6 +3,7 @@
  * and a fresh Chromium profile with the built production extension for each test.
  */
 import { type BrowserContext, test as base, expect, type Page, type Worker } from '@playwright/test';
+import { isChromiumServiceHost } from '../../sandbox/browser-setup';
 import { SandboxControl } from '../../sandbox/control-client';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
 import { type ExtensionBrowser, launchExtensionBrowser } from '../../scripts/chromium';
@@ -36,6 +37,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const control = new SandboxControl(sandbox.origin);
     await control.reset();
     await use(control);
+    // Every test: nothing asked for a host that is not Zoho's (the catch-all host rule brings it here).
+    const stray = await strayRequests(control);
+    expect(
+      stray.map((r) => `${r.method} https://${r.host}${r.path}`),
+      'requests for hosts that are not Zoho',
+    ).toEqual([]);
   },
   extensionId: async ({ context }, use) => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -55,6 +62,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 });
 
 export { expect };
+
+/** Requests for hosts that are not Zoho's, leaving out Chromium's own service calls. */
+export async function strayRequests(control: SandboxControl) {
+  const stray = await control.requests({ face: 'stray' });
+  return stray.filter((r) => !isChromiumServiceHost(r.host));
+}
 
 export function optionsUrl(extensionId: string): string {
   return `chrome-extension://${extensionId}/options.html`;

@@ -1,5 +1,6 @@
+import { isChromiumServiceHost } from '../../sandbox/browser-setup';
 import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../../sandbox/data';
-import { expect, optionsUrl, test, userPageUrl } from './fixtures';
+import { expect, optionsUrl, strayRequests, test, userPageUrl } from './fixtures';
 
 test('the extension loads with its pinned id and production manifest', async ({ serviceWorker, extensionId }) => {
   expect(extensionId).toBe('cjheecimhjkgjkobijngojplcehhnajo');
@@ -14,7 +15,50 @@ test('the extension loads with its pinned id and production manifest', async ({ 
   const [exposed, ...more] = (manifest.web_accessible_resources ?? []) as { resources: string[]; matches: string[] }[];
   expect(more).toEqual([]);
   expect(exposed?.resources).toEqual(['removal-panels.js']);
-  expect(exposed?.matches.toSorted()).toEqual(manifest.content_scripts?.[0]?.matches?.toSorted());
+  const deskOrigins = (manifest.host_permissions ?? []).filter((h: string) => h.startsWith('https://desk.'));
+  expect(exposed?.matches.toSorted()).toEqual(deskOrigins.toSorted());
+  // The content script runs in the agent app only (/agent/, classic /support/), never on the public /portal/.
+  const scriptMatches = manifest.content_scripts?.[0]?.matches ?? [];
+  expect(scriptMatches).toContain('https://desk.zoho.com/agent/*');
+  expect(scriptMatches).toContain('https://desk.zoho.eu/support/*');
+  expect(scriptMatches.every((m: string) => /^https:\/\/desk\.[a-z.]+\/(agent|support)\/\*$/.test(m))).toBe(true);
+});
+
+test('the extension pages load images and connect only to Zoho (their own CSP)', async ({
+  context,
+  extensionId,
+  control,
+}) => {
+  const page = await context.newPage();
+  await page.goto(optionsUrl(extensionId));
+  const outcome = await page.evaluate(async () => {
+    const blocked: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      blocked.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
+    const image = (src: string) =>
+      new Promise<string>((resolve) => {
+        const img = new Image();
+        img.onload = () => resolve('loaded');
+        img.onerror = () => resolve('blocked');
+        img.src = src;
+      });
+    const tracker = await image('https://www.zylker.com/badge1.jpg');
+    const zoho = await image('https://desk.zoho.com/portal/api/publicImages/6');
+    const call = await fetch('https://tracker.example/collect').then(
+      () => 'sent',
+      () => 'refused',
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    return { tracker, zoho, call, blocked };
+  });
+  expect(outcome).toEqual({
+    tracker: 'blocked',
+    zoho: 'loaded',
+    call: 'refused',
+    blocked: ['img-src https://www.zylker.com/badge1.jpg', 'connect-src https://tracker.example/collect'],
+  });
+  expect(await strayRequests(control)).toEqual([]);
 });
 
 test('the options page opens', async ({ context, extensionId }) => {
@@ -26,12 +70,16 @@ test('the options page opens', async ({ context, extensionId }) => {
 test('the content script runs on the sandbox Desk user page, and nothing leaves the machine', async ({
   context,
   control,
+  sandbox,
 }) => {
   const page = await context.newPage();
   await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
   await expect(page.locator('main h1')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Remove badges' })).toBeVisible();
-  // Every request reached the sandbox (the catch-all host rule), so the log shows it all.
+  // Every request reached the sandbox (the catch-all host rule), so the log shows it all: Zoho hosts only.
   const log = await control.requests();
   expect(log.some((r) => r.host === 'desk.zoho.com')).toBe(true);
+  expect(
+    log.filter((r) => !sandbox.hostNames.includes(r.host) && !isChromiumServiceHost(r.host)).map((r) => r.host),
+  ).toEqual([]);
 });

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { chromiumCommand, exposureWarning, sandboxChromiumFlags } from '../../sandbox/browser-setup';
+
+const sandbox = { port: 8443, spki: 'c3BraQ==', hostNames: ['desk.zoho.com', 'accounts.zoho.com'] };
+
+describe('pointing Chromium at the sandbox', () => {
+  it('maps every Zoho host and the catch-all to loopback, and turns background traffic off', () => {
+    const flags = sandboxChromiumFlags(sandbox);
+    expect(flags).toContain(
+      '--host-resolver-rules=MAP desk.zoho.com 127.0.0.1:8443,MAP accounts.zoho.com 127.0.0.1:8443,MAP * 127.0.0.1:8443',
+    );
+    expect(flags).toContain('--ignore-certificate-errors-spki-list=c3BraQ==');
+    for (const flag of ['--disable-background-networking', '--disable-component-update', '--disable-sync']) {
+      expect(flags).toContain(flag);
+    }
+  });
+
+  it('prints the same flags in the command `npm run sandbox` shows', () => {
+    const command = chromiumCommand(sandbox, 'ext', 'https://desk.zoho.com/agent/');
+    expect(command).toContain('--host-resolver-rules="MAP desk.zoho.com 127.0.0.1:8443,');
+    expect(command).toContain('MAP * 127.0.0.1:8443"');
+    expect(command).toContain('--disable-background-networking');
+    expect(command).toContain('--disable-component-update');
+    expect(command).toContain('--load-extension="ext"');
+  });
+
+  it('warns that the control API has no authentication when the sandbox listens beyond loopback', () => {
+    expect(exposureWarning('127.0.0.1')).toBeUndefined();
+    expect(exposureWarning('localhost')).toBeUndefined();
+    expect(exposureWarning('0.0.0.0')).toMatch(/control API .* has no authentication/);
+    expect(exposureWarning('192.168.1.5')).toMatch(/no authentication/);
+  });
+});
