@@ -1,11 +1,30 @@
 import { defineConfig } from 'wxt';
 import { REMOVAL_PANELS_SCRIPT } from './components/removal-panels';
-import { deskWebAppMatches, hostPermissions } from './utils/zoho/datacenters';
+import { allZohoHostNames, deskOriginMatches, hostPermissions, ZOHO_STATIC_DOMAINS } from './utils/zoho/datacenters';
 
 // Public half of the signing key: pins the extension id (and so the OAuth redirect URI
 // https://cjheecimhjkgjkobijngojplcehhnajo.chromiumapp.org/). The private key is never committed.
 const PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAnfCSxhv3VW44k6knjd70Rg6vfl1E7msdNmrX2tEP7NU39jfOOm+rDjpO8Qbrnw8yDgscc/xBsAt8rDk4taDC9MgJ2HDGYYqVyMf4txT0MlbOQrJZNIrateT5FrlV37aO0dcgKkFcV1n26gMPPW0MvndATHtrD6kTN4W4rYWLQZAp2RkCIiQk+Ik7O0OSrKBJRNQiXgYqvp8tMVHGKRgoqKc5WOmYMDRwN/P4PfdzaAey7BLFzNLRvzgX2EkNFvM+vMXNuI3fyUGZ7zDYE/PnPI7+aGFROwYIawJJTfrmXJhcF5vBvCJsIFtYd5X5jQNKvVd2dtF3y7NNHvsKVyQ7PwIDAQAB';
+
+const zohoOrigins = allZohoHostNames()
+  .map((host) => `https://${host}`)
+  .join(' ');
+
+/**
+ * The extension pages' own CSP: scripts and styles from the extension only, images from the extension and
+ * Zoho's hosts (a badge icon elsewhere could track the admin), connections to Zoho only, and no framing.
+ */
+const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  `img-src 'self' data: ${zohoOrigins} ${ZOHO_STATIC_DOMAINS.map((domain) => `https://*.${domain}`).join(' ')}`,
+  `connect-src 'self' ${zohoOrigins}`,
+  "frame-ancestors 'none'",
+].join('; ');
 
 export default defineConfig({
   // Explicit imports everywhere: every file says where its names come from.
@@ -17,8 +36,9 @@ export default defineConfig({
     permissions: ['alarms', 'identity', 'storage'],
     host_permissions: hostPermissions(),
     // The Desk page control loads its panel on first use, into the content script's world.
-    web_accessible_resources: [{ resources: [REMOVAL_PANELS_SCRIPT.slice(1)], matches: deskWebAppMatches() }],
+    web_accessible_resources: [{ resources: [REMOVAL_PANELS_SCRIPT.slice(1)], matches: deskOriginMatches() }],
     ...(browser === 'chrome' ? { key: PUBLIC_KEY } : {}),
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Badge Remover: find a Help Center user' },
   }),
 });

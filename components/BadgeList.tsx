@@ -1,17 +1,27 @@
 import { Component } from 'preact';
+import { isZohoImageUrl } from '../utils/zoho/datacenters';
 import type { Badge } from '../utils/zoho/schemas';
+
+/** The badge's first letter, shown where its icon is missing, broken or hosted outside Zoho. */
+export const badgeLetter = (name: string): string => name.trim().charAt(0).toLocaleUpperCase() || '★';
 
 // Class components: the Desk page's content script bundles these and would otherwise need preact/hooks.
 export class BadgeIcon extends Component<{ badge: Badge }, { broken: boolean }> {
   override state = { broken: false };
   override render() {
     const { badge } = this.props;
+    const trusted = badge.iconUrl && isZohoImageUrl(badge.iconUrl);
     return (
       <span class="br-icon" aria-hidden="true">
-        {badge.iconUrl && !this.state.broken ? (
-          <img src={badge.iconUrl} alt="" onError={() => this.setState({ broken: true })} />
+        {trusted && !this.state.broken ? (
+          <img
+            src={badge.iconUrl!}
+            alt=""
+            referrerpolicy="no-referrer"
+            onError={() => this.setState({ broken: true })}
+          />
         ) : (
-          '★'
+          badgeLetter(badge.name)
         )}
       </span>
     );

@@ -85,11 +85,41 @@ export function hostPermissions(): string[] {
   return DATA_CENTERS.flatMap((dc) => [`${dc.deskHost}/*`, `${dc.accountsServer}/*`]);
 }
 
+/**
+ * The agent app's paths, where the content script runs: `/agent/` (the current UI) and `/support/` (the
+ * classic UI). Never `/portal/`, the public Help Center, nor anything else on the Desk host.
+ */
+export const AGENT_APP_PATHS = ['/agent/*', '/support/*'] as const;
+
 export function deskWebAppMatches(): string[] {
+  return DATA_CENTERS.flatMap((dc) => AGENT_APP_PATHS.map((path) => `${dc.deskHost}${path}`));
+}
+
+/** Every Desk origin as a match pattern: what web-accessible resources are offered to (their paths must be /*). */
+export function deskOriginMatches(): string[] {
   return DATA_CENTERS.map((dc) => `${dc.deskHost}/*`);
 }
 
 /** Every host name the extension may talk to: what tests map to the sandbox. */
 export function allZohoHostNames(): string[] {
   return DATA_CENTERS.flatMap((dc) => [new URL(dc.deskHost).hostname, new URL(dc.accountsServer).hostname]);
+}
+
+/** Zoho's static content hosts (any subdomain), where Zoho itself serves images. */
+export const ZOHO_STATIC_DOMAINS = ['zohostatic.com', 'zohocdn.com'] as const;
+
+/**
+ * Whether a badge icon may be loaded: https on a Zoho host of the data-center table or a Zoho static host.
+ * Any other URL (a custom badge's icon can point anywhere) could track the admin, so it is not loaded.
+ */
+export function isZohoImageUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' || url.username || url.password || url.port) return false;
+  const host = url.hostname;
+  return allZohoHostNames().includes(host) || ZOHO_STATIC_DOMAINS.some((domain) => host.endsWith(`.${domain}`));
 }
