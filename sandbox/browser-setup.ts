@@ -39,14 +39,15 @@ export function chromiumCommand(sandbox: SandboxAddress, extensionDir: string, s
 }
 
 /**
- * Chromium's own service calls (component and extension updates, the signed-in account list) that its
- * flags do not stop. The catch-all rule brings them to the sandbox too; they come from the browser, not
- * from a page or the extension, so the checks for stray requests leave them out.
+ * Requests the browser makes on its own: service calls its flags do not stop (component and extension
+ * updates, the signed-in account list), and the OAuth redirect to `<extension id>.chromiumapp.org` that
+ * `launchWebAuthFlow` catches. The catch-all rule brings them to the sandbox too; they come from the
+ * browser, not from a page or the extension's code, so the checks for stray requests leave them out.
  */
 const CHROMIUM_SERVICE_HOSTS = new Set(['update.googleapis.com', 'accounts.google.com', 'clients2.google.com']);
 
 export function isChromiumServiceHost(host: string): boolean {
-  return CHROMIUM_SERVICE_HOSTS.has(host);
+  return CHROMIUM_SERVICE_HOSTS.has(host) || /^[a-p]{32}\.chromiumapp\.org$/.test(host);
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumCommand, exposureWarning, sandboxChromiumFlags } from '../../sandbox/browser-setup';
+import {
+  chromiumCommand,
+  exposureWarning,
+  isChromiumServiceHost,
+  sandboxChromiumFlags,
+} from '../../sandbox/browser-setup';
 
 const sandbox = { port: 8443, spki: 'c3BraQ==', hostNames: ['desk.zoho.com', 'accounts.zoho.com'] };
 
@@ -29,5 +34,15 @@ describe('pointing Chromium at the sandbox', () => {
     expect(exposureWarning('localhost')).toBeUndefined();
     expect(exposureWarning('0.0.0.0')).toMatch(/control API .* has no authentication/);
     expect(exposureWarning('192.168.1.5')).toMatch(/no authentication/);
+  });
+});
+
+describe('isChromiumServiceHost', () => {
+  it("knows the browser's own calls and the OAuth redirect host, and nothing else", () => {
+    expect(isChromiumServiceHost('update.googleapis.com')).toBe(true);
+    expect(isChromiumServiceHost('cjheecimhjkgjkobijngojplcehhnajo.chromiumapp.org')).toBe(true);
+    expect(isChromiumServiceHost('evil.chromiumapp.org')).toBe(false);
+    expect(isChromiumServiceHost('tracker.example')).toBe(false);
+    expect(isChromiumServiceHost('desk.zoho.com')).toBe(false);
   });
 });
