@@ -222,19 +222,26 @@ function listOrganizations(call: DeskCall): Reply {
   return json(200, { data });
 }
 
+function helpCenterItem(h: SandboxState['data']['helpCenters'][number]) {
+  return {
+    id: h.id,
+    name: h.name,
+    portalName: h.portalName,
+    portalId: h.portalId,
+    departmentIds: h.departmentIds,
+    helpCenterURL: `https://desk.zoho.com/portal/${h.portalName}`,
+    status: 'ACTIVE',
+  };
+}
+
 function listHelpCenters(call: DeskCall): Reply {
-  const data = call.state.data.helpCenters
-    .filter((h) => h.orgId === call.org?.id)
-    .map((h) => ({
-      id: h.id,
-      name: h.name,
-      portalName: h.portalName,
-      portalId: h.portalId,
-      departmentIds: h.departmentIds,
-      helpCenterURL: `https://desk.zoho.com/portal/${h.portalName}`,
-      status: 'ACTIVE',
-    }));
+  const data = call.state.data.helpCenters.filter((h) => h.orgId === call.org?.id).map(helpCenterItem);
   return data.length ? json(200, { data }) : empty();
+}
+
+function getHelpCenter(call: DeskCall): Reply {
+  const helpCenter = orgHelpCenter(call, call.params[0] ?? null);
+  return helpCenter ? json(200, helpCenterItem(helpCenter)) : NOT_FOUND();
 }
 
 function listUsers(call: DeskCall): Reply {
@@ -420,6 +427,10 @@ const ROUTES: Route[] = [
     pattern: /^\/helpCenters$/,
     availability: (s) => s.config.routes.helpCenters,
     endpoints: { GET: { scopes: ['Desk.settings.READ', 'Desk.basic.READ'], needsOrg: true, handle: listHelpCenters } },
+  },
+  {
+    pattern: /^\/helpCenters\/(\d+)$/,
+    endpoints: { GET: { scopes: ['Desk.settings.READ', 'Desk.basic.READ'], needsOrg: true, handle: getHelpCenter } },
   },
   { pattern: /^\/users$/, endpoints: { GET: { scopes: READ_USERS, needsOrg: true, handle: listUsers } } },
   { pattern: /^\/users\/(\d+)$/, endpoints: { GET: { scopes: READ_USER, needsOrg: true, handle: getUser } } },

@@ -8,7 +8,7 @@ import type { BulkRun } from './badges/bulk';
 import type { BulkPlan } from './badges/bulk-plan';
 import type { RemovalReport } from './badges/report';
 import type { AuditEntry, ConnectedOrg, Settings } from './storage';
-import type { ContactUsersView, HelpCenterView, UserBadgesView, UserSearchPage } from './views';
+import type { ContactUsersView, HelpCenterView, RecognizedPageView, UserBadgesView, UserSearchPage } from './views';
 import type { DataCenterLocation } from './zoho/datacenters';
 import { dataCenterByDeskOrigin } from './zoho/datacenters';
 import { type SerializedError, serializeError } from './zoho/errors';
@@ -59,6 +59,7 @@ export const requests = {
   openOptions: { from: ['extension-page', 'content-script'], input: z.object({}) },
   listHelpCenters: { from: ['extension-page'], input: z.object({}) },
   getContactUsers: { from: ['extension-page', 'content-script'], input: z.object({ contactId: id }) },
+  recognizePage: { from: ['extension-page'], input: z.object({ url: z.string().check(z.maxLength(2000)) }) },
   getAuditLog: { from: ['extension-page'], input: z.object({}) },
   prepareBulk: {
     from: ['extension-page'],
@@ -161,6 +162,7 @@ export interface Responses {
   listHelpCenters: HelpCenterView[];
   searchUsers: UserSearchPage;
   getContactUsers: ContactUsersView;
+  recognizePage: RecognizedPageView;
   getAuditLog: AuditLogView;
   prepareBulk: BulkPlanView;
   startBulk: BulkRun;

@@ -15,6 +15,7 @@ import { type BulkRun, cancelRun, countItems, recoverRun, workBulkRun } from './
 import { parseRecipients } from './badges/bulk-input';
 import { planFromHolders, planFromRecipients } from './badges/bulk-plan';
 import { findContactUsers } from './badges/contact';
+import { recognizePage } from './badges/recognize';
 import { type RemovalDeps, removeBadges } from './badges/remove';
 import type { RemovalRoute } from './badges/report';
 import { undoRemoval } from './badges/undo';
@@ -302,6 +303,11 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
     async searchUsers(search) {
       await requireOrg();
       return searchUsers(deps.client, search);
+    },
+
+    async recognizePage({ url }) {
+      await requireOrg();
+      return recognizePage(deps.client, url);
     },
 
     async getContactUsers({ contactId }) {

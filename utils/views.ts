@@ -32,3 +32,18 @@ export interface ContactUsersView {
   contact: { id: string; name: string; email?: string };
   memberships: { helpCenter?: HelpCenterView; user: { id: string; name: string; email: string } }[];
 }
+
+/** What Zoho said about each numeric ID in a Desk page's URL, and the pattern proposed for pages like it. */
+export interface RecognizedPageView {
+  /** The URL's path and #hash, as patterns are matched against it. */
+  target: string;
+  ids: {
+    id: string;
+    user?: { name: string; email?: string };
+    helpCenter?: { name: string };
+    contact?: { name: string; email?: string };
+  }[];
+  /** Absent when no ID is a Help Center user or a contact. */
+  pattern?: string;
+  kind?: 'helpcenter-user' | 'contact';
+}

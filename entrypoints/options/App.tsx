@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CopyableId } from '../../components/CopyableId';
 import { PageAlert } from '../../components/Notices';
 import type { RouteSetting } from '../../utils/badges/report';
@@ -19,7 +19,7 @@ export interface OptionsApi {
   chooseOrganization(input: { orgId: string }): Promise<Responses['chooseOrganization']>;
 }
 
-export function OptionsApp({ api }: { api: OptionsApi }) {
+export function OptionsApp({ api, addPattern }: { api: OptionsApi; addPattern?: string }) {
   const [status, setStatus] = useState<StatusView | null>(null);
   const [settings, setSettings] = useState<SettingsView | null>(null);
   const [loadError, setLoadError] = useState<SerializedError | null>(null);
@@ -53,7 +53,7 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
           ) : (
             <Connection api={api} status={status} onStatus={setStatus} settings={settings} onSettings={setSettings} />
           )}
-          <Advanced api={api} settings={settings} onSettings={setSettings} />
+          <Advanced api={api} settings={settings} onSettings={setSettings} addPattern={addPattern} />
         </>
       ) : !loadError ? (
         <p>Loading…</p>
@@ -322,10 +322,24 @@ const ROUTES: [RouteSetting, string, string][] = [
   ],
 ];
 
-function Advanced(props: { api: OptionsApi; settings: SettingsView; onSettings: (s: SettingsView) => void }) {
+function Advanced(props: {
+  api: OptionsApi;
+  settings: SettingsView;
+  onSettings: (s: SettingsView) => void;
+  /** A line to add to the patterns, for the admin to finish and save. */
+  addPattern?: string;
+}) {
   const [route, setRoute] = useState<RouteSetting>(props.settings.removalRoute);
   const [concurrency, setConcurrency] = useState(String(props.settings.bulkConcurrency));
-  const [patterns, setPatterns] = useState(props.settings.customPagePatterns.join('\n'));
+  const [patterns, setPatterns] = useState(
+    [...props.settings.customPagePatterns, ...(props.addPattern ? [props.addPattern] : [])].join('\n'),
+  );
+  const patternsField = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!props.addPattern) return;
+    patternsField.current?.scrollIntoView({ block: 'center' });
+    patternsField.current?.focus();
+  }, []);
   const [lineErrors, setLineErrors] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<SerializedError | null>(null);
@@ -398,6 +412,7 @@ function Advanced(props: { api: OptionsApi; settings: SettingsView; onSettings: 
         <div class="field">
           <label for="patterns">Help Center user page URL patterns (one per line)</label>
           <textarea
+            ref={patternsField}
             id="patterns"
             rows={4}
             value={patterns}
@@ -414,6 +429,12 @@ function Advanced(props: { api: OptionsApi; settings: SettingsView; onSettings: 
             ))}
           </div>
           <div class="hint" id="patterns-hint">
+            {props.addPattern ? (
+              <p>
+                The last line is the page you came from. Replace the numbers that change from page to page with
+                placeholders, then save.
+              </p>
+            ) : null}
             For Desk pages the built-in shapes miss. Placeholders: {'{portal}'}, {'{department}'}, {'{helpCenterId}'},{' '}
             {'{userId}'}, {'{portalUserId}'}, {'{contactId}'}, {'{*}'}. Built in:
             <ul>

@@ -14,4 +14,7 @@ const api: OptionsApi = {
   chooseOrganization: (input) => request(browser.runtime, 'chooseOrganization', input),
 };
 
-render(<OptionsApp api={api} />, document.getElementById('app')!);
+// The popup's "Recognize this page" opens the pattern editor with a line to add.
+const addPattern = new URLSearchParams(location.hash.slice(1)).get('add-pattern') ?? undefined;
+
+render(<OptionsApp api={api} addPattern={addPattern} />, document.getElementById('app')!);

@@ -4,13 +4,16 @@ import { ConnectionNotice, ErrorMessage } from '../../components/Notices';
 import type { PanelApi, RemovalTarget } from '../../components/panel-api';
 import { RemoveBadgesPanel } from '../../components/RemoveBadgesPanel';
 import type { StatusView } from '../../utils/messaging';
-import { detectHelpCenterUserPage, helpCenterUserPageUrl } from '../../utils/page/helpcenter-user';
+import { detectPage } from '../../utils/page';
+import { detectHelpCenterUserPage, helpCenterUserPageUrl, isDeskOrigin } from '../../utils/page/helpcenter-user';
+import { matchTarget } from '../../utils/page/patterns';
 import { idsAsText, initialSearch, queryProblem, type SavedSearch, searchReducer } from '../../utils/popup-search';
 import type { HelpCenterView, UserSearchPage, UserSummary } from '../../utils/views';
-import { dataCenterByLocation } from '../../utils/zoho/datacenters';
+import { dataCenterByLocation, isAgentAppPath } from '../../utils/zoho/datacenters';
 import { type SerializedError, serializeError } from '../../utils/zoho/errors';
+import { type RecognizeApi, RecognizePage } from './RecognizePage';
 
-export interface PopupApi extends PanelApi {
+export interface PopupApi extends PanelApi, RecognizeApi {
   listHelpCenters(): Promise<HelpCenterView[]>;
   searchUsers(input: { query: string; helpCenterId?: string; from?: number }): Promise<UserSearchPage>;
   currentTab(): Promise<{ id: number; url: string } | null>;
@@ -38,19 +41,28 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const [selected, setSelected] = useState<Selected | null>(null);
   const [removing, setRemoving] = useState(false);
   const [error, setError] = useState<SerializedError | null>(null);
+  /** The tab's URL when it is an agent-app page that no pattern knows. */
+  const [unknownPage, setUnknownPage] = useState<string | null>(null);
+  const [learned, setLearned] = useState<string | null>(null);
+  const showPageUser = (url: string, patterns: string[]) => {
+    const page = detectHelpCenterUserPage(url, patterns);
+    if (!page?.userId) return;
+    setSelected({
+      target: { userId: page.userId, ...(page.helpCenterId ? { helpCenterId: page.helpCenterId } : {}) },
+      fromPage: true,
+    });
+  };
   useEffect(() => {
     (async () => {
       try {
         const [s, current, patterns] = await Promise.all([api.getStatus(), api.currentTab(), api.pagePatterns()]);
         setStatus(s);
         setTab(current);
-        const page = current ? detectHelpCenterUserPage(current.url, patterns) : null;
-        if (page?.userId) {
-          setSelected({
-            target: { userId: page.userId, ...(page.helpCenterId ? { helpCenterId: page.helpCenterId } : {}) },
-            fromPage: true,
-          });
-        }
+        if (!current) return;
+        showPageUser(current.url, patterns);
+        const target = matchTarget(current.url, isDeskOrigin);
+        if (target !== null && isAgentAppPath(target) && !detectPage(current.url, patterns))
+          setUnknownPage(current.url);
       } catch (e) {
         setError(serializeError(e));
       }
@@ -81,22 +93,29 @@ export function PopupApp({ api }: { api: PopupApi }) {
     );
   } else if (selected) {
     body = (
-      <UserDetail
-        api={api}
-        status={status}
-        selected={selected}
-        removing={removing}
-        onRemove={() => setRemoving(true)}
-        onDoneRemoving={() => setRemoving(false)}
-        onOpenInDesk={tab && status.org?.portalName ? openInDesk : undefined}
-        onBack={() => {
-          setSelected(null);
-          setRemoving(false);
-        }}
-      />
+      <>
+        {learned ? (
+          <p class="saved" role="status">
+            Saved the pattern <code>{learned}</code>. The control is on this page now.
+          </p>
+        ) : null}
+        <UserDetail
+          api={api}
+          status={status}
+          selected={selected}
+          removing={removing}
+          onRemove={() => setRemoving(true)}
+          onDoneRemoving={() => setRemoving(false)}
+          onOpenInDesk={tab && status.org?.portalName ? openInDesk : undefined}
+          onBack={() => {
+            setSelected(null);
+            setRemoving(false);
+          }}
+        />
+      </>
     );
   } else {
-    body = (
+    const search = (
       <Search
         api={api}
         onOpen={(summary, helpCenterId) =>
@@ -116,6 +135,21 @@ export function PopupApp({ api }: { api: PopupApi }) {
         }}
         onOpenInDesk={tab && status.org?.portalName ? openInDesk : undefined}
       />
+    );
+    body = unknownPage ? (
+      <>
+        <RecognizePage
+          api={api}
+          url={unknownPage}
+          onLearned={async (view) => {
+            setLearned(view.pattern ?? null);
+            showPageUser(unknownPage, await api.pagePatterns());
+          }}
+        />
+        {search}
+      </>
+    ) : (
+      search
     );
   }
 

@@ -26,6 +26,17 @@ const api: PopupApi = {
   loadTypedHelpCenterId: () => typedHelpCenterIdItem.getValue(),
   saveTypedHelpCenterId: (id) => typedHelpCenterIdItem.setValue(id),
   copy: (text) => navigator.clipboard.writeText(text),
+  recognizePage: (input) => request(browser.runtime, 'recognizePage', input),
+  async learnPagePattern(pattern) {
+    const patterns = await pagePatternsItem.getValue();
+    if (patterns.includes(pattern)) return;
+    await request(browser.runtime, 'saveSettings', { customPagePatterns: [...patterns, pattern] });
+  },
+  async editPagePattern(line) {
+    const url = `${browser.runtime.getURL('/options.html')}#add-pattern=${encodeURIComponent(line)}`;
+    await browser.tabs.create({ url });
+    window.close();
+  },
 };
 
 render(<PopupApp api={api} />, document.getElementById('app')!);

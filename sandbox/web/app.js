@@ -60,6 +60,14 @@
     }
     m = /^\/agent\/([^/]+)\/([^/]+)\/contacts\/details\/(\d+)$/.exec(path);
     if (m) return { kind: 'contact', portal: m[1], dept: m[2], contactId: m[3] };
+    // URL shapes no built-in pattern knows, for "Recognize this page".
+    m = /^\/agent\/([^/]+)\/([^/]+)\/community\/(\d+)\/members(?:\/(\d+))?$/.exec(path);
+    if (m) {
+      const base = { portal: m[1], dept: m[2], shape: 'community', hc: m[3] };
+      return m[4] ? { ...base, kind: 'user', userId: m[4] } : { ...base, kind: 'users' };
+    }
+    m = /^\/agent\/([^/]+)\/([^/]+)\/crm\/people\/(\d+)$/.exec(path);
+    if (m) return { kind: 'contact', portal: m[1], dept: m[2], contactId: m[3] };
     m = /^\/agent\/([^/]+)\/([^/]+)\/busy$/.exec(path);
     if (m) return { kind: 'busy', portal: m[1], dept: m[2] };
     m = /^\/agent\/([^/]+)\/([^/]+)(?:\/([^/]+))?/.exec(path);
@@ -76,6 +84,7 @@
 
   function usersHref(route, hc) {
     if (route.shape === 'path') return `/agent/${route.portal}/${route.dept}/setup/channels/helpcenter/${hc}/users`;
+    if (route.shape === 'community') return `/agent/${route.portal}/${route.dept}/community/${hc}/members`;
     if (route.shape === 'classic') return `/support/${route.portal}/ShowHomePage.do#Setup/helpcenter/${hc}/users`;
     return `/agent/${route.portal}/${route.dept}/setup#setup/channels/helpcenter/${hc}/users`;
   }
@@ -86,7 +95,7 @@
 
   /** Links that must not change only the hash go through pushState. */
   function linkFor(route, href, text, className) {
-    return el('a', { href, className, spa: route.shape === 'path' }, text);
+    return el('a', { href, className, spa: route.shape === 'path' || route.shape === 'community' }, text);
   }
 
   function contactHref(route, portal, contactId) {

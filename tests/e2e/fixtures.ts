@@ -138,3 +138,21 @@ export async function serviceWorkerControl(context: BrowserContext, extensionPag
     running: () => latest?.runningStatus === 'running',
   };
 }
+
+export async function userOf(control: SandboxControl, id: string) {
+  const user = (await control.getState()).data.users.find((u) => u.id === id);
+  if (!user) throw new Error(`no sandbox user ${id}`);
+  return user;
+}
+
+/** Opens the panel on a user page and removes the badges whose names are given, returning the dialog. */
+export async function removeByName(page: Page, names: string[]) {
+  await page.getByRole('button', { name: 'Remove badges' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('checkbox').first()).toBeVisible();
+  await dialog.getByRole('button', { name: /Select none/ }).click();
+  for (const name of names) await dialog.getByRole('checkbox', { name: new RegExp(name) }).check();
+  await dialog.getByRole('button', { name: /Review removal/ }).click();
+  await dialog.getByRole('button', { name: new RegExp(`^Remove ${names.length} badges?$`) }).click();
+  return dialog;
+}

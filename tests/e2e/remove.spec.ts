@@ -1,27 +1,7 @@
-import type { Page } from '@playwright/test';
-import type { SandboxControl } from '../../sandbox/control-client';
 import { COMMUNITY_HC_ID, DEMO_USER_ID, ZYLKER_BADGES } from '../../sandbox/data';
-import { connectThroughOptions, expect, test, userPageUrl } from './fixtures';
+import { connectThroughOptions, expect, removeByName, test, userOf, userPageUrl } from './fixtures';
 
 const B = ZYLKER_BADGES;
-
-async function userOf(control: SandboxControl, id: string) {
-  const user = (await control.getState()).data.users.find((u) => u.id === id);
-  if (!user) throw new Error(`no sandbox user ${id}`);
-  return user;
-}
-
-/** Opens the panel on a user page and removes the badges whose names are given, returning the dialog. */
-async function removeByName(page: Page, names: string[]) {
-  await page.getByRole('button', { name: 'Remove badges' }).click();
-  const dialog = page.getByRole('dialog');
-  await expect(dialog.getByRole('checkbox').first()).toBeVisible();
-  await dialog.getByRole('button', { name: /Select none/ }).click();
-  for (const name of names) await dialog.getByRole('checkbox', { name: new RegExp(name) }).check();
-  await dialog.getByRole('button', { name: /Review removal/ }).click();
-  await dialog.getByRole('button', { name: new RegExp(`^Remove ${names.length} badges?$`) }).click();
-  return dialog;
-}
 
 test.describe('on the Help Center user page', () => {
   test.beforeEach(async ({ context, extensionId }) => {

@@ -117,6 +117,13 @@ describe('help centers and users', () => {
     expect(off.json().errorCode).toBe('URL_NOT_FOUND');
   });
 
+  it('reads one help center by ID; another ID is 404', async () => {
+    const one = await get(`/helpCenters/${COMMUNITY_HC_ID}`);
+    expect(one.status).toBe(200);
+    expect(one.json()).toMatchObject({ id: COMMUNITY_HC_ID, name: expect.any(String) });
+    expect((await get(`/helpCenters/${DEMO_USER_ID}`)).status).toBe(404);
+  });
+
   it('pages /users with from and limit (max 50), and counts as a string', async () => {
     const first = (await get('/users?from=1&limit=10&include=count')).json();
     expect(first.data).toHaveLength(10);

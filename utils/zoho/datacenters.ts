@@ -91,6 +91,11 @@ export function hostPermissions(): string[] {
  */
 export const AGENT_APP_PATHS = ['/agent/*', '/support/*'] as const;
 
+/** Whether a path is in the agent app (where the content script runs), not the public Help Center. */
+export function isAgentAppPath(path: string): boolean {
+  return AGENT_APP_PATHS.some((p) => path.startsWith(p.slice(0, -1)));
+}
+
 export function deskWebAppMatches(): string[] {
   return DATA_CENTERS.flatMap((dc) => AGENT_APP_PATHS.map((path) => `${dc.deskHost}${path}`));
 }
