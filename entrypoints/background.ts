@@ -10,6 +10,8 @@ import { ZohoError } from '../utils/zoho/errors';
 import { createZohoAuth } from '../utils/zoho/oauth';
 
 const BULK_ALARM = 'bulk-run';
+/** Daily: audit entries and bulk-run names past the retention period are deleted even if nobody opens them. */
+const RETENTION_ALARM = 'retention';
 
 export default defineBackground(() => {
   const fetchFn: typeof fetch = (input, init) => fetch(input, init);
@@ -56,6 +58,10 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => {});
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BULK_ALARM) void handlers.resumeBulk();
+    if (alarm.name === RETENTION_ALARM) void handlers.expireData();
+  });
+  void browser.alarms.get(RETENTION_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
   });
   let bulkRunning: boolean | null = null;
   const followBulkRun = (run: BulkRun | null) => {

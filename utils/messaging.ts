@@ -33,7 +33,12 @@ export const requests = {
     }),
   },
   connect: { from: ['extension-page'], input: z.object({}) },
-  disconnect: { from: ['extension-page'], input: z.object({}) },
+  disconnect: {
+    from: ['extension-page'],
+    input: z.object({
+      forget: z.optional(z.object({ auditLog: z.boolean(), bulkRuns: z.boolean(), lookups: z.boolean() })),
+    }),
+  },
   listOrganizations: { from: ['extension-page'], input: z.object({}) },
   chooseOrganization: { from: ['extension-page'], input: z.object({ orgId: id }) },
   getUserBadges: {
@@ -122,6 +127,9 @@ export const requests = {
 
 export type RequestType = keyof typeof requests;
 export type RequestInput<K extends RequestType> = z.infer<(typeof requests)[K]['input']>;
+
+/** What Disconnect deletes from this computer unless the admin chooses otherwise: all but the audit log. */
+export const DEFAULT_FORGET = { auditLog: false, bulkRuns: true, lookups: true } as const;
 
 export type ConnectionState = 'disconnected' | 'connected' | 'reconnect' | 'choose-org';
 

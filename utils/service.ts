@@ -4,6 +4,8 @@
  */
 
 import {
+  applyAuditRetention,
+  clearAuditLog,
   type RemovalContext,
   readAuditLog,
   recordRemoval,
@@ -11,7 +13,7 @@ import {
   setAuditRetention,
 } from './badges/audit';
 import { auditStore } from './badges/audit-store';
-import { type BulkRun, cancelRun, countItems, recoverRun, workBulkRun } from './badges/bulk';
+import { type BulkRun, cancelRun, countItems, expireRun, recoverRun, workBulkRun } from './badges/bulk';
 import { parseRecipients } from './badges/bulk-input';
 import { planFromHolders, planFromRecipients } from './badges/bulk-plan';
 import { findContactUsers } from './badges/contact';
@@ -20,7 +22,7 @@ import { type RemovalDeps, removeBadges } from './badges/remove';
 import type { RemovalRoute } from './badges/report';
 import { undoRemoval } from './badges/undo';
 import { findUserByEmail, getUserBadges, listHelpCenters, searchUsers } from './badges/user';
-import type { Handlers, OrganizationView, SettingsView, StatusView } from './messaging';
+import { DEFAULT_FORGET, type Handlers, type OrganizationView, type SettingsView, type StatusView } from './messaging';
 import { compilePattern } from './page/patterns';
 import {
   auditRetentionDaysItem,
@@ -29,11 +31,13 @@ import {
   type Connection,
   connectionItem,
   contactUsersItem,
+  lastSearchItem,
   pagePatternsItem,
   readSettings,
   routeByOrgItem,
   type Settings,
   settingsItem,
+  typedHelpCenterIdItem,
 } from './storage';
 import { clientIdProblem } from './zoho/client-id';
 import { dataCenterByLocation } from './zoho/datacenters';
@@ -59,7 +63,9 @@ export interface ServiceDeps {
   storageBytes?: (keys: string[]) => Promise<number | undefined>;
 }
 
-export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Promise<unknown> } {
+export function createHandlers(
+  deps: ServiceDeps,
+): Handlers & { resumeBulk(): Promise<unknown>; expireData(): Promise<void> } {
   // Who a user is, as last read, so the audit log can name them without another call to Zoho.
   const seenUsers = new Map<string, RemovalContext>();
   const status = async (): Promise<StatusView> => {
@@ -144,10 +150,23 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
     })());
 
   /** A run change the admin waits on (start, pause, resume, cancel): stored without the pacing gap. */
-  const saveRunNow = (run: BulkRun) => {
+  const saveRunNow = (run: BulkRun | null) => {
     const saving = bulkRunItem.setValue(run);
     bulkRunItem.hurry();
     return saving;
+  };
+
+  /** A run works only in the organization it was planned for: its users and badges are that organization's. */
+  const requireRunOrg = async (run: BulkRun) => {
+    const org = (await connectionItem.getValue())?.org;
+    if (org?.id === run.orgId) return;
+    throw new ZohoError({
+      kind: 'not-connected',
+      message: `This bulk run was planned for organization ${run.orgId}; the extension is connected to ${
+        org ? `${org.name} (${org.id})` : 'no organization'
+      } now.`,
+      action: 'Connect to that organization again to resume it, or cancel it.',
+    });
   };
 
   let working: Promise<unknown> | null = null;
@@ -169,6 +188,7 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
         // every slot busy while users are between their read, removal and read-back.
         usersPerCallSlot: 2,
         removeOne: async (run, item, marked) => {
+          await requireRunOrg(run);
           return removeBadges(
             { ...(await removalDeps(run.orgId)), beforeChange: marked },
             {
@@ -198,12 +218,24 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
   };
 
   const auditView = async () => ({
-    entries: await readAuditLog(),
+    entries: await readAuditLog(deps.now()),
     retentionDays: await auditRetentionDaysItem.getValue(),
     ...(deps.storageBytes ? { bytesInUse: await deps.storageBytes(await auditStore.keys()) } : {}),
   });
 
+  /** Personal data past the retention period goes: old audit entries, and the names in an old bulk run. */
+  const expireData = async () => {
+    const now = deps.now();
+    await applyAuditRetention(now);
+    const run = await bulkRunItem.getValue();
+    if (!run) return;
+    const expired = expireRun(run, now, await auditRetentionDaysItem.getValue());
+    if (expired !== run) await saveRunNow(expired);
+  };
+
   return {
+    /** Daily (alarm) and whenever the data is read. */
+    expireData,
     /** On service-worker start: a run that was working when the worker stopped goes on. */
     async resumeBulk() {
       await recovered();
@@ -254,9 +286,23 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
       return status();
     },
 
-    async disconnect() {
+    async disconnect({ forget = DEFAULT_FORGET }) {
       await deps.auth.disconnect();
       seenUsers.clear();
+      // Without a connection a working run pauses at its next user; wait for that before deleting it.
+      await working?.catch(() => {});
+      if (forget.bulkRuns) {
+        await saveRunNow(null);
+        await bulkInFlightItem.setValue(null);
+      }
+      if (forget.lookups) {
+        await Promise.all([
+          contactUsersItem.setValue({}),
+          typedHelpCenterIdItem.setValue(null),
+          lastSearchItem.setValue(null),
+        ]);
+      }
+      if (forget.auditLog) await clearAuditLog();
       return status();
     },
 
@@ -324,7 +370,7 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
 
     async undoRemoval({ auditId }) {
       const orgId = await requireOrg();
-      const entry = (await readAuditLog()).find((e) => e.auditId === auditId);
+      const entry = (await readAuditLog(deps.now())).find((e) => e.auditId === auditId);
       if (!entry) throw new ZohoError({ kind: 'invalid-request', message: 'That audit entry no longer exists.' });
       return undoRemoval({ client: deps.client, orgId, now: deps.now, newId: deps.newId }, entry);
     },
@@ -381,6 +427,7 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
 
     async getBulkRun() {
       await recovered();
+      await expireData();
       return bulkRunItem.getValue();
     },
 
@@ -390,6 +437,7 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
       if (!run) throw new ZohoError({ kind: 'invalid-request', message: 'There is no bulk run.' });
       const finished = run.status === 'done' || run.status === 'cancelled';
       if (finished) throw new ZohoError({ kind: 'invalid-request', message: 'This bulk run has ended.' });
+      if (action === 'resume') await requireRunOrg(run);
       const next =
         action === 'cancel'
           ? cancelRun(run, deps.now())
@@ -401,7 +449,7 @@ export function createHandlers(deps: ServiceDeps): Handlers & { resumeBulk(): Pr
 
     async undoBulk({ runId }) {
       const orgId = await requireOrg();
-      const entries = (await readAuditLog()).filter(
+      const entries = (await readAuditLog(deps.now())).filter(
         (e) => e.bulkRunId === runId && e.kind === 'remove' && !e.undoneBy?.length,
       );
       const totals = { restored: 0, skipped: 0, failed: 0 };

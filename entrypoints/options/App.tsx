@@ -2,7 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { CopyableId } from '../../components/CopyableId';
 import { PageAlert } from '../../components/Notices';
 import type { RouteSetting } from '../../utils/badges/report';
-import type { OrganizationView, RequestInput, Responses, SettingsView, StatusView } from '../../utils/messaging';
+import {
+  DEFAULT_FORGET,
+  type OrganizationView,
+  type RequestInput,
+  type Responses,
+  type SettingsView,
+  type StatusView,
+} from '../../utils/messaging';
 import { BUILT_IN_HELPCENTER_USER_PATTERNS } from '../../utils/page/helpcenter-user';
 import { compilePattern } from '../../utils/page/patterns';
 import { clientIdProblem } from '../../utils/zoho/client-id';
@@ -14,7 +21,7 @@ export interface OptionsApi {
   getSettings(): Promise<SettingsView>;
   saveSettings(input: RequestInput<'saveSettings'>): Promise<SettingsView>;
   connect(): Promise<StatusView>;
-  disconnect(): Promise<StatusView>;
+  disconnect(input: RequestInput<'disconnect'>): Promise<StatusView>;
   listOrganizations(): Promise<OrganizationView[]>;
   chooseOrganization(input: { orgId: string }): Promise<Responses['chooseOrganization']>;
 }
@@ -186,11 +193,14 @@ function Connection(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<SerializedError | null>(null);
   const [picking, setPicking] = useState(status.connection === 'choose-org');
+  const [forget, setForget] = useState<{ auditLog: boolean; bulkRuns: boolean; lookups: boolean }>({
+    ...DEFAULT_FORGET,
+  });
 
   const disconnect = async () => {
     setBusy(true);
     try {
-      props.onStatus(await api.disconnect());
+      props.onStatus(await api.disconnect({ forget }));
     } catch (e) {
       setError(serializeError(e));
     } finally {
@@ -234,6 +244,19 @@ function Connection(props: {
         {confirming ? (
           <div class="confirm">
             <p>Disconnect? The extension's Zoho token will be revoked.</p>
+            <fieldset>
+              <legend>Also delete from this computer</legend>
+              {FORGET_CHOICES.map(([key, label]) => (
+                <label key={key} class="radio">
+                  <input
+                    type="checkbox"
+                    checked={forget[key]}
+                    onChange={(e) => setForget({ ...forget, [key]: e.currentTarget.checked })}
+                  />
+                  {label}
+                </label>
+              ))}
+            </fieldset>
             <button type="button" class="danger" disabled={busy} onClick={disconnect}>
               Yes, disconnect
             </button>{' '}
@@ -250,6 +273,12 @@ function Connection(props: {
     </>
   );
 }
+
+const FORGET_CHOICES: [keyof typeof DEFAULT_FORGET, string][] = [
+  ['bulkRuns', 'Bulk runs (their lists of users and emails)'],
+  ['lookups', 'Remembered lookups (contacts, the typed help center ID, the last search)'],
+  ['auditLog', 'The audit log of removals'],
+];
 
 function OrgPicker(props: { api: OptionsApi; current?: string; onChosen: (s: StatusView) => void }) {
   const [orgs, setOrgs] = useState<OrganizationView[] | null>(null);

@@ -9,7 +9,7 @@ const api: OptionsApi = {
   getSettings: () => request(browser.runtime, 'getSettings', {}),
   saveSettings: (input) => request(browser.runtime, 'saveSettings', input),
   connect: () => request(browser.runtime, 'connect', {}),
-  disconnect: () => request(browser.runtime, 'disconnect', {}),
+  disconnect: (input) => request(browser.runtime, 'disconnect', input),
   listOrganizations: () => request(browser.runtime, 'listOrganizations', {}),
   chooseOrganization: (input) => request(browser.runtime, 'chooseOrganization', input),
 };

@@ -122,7 +122,7 @@ describe('service handlers', () => {
     const reply = await send('removeBadges', { userId: '42', helpCenterId: '7', badgeIds: ['11'] }, DESK);
     expect(reply).toMatchObject({ ok: true, value: { route: 'helpcenter-delete' } });
     expect(await routeByOrgItem.getValue()).toEqual({ '600': 'helpcenter-delete' });
-    expect(await readAuditLog()).toMatchObject([
+    expect(await readAuditLog(1000)).toMatchObject([
       { kind: 'remove', userEmail: 'carol@zylker.com', userName: 'Carol', helpCenterName: 'Community', orgId: '600' },
     ]);
   });
@@ -210,7 +210,7 @@ describe('a bulk run after the worker restarts', () => {
     expect(waits).toEqual([INTERRUPTED_SETTLE_MS, INTERRUPTED_SETTLE_MS]);
     expect(await bulkInFlightItem.getValue()).toBeNull();
     // The audit log credits the cut-off removals to the run, so its undo re-awards them.
-    const audit = await readAuditLog();
+    const audit = await readAuditLog(1000);
     expect(
       audit
         .filter((e) => e.results[0]?.outcome.status === 'removed')

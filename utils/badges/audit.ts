@@ -8,7 +8,7 @@ import type { RemovalReport } from './report';
 /** The newest entries kept; older ones drop off so local storage stays small. */
 export const AUDIT_LOG_CAP = 5000;
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /** Every change to the log goes through one batched writer: removals finishing together all land, in one write. */
 let hurryBatch = false;
@@ -55,8 +55,22 @@ export async function setAuditRetention(days: number, now: number): Promise<void
   await updateLog((log) => retained(log, days, now));
 }
 
-export function readAuditLog(): Promise<AuditEntry[]> {
+/** Drops what the retention period no longer covers; writes only when something expired. */
+export async function applyAuditRetention(now: number): Promise<void> {
+  const [log, days] = await Promise.all([auditStore.read(), auditRetentionDaysItem.getValue()]);
+  if (retained(log, days, now).length === log.length) return;
+  await updateLog((current, d) => retained(current, d, now));
+}
+
+/** The log as the retention period allows it at `now` (expired entries are dropped first). */
+export async function readAuditLog(now: number): Promise<AuditEntry[]> {
+  await applyAuditRetention(now);
   return auditStore.read();
+}
+
+/** Deletes the whole log (Disconnect, when the admin asks). */
+export function clearAuditLog(): Promise<void> {
+  return updateLog(() => []);
 }
 
 export interface RemovalContext {

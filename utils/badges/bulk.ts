@@ -7,6 +7,7 @@
 import { createBatchedUpdater } from '../batched-update';
 import { sleep } from '../sleep';
 import type { ZohoError } from '../zoho/errors';
+import { DAY_MS } from './audit';
 import type { BadgeResult, RemovalReport } from './report';
 
 export type BulkItemState = 'pending' | 'running' | 'removed' | 'failed' | 'skipped';
@@ -117,6 +118,17 @@ export function cancelRun(run: BulkRun, now: number): BulkRun {
       item.state === 'pending' ? { ...item, state: 'skipped', reason: 'Cancelled before it ran.' } : item,
     ),
   };
+}
+
+/**
+ * A run that ended longer ago than the retention period keeps its counts and IDs but no longer names
+ * anyone: emails and names are dropped. A live run, or one within the period, is returned as it is.
+ */
+export function expireRun(run: BulkRun, now: number, retentionDays: number): BulkRun {
+  const ended = run.status === 'done' || run.status === 'cancelled';
+  if (!ended || run.finishedAt === undefined || now - run.finishedAt < retentionDays * DAY_MS) return run;
+  if (!run.items.some((i) => i.email !== undefined || i.name !== undefined)) return run;
+  return { ...run, items: run.items.map(({ email: _email, name: _name, ...item }) => item) };
 }
 
 /**

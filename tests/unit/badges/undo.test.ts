@@ -68,7 +68,7 @@ describe('undoRemoval', () => {
       ['13', 'skipped'],
     ]);
     expect([...badges].sort()).toEqual(['11', '12']);
-    const log = await readAuditLog();
+    const log = await readAuditLog(Date.UTC(2026, 10, 21));
     expect(log.map((e) => [e.kind, e.auditId, e.undoOf, e.undoneBy])).toEqual([
       ['remove', 'r1', undefined, ['u1']],
       ['undo', 'u1', 'r1', undefined],
@@ -119,6 +119,6 @@ describe('audit view', () => {
     await recordRemoval(removal({ auditId: 'old', finishedAt: Date.UTC(2026, 0, 1) }));
     await recordRemoval(removal({ auditId: 'new', finishedAt: Date.UTC(2026, 10, 20) }));
     await setAuditRetention(30, Date.UTC(2026, 10, 28));
-    expect((await readAuditLog()).map((e) => e.auditId)).toEqual(['new']);
+    expect((await readAuditLog(Date.UTC(2026, 10, 28))).map((e) => e.auditId)).toEqual(['new']);
   });
 });
