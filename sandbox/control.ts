@@ -16,7 +16,7 @@ import { dcByLocation } from './datacenters';
 import { handleWebData } from './desk-web';
 import { json, type Reply, type RequestContext } from './http';
 import { validateFault } from './limits';
-import type { LogEntry, SandboxConfig, SandboxState, Seed } from './state';
+import { type LogEntry, type SandboxConfig, type SandboxState, type Seed, WEB_SKINS } from './state';
 
 const bad = (message: string): Reply => json(400, { error: message });
 
@@ -66,6 +66,7 @@ export function configProblem(input: unknown): string | null {
     orgs: (v) => Number.isInteger(v) && isCount(v, 0),
     badgesEnvelope: (v) => typeof v === 'boolean',
     forbiddenBadgeIds: isStringArray,
+    webSkin: (v) => (WEB_SKINS as readonly unknown[]).includes(v),
   };
   for (const [key, value] of Object.entries(input)) {
     const check = checks[key];

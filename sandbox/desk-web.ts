@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { User } from './data';
 import { iconUrl } from './data';
 import { json, type Reply, type RequestContext, text } from './http';
-import type { SandboxState } from './state';
+import { type SandboxState, WEB_SKINS, type WebSkin } from './state';
 
 const APP_JS = readFileSync(join(import.meta.dirname, 'web', 'app.js'), 'utf8');
 const APP_CSS = readFileSync(join(import.meta.dirname, 'web', 'app.css'), 'utf8');
@@ -17,7 +17,18 @@ const APP_CSS = readFileSync(join(import.meta.dirname, 'web', 'app.css'), 'utf8'
 export const WEB_CSP =
   "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src https: data:; connect-src 'self'; base-uri 'none'; form-action 'self'";
 
-const SHELL = `<!doctype html>
+/**
+ * The page shell. The 'plain' skin has a header, a nav and a main; the other skins have none of them,
+ * like an app whose markup is all generated divs.
+ */
+function shell(skin: WebSkin): string {
+  const frame =
+    skin === 'plain'
+      ? `<header id="topbar"><span class="brand">Zoho Desk (sandbox)</span><span id="org-name"></span></header>
+<div class="layout"><nav id="leftnav" aria-label="Main"></nav><main id="content"><p class="loading">Loading…</p></main></div>`
+      : `<div class="t9xk2"><div class="q1zr" id="topbar"><span class="brand">Zoho Desk (sandbox)</span><span id="org-name"></span></div>
+<div class="layout"><div class="n7vd" id="leftnav"></div><div class="c4mw" id="content"><div class="loading">Loading…</div></div></div></div>`;
+  return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -25,12 +36,12 @@ const SHELL = `<!doctype html>
 <title>Zoho Desk (sandbox)</title>
 <style>${APP_CSS}</style>
 </head>
-<body>
-<header id="topbar"><span class="brand">Zoho Desk (sandbox)</span><span id="org-name"></span></header>
-<div class="layout"><nav id="leftnav" aria-label="Main"></nav><main id="content"><p class="loading">Loading…</p></main></div>
+<body data-skin="${skin}">
+${frame}
 <script>${APP_JS}</script>
 </body>
 </html>`;
+}
 
 function isAppPath(path: string): boolean {
   return path === '/' || path.startsWith('/agent/') || path.startsWith('/support/');
@@ -64,6 +75,11 @@ export function favicon(): Reply {
   return { status: 200, headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=3600' }, body: svg };
 }
 
+function skinOf(ctx: RequestContext): WebSkin {
+  const asked = ctx.url.searchParams.get('skin');
+  return (WEB_SKINS as readonly string[]).includes(asked ?? '') ? (asked as WebSkin) : ctx.state.config.webSkin;
+}
+
 export function handleDeskWeb(ctx: RequestContext): Reply {
   const path = ctx.url.pathname;
   if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return text(405, 'Method not allowed');
@@ -80,7 +96,7 @@ export function handleDeskWeb(ctx: RequestContext): Reply {
       'Content-Security-Policy': WEB_CSP,
       'Cache-Control': 'no-store',
     },
-    body: SHELL,
+    body: shell(skinOf(ctx)),
   };
 }
 

@@ -48,7 +48,16 @@ export interface SandboxConfig {
   badgesEnvelope: boolean;
   /** Badge ids whose associate/dissociate/DELETE items fail with FORBIDDEN 403. */
   forbiddenBadgeIds: string[];
+  /**
+   * The Desk web app's markup: 'plain' (main, h1), 'generated' (no main, no heading, the name in a span in
+   * nested divs with generated class names, drawn late) or 'bare' (nothing that names the user: no anchor).
+   * A page's `?skin=` overrides it.
+   */
+  webSkin: WebSkin;
 }
+
+export const WEB_SKINS = ['plain', 'generated', 'bare'] as const;
+export type WebSkin = (typeof WEB_SKINS)[number];
 
 export function defaultConfig(): SandboxConfig {
   return {
@@ -72,6 +81,7 @@ export function defaultConfig(): SandboxConfig {
     orgs: 1,
     badgesEnvelope: false,
     forbiddenBadgeIds: [],
+    webSkin: 'plain',
   };
 }
 

@@ -98,6 +98,11 @@ async function connect(ctx: BrowserContext) {
   await options.close();
 }
 
+/** The admin's anchor selector, as the options page saves it. */
+async function setAnchorSelector(ctx: BrowserContext, selector: string) {
+  await ctx.serviceWorkers()[0]!.evaluate((value) => chrome.storage.local.set({ anchorSelector: value }), selector);
+}
+
 try {
   await connect(context);
   // A long-used extension: the audit log starts with 4,000 entries, so its writes are measured at a real size.
@@ -129,52 +134,83 @@ try {
   const page = await context.newPage();
   const users = (await control.getState()).data.users.filter((u) => u.helpCenterIds.includes(COMMUNITY_HC_ID));
 
-  // ---- 2. Time to control ----
+  // ---- 2. Time to control, for each way the control finds its place ----
   console.log('Time to control…');
-  const toControl: number[] = [];
-  const medians: number[] = [];
-  await page.goto(
-    `https://desk.zoho.com/agent/zylker/zylker/setup#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}`,
-  );
-  await page.locator('badge-remover-control').waitFor({ state: 'attached' });
-  for (let run = 0; run < RUNS; run++) {
-    const times: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const user = users[(i + 1 + run) % users.length]!;
-      times.push(
-        await page.evaluate(
-          ({ hash, name }) =>
-            new Promise<number>((done) => {
+  const ANCHOR_CASES = [
+    { kind: 'heading', skin: 'plain', selector: '', what: 'beside the page heading (plain skin)' },
+    { kind: 'name', skin: 'generated', selector: '', what: "beside the user's name (generated markup, drawn late)" },
+    { kind: 'selector', skin: 'generated', selector: 'dl', what: "after the admin's anchor selector" },
+    { kind: 'floating', skin: 'bare', selector: '', what: 'floating in a corner (nothing to anchor to)' },
+  ] as const;
+  for (const anchorCase of ANCHOR_CASES) {
+    await control.configure({ webSkin: anchorCase.skin });
+    await setAnchorSelector(context, anchorCase.selector);
+    await page.goto(
+      `https://desk.zoho.com/agent/zylker/zylker/setup#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}`,
+    );
+    await page.locator('badge-remover-control').waitFor({ state: 'attached' });
+    const toControl: number[] = [];
+    const medians: number[] = [];
+    const kinds = new Set<string>();
+    const navigations = anchorCase.kind === 'floating' ? 10 : 30;
+    for (let run = 0; run < RUNS; run++) {
+      const times: number[] = [];
+      for (let i = 0; i < navigations; i++) {
+        const user = users[(i + 1 + run) % users.length]!;
+        const measured = await page.evaluate(
+          ({ hash, name, bare }) =>
+            new Promise<{ ms: number; placed: string }>((done) => {
               for (const old of document.querySelectorAll('badge-remover-control')) old.setAttribute('data-old', '');
+              const content = document.getElementById('content')!;
+              // The new user's content: their name, or on the bare skin (which never shows it) the redrawn page.
+              const shown = () =>
+                bare
+                  ? content.textContent?.includes('Community member') && content.dataset.seen !== hash
+                  : [...content.querySelectorAll('*')].some(
+                      (el) => el.childElementCount === 0 && el.textContent === name,
+                    );
               let contentAt: number | null = null;
               const check = () => {
-                if (contentAt === null && document.querySelector('main h1')?.textContent === name)
+                if (contentAt === null && shown()) {
                   contentAt = performance.now();
+                  content.dataset.seen = hash;
+                }
                 const fresh = [...document.querySelectorAll('badge-remover-control')].find(
-                  (h) => !h.hasAttribute('data-old') && h.shadowRoot?.querySelector('button'),
+                  (h) => h.isConnected && !h.hasAttribute('data-old') && h.shadowRoot?.querySelector('button'),
                 );
                 if (contentAt !== null && fresh) {
                   observer.disconnect();
-                  done(performance.now() - contentAt);
+                  const placed = fresh.hasAttribute('data-floating')
+                    ? 'floating'
+                    : (fresh.previousElementSibling?.tagName.toLowerCase() ?? '?');
+                  done({ ms: performance.now() - contentAt, placed });
                 }
               };
               const observer = new MutationObserver(check);
-              observer.observe(document, { subtree: true, childList: true, characterData: true });
+              observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
               location.hash = hash;
             }),
-          { hash: `#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${user.id}`, name: user.name },
-        ),
-      );
+          {
+            hash: `#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${user.id}`,
+            name: user.name,
+            bare: anchorCase.kind === 'floating',
+          },
+        );
+        times.push(measured.ms);
+        kinds.add(measured.placed);
+      }
+      toControl.push(...times);
+      medians.push(median(times));
     }
-    toControl.push(...times);
-    medians.push(median(times));
+    rows.push({
+      what: `Time to control ${anchorCase.what} (content in DOM → control in place; placed after: ${[...kinds].join(', ')}), ${navigations} in-page navigations per run`,
+      figure: `median ${fmt(median(medians), 2)} ms, p95 ${fmt(pct(toControl, 0.95), 2)} ms`,
+      spread: spread(medians, ' ms', 2),
+      target: anchorCase.kind === 'floating' ? '≤ 1,000 ms' : 'median ≤ 16 ms',
+    });
   }
-  rows.push({
-    what: 'Time to control (content in DOM → control visible), 50 in-page navigations per run',
-    figure: `median ${fmt(median(medians), 2)} ms, p95 ${fmt(pct(toControl, 0.95), 2)} ms`,
-    spread: spread(medians, ' ms', 2),
-    target: 'median ≤ 16 ms',
-  });
+  await control.configure({ webSkin: 'plain' });
+  await setAnchorSelector(context, '');
 
   // ---- 2b. Opening the panel: the first open loads the panel script; later ones do not ----
   console.log('Opening the panel…');

@@ -30,6 +30,7 @@ export const requests = {
       removalRoute: z.optional(z.enum(['auto', 'helpcenter-delete', 'users-dissociate'])),
       bulkConcurrency: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(25))),
       customPagePatterns: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(50))),
+      anchorSelector: z.optional(z.string().check(z.maxLength(300, 'Keep the anchor selector under 300 characters.'))),
     }),
   },
   connect: { from: ['extension-page'], input: z.object({}) },
@@ -42,6 +43,10 @@ export const requests = {
   listOrganizations: { from: ['extension-page'], input: z.object({}) },
   chooseOrganization: { from: ['extension-page'], input: z.object({ orgId: id }) },
   getUserBadges: {
+    from: ['extension-page', 'content-script'],
+    input: z.object({ userId: id, helpCenterId: z.optional(id) }),
+  },
+  identifyUser: {
     from: ['extension-page', 'content-script'],
     input: z.object({ userId: id, helpCenterId: z.optional(id) }),
   },
@@ -146,6 +151,7 @@ export interface SettingsView extends Omit<Settings, 'clientSecret'> {
   /** The secret itself never leaves the service worker. */
   hasClientSecret: boolean;
   customPagePatterns: string[];
+  anchorSelector: string;
 }
 
 export interface OrganizationView {
@@ -170,6 +176,7 @@ export interface Responses {
   listHelpCenters: HelpCenterView[];
   searchUsers: UserSearchPage;
   getContactUsers: ContactUsersView;
+  identifyUser: { name: string; email?: string };
   recognizePage: RecognizedPageView;
   getAuditLog: AuditLogView;
   prepareBulk: BulkPlanView;

@@ -21,10 +21,11 @@ import { recognizePage } from './badges/recognize';
 import { type RemovalDeps, removeBadges } from './badges/remove';
 import type { RemovalRoute } from './badges/report';
 import { undoRemoval } from './badges/undo';
-import { findUserByEmail, getUserBadges, listHelpCenters, searchUsers } from './badges/user';
+import { findUserByEmail, getUserBadges, listHelpCenters, readUser, searchUsers } from './badges/user';
 import { DEFAULT_FORGET, type Handlers, type OrganizationView, type SettingsView, type StatusView } from './messaging';
 import { compilePattern } from './page/patterns';
 import {
+  anchorSelectorItem,
   auditRetentionDaysItem,
   bulkInFlightItem,
   bulkRunItem,
@@ -84,7 +85,12 @@ export function createHandlers(
 
   const settingsView = async (): Promise<SettingsView> => {
     const { clientSecret, ...rest } = await readSettings();
-    return { ...rest, hasClientSecret: clientSecret.length > 0, customPagePatterns: await pagePatternsItem.getValue() };
+    return {
+      ...rest,
+      hasClientSecret: clientSecret.length > 0,
+      customPagePatterns: await pagePatternsItem.getValue(),
+      anchorSelector: await anchorSelectorItem.getValue(),
+    };
   };
 
   const requireOrg = async (): Promise<string> => {
@@ -272,6 +278,8 @@ export function createHandlers(
         }
         await pagePatternsItem.setValue(patterns);
       }
+      // Parsed by the options page, which has a DOM; a selector that fails on a page is skipped there.
+      if (input.anchorSelector !== undefined) await anchorSelectorItem.setValue(input.anchorSelector.trim());
       await settingsItem.setValue(next);
       return settingsView();
     },
@@ -329,6 +337,15 @@ export function createHandlers(
         ...(view.helpCenter ? { helpCenterName: view.helpCenter.name } : {}),
       });
       return view;
+    },
+
+    async identifyUser(target) {
+      await requireOrg();
+      const seen = seenUsers.get(target.userId);
+      if (seen?.userName) return { name: seen.userName, ...(seen.userEmail ? { email: seen.userEmail } : {}) };
+      const user = await readUser(deps.client, target);
+      seenUsers.set(target.userId, { ...seen, userName: user.name, ...(user.email ? { userEmail: user.email } : {}) });
+      return { name: user.name, ...(user.email ? { email: user.email } : {}) };
     },
 
     async findUserByEmail({ email, helpCenterId }) {

@@ -5,6 +5,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { RemovalReport, RemovalRoute, RouteSetting } from './badges/report';
 import { PAGE_PATTERNS_KEY } from './page-patterns';
+import { ANCHOR_SELECTOR_KEY } from './page-placement';
 import { remembered } from './remembered-item';
 import type { DataCenterLocation } from './zoho/datacenters';
 
@@ -43,6 +44,9 @@ export async function readSettings(): Promise<Settings> {
  * settings because content scripts read it, and they must not load the client secret.
  */
 export const pagePatternsItem = storage.defineItem<string[]>(`local:${PAGE_PATTERNS_KEY}`, { fallback: [] });
+
+/** The admin's anchor selector for the control (Advanced); content scripts read it, like the patterns. */
+export const anchorSelectorItem = storage.defineItem<string>(`local:${ANCHOR_SELECTOR_KEY}`, { fallback: '' });
 
 export interface ConnectedOrg {
   id: string;

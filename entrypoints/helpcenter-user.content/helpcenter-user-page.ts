@@ -15,7 +15,14 @@ export async function mountHelpCenterUserPage(page: HelpCenterUserPage, api: Pan
     (panels, host) =>
       'target' in resolved ? panels.user(host, api, resolved.target) : panels.unresolved(host, api, resolved.problem),
     signal,
+    { names: 'target' in resolved ? namesOf(resolved) : undefined },
   );
+}
+
+/** The name and email the page shows for this user: where the control is best placed. */
+async function namesOf(resolved: { target: RemovalTarget; user?: { name: string; email?: string } }) {
+  const user = resolved.user ?? (await request(browser.runtime, 'identifyUser', resolved.target));
+  return [user.name, ...(user.email ? [user.email] : [])];
 }
 
 /**
@@ -25,13 +32,13 @@ export async function mountHelpCenterUserPage(page: HelpCenterUserPage, api: Pan
 async function resolveTarget(
   page: HelpCenterUserPage,
   signal: AbortSignal,
-): Promise<{ target: RemovalTarget } | { problem: SerializedError }> {
+): Promise<{ target: RemovalTarget; user?: { name: string; email?: string } } | { problem: SerializedError }> {
   const helpCenter = page.helpCenterId ? { helpCenterId: page.helpCenterId } : {};
   if (page.userId) return { target: { userId: page.userId, ...helpCenter } };
   const email = await waitFor(() => findUserEmailOnPage(document), signal);
   try {
     const user = await request(browser.runtime, 'findUserByEmail', { email, ...helpCenter });
-    if (user) return { target: { userId: user.id, ...helpCenter } };
+    if (user) return { target: { userId: user.id, ...helpCenter }, user };
     return {
       problem: {
         kind: 'not-found',

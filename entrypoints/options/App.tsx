@@ -10,6 +10,7 @@ import {
   type SettingsView,
   type StatusView,
 } from '../../utils/messaging';
+import { anchorSelectorProblem } from '../../utils/page/anchor';
 import { BUILT_IN_HELPCENTER_USER_PATTERNS } from '../../utils/page/helpcenter-user';
 import { compilePattern } from '../../utils/page/patterns';
 import { clientIdProblem } from '../../utils/zoho/client-id';
@@ -363,6 +364,7 @@ function Advanced(props: {
   const [patterns, setPatterns] = useState(
     [...props.settings.customPagePatterns, ...(props.addPattern ? [props.addPattern] : [])].join('\n'),
   );
+  const [anchorSelector, setAnchorSelector] = useState(props.settings.anchorSelector);
   const patternsField = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (!props.addPattern) return;
@@ -385,6 +387,10 @@ function Advanced(props: {
       const result = compilePattern(line);
       return result.ok ? [] : [`Line ${i + 1}: ${result.error}`];
     });
+    const selectorProblem = anchorSelectorProblem(anchorSelector, (s) =>
+      document.createDocumentFragment().querySelector(s),
+    );
+    if (selectorProblem) problems.push(`Anchor: ${selectorProblem}`);
     const bulkConcurrency = Number(concurrency);
     if (!Number.isInteger(bulkConcurrency) || bulkConcurrency < 1 || bulkConcurrency > 25) {
       problems.push('Calls at once: a whole number from 1 to 25.');
@@ -393,7 +399,12 @@ function Advanced(props: {
     if (problems.length) return;
     try {
       props.onSettings(
-        await props.api.saveSettings({ removalRoute: route, customPagePatterns: lines, bulkConcurrency }),
+        await props.api.saveSettings({
+          removalRoute: route,
+          customPagePatterns: lines,
+          bulkConcurrency,
+          anchorSelector: anchorSelector.trim(),
+        }),
       );
       setSaved(true);
     } catch (e) {
@@ -474,6 +485,22 @@ function Advanced(props: {
               ))}
             </ul>
           </div>
+        </div>
+        <div class="field">
+          <label for="anchor">Put the Remove badges button after (CSS selector, optional)</label>
+          <input
+            id="anchor"
+            type="text"
+            value={anchorSelector}
+            onInput={(e) => setAnchorSelector(e.currentTarget.value)}
+            spellcheck={false}
+            placeholder="e.g. .profile-header h2"
+            aria-describedby="anchor-hint"
+          />
+          <p class="hint" id="anchor-hint">
+            Leave empty to let the extension choose: next to the user's name or email, else the page's first heading,
+            else a button in a free corner of the window.
+          </p>
         </div>
         <PageAlert error={error} />
         <button type="submit">Save advanced settings</button>

@@ -6,13 +6,27 @@
   const leftnav = document.getElementById('leftnav');
   const orgName = document.getElementById('org-name');
   let renderSeq = 0;
+  let showSeq = 0;
   let renderedHref = '';
+  // 'plain': main, nav, headings. 'generated' and 'bare': divs with generated class names only, drawn late
+  // ('bare' also never shows the user's name or email).
+  const skin = document.body.dataset.skin || 'plain';
+  const plain = skin === 'plain';
+  const STRUCTURAL = new Set(['h1', 'h2', 'h3', 'main', 'nav', 'header', 'section']);
+  const DRAW_DELAY_MS = 350;
+
+  /** Like a CSS-in-JS class: the same name always gives the same meaningless class. */
+  function generated(name) {
+    let hash = 7;
+    for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+    return `css-${hash.toString(36)}`;
+  }
 
   function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
+    const node = document.createElement(plain || !STRUCTURAL.has(tag) ? tag : 'div');
     for (const [key, value] of Object.entries(attrs || {})) {
       if (value === undefined || value === null || value === false) continue;
-      if (key === 'className') node.className = value;
+      if (key === 'className') node.className = plain ? value : value.split(' ').map(generated).join(' ');
       else if (key === 'spa') node.dataset.spa = '';
       else if (key === 'style') node.setAttribute('style', value);
       else node.setAttribute(key, value === true ? '' : String(value));
@@ -104,7 +118,13 @@
 
   function show(title, ...nodes) {
     document.title = `${title} - Zoho Desk (sandbox)`;
-    content.replaceChildren(...nodes);
+    if (plain) return content.replaceChildren(...nodes);
+    // Drawn late, like an app that renders after its own data and code arrive.
+    const token = ++showSeq;
+    content.replaceChildren();
+    setTimeout(() => {
+      if (token === showSeq) content.replaceChildren(...nodes);
+    }, DRAW_DELAY_MS);
   }
 
   function renderNav(route, portal) {
@@ -244,12 +264,22 @@
         'Setup › Help Center › ',
         linkFor(route, usersHref(route, route.hc), `${helpCenter.name} users`, 'back-to-users'),
       ),
-      el('h1', { className: 'user-name' }, user.name),
+      skin === 'generated'
+        ? el(
+            'div',
+            { className: 'profile-top' },
+            el('div', { className: 'profile-inner' }, el('div', { className: 'who' }, el('span', {}, user.name))),
+          )
+        : skin === 'bare'
+          ? el('div', { className: 'profile-top' }, 'Community member')
+          : el('h1', { className: 'user-name' }, user.name),
       el(
         'dl',
         { className: 'user-details' },
-        el('dt', {}, 'Email'),
-        el('dd', {}, el('a', { className: 'user-email', href: `mailto:${user.emailAddress}` }, user.emailAddress)),
+        skin === 'bare' ? null : el('dt', {}, 'Email'),
+        skin === 'bare'
+          ? null
+          : el('dd', {}, el('a', { className: 'user-email', href: `mailto:${user.emailAddress}` }, user.emailAddress)),
         showId ? el('dt', {}, 'User ID') : null,
         showId ? el('dd', { className: 'user-id' }, user.id) : null,
         el('dt', {}, 'Help Center'),

@@ -50,6 +50,56 @@ test.describe('on the Help Center user page', () => {
     });
   }
 
+  // Markup we do not know: no main, no h1, the name in a span among generated classes, drawn late (the
+  // control goes beside the name); and a page that shows nothing to anchor to (the control floats).
+  for (const skin of ['generated', 'bare'] as const) {
+    test(`on a Desk skin with ${skin === 'generated' ? 'generated markup' : 'no anchor at all'}, the removal works end to end`, async ({
+      context,
+      control,
+    }) => {
+      await control.configure({ webSkin: skin });
+      const page = await context.newPage();
+      await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+      await expect(page.getByRole('button', { name: 'Remove badges' })).toHaveCount(1);
+      expect(await page.locator('main, h1, h2, h3').count()).toBe(0);
+      const place = await page.evaluate(() => {
+        const host = document.querySelector('badge-remover-control')!;
+        return { floating: host.getAttribute('data-floating'), after: host.previousElementSibling?.textContent };
+      });
+      if (skin === 'generated') expect(place).toEqual({ floating: null, after: 'Carol Diaz' });
+      else {
+        expect(place.floating).toMatch(/^(top|bottom)-(left|right)$/);
+        // It covers none of Desk's own controls, and the admin can move it aside.
+        const covered = await page.evaluate(() => {
+          const box = document.querySelector('badge-remover-control')!.getBoundingClientRect();
+          return [...document.querySelectorAll('a[href], button, input, select, textarea')]
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.width && r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top;
+            })
+            .map((el) => el.outerHTML);
+        });
+        expect(covered).toEqual([]);
+        await page.getByRole('button', { name: 'Move to another corner' }).click();
+        await expect(page.locator('badge-remover-control')).not.toHaveAttribute('data-floating', place.floating!);
+      }
+      const dialog = await removeByName(page, ['Top Contributor']);
+      await expect(dialog.getByText('Removed (verified)')).toHaveCount(1);
+      expect((await userOf(control, DEMO_USER_ID)).badgeIds).not.toContain(B.topContributor);
+      // The page draws again on navigation: still exactly one control.
+      const ben = (await control.getState()).data.users.find((u) => u.name === 'Ben Okafor')!;
+      await page.evaluate(
+        (hash) => {
+          location.hash = hash;
+        },
+        new URL(userPageUrl(COMMUNITY_HC_ID, ben.id)).hash,
+      );
+      await page.getByRole('button', { name: 'Remove badges' }).click();
+      await expect(page.getByRole('dialog')).toContainText('MVP 2026');
+      await expect(page.getByRole('button', { name: 'Remove badges' })).toHaveCount(1);
+    });
+  }
+
   test('a connection dropped mid-removal is settled by the read-back, not guessed', async ({ context, control }) => {
     // Chromium itself resends a request when a reused connection drops, so the fault drops every try.
     await control.configure({ routes: { helpCenterDelete: false } });

@@ -76,28 +76,37 @@ export async function searchUsers(
   return { users, ...(users.length === SEARCH_PAGE_SIZE ? { nextFrom: from + SEARCH_PAGE_SIZE } : {}) };
 }
 
+/** Who a Help Center user is (one call): name, email and contact. */
+export async function readUser(
+  client: DeskClient,
+  target: { userId: string; helpCenterId?: string },
+): Promise<UserBadgesView['user']> {
+  const { data } = await client.request({
+    method: 'GET',
+    path: `/api/v1/users/${target.userId}`,
+    query: { helpCenterId: target.helpCenterId },
+    schema: helpCenterUser,
+  });
+  const email = primaryEmail(data);
+  return {
+    id: data.id,
+    name: data.name ?? email ?? `User ${data.id}`,
+    ...(email ? { email } : {}),
+    ...(data.contactId ? { contactId: data.contactId } : {}),
+  };
+}
+
 export async function getUserBadges(
   client: DeskClient,
   target: { userId: string; helpCenterId?: string },
 ): Promise<UserBadgesView> {
   const [user, badges, hcName] = await Promise.all([
-    client.request({
-      method: 'GET',
-      path: `/api/v1/users/${target.userId}`,
-      query: { helpCenterId: target.helpCenterId },
-      schema: helpCenterUser,
-    }),
+    readUser(client, target),
     readBadges(client, target.userId),
     target.helpCenterId ? helpCenterName(client, target.helpCenterId) : Promise.resolve(undefined),
   ]);
-  const email = primaryEmail(user.data);
   return {
-    user: {
-      id: user.data.id,
-      name: user.data.name ?? email ?? `User ${user.data.id}`,
-      ...(email ? { email } : {}),
-      ...(user.data.contactId ? { contactId: user.data.contactId } : {}),
-    },
+    user,
     ...(target.helpCenterId
       ? { helpCenter: { id: target.helpCenterId, name: hcName ?? `Help Center ${target.helpCenterId}` } }
       : {}),

@@ -11,7 +11,7 @@ export function findUserEmailOnPage(root: ParentNode): string | undefined {
     const address = decodeURIComponent(mailto.getAttribute('href')!.slice('mailto:'.length).split('?')[0] ?? '');
     if (EMAIL.test(address)) return address.match(EMAIL)![0];
   }
-  const area = main.querySelector('h1')?.parentElement;
+  const area = main.querySelector('h1, h2, h3, [role="heading"]')?.parentElement;
   if (!area) return undefined;
   // Text node by text node: adjacent elements' text runs together in textContent.
   const walker = area.ownerDocument.createTreeWalker(area, NodeFilter.SHOW_TEXT);
@@ -21,7 +21,3 @@ export function findUserEmailOnPage(root: ParentNode): string | undefined {
   }
   return undefined;
 }
-
-/** The main heading of a Desk record page (the user's or contact's name): the control goes right after it. */
-export const findMainHeading = (root: ParentNode = document): Element | null =>
-  root.querySelector('main h1, [role="main"] h1');

@@ -19,6 +19,7 @@ const settings: SettingsView = {
   bulkConcurrency: 5,
   hasClientSecret: false,
   customPagePatterns: [],
+  anchorSelector: '',
 };
 const VALID_ID = '1000.ABCDEFGHIJKLMNOPQRSTUVWX';
 
