@@ -75,6 +75,7 @@ export function BadgeList(props: {
               <span>
                 <span class="br-name">{badge.name}</span>
                 <BadgeKind badge={badge} />
+                {badge.levelName ? <span class="br-tag">{badge.levelName}</span> : null}
                 {badge.description ? (
                   <span class="br-desc" id={`br-desc-${badge.id}`}>
                     <br />

@@ -67,6 +67,20 @@ export function RemovalResult({ report }: { report: RemovalReport }) {
           );
         })}
       </ul>
+      {report.unchosen?.length ? (
+        <div class="br-warn" role="alert">
+          <p>
+            <strong>Removed although not chosen</strong>, and re-awarded at once:
+          </p>
+          <ul class="br-results">
+            {report.unchosen.map((r) => (
+              <li key={r.badgeId}>
+                <span class="br-name">{r.name}</span>: {outcomeText(r.outcome)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {report.notes.map((note) => (
         <p class="br-muted" key={note}>
           {note}

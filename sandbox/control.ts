@@ -66,6 +66,8 @@ export function configProblem(input: unknown): string | null {
     orgs: (v) => Number.isInteger(v) && isCount(v, 0),
     badgesEnvelope: (v) => typeof v === 'boolean',
     forbiddenBadgeIds: isStringArray,
+    itemHttpCodeAsString: (v) => typeof v === 'boolean',
+    removalTakesAll: (v) => typeof v === 'boolean',
     webSkin: (v) => (WEB_SKINS as readonly unknown[]).includes(v),
   };
   for (const [key, value] of Object.entries(input)) {

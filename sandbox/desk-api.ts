@@ -175,7 +175,17 @@ function badgeIdsFromBody(call: DeskCall): string[] | Reply {
   return ids.map(String);
 }
 
-type ItemError = { errorCode: string; httpCode: number };
+type ItemError = { errorCode: string; httpCode: number | string; errorMessage: string; error: string | null };
+
+/** A per-item error as Zoho's MassActionError has it; `httpCode` a number or, by the switch, a string. */
+function itemError(state: SandboxState, errorCode: string, httpCode: number, errorMessage: string): ItemError {
+  return {
+    errorCode,
+    httpCode: state.config.itemHttpCodeAsString ? String(httpCode) : httpCode,
+    errorMessage,
+    error: null,
+  };
+}
 interface ItemResult {
   success: boolean;
   id: string;
@@ -187,19 +197,26 @@ function changeBadges(call: DeskCall, user: User, ids: string[], op: 'add' | 're
   const { state } = call;
   const results: ItemResult[] = ids.map((id) => {
     if (state.config.forbiddenBadgeIds.includes(id))
-      return { success: false, id, errors: { errorCode: 'FORBIDDEN', httpCode: 403 } };
+      return { success: false, id, errors: itemError(state, 'FORBIDDEN', 403, 'You do not have permission.') };
     const badge = state.data.badges.find((b) => b.id === id && b.orgId === user.orgId);
-    if (!badge) return { success: false, id, errors: { errorCode: 'INVALID_DATA', httpCode: 422 } };
+    if (!badge)
+      return { success: false, id, errors: itemError(state, 'INVALID_DATA', 422, 'The badge does not exist.') };
     const held = user.badgeIds.includes(id);
     if (op === 'add') {
       if (!held) user.badgeIds.push(id);
     } else {
-      if (!held) return { success: false, id, errors: { errorCode: 'INVALID_DATA', httpCode: 422 } };
+      if (!held)
+        return {
+          success: false,
+          id,
+          errors: itemError(state, 'INVALID_DATA', 422, 'The user does not hold this badge.'),
+        };
       user.badgeIds = user.badgeIds.filter((b) => b !== id);
     }
     user.modifiedTime = new Date(state.now()).toISOString();
     return { success: true, id, errors: null };
   });
+  if (op === 'remove' && state.config.removalTakesAll) user.badgeIds = [];
   return json(200, { results });
 }
 
@@ -298,7 +315,7 @@ function getUser(call: DeskCall): Reply {
 function listUserBadges(call: DeskCall): Reply {
   const user = findUser(call);
   if (!user) return NOT_FOUND();
-  const r = range(call.query, 50);
+  const r = range(call.query, 100);
   if ('status' in r) return r;
   const type = call.query.get('type');
   if (type !== null && type !== 'default' && type !== 'custom')
@@ -312,6 +329,18 @@ function listUserBadges(call: DeskCall): Reply {
     .filter((b) => type === null || b.isCustom === (type === 'custom'));
   if (sortBy === '-createdTime') badges = badges.reverse();
   const data = page(badges, r).map(badgeWire);
+  if (data.length === 0) return empty();
+  return json(200, call.state.config.badgesEnvelope ? { data } : data);
+}
+
+/** `GET /badges` (Zoho's getBadges): every badge of the organization. */
+function listOrgBadges(call: DeskCall): Reply {
+  const r = range(call.query, 100);
+  if ('status' in r) return r;
+  const data = page(
+    call.state.data.badges.filter((b) => b.orgId === call.org?.id),
+    r,
+  ).map(badgeWire);
   if (data.length === 0) return empty();
   return json(200, call.state.config.badgesEnvelope ? { data } : data);
 }
@@ -393,12 +422,18 @@ function changeLabels(call: DeskCall, param: 'labels' | 'labelIds', op: 'add' | 
     });
   const results: ItemResult[] = ids.map((id) => {
     const label = call.state.data.labels.find((l) => l.id === id && l.orgId === user.orgId);
-    if (!label) return { success: false, id, errors: { errorCode: 'INVALID_DATA', httpCode: 422 } };
+    if (!label)
+      return { success: false, id, errors: itemError(call.state, 'INVALID_DATA', 422, 'The label does not exist.') };
     const held = user.labelIds.includes(id);
     if (op === 'add') {
       if (!held) user.labelIds.push(id);
     } else {
-      if (!held) return { success: false, id, errors: { errorCode: 'INVALID_DATA', httpCode: 422 } };
+      if (!held)
+        return {
+          success: false,
+          id,
+          errors: itemError(call.state, 'INVALID_DATA', 422, 'The user does not have this label.'),
+        };
       user.labelIds = user.labelIds.filter((l) => l !== id);
     }
     return { success: true, id, errors: null };
@@ -437,6 +472,10 @@ const ROUTES: Route[] = [
   {
     pattern: /^\/users\/(\d+)\/badges$/,
     endpoints: { GET: { scopes: READ_BADGES, needsOrg: true, handle: listUserBadges } },
+  },
+  {
+    pattern: /^\/badges$/,
+    endpoints: { GET: { scopes: ['Desk.settings.READ'], needsOrg: true, handle: listOrgBadges } },
   },
   {
     pattern: /^\/users\/(\d+)\/badges\/associate$/,
@@ -550,7 +589,7 @@ export async function handleDeskApi(ctx: RequestContext): Promise<Reply> {
   if (!release) {
     state.stats.rateLimited++;
     return withHeaders(
-      zohoError(429, 'TOO_MANY_REQUESTS', 'Too many requests are being made simultaneously. Try again shortly.'),
+      zohoError(429, 'THRESHOLD_EXCEEDED', 'Too many requests are being made simultaneously. Try again shortly.'),
       {
         'Retry-After': '1',
         'X-Rate-Limit-Remaining-v3': String(state.creditsRemaining()),
@@ -565,7 +604,7 @@ export async function handleDeskApi(ctx: RequestContext): Promise<Reply> {
     if (!credits.ok) {
       state.stats.rateLimited++;
       return withHeaders(
-        zohoError(429, 'TOO_MANY_REQUESTS', 'The daily API credit limit of this organization has been reached.'),
+        zohoError(429, 'THRESHOLD_EXCEEDED', 'The daily API credit limit of this organization has been reached.'),
         {
           'Retry-After': String(secondsUntilUtcMidnight(state.now())),
           'X-Rate-Limit-Remaining-v3': String(credits.remaining),

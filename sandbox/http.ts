@@ -70,7 +70,7 @@ export function errorCodeForStatus(status: number): string {
     413: 'RESOURCE_SIZE_EXCEEDED',
     415: 'UNSUPPORTED_MEDIA_TYPE',
     422: 'UNPROCESSABLE_ENTITY',
-    429: 'TOO_MANY_REQUESTS',
+    429: 'THRESHOLD_EXCEEDED',
   };
   return codes[status] ?? 'INTERNAL_SERVER_ERROR';
 }

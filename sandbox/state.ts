@@ -48,6 +48,10 @@ export interface SandboxConfig {
   badgesEnvelope: boolean;
   /** Badge ids whose associate/dissociate/DELETE items fail with FORBIDDEN 403. */
   forbiddenBadgeIds: string[];
+  /** A faulty removal route: dissociate or DELETE takes every badge the user holds, not only those sent. */
+  removalTakesAll: boolean;
+  /** Per-item errors carry `httpCode` as a string ("422") instead of a number; Zoho's spec allows both. */
+  itemHttpCodeAsString: boolean;
   /**
    * The Desk web app's markup: 'plain' (main, h1), 'generated' (no main, no heading, the name in a span in
    * nested divs with generated class names, drawn late) or 'bare' (nothing that names the user: no anchor).
@@ -61,7 +65,8 @@ export type WebSkin = (typeof WEB_SKINS)[number];
 
 export function defaultConfig(): SandboxConfig {
   return {
-    routes: { helpCenterDelete: true, dissociate: true, helpCenters: true },
+    // The Help Center DELETE is in none of Zoho's spec files: served only when a test or the demo asks.
+    routes: { helpCenterDelete: false, dissociate: true, helpCenters: true },
     accountLocation: 'us',
     consent: 'page',
     accessTokenLifetimeSeconds: 3600,
@@ -81,6 +86,8 @@ export function defaultConfig(): SandboxConfig {
     orgs: 1,
     badgesEnvelope: false,
     forbiddenBadgeIds: [],
+    itemHttpCodeAsString: false,
+    removalTakesAll: false,
     webSkin: 'plain',
   };
 }

@@ -342,13 +342,17 @@ const ROUTES: [RouteSetting, string, string][] = [
   [
     'auto',
     'Automatic (recommended)',
-    'Tries the Help Center DELETE and falls back to Users dissociate; remembers what works.',
+    "Zoho's documented Users dissociate; the Help Center DELETE only where dissociate is missing. Remembers what works.",
   ],
-  ['helpcenter-delete', 'Help Center DELETE', 'DELETE /api/v1/helpcenter/{id}/users/{id}/badges only.'],
   [
     'users-dissociate',
     'Users dissociate',
-    "POST /api/v1/users/{id}/badges/dissociate only: the route in Zoho's API collection.",
+    "POST /api/v1/users/{id}/badges/dissociate only: the call in Zoho's own API spec.",
+  ],
+  [
+    'helpcenter-delete',
+    'Help Center DELETE',
+    "DELETE /api/v1/helpcenter/{id}/users/{id}/badges only: described by integrators, in none of Zoho's spec files.",
   ],
 ];
 

@@ -128,13 +128,13 @@ test.describe('bulk removal', () => {
 
   test('injected 429s and 500s are survived', async ({ context, extensionId, control }) => {
     const ids = await seedHolders(control, 30);
-    await control.addFault({ method: 'DELETE', path: '/badges$', status: 500, times: 4 });
+    await control.addFault({ method: 'POST', path: '/badges/dissociate$', status: 500, times: 4 });
     await control.addFault({
-      method: 'DELETE',
-      path: '/badges$',
+      method: 'POST',
+      path: '/badges/dissociate$',
       status: 429,
       headers: { 'Retry-After': '1' },
-      body: { errorCode: 'TOO_MANY_REQUESTS', message: 'Too many requests.' },
+      body: { errorCode: 'THRESHOLD_EXCEEDED', message: 'Too many requests.' },
       times: 4,
     });
     const page = await context.newPage();
@@ -142,7 +142,7 @@ test.describe('bulk removal', () => {
     await expect(page.getByRole('heading', { name: 'Bulk run: done' })).toBeVisible({ timeout: 150_000 });
     await expect(page.locator('.counts')).toContainText('30 removed · 0 failed');
     expect(await holders(control)).toEqual([]);
-    const statuses = (await control.requests({ face: 'desk-api', method: 'DELETE' })).map((r) => r.status);
+    const statuses = (await control.requests({ face: 'desk-api', method: 'POST' })).map((r) => r.status);
     expect(statuses.filter((s) => s === 500)).toHaveLength(4);
     expect(statuses.filter((s) => s === 429)).toHaveLength(4);
     expect(ids).toHaveLength(30);

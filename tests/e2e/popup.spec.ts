@@ -52,7 +52,7 @@ test.describe('the popup', () => {
     expect(user.badgeIds.sort()).toEqual([B.newcomer, B.topContributor, B.betaTester].sort());
     const writes = (await control.requests({ face: 'desk-api' })).filter((r) => r.method !== 'GET');
     expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([
-      `DELETE /api/v1/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}/badges`,
+      `POST /api/v1/users/${DEMO_USER_ID}/badges/dissociate`,
     ]);
   });
 

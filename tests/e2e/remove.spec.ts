@@ -19,9 +19,10 @@ test.describe('on the Help Center user page', () => {
     await expect(page.getByRole('button', { name: 'Remove badges' })).toHaveCount(1);
   });
 
-  for (const route of ['helpcenter-delete', 'fallback'] as const) {
+  for (const route of ['dissociate', 'fallback'] as const) {
     test(`remove 2 of 3 badges: exactly those go, labels stay (${route})`, async ({ context, control }) => {
-      if (route === 'fallback') await control.configure({ routes: { helpCenterDelete: false } });
+      // Automatic: Zoho's documented dissociate; the Help Center DELETE only where dissociate is missing.
+      if (route === 'fallback') await control.configure({ routes: { dissociate: false, helpCenterDelete: true } });
       const before = (await control.getState()).data.users;
       const ben = before.find((u) => u.name === 'Ben Okafor')!;
       expect(ben.badgeIds.sort()).toEqual([B.newcomer, B.risingStar, B.mvp2026].sort());
@@ -29,7 +30,7 @@ test.describe('on the Help Center user page', () => {
       await page.goto(userPageUrl(COMMUNITY_HC_ID, ben.id));
       const dialog = await removeByName(page, ['Rising Star', 'MVP 2026']);
       await expect(dialog.getByText('Removed (verified)')).toHaveCount(2);
-      await expect(dialog).toContainText(route === 'fallback' ? 'Users dissociate' : 'Help Center DELETE');
+      await expect(dialog).toContainText(route === 'fallback' ? 'Help Center DELETE' : 'Users dissociate');
 
       const after = await userOf(control, ben.id);
       expect(after.badgeIds).toEqual([B.newcomer]);
@@ -42,13 +43,49 @@ test.describe('on the Help Center user page', () => {
       expect(removal.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(
         route === 'fallback'
           ? [
-              `DELETE /api/v1/helpcenter/${COMMUNITY_HC_ID}/users/${ben.id}/badges 404`,
-              `POST /api/v1/users/${ben.id}/badges/dissociate 200`,
+              `POST /api/v1/users/${ben.id}/badges/dissociate 404`,
+              `DELETE /api/v1/helpcenter/${COMMUNITY_HC_ID}/users/${ben.id}/badges 200`,
             ]
-          : [`DELETE /api/v1/helpcenter/${COMMUNITY_HC_ID}/users/${ben.id}/badges 200`],
+          : [`POST /api/v1/users/${ben.id}/badges/dissociate 200`],
       );
     });
   }
+
+  test('a route that takes badges not chosen is caught: they are re-awarded at once, verified and on record', async ({
+    context,
+    extensionId,
+    control,
+  }) => {
+    await control.configure({ removalTakesAll: true });
+    const page = await context.newPage();
+    await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+    const dialog = await removeByName(page, ['Newcomer']);
+    await expect(dialog.getByText('Removed (verified)')).toHaveCount(1);
+    const net = dialog.getByRole('alert').filter({ hasText: 'Removed although not chosen' });
+    await expect(net).toContainText('Rising Star: Re-awarded (verified)');
+    await expect(net.getByText('Re-awarded (verified)')).toHaveCount(3);
+    expect((await userOf(control, DEMO_USER_ID)).badgeIds.sort()).toEqual(
+      [B.risingStar, B.topContributor, B.betaTester].sort(),
+    );
+    const writes = (await control.requests({ face: 'desk-api' })).filter((r) => r.method !== 'GET');
+    expect(writes.map((r) => r.path)).toEqual([
+      `/api/v1/users/${DEMO_USER_ID}/badges/dissociate`,
+      `/api/v1/users/${DEMO_USER_ID}/badges/associate`,
+    ]);
+    // On record in the audit log.
+    const audit = await context.newPage();
+    await audit.goto(`chrome-extension://${extensionId}/audit.html`);
+    await expect(audit.locator('body')).toContainText('Newcomer');
+    const entries = await audit.evaluate(async () => {
+      const { ok, value } = await chrome.runtime.sendMessage({ type: 'getAuditLog', input: {} });
+      return ok ? value.entries : [];
+    });
+    expect(entries[0].unchosen.map((r: { outcome: { status: string } }) => r.outcome.status)).toEqual([
+      'restored',
+      'restored',
+      'restored',
+    ]);
+  });
 
   // Markup we do not know: no main, no h1, the name in a span among generated classes, drawn late (the
   // control goes beside the name); and a page that shows nothing to anchor to (the control floats).
@@ -102,7 +139,6 @@ test.describe('on the Help Center user page', () => {
 
   test('a connection dropped mid-removal is settled by the read-back, not guessed', async ({ context, control }) => {
     // Chromium itself resends a request when a reused connection drops, so the fault drops every try.
-    await control.configure({ routes: { helpCenterDelete: false } });
     await control.addFault({ method: 'POST', path: '/badges/dissociate$', drop: 'after' });
     const page = await context.newPage();
     await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));

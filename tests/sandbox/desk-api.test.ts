@@ -117,6 +117,36 @@ describe('help centers and users', () => {
     expect(off.json().errorCode).toBe('URL_NOT_FOUND');
   });
 
+  it('serves the Help Center DELETE (in no Zoho spec file) only when switched on', async () => {
+    const path = `/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}/badges?badgeIds=${ZYLKER_BADGES.newcomer}`;
+    expect((await desk(t.sandbox, token, 'DELETE', path)).status).toBe(404);
+    t.sandbox.state.configure({ routes: { helpCenterDelete: true } });
+    expect((await desk(t.sandbox, token, 'DELETE', path)).status).toBe(200);
+  });
+
+  it('can be made to take every badge on a removal (the safety net is tested against it)', async () => {
+    t.sandbox.state.configure({ removalTakesAll: true });
+    await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/badges/dissociate`, {
+      json: { badgeIds: [ZYLKER_BADGES.newcomer] },
+    });
+    expect(user(DEMO_USER_ID).badgeIds).toEqual([]);
+  });
+
+  it("lists the organization's badges (GET /badges)", async () => {
+    const res = await get('/badges');
+    expect(res.status).toBe(200);
+    const ids = (res.json() as { id: string }[]).map((b) => b.id);
+    expect(ids).toEqual(expect.arrayContaining(Object.values(ZYLKER_BADGES)));
+  });
+
+  it('serves per-item httpCode as a string when switched', async () => {
+    t.sandbox.state.configure({ itemHttpCodeAsString: true });
+    const res = await desk(t.sandbox, token, 'POST', `/users/${NO_BADGES_USER_ID}/badges/dissociate`, {
+      json: { badgeIds: [ZYLKER_BADGES.mvp2026] },
+    });
+    expect(res.json().results[0].errors.httpCode).toBe('422');
+  });
+
   it('reads one help center by ID; another ID is 404', async () => {
     const one = await get(`/helpCenters/${COMMUNITY_HC_ID}`);
     expect(one.status).toBe(200);
@@ -244,9 +274,26 @@ describe('badges', () => {
     expect(res.json()).toEqual({
       results: [
         { success: true, id: ZYLKER_BADGES.newcomer, errors: null },
-        { success: false, id: ZYLKER_BADGES.mvp2026, errors: { errorCode: 'INVALID_DATA', httpCode: 422 } },
-        { success: false, id: ZYLKER_BADGES.topContributor, errors: { errorCode: 'FORBIDDEN', httpCode: 403 } },
-        { success: false, id: '123', errors: { errorCode: 'INVALID_DATA', httpCode: 422 } },
+        {
+          success: false,
+          id: ZYLKER_BADGES.mvp2026,
+          errors: {
+            errorCode: 'INVALID_DATA',
+            httpCode: 422,
+            errorMessage: 'The user does not hold this badge.',
+            error: null,
+          },
+        },
+        {
+          success: false,
+          id: ZYLKER_BADGES.topContributor,
+          errors: { errorCode: 'FORBIDDEN', httpCode: 403, errorMessage: 'You do not have permission.', error: null },
+        },
+        {
+          success: false,
+          id: '123',
+          errors: { errorCode: 'INVALID_DATA', httpCode: 422, errorMessage: 'The badge does not exist.', error: null },
+        },
       ],
     });
     expect(user(DEMO_USER_ID).badgeIds).toEqual([
@@ -317,6 +364,7 @@ describe('badges', () => {
   });
 
   it('never treats a DELETE without badgeIds as "all", and checks help center membership', async () => {
+    t.sandbox.state.configure({ routes: { helpCenterDelete: true } });
     const none = await desk(t.sandbox, token, 'DELETE', `/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}/badges`);
     expect(none.status).toBe(422);
     expect(user(DEMO_USER_ID).badgeIds).toHaveLength(4);

@@ -34,7 +34,7 @@ describe('concurrency limit', () => {
     expect(limited).toHaveLength(5);
     for (const r of limited) {
       expect(r.headers['retry-after']).toBe('1');
-      expect(r.json().errorCode).toBe('TOO_MANY_REQUESTS');
+      expect(r.json().errorCode).toBe('THRESHOLD_EXCEEDED');
     }
     const state = await t.control.getState();
     expect(state.stats.maxConcurrentSeen).toBe(3);
@@ -59,7 +59,7 @@ describe('daily credits', () => {
     expect(write.headers['x-rate-limit-remaining-v3']).toBe('0');
     const spent = await desk(t.sandbox, token, 'GET', `/users/${DEMO_USER_ID}`);
     expect(spent.status).toBe(429);
-    expect(spent.json().errorCode).toBe('TOO_MANY_REQUESTS');
+    expect(spent.json().errorCode).toBe('THRESHOLD_EXCEEDED');
     // T0 is 12:00 UTC: twelve hours to midnight.
     expect(spent.headers['retry-after']).toBe(String(12 * 3600));
     expect(spent.headers['x-rate-limit-remaining-v3']).toBe('0');
@@ -167,7 +167,7 @@ describe('control API and request log', () => {
     await t.control.reset();
     const state = await t.control.getState();
     expect(state.config.latencyMs).toBe(0);
-    expect(state.config.routes).toEqual({ helpCenterDelete: true, dissociate: true, helpCenters: true });
+    expect(state.config.routes).toEqual({ helpCenterDelete: false, dissociate: true, helpCenters: true });
     expect(state.faults).toEqual([]);
     expect(state.tokens.accessTokens).toEqual([]);
     expect(state.data.users.find((u) => u.id === DEMO_USER_ID)?.badgeIds).toContain(ZYLKER_BADGES.newcomer);

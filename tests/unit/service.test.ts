@@ -116,12 +116,12 @@ describe('service handlers', () => {
       'GET /api/v1/users/42': { id: '42', name: 'Carol', emailAddress: 'carol@zylker.com' },
       'GET /api/v1/users/42/badges': [{ id: '11', name: 'Rising Star' }],
       'GET /api/v1/helpCenters': { data: [{ id: '7', name: 'Community' }] },
-      'DELETE /api/v1/helpcenter/7/users/42/badges': { results: [{ id: '11', success: true, errors: null }] },
+      'POST /api/v1/users/42/badges/dissociate': { results: [{ id: '11', success: true, errors: null }] },
     });
     await send('getUserBadges', { userId: '42', helpCenterId: '7' }, DESK);
     const reply = await send('removeBadges', { userId: '42', helpCenterId: '7', badgeIds: ['11'] }, DESK);
-    expect(reply).toMatchObject({ ok: true, value: { route: 'helpcenter-delete' } });
-    expect(await routeByOrgItem.getValue()).toEqual({ '600': 'helpcenter-delete' });
+    expect(reply).toMatchObject({ ok: true, value: { route: 'users-dissociate' } });
+    expect(await routeByOrgItem.getValue()).toEqual({ '600': 'users-dissociate' });
     expect(await readAuditLog(1000)).toMatchObject([
       { kind: 'remove', userEmail: 'carol@zylker.com', userName: 'Carol', helpCenterName: 'Community', orgId: '600' },
     ]);
@@ -159,7 +159,7 @@ describe('a bulk run after the worker restarts', () => {
     const client: DeskClient = {
       async request(req) {
         const user = /users\/(\d+)\/badges/.exec(req.path)?.[1] ?? '';
-        if (req.method === 'DELETE') {
+        if (req.method === 'POST') {
           deletes.push(user);
           // An alarm fires while this removal is in flight: it must not take the run over again.
           void handlers.resumeBulk();

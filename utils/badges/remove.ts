@@ -7,7 +7,14 @@ import * as z from 'zod/mini';
 import type { DeskClient } from '../zoho/desk-client';
 import { ZohoError } from '../zoho/errors';
 import { type Badge, type BulkItemResult, bulkResults } from '../zoho/schemas';
-import type { BadgeOutcome, BadgeResult, RemovalReport, RemovalRoute, RouteSetting } from './report';
+import {
+  type BadgeOutcome,
+  type BadgeResult,
+  type RemovalReport,
+  type RemovalRoute,
+  ROUTE_LABELS,
+  type RouteSetting,
+} from './report';
 import { readBadges } from './user';
 
 export interface RemovalDeps {
@@ -74,7 +81,7 @@ export async function removeBadges(deps: RemovalDeps, req: RemovalRequest): Prom
         if (absent && index < routes.length - 1) {
           // Zoho changed nothing; the next route is the documented one.
           notes.push(
-            `The Help Center DELETE route is not available here (${zoho.errorCode ?? zoho.status}); Users dissociate was used and will be from now on.`,
+            `The ${ROUTE_LABELS[candidate]} route is not available here (${zoho.errorCode ?? zoho.status}); ${ROUTE_LABELS[routes[index + 1]!]} was used and will be from now on.`,
           );
           continue;
         }
@@ -109,6 +116,18 @@ export async function removeBadges(deps: RemovalDeps, req: RemovalRequest): Prom
     settled.set(id, settle({ present: after ? after.has(id) : null, item, callError, dropped, readBackError }));
   }
 
+  // The safety net: a badge the admin did not choose must still be there afterwards.
+  let unchosen: BadgeResult[] | undefined;
+  if (after && route) {
+    const lost = [...held.keys()].filter((id) => !req.badgeIds.includes(id) && !after.has(id));
+    if (lost.length > 0) {
+      unchosen = await reaward(deps.client, req.userId, lost, nameOf);
+      notes.push(
+        `Zoho also removed ${lost.length} badge${lost.length === 1 ? '' : 's'} that ${lost.length === 1 ? 'was' : 'were'} not chosen; the extension re-awarded ${lost.length === 1 ? 'it' : 'them'} at once.`,
+      );
+    }
+  }
+
   const results: BadgeResult[] = req.badgeIds.map((id) => ({
     badgeId: id,
     name: nameOf(id),
@@ -121,6 +140,7 @@ export async function removeBadges(deps: RemovalDeps, req: RemovalRequest): Prom
     userId: req.userId,
     route,
     results,
+    ...(unchosen ? { unchosen } : {}),
     verified: readBackError === null,
     notes,
     startedAt,
@@ -128,11 +148,50 @@ export async function removeBadges(deps: RemovalDeps, req: RemovalRequest): Prom
   };
 }
 
+/**
+ * Automatic: Zoho's documented call (dissociate, in its OpenAPI spec) first; the Help Center DELETE, which no
+ * spec file has, only where dissociate is absent (404/405) and the page names the help center.
+ */
+/** Re-awards badges a removal took although they were not chosen, and reads back whether they are there again. */
+async function reaward(
+  client: DeskClient,
+  userId: string,
+  badgeIds: string[],
+  nameOf: (id: string) => string,
+): Promise<BadgeResult[]> {
+  let failure: string | undefined;
+  try {
+    await client.request({
+      method: 'POST',
+      path: `/api/v1/users/${userId}/badges/associate`,
+      body: { badgeIds },
+      schema: bulkResults,
+    });
+  } catch (error) {
+    failure = error instanceof ZohoError ? error.message : String(error);
+  }
+  let present: Set<string> | null = null;
+  try {
+    present = new Set((await readBadges(client, userId)).map((b) => b.id));
+  } catch (error) {
+    failure ??= `The check afterwards failed: ${error instanceof ZohoError ? error.message : String(error)}`;
+  }
+  return badgeIds.map((id): BadgeResult => {
+    const outcome: BadgeOutcome = present?.has(id)
+      ? { status: 'restored' }
+      : failure
+        ? { status: 'failed', message: `Removed although not chosen, and not re-awarded: ${failure}` }
+        : { status: 'still-absent' };
+    return { badgeId: id, name: nameOf(id), outcome };
+  });
+}
+
 function routesToTry(deps: RemovalDeps, req: RemovalRequest): RemovalRoute[] {
   if (deps.routeSetting === 'users-dissociate') return ['users-dissociate'];
   if (deps.routeSetting === 'helpcenter-delete') return req.helpCenterId ? ['helpcenter-delete'] : [];
-  if (!req.helpCenterId || deps.rememberedRoute === 'users-dissociate') return ['users-dissociate'];
-  return ['helpcenter-delete', 'users-dissociate'];
+  if (!req.helpCenterId) return ['users-dissociate'];
+  if (deps.rememberedRoute === 'helpcenter-delete') return ['helpcenter-delete'];
+  return ['users-dissociate', 'helpcenter-delete'];
 }
 
 async function callRoute(
@@ -166,7 +225,8 @@ function verdicts(results: BulkItemResult[]): Map<string, ItemVerdict> {
     results.map((r): [string, ItemVerdict] => {
       if (r.success) return [r.id, { success: true }];
       const code = r.errors?.errorCode;
-      const detail = r.errors?.message ?? r.errors?.error;
+      // Zoho's spec names the reason errorMessage; older replies used message, and error is the short form.
+      const detail = r.errors?.errorMessage ?? r.errors?.message ?? r.errors?.error;
       const http = r.errors?.httpCode ? `, HTTP ${r.errors.httpCode}` : '';
       const message =
         code === 'FORBIDDEN'

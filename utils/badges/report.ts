@@ -40,6 +40,11 @@ export interface RemovalReport {
   /** The route whose call reached Zoho; null when no removal call was made. */
   route: RemovalRoute | null;
   results: BadgeResult[];
+  /**
+   * Badges the user held that were not chosen and were gone after the removal ("removed although not
+   * chosen"): each re-awarded at once, with the verified outcome of that.
+   */
+  unchosen?: BadgeResult[];
   /** True when the outcome of every badge comes from a successful read-back. */
   verified: boolean;
   /** A sentence for the admin about anything unusual (a dropped connection settled by read-back, a fallback). */

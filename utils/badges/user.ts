@@ -11,23 +11,32 @@ import {
   userBadges,
 } from '../zoho/schemas';
 
-/** Zoho's page size for `/users` and `/users/{id}/badges`: default and maximum 50. */
+/** Zoho's page size for `/users`: default and maximum 50. */
 export const PAGE_SIZE = 50;
+/** `/users/{id}/badges` takes `limit` up to 100 (Zoho's spec). */
+export const BADGE_PAGE_SIZE = 100;
+/** No user holds more badges than this; past it, or on a page Zoho sends twice, reading stops. */
+const MAX_BADGE_PAGES = 50;
 
-/** All of a user's badges, page by page (a bare array, a `data` envelope, or 204 when none). */
+/**
+ * All of a user's badges, page by page (a bare array, a `data` envelope, or 204 when none). A Zoho that
+ * ignored `from` would send the same page forever: a page with nothing new ends the reading.
+ */
 export async function readBadges(client: DeskClient, userId: string, signal?: AbortSignal): Promise<Badge[]> {
-  const all: Badge[] = [];
-  for (let from = 1; ; from += PAGE_SIZE) {
+  const all = new Map<string, Badge>();
+  for (let page = 0; page < MAX_BADGE_PAGES; page++) {
     const { data } = await client.request({
       method: 'GET',
       path: `/api/v1/users/${userId}/badges`,
-      query: { from, limit: PAGE_SIZE },
+      query: { from: 1 + page * BADGE_PAGE_SIZE, limit: BADGE_PAGE_SIZE },
       schema: userBadges,
       signal,
     });
-    all.push(...data);
-    if (data.length < PAGE_SIZE) return all;
+    const before = all.size;
+    for (const badge of data) if (!all.has(badge.id)) all.set(badge.id, badge);
+    if (data.length < BADGE_PAGE_SIZE || all.size === before) break;
   }
+  return [...all.values()];
 }
 
 /** The org's help centers. `GET /helpCenters` is unconfirmed: a 404 is thrown for the caller to handle. */

@@ -63,6 +63,34 @@ const KIND_BY_CODE: Record<string, ZohoErrorKind> = {
   UNPROCESSABLE_ENTITY: 'invalid-request',
   UNAUTHORIZED: 'reconnect',
   INVALID_OAUTH: 'reconnect',
+  THRESHOLD_EXCEEDED: 'rate-limited',
+  ONLY_LIVECHAT_USER: 'forbidden',
+  INTEGRATION_ADMIN_ERROR: 'forbidden',
+  EMPTY_PAYLOAD: 'invalid-request',
+};
+
+/** Zoho's error codes (errors.json) that say more than their kind: what happened, and what the admin can do. */
+const CODE_TEXT: Record<string, { message: string; action: string }> = {
+  LICENSE_ACCESS_LIMITED: {
+    message: "Your Zoho Desk edition or license does not include this (Zoho's LICENSE_ACCESS_LIMITED).",
+    action: 'Check that your edition includes the Help Center community, or connect with a fully licensed agent.',
+  },
+  ONLY_LIVECHAT_USER: {
+    message: 'The connected Zoho account is a live-chat-only agent, which cannot use the Desk API.',
+    action: 'Connect with an agent account that has a full Zoho Desk license.',
+  },
+  INTEGRATION_ADMIN_ERROR: {
+    message: 'Zoho Desk refused this integration: it needs an administrator.',
+    action: 'Connect with a Zoho Desk administrator account, or ask one to allow API access.',
+  },
+  EMPTY_PAYLOAD: {
+    message: 'Zoho Desk received the request without its content (EMPTY_PAYLOAD).',
+    action: 'Try again. If it repeats, please report it.',
+  },
+  FORBIDDEN: {
+    message: 'Zoho Desk refused: your Zoho account may not do this (FORBIDDEN).',
+    action: 'Ask a Zoho Desk administrator for the permission, or check the organization chosen in the options page.',
+  },
 };
 
 const KIND_BY_STATUS: Record<number, ZohoErrorKind> = {
@@ -221,11 +249,13 @@ function toError(req: DeskRequest<z.ZodMiniType>, res: Response, text: string): 
   const zohoMessage = zoho.success ? (zoho.data.message ?? undefined) : undefined;
 
   let kind: ZohoErrorKind;
-  if (res.status === 429) kind = 'rate-limited';
+  // THRESHOLD_EXCEEDED is Zoho's rate-limit code, whatever the status: waited for and retried like a 429.
+  if (res.status === 429 || errorCode === 'THRESHOLD_EXCEEDED') kind = 'rate-limited';
   else if (errorCode && KIND_BY_CODE[errorCode]) kind = KIND_BY_CODE[errorCode]!;
   else kind = KIND_BY_STATUS[res.status] ?? 'server';
 
-  let message = SUMMARIES[kind];
+  const known = errorCode ? CODE_TEXT[errorCode] : undefined;
+  let message = known?.message ?? SUMMARIES[kind];
   if (kind === 'rate-limited' && retryAfterSeconds !== undefined && retryAfterSeconds > MAX_RETRY_WAIT_SECONDS) {
     message = `Zoho Desk's daily API credits for this organization are used up (they renew in about ${Math.ceil(retryAfterSeconds / 3600)} h).`;
   } else if (kind === 'not-found') {
@@ -234,13 +264,14 @@ function toError(req: DeskRequest<z.ZodMiniType>, res: Response, text: string): 
     message = `Zoho Desk failed with HTTP ${res.status}${body === undefined ? ' and a non-JSON page' : ''}.`;
   }
   if (zohoMessage) message += ` Zoho said: "${zohoMessage}"${errorCode ? ` (${errorCode})` : ''}.`;
-  else if (errorCode) message += ` (${errorCode})`;
+  else if (errorCode && !known) message += ` (${errorCode})`;
+  const action = known?.action ?? ACTIONS[kind];
   return new ZohoError({
     kind,
     status: res.status,
     message,
     ...(errorCode ? { errorCode } : {}),
     ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-    ...(ACTIONS[kind] ? { action: ACTIONS[kind] } : {}),
+    ...(action ? { action } : {}),
   });
 }

@@ -103,32 +103,56 @@ export function primaryEmail(user: HelpCenterUser): string | undefined {
   return (list.find((e) => e.isPrimary) ?? list[0])?.emailAddress;
 }
 
-export const badge = z.object({
-  id: zohoId,
-  name: z.string(),
-  description: z.optional(z.nullable(z.string())),
-  isCustom: z.optional(zohoBoolean),
-  iconUrl: z.optional(z.nullable(z.string())),
-});
+/**
+ * A badge as Zoho's spec gives it: every field but the ID nullable, unknown fields ignored. A badge with no
+ * name is shown as "Badge <id>".
+ */
+export const badge = z.pipe(
+  z.object({
+    id: zohoId,
+    name: z.optional(z.nullable(z.string())),
+    description: z.optional(z.nullable(z.string())),
+    isCustom: z.optional(z.nullable(zohoBoolean)),
+    iconUrl: z.optional(z.nullable(z.string())),
+    levelName: z.optional(z.nullable(z.string())),
+  }),
+  z.transform(({ name, isCustom, ...rest }) => ({
+    ...rest,
+    name: name?.trim() ? name : `Badge ${rest.id}`,
+    ...(isCustom === null || isCustom === undefined ? {} : { isCustom }),
+  })),
+);
 export type Badge = z.infer<typeof badge>;
 
-/** `GET /users/{id}/badges`: a bare array in Zoho's sample, maybe a `data` envelope live; 204 is empty. */
+/** `GET /users/{id}/badges`: `{data:[...]}` in Zoho's schema, a bare array in its example; 204 is empty. */
 export const userBadges = z.pipe(
   z.union([z.array(badge), z.object({ data: z.array(badge) }), z.null()]),
   z.transform((v): Badge[] => (v === null ? [] : Array.isArray(v) ? v : v.data)),
 );
 
-/** Per-item reply of associate / dissociate: HTTP 200 even when items fail. */
+/** `GET /badges`: every badge of the organization (same envelope choices as a user's badges). */
+export const organizationBadges = userBadges;
+
+/** Per-item reply of associate / dissociate (MassActionResponse): HTTP 200 even when items fail. */
 export const bulkItemResult = z.object({
   id: zohoId,
   success: zohoBoolean,
   errors: z.optional(
     z.nullable(
       z.object({
-        errorCode: z.optional(z.string()),
-        httpCode: z.optional(z.number()),
-        message: z.optional(z.string()),
-        error: z.optional(z.string()),
+        errorCode: z.optional(z.nullable(z.string())),
+        /** A string or a number in Zoho's spec. */
+        httpCode: z.optional(
+          z.nullable(
+            z.pipe(
+              z.union([z.number(), z.string().check(z.regex(/^\d{3}$/))]),
+              z.transform((v) => Number(v)),
+            ),
+          ),
+        ),
+        errorMessage: z.optional(z.nullable(z.string())),
+        message: z.optional(z.nullable(z.string())),
+        error: z.optional(z.nullable(z.string())),
       }),
     ),
   ),

@@ -62,7 +62,7 @@ describe('audit log', () => {
       helpCenterId: '7',
       userId: '42',
       userEmail: 'carol@zylker.com',
-      route: 'helpcenter-delete',
+      route: 'users-dissociate',
       results: [
         { badgeId: '11', name: 'Rising Star', outcome: { status: 'removed' } },
         { badgeId: '12', name: 'Top Contributor', outcome: { status: 'failed', errorCode: 'FORBIDDEN' } },

@@ -7,6 +7,11 @@ export const CATALOGUE: Record<string, string> = { '11': 'Rising Star', '12': 'T
 export interface FakeDeskOptions {
   held?: string[];
   deleteRoute?: 'ok' | 'empty' | '404' | '405';
+  dissociateRoute?: 'ok' | '404' | '405';
+  /** A faulty route: a removal takes every badge the user holds. */
+  takesAll?: boolean;
+  /** associate answers but re-awards nothing. */
+  associateIgnored?: boolean;
   forbidden?: string[];
   /** Badges Zoho reports removed but keeps. */
   sticky?: string[];
@@ -30,6 +35,17 @@ export function fakeDesk(options: FakeDeskOptions = {}) {
       if (!options.sticky?.includes(id)) held.delete(id);
       return { success: true, id, errors: null };
     });
+  const removeAll = (ids: string[]) => {
+    const results = remove(ids);
+    if (options.takesAll) held.clear();
+    return results;
+  };
+  const absent = (mode: string | undefined) => {
+    if (mode === '404')
+      throw new ZohoError({ kind: 'not-found', status: 404, errorCode: 'URL_NOT_FOUND', message: 'not found' });
+    if (mode === '405')
+      throw new ZohoError({ kind: 'method-not-allowed', status: 405, errorCode: 'METHOD_NOT_ALLOWED', message: 'no' });
+  };
 
   const reply = (req: DeskRequest<never>): unknown => {
     if (req.method === 'GET' && /^\/api\/v1\/users\/\d+\/badges$/.test(req.path)) {
@@ -51,14 +67,20 @@ export function fakeDesk(options: FakeDeskOptions = {}) {
         });
       const ids = String(req.query?.badgeIds ?? '').split(',');
       return fault(
-        () => remove(ids),
+        () => removeAll(ids),
         (results) => (mode === 'empty' ? null : { results }),
       );
     }
+    if (req.method === 'POST' && req.path.endsWith('/badges/associate')) {
+      const ids = (req.body as { badgeIds: string[] }).badgeIds;
+      if (!options.associateIgnored) for (const id of ids) held.add(id);
+      return { results: ids.map((id) => ({ success: true, id, errors: null })) };
+    }
     if (req.method === 'POST' && req.path.endsWith('/badges/dissociate')) {
+      absent(options.dissociateRoute);
       const ids = (req.body as { badgeIds: string[] }).badgeIds;
       return fault(
-        () => remove(ids),
+        () => removeAll(ids),
         (results) => ({ results }),
       );
     }

@@ -36,49 +36,97 @@ describe('removeBadges', () => {
     });
     await removeBadges(d, { userId: '42', helpCenterId: '7', badgeIds: ['11'] });
     expect(seenAtBeforeChange).toEqual(['GET']);
-    expect(desk.calls.map((c) => c.method)).toEqual(['GET', 'DELETE', 'GET']);
+    expect(desk.calls.map((c) => c.method)).toEqual(['GET', 'POST', 'GET']);
   });
 
-  it('uses the Help Center DELETE with the explicit ids, and verifies by reading back', async () => {
+  it("Automatic uses Zoho's documented dissociate with the explicit ids, and verifies by reading back", async () => {
     const desk = fakeDesk();
     const { d, remembered } = deps(desk.client);
     const report = await removeBadges(d, { userId: '42', helpCenterId: '7', badgeIds: ['11', '12'] });
     expect(outcomes(report)).toEqual({ '11': 'removed', '12': 'removed' });
-    expect(report).toMatchObject({ route: 'helpcenter-delete', verified: true, userId: '42', helpCenterId: '7' });
+    expect(report).toMatchObject({ route: 'users-dissociate', verified: true, userId: '42', helpCenterId: '7' });
     expect(report.results.map((r) => r.name)).toEqual(['Rising Star', 'Top Contributor']);
     expect(writes(desk.calls)).toEqual([
-      { method: 'DELETE', path: '/api/v1/helpcenter/7/users/42/badges', query: { badgeIds: '11,12' } },
+      { method: 'POST', path: '/api/v1/users/42/badges/dissociate', body: { badgeIds: ['11', '12'] } },
     ]);
     expect([...desk.held]).toEqual(['13']);
-    expect(remembered).toEqual(['helpcenter-delete']);
+    expect(remembered).toEqual(['users-dissociate']);
     expect(desk.calls.every((c) => !c.path.includes('label'))).toBe(true);
   });
 
+  it('uses the Help Center DELETE when chosen in Advanced', async () => {
+    const desk = fakeDesk();
+    const report = await removeBadges(deps(desk.client, { routeSetting: 'helpcenter-delete' }).d, {
+      userId: '42',
+      helpCenterId: '7',
+      badgeIds: ['11', '12'],
+    });
+    expect(report.route).toBe('helpcenter-delete');
+    expect(writes(desk.calls)).toEqual([
+      { method: 'DELETE', path: '/api/v1/helpcenter/7/users/42/badges', query: { badgeIds: '11,12' } },
+    ]);
+  });
+
   it.each(['404', '405'] as const)(
-    'falls back to dissociate when DELETE answers %s, and remembers it',
+    'tries the Help Center DELETE only when dissociate answers %s, and remembers it',
     async (mode) => {
-      const desk = fakeDesk({ deleteRoute: mode });
+      const desk = fakeDesk({ dissociateRoute: mode });
       const { d, remembered } = deps(desk.client);
       const report = await removeBadges(d, { userId: '42', helpCenterId: '7', badgeIds: ['12'] });
       expect(outcomes(report)).toEqual({ '12': 'removed' });
-      expect(report.route).toBe('users-dissociate');
-      expect(report.notes.join(' ')).toContain('Users dissociate was used');
+      expect(report.route).toBe('helpcenter-delete');
+      expect(report.notes.join(' ')).toContain('Help Center DELETE was used');
       expect(writes(desk.calls).map((c) => `${c.method} ${c.path}`)).toEqual([
-        'DELETE /api/v1/helpcenter/7/users/42/badges',
         'POST /api/v1/users/42/badges/dissociate',
+        'DELETE /api/v1/helpcenter/7/users/42/badges',
       ]);
-      expect(writes(desk.calls)[1]!.body).toEqual({ badgeIds: ['12'] });
-      expect(remembered).toEqual(['users-dissociate']);
+      expect(remembered).toEqual(['helpcenter-delete']);
 
-      const next = fakeDesk({ deleteRoute: mode });
-      await removeBadges(deps(next.client, { rememberedRoute: 'users-dissociate' }).d, {
+      const next = fakeDesk({ dissociateRoute: mode });
+      await removeBadges(deps(next.client, { rememberedRoute: 'helpcenter-delete' }).d, {
         userId: '42',
         helpCenterId: '7',
         badgeIds: ['11'],
       });
-      expect(writes(next.calls).map((c) => c.method)).toEqual(['POST']);
+      expect(writes(next.calls).map((c) => c.method)).toEqual(['DELETE']);
     },
   );
+
+  it('does not try the DELETE when dissociate refuses for another reason', async () => {
+    const desk = fakeDesk({ forbidden: ['12'] });
+    const report = await removeBadges(deps(desk.client).d, { userId: '42', helpCenterId: '7', badgeIds: ['12'] });
+    expect(writes(desk.calls).map((c) => c.method)).toEqual(['POST']);
+    expect(outcomes(report)).toEqual({ '12': 'failed' });
+  });
+
+  it('catches a removal that took badges not chosen: re-awarded at once, verified and reported', async () => {
+    const desk = fakeDesk({ takesAll: true });
+    const report = await removeBadges(deps(desk.client).d, { userId: '42', helpCenterId: '7', badgeIds: ['11'] });
+    expect(outcomes(report)).toEqual({ '11': 'removed' });
+    expect(report.unchosen).toEqual([
+      { badgeId: '12', name: 'Top Contributor', outcome: { status: 'restored' } },
+      { badgeId: '13', name: 'Beta Tester', outcome: { status: 'restored' } },
+    ]);
+    expect(writes(desk.calls).at(-1)).toEqual({
+      method: 'POST',
+      path: '/api/v1/users/42/badges/associate',
+      body: { badgeIds: ['12', '13'] },
+    });
+    expect([...desk.held].sort()).toEqual(['12', '13']);
+    expect(report.notes.join(' ')).toContain('not chosen');
+  });
+
+  it('says so when a badge taken although not chosen could not be re-awarded', async () => {
+    const desk = fakeDesk({ takesAll: true, associateIgnored: true });
+    const report = await removeBadges(deps(desk.client).d, { userId: '42', badgeIds: ['11'] });
+    expect(report.unchosen?.map((r) => r.outcome.status)).toEqual(['still-absent', 'still-absent']);
+  });
+
+  it('has no unchosen list when only the chosen badges went', async () => {
+    const desk = fakeDesk();
+    const report = await removeBadges(deps(desk.client).d, { userId: '42', badgeIds: ['11'] });
+    expect(report.unchosen).toBeUndefined();
+  });
 
   it('uses dissociate when no help center is known', async () => {
     const desk = fakeDesk();
@@ -108,7 +156,11 @@ describe('removeBadges', () => {
 
   it('lets the read-back decide when DELETE answers with no body', async () => {
     const desk = fakeDesk({ deleteRoute: 'empty', sticky: ['12'] });
-    const report = await removeBadges(deps(desk.client).d, { userId: '42', helpCenterId: '7', badgeIds: ['11', '12'] });
+    const report = await removeBadges(deps(desk.client, { routeSetting: 'helpcenter-delete' }).d, {
+      userId: '42',
+      helpCenterId: '7',
+      badgeIds: ['11', '12'],
+    });
     expect(outcomes(report)).toEqual({ '11': 'removed', '12': 'still-present' });
   });
 
@@ -116,7 +168,7 @@ describe('removeBadges', () => {
     const desk = fakeDesk({ held: ['11'] });
     const report = await removeBadges(deps(desk.client).d, { userId: '42', helpCenterId: '7', badgeIds: ['11', '99'] });
     expect(outcomes(report)).toEqual({ '11': 'removed', '99': 'skipped' });
-    expect(writes(desk.calls)[0]!.query).toEqual({ badgeIds: '11' });
+    expect(writes(desk.calls)[0]!.body).toEqual({ badgeIds: ['11'] });
   });
 
   it('makes no removal call at all when nothing chosen is held', async () => {

@@ -1,0 +1,126 @@
+/** What Zoho's own spec allows, read as the extension reads it (../shared/reference/zoho-desk-oas). */
+import { describe, expect, it } from 'vitest';
+import { readBadges } from '../../../utils/badges/user';
+import type { DeskClient } from '../../../utils/zoho/desk-client';
+import { createDeskClient } from '../../../utils/zoho/desk-client';
+import { bulkResults, userBadges } from '../../../utils/zoho/schemas';
+import { fakeFetch, json } from './fakes';
+
+describe('badges as the spec allows them', () => {
+  it('accepts nullable fields, levelName and unknown fields, and names a nameless badge by its ID', () => {
+    const parsed = userBadges.parse({
+      data: [
+        { id: '7', name: null, description: null, isCustom: null, iconUrl: null, levelName: null, newField: 1 },
+        { id: 8, name: 'MVP', levelName: 'Gold', isCustom: true },
+      ],
+    });
+    expect(parsed).toEqual([
+      { id: '7', name: 'Badge 7', description: null, iconUrl: null, levelName: null },
+      { id: '8', name: 'MVP', levelName: 'Gold', isCustom: true },
+    ]);
+  });
+
+  it('reads the bare array of the spec example and the data envelope of its schema alike', () => {
+    const badge = { id: '7', name: 'MVP' };
+    expect(userBadges.parse([badge])).toEqual(userBadges.parse({ data: [badge] }));
+  });
+});
+
+describe('per-item results (MassActionResponse)', () => {
+  it('takes httpCode as a string or a number, and errorMessage', () => {
+    const parsed = bulkResults.parse({
+      results: [
+        {
+          id: '1',
+          success: false,
+          errors: { errorCode: 'FORBIDDEN', httpCode: '403', errorMessage: 'No', error: null },
+        },
+        { id: '2', success: false, errors: { errorCode: 'INVALID_DATA', httpCode: 422, errorMessage: null } },
+        { id: '3', success: true, errors: null },
+      ],
+    });
+    expect(parsed.results.map((r) => r.errors?.httpCode ?? null)).toEqual([403, 422, null]);
+    expect(parsed.results[0]?.errors?.errorMessage).toBe('No');
+  });
+});
+
+describe("Zoho's error codes", () => {
+  const desk = (body: unknown, status: number, headers: Record<string, string> = {}) => {
+    let calls = 0;
+    const { fetch } = fakeFetch([
+      [
+        '/badges',
+        () => {
+          calls++;
+          return calls === 1 ? json(body, status, headers) : json([], 200);
+        },
+      ],
+    ]);
+    const sleeps: number[] = [];
+    const client = createDeskClient({
+      fetch,
+      auth: { getAccessToken: async () => '1000.a', invalidateAccessToken: async () => {} },
+      deskHost: async () => 'https://desk.zoho.com',
+      orgId: async () => '1',
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+    });
+    return { client, sleeps, calls: () => calls };
+  };
+  const read = (client: DeskClient) =>
+    client.request({ method: 'GET', path: '/api/v1/users/42/badges', schema: userBadges });
+
+  it('THRESHOLD_EXCEEDED is a rate limit: waited for and retried', async () => {
+    const { client, sleeps, calls } = desk({ errorCode: 'THRESHOLD_EXCEEDED', message: 'slow' }, 400, {
+      'Retry-After': '2',
+    });
+    expect((await read(client)).data).toEqual([]);
+    expect(sleeps).toEqual([2000]);
+    expect(calls()).toBe(2);
+  });
+
+  for (const [code, status, says] of [
+    ['LICENSE_ACCESS_LIMITED', 403, /edition or license/],
+    ['ONLY_LIVECHAT_USER', 403, /live-chat-only/],
+    ['INTEGRATION_ADMIN_ERROR', 403, /needs an administrator/],
+    ['EMPTY_PAYLOAD', 400, /without its content/],
+    ['FORBIDDEN', 403, /may not do this/],
+  ] as const) {
+    it(`${code} says what happened and what to do`, async () => {
+      const { client } = desk({ errorCode: code }, status);
+      const error = await read(client).catch((e) => e);
+      expect(error.message).toMatch(says);
+      expect(error.action).toBeTruthy();
+      expect(error.errorCode).toBe(code);
+    });
+  }
+});
+
+describe('readBadges', () => {
+  const user = (count: number, ignoreFrom = false) => {
+    const badges = Array.from({ length: count }, (_, i) => ({ id: String(1000 + i), name: `B${i}` }));
+    const queries: string[] = [];
+    const client: DeskClient = {
+      async request(req) {
+        queries.push(`${req.query?.from}/${req.query?.limit}`);
+        const from = ignoreFrom ? 1 : Number(req.query?.from);
+        const limit = Number(req.query?.limit);
+        return { status: 200, data: req.schema.parse(badges.slice(from - 1, from - 1 + limit)) as never };
+      },
+    };
+    return { client, queries };
+  };
+
+  it('pages 100 at a time', async () => {
+    const { client, queries } = user(250);
+    expect(await readBadges(client, '42')).toHaveLength(250);
+    expect(queries).toEqual(['1/100', '101/100', '201/100']);
+  });
+
+  it('stops when Zoho sends the same page again (it ignores from)', async () => {
+    const { client, queries } = user(150, true);
+    expect(await readBadges(client, '42')).toHaveLength(100);
+    expect(queries).toHaveLength(2);
+  });
+});
