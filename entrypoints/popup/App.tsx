@@ -10,7 +10,7 @@ import { matchTarget } from '../../utils/page/patterns';
 import { idsAsText, initialSearch, queryProblem, type SavedSearch, searchReducer } from '../../utils/popup-search';
 import type { HelpCenterView, UserSearchPage, UserSummary } from '../../utils/views';
 import { dataCenterByLocation, isAgentAppPath } from '../../utils/zoho/datacenters';
-import { type SerializedError, serializeError } from '../../utils/zoho/errors';
+import { helpCenterListUnavailable, type SerializedError, serializeError } from '../../utils/zoho/errors';
 import { type RecognizeApi, RecognizePage } from './RecognizePage';
 
 export interface PopupApi extends PanelApi, RecognizeApi {
@@ -287,7 +287,7 @@ function Search(props: {
         if (!saved?.helpCenterId && list[0]) dispatch({ type: 'helpCenter', helpCenterId: list[0].id });
       } catch (e) {
         const err = serializeError(e);
-        if (err.kind !== 'not-found') return setHcError(err);
+        if (!helpCenterListUnavailable(err)) return setHcError(err);
         // Zoho has no help-center listing here: the admin types the ID once, and it is kept.
         setHelpCenters('unlisted');
         const typed = await api.loadTypedHelpCenterId();

@@ -5,7 +5,7 @@
  */
 import type { ContactUsersView, HelpCenterView } from '../views';
 import type { DeskClient } from '../zoho/desk-client';
-import { ZohoError } from '../zoho/errors';
+import { helpCenterListUnavailable } from '../zoho/errors';
 import { contact as contactSchema, helpCenterUser, helpCenterUserPage, primaryEmail } from '../zoho/schemas';
 import { listHelpCenters, PAGE_SIZE } from './user';
 
@@ -28,7 +28,7 @@ export async function findContactUsers(client: DeskClient, contactId: string): P
     helpCenters = await listHelpCenters(client);
   } catch (error) {
     // Without a help-center listing, one search across all of them still finds the user.
-    if (!(error instanceof ZohoError && error.kind === 'not-found')) throw error;
+    if (!helpCenterListUnavailable(error)) throw error;
     helpCenters = [undefined];
   }
 

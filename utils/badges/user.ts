@@ -1,7 +1,7 @@
 /** Reading a Help Center user and their badges through the Desk API. */
 import type { HelpCenterView, UserBadgesView, UserSearchPage, UserSummary } from '../views';
 import type { DeskClient } from '../zoho/desk-client';
-import { ZohoError } from '../zoho/errors';
+import { helpCenterListUnavailable, ZohoError } from '../zoho/errors';
 import {
   type Badge,
   helpCenterList,
@@ -45,12 +45,12 @@ export async function listHelpCenters(client: DeskClient): Promise<HelpCenterVie
   return data.data.map((hc) => ({ id: hc.id, name: hc.name }));
 }
 
-/** The help center's name, when Zoho lists help centers (a 404 is no error here). */
+/** The help center's name, when Zoho lists help centers (a list it will not give is no error here). */
 export async function helpCenterName(client: DeskClient, helpCenterId: string): Promise<string | undefined> {
   try {
     return (await listHelpCenters(client)).find((hc) => hc.id === helpCenterId)?.name;
   } catch (error) {
-    if (error instanceof ZohoError && error.kind === 'not-found') return undefined;
+    if (helpCenterListUnavailable(error)) return undefined;
     throw error;
   }
 }

@@ -80,3 +80,12 @@ export function serializeError(error: unknown): SerializedError {
     action: 'Try again. If it keeps happening, reload the extension.',
   };
 }
+
+/**
+ * `GET /helpCenters` may be missing (404, 405) or closed to the account (403). Then the typed help center ID
+ * stands in everywhere, and nothing that only wanted a help center's name fails.
+ */
+export function helpCenterListUnavailable(error: unknown): boolean {
+  const kind = (error as Partial<SerializedError> | null)?.kind;
+  return kind === 'not-found' || kind === 'forbidden' || kind === 'method-not-allowed';
+}

@@ -12,7 +12,7 @@ interface FakeUser {
 }
 
 /** A fake Desk with help centers, users (list items without contactId, like Zoho) and one contact. */
-function desk(users: FakeUser[], options: { listHelpCenters?: boolean } = {}) {
+function desk(users: FakeUser[], options: { listHelpCenters?: boolean | 403 } = {}) {
   const calls: string[] = [];
   const helpCenters = [
     { id: '7', name: 'Community' },
@@ -27,6 +27,9 @@ function desk(users: FakeUser[], options: { listHelpCenters?: boolean } = {}) {
       else if (req.path === '/api/v1/helpCenters') {
         if (options.listHelpCenters === false) {
           throw new ZohoError({ kind: 'not-found', status: 404, errorCode: 'URL_NOT_FOUND', message: 'x' });
+        }
+        if (options.listHelpCenters === 403) {
+          throw new ZohoError({ kind: 'forbidden', status: 403, errorCode: 'FORBIDDEN', message: 'x' });
         }
         raw = { data: helpCenters };
       } else if (req.path === '/api/v1/users') {
@@ -95,12 +98,15 @@ describe('findContactUsers', () => {
     expect((await findContactUsers(client, '900')).memberships).toEqual([]);
   });
 
-  it('searches once across help centers when Zoho will not list them', async () => {
-    const { client, calls } = desk([carol()], { listHelpCenters: false });
-    const view = await findContactUsers(client, '900');
-    expect(view.memberships).toEqual([{ user: { id: '42', name: 'Carol Diaz', email: 'carol@zylker.com' } }]);
-    expect(calls.filter((c) => c.startsWith('GET /api/v1/users?') || c === 'GET /api/v1/users')).toEqual([
-      'GET /api/v1/users',
-    ]);
-  });
+  it.each([false, 403] as const)(
+    'searches once across help centers when Zoho will not list them (%s)',
+    async (listHelpCenters) => {
+      const { client, calls } = desk([carol()], { listHelpCenters });
+      const view = await findContactUsers(client, '900');
+      expect(view.memberships).toEqual([{ user: { id: '42', name: 'Carol Diaz', email: 'carol@zylker.com' } }]);
+      expect(calls.filter((c) => c.startsWith('GET /api/v1/users?') || c === 'GET /api/v1/users')).toEqual([
+        'GET /api/v1/users',
+      ]);
+    },
+  );
 });

@@ -40,22 +40,24 @@ describe('getUserBadges', () => {
     });
   });
 
-  it('does without the help center name when Zoho has no /helpCenters', async () => {
-    const { desk } = client({
-      'GET /api/v1/users/42': carol,
-      'GET /api/v1/users/42/badges': [],
-      'GET /api/v1/helpCenters': new ZohoError({
-        kind: 'not-found',
-        status: 404,
-        errorCode: 'URL_NOT_FOUND',
-        message: 'x',
-      }),
-    });
-    expect((await getUserBadges(desk, { userId: '42', helpCenterId: '7' })).helpCenter).toEqual({
-      id: '7',
-      name: 'Help Center 7',
-    });
-  });
+  it.each([
+    ['not-found', 404, 'URL_NOT_FOUND'],
+    ['forbidden', 403, 'FORBIDDEN'],
+    ['method-not-allowed', 405, 'METHOD_NOT_ALLOWED'],
+  ] as const)(
+    'does without the help center name when Zoho answers /helpCenters with %s',
+    async (kind, status, code) => {
+      const { desk } = client({
+        'GET /api/v1/users/42': carol,
+        'GET /api/v1/users/42/badges': [],
+        'GET /api/v1/helpCenters': new ZohoError({ kind, status, errorCode: code, message: 'x' }),
+      });
+      expect((await getUserBadges(desk, { userId: '42', helpCenterId: '7' })).helpCenter).toEqual({
+        id: '7',
+        name: 'Help Center 7',
+      });
+    },
+  );
 });
 
 describe('findUserByEmail', () => {
