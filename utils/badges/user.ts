@@ -1,7 +1,7 @@
 /** Reading a Help Center user and their badges through the Desk API. */
 import type { HelpCenterView, UserBadgesView, UserSearchPage, UserSummary } from '../views';
 import type { DeskClient } from '../zoho/desk-client';
-import { helpCenterListUnavailable, ZohoError } from '../zoho/errors';
+import { helpCenterListUnavailable } from '../zoho/errors';
 import {
   type Badge,
   helpCenterList,
