@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import type { BulkRun } from './badges/bulk';
 import type { BulkPlan } from './badges/bulk-plan';
 import type { RemovalReport } from './badges/report';
+import type { SetupCheck } from './setup-check';
 import type { AuditEntry, ConnectedOrg, Settings } from './storage';
 import type { ContactUsersView, HelpCenterView, RecognizedPageView, UserBadgesView, UserSearchPage } from './views';
 import type { DataCenterLocation } from './zoho/datacenters';
@@ -70,6 +71,7 @@ export const requests = {
   listHelpCenters: { from: ['extension-page'], input: z.object({}) },
   getContactUsers: { from: ['extension-page', 'content-script'], input: z.object({ contactId: id }) },
   recognizePage: { from: ['extension-page'], input: z.object({ url: z.string().check(z.maxLength(2000)) }) },
+  checkSetup: { from: ['extension-page'], input: z.object({}) },
   getAuditLog: { from: ['extension-page'], input: z.object({}) },
   prepareBulk: {
     from: ['extension-page'],
@@ -178,6 +180,7 @@ export interface Responses {
   getContactUsers: ContactUsersView;
   identifyUser: { name: string; email?: string };
   recognizePage: RecognizedPageView;
+  checkSetup: SetupCheck;
   getAuditLog: AuditLogView;
   prepareBulk: BulkPlanView;
   startBulk: BulkRun;

@@ -24,6 +24,7 @@ import { undoRemoval } from './badges/undo';
 import { findUserByEmail, getUserBadges, listHelpCenters, readUser, searchUsers } from './badges/user';
 import { DEFAULT_FORGET, type Handlers, type OrganizationView, type SettingsView, type StatusView } from './messaging';
 import { compilePattern } from './page/patterns';
+import { checkSetup } from './setup-check';
 import {
   anchorSelectorItem,
   auditRetentionDaysItem,
@@ -366,6 +367,11 @@ export function createHandlers(
     async searchUsers(search) {
       await requireOrg();
       return searchUsers(deps.client, search);
+    },
+
+    async checkSetup() {
+      await requireOrg();
+      return checkSetup(deps.client, deps.now);
     },
 
     async recognizePage({ url }) {

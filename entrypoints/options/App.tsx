@@ -16,8 +16,9 @@ import { compilePattern } from '../../utils/page/patterns';
 import { clientIdProblem } from '../../utils/zoho/client-id';
 import { DATA_CENTERS } from '../../utils/zoho/datacenters';
 import { type SerializedError, serializeError } from '../../utils/zoho/errors';
+import { CheckSetup, type CheckSetupApi } from './CheckSetup';
 
-export interface OptionsApi {
+export interface OptionsApi extends CheckSetupApi {
   getStatus(): Promise<StatusView>;
   getSettings(): Promise<SettingsView>;
   saveSettings(input: RequestInput<'saveSettings'>): Promise<SettingsView>;
@@ -61,6 +62,7 @@ export function OptionsApp({ api, addPattern }: { api: OptionsApi; addPattern?: 
           ) : (
             <Connection api={api} status={status} onStatus={setStatus} settings={settings} onSettings={setSettings} />
           )}
+          {status.connection === 'connected' ? <CheckSetup api={api} /> : null}
           <Advanced api={api} settings={settings} onSettings={setSettings} addPattern={addPattern} />
         </>
       ) : !loadError ? (

@@ -12,6 +12,12 @@ const api: OptionsApi = {
   disconnect: (input) => request(browser.runtime, 'disconnect', input),
   listOrganizations: () => request(browser.runtime, 'listOrganizations', {}),
   chooseOrganization: (input) => request(browser.runtime, 'chooseOrganization', input),
+  checkSetup: () => request(browser.runtime, 'checkSetup', {}),
+  copy: (text) => navigator.clipboard.writeText(text),
+  about: () => ({
+    version: browser.runtime.getManifest().version,
+    browser: /(Firefox|Chromium|Chrome)\/[\d.]+/.exec(navigator.userAgent)?.[0] ?? 'unknown browser',
+  }),
 };
 
 // The popup's "Recognize this page" opens the pattern editor with a line to add.

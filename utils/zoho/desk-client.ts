@@ -124,7 +124,7 @@ const ACTIONS: Partial<Record<ZohoErrorKind, string>> = {
   forbidden: 'Ask a Zoho Desk administrator for the permission, or check the organization chosen in the options page.',
   reconnect: 'Open the options page and connect again.',
   'rate-limited': 'Wait a moment and try again.',
-  server: 'Try again in a minute.',
+  server: 'Try again in a minute. If it keeps failing, run Check setup on the options page.',
   'invalid-request': 'Check the input and try again.',
 };
 
@@ -230,7 +230,8 @@ function unexpected(req: DeskRequest<z.ZodMiniType>, status: number, detail: str
     kind: 'unexpected-response',
     status,
     message: `Zoho Desk answered ${req.method} ${req.path} in a shape the extension does not understand (${detail}). Nothing was assumed.`,
-    action: 'Try again. If it repeats, the Zoho API may have changed; please report it.',
+    action:
+      'Try again. If it repeats, run Check setup on the options page: it shows what your Zoho Desk answers differently, and its report can be sent to us.',
   });
 }
 

@@ -38,6 +38,9 @@ function api(over: Partial<OptionsApi> = {}): OptionsApi {
       connectedAt: 1,
     })),
     disconnect: vi.fn(async () => disconnected),
+    checkSetup: vi.fn(async () => ({ checkedAt: 1, probes: [] })),
+    copy: vi.fn(async () => {}),
+    about: () => ({ version: '0.1.0', browser: 'Chrome/1' }),
     listOrganizations: vi.fn(async () => [
       { id: '1', name: 'Zylker', isDefault: true },
       { id: '2', name: 'Zylker Labs', isDefault: false },

@@ -1,0 +1,67 @@
+import { connectThroughOptions, expect, test } from './fixtures';
+
+const row = (page: import('@playwright/test').Page, what: string) =>
+  page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(what) }) });
+
+test('Check setup passes every probe on a healthy organization, with reads only', async ({
+  context,
+  extensionId,
+  control,
+}) => {
+  const options = await connectThroughOptions(context, extensionId);
+  await options.getByRole('button', { name: 'Check setup' }).click();
+  await expect(options.getByRole('row')).toHaveCount(6);
+  for (const what of [
+    'Organizations',
+    'Help centers',
+    'One Help Center user',
+    "That user's badges",
+    "The organization's badges",
+  ]) {
+    await expect(row(options, what)).toContainText('✓ Passed');
+  }
+  const writes = (await control.requests({ face: 'desk-api' })).filter((r) => r.method !== 'GET');
+  expect(writes).toEqual([]);
+});
+
+test('Check setup reports a help center list Zoho refuses and a reply of another shape; the report holds nothing personal', async ({
+  context,
+  extensionId,
+  control,
+}) => {
+  await control.configure({ routes: { helpCenters: false } });
+  await control.addFault({
+    method: 'GET',
+    path: '/users/\\d+/badges$',
+    status: 200,
+    body: { items: [{ badgeId: 1 }] },
+  });
+  const options = await connectThroughOptions(context, extensionId);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await options.getByRole('button', { name: 'Check setup' }).click();
+  await expect(row(options, 'Help centers')).toContainText('! Warning');
+  await expect(row(options, 'Help centers')).toContainText('type the help center ID');
+  await expect(row(options, "That user's badges")).toContainText('✕ Failed');
+  await options.getByRole('button', { name: 'Copy report' }).click();
+  const report = await options.evaluate(() => navigator.clipboard.readText());
+  expect(report).toContain('WARNING GET /api/v1/helpCenters · HTTP 404 · errorCode URL_NOT_FOUND');
+  expect(report).toContain('FAILED GET /api/v1/users/{id}/badges · HTTP 200 · shape {items: [{badgeId: number}]}');
+  const state = await control.getState();
+  const personal = [
+    ...state.data.users.flatMap((u) => [u.name, u.emailAddress, u.id]),
+    ...state.data.orgs.flatMap((o) => [o.companyName, o.id]),
+    ...state.data.badges.map((b) => b.name),
+  ];
+  for (const value of personal.filter(Boolean)) expect(report).not.toContain(value);
+  expect(report).not.toMatch(/1000\.[0-9a-f]/);
+});
+
+test('Check setup names a missing scope and what to do', async ({ context, extensionId, control }) => {
+  await control.configure({
+    grantedScopes: ['Desk.basic.READ', 'Desk.contacts.READ', 'Desk.contacts.UPDATE', 'Desk.search.READ'],
+  });
+  const options = await connectThroughOptions(context, extensionId);
+  await options.getByRole('button', { name: 'Check setup' }).click();
+  await expect(row(options, "The organization's badges")).toContainText('✕ Failed');
+  await expect(row(options, "The organization's badges")).toContainText('Reconnect');
+});
