@@ -12,8 +12,11 @@ import type { AccessTokenRecord, ClientConfig, CodeRecord, SandboxState } from '
 export const CODE_LIFETIME_MS = 2 * 60 * 1000;
 export const THROTTLE_WINDOW_MS = 10 * 60 * 1000;
 export const THROTTLE_MAX_TOKENS = 10;
-/** Active access tokens per refresh token; minting one more revokes the oldest (Zoho's documented 15). */
-export const MAX_ACTIVE_ACCESS_TOKENS = 15;
+/**
+ * Active access tokens per refresh token; minting one more revokes the oldest. Zoho Accounts' token-limits
+ * page says 10 (other Zoho pages say 15 or 30; the lowest is the one an extension must survive).
+ */
+export const MAX_ACTIVE_ACCESS_TOKENS = 10;
 
 export const THROTTLE_BODY = {
   error_description: 'You have made too many requests continuously. Please try again after some time.',
@@ -67,6 +70,11 @@ const AUTH_PARAMS = [
 ] as const;
 
 function consentPage(params: URLSearchParams, client: ClientConfig, scopes: string[]): Reply {
+  // Client-based (implicit) clients: Zoho offers to keep granting tokens for the rest of the session.
+  const sessionChoice =
+    params.get('response_type') === 'token'
+      ? `<p><label><input id="session-grant" type="checkbox" name="session_grant" value="on" checked> Allow access for the entire session, without asking again</label></p>`
+      : '';
   const hidden = AUTH_PARAMS.filter((name) => params.has(name))
     .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(params.get(name) ?? '')}">`)
     .join('\n      ');
@@ -84,6 +92,7 @@ button{font-size:1rem;padding:.5rem 1.2rem;margin-right:.5rem}#accept{background
   <ul id="scopes">${scopeItems}</ul>
   <form method="post" action="/oauth/v2/auth">
       ${hidden}
+      ${sessionChoice}
       <button id="accept" type="submit" name="decision" value="accept">Accept</button>
       <button id="deny" type="submit" name="decision" value="deny">Deny</button>
   </form>
@@ -98,17 +107,94 @@ function withParams(base: string, params: Record<string, string | null>): string
   return url.toString();
 }
 
-function authorize(ctx: RequestContext): Reply {
-  const { state } = ctx;
-  const params = formParams(ctx);
+/** Zoho's first checks, answered with an error page: nothing may be sent to an unregistered redirect URI. */
+function registeredClient(
+  state: SandboxState,
+  params: URLSearchParams,
+): { client: ClientConfig; redirectUri: string } | Reply {
   const client = findClient(state, params.get('client_id'));
   if (!client) return errorPage(400, 'Invalid Client', 'The client_id is not registered with Zoho Accounts.');
   const redirectUri = params.get('redirect_uri') ?? '';
   if (!client.redirectUris.includes(redirectUri)) {
     return errorPage(400, 'Invalid Redirect Uri', 'Redirect URI passed does not match with the one configured.');
   }
-  if (params.get('response_type') !== 'code') {
-    return errorPage(400, 'Invalid Response Type', 'Only response_type=code is supported here.');
+  return { client, redirectUri };
+}
+
+/** The redirect back: in the query for the code flow, in the fragment for the implicit flow. */
+function callbackUrl(base: string, inFragment: boolean, params: Record<string, string | null>): string {
+  if (!inFragment) return withParams(base, params);
+  const fragment = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== null) fragment.set(key, value);
+  // Zoho's documented example starts the fragment with '&': `#&access_token=...`.
+  return `${base.split('#')[0]}#&${fragment.toString()}`;
+}
+
+/** An access token in the redirect's fragment: Client-based clients get no code and no refresh token. */
+function implicitToken(
+  state: SandboxState,
+  client: ClientConfig,
+  scopes: string[],
+  location: string,
+  redirectUri: string,
+  stateParam: string | null,
+): Reply {
+  const dc = dcByLocation(location) ?? SANDBOX_DATA_CENTERS[0]!;
+  const access = mintAccessToken(state, { clientId: client.clientId, location, scopes, refreshToken: null });
+  state.stats.implicitGrants++;
+  return redirect(
+    callbackUrl(redirectUri, true, {
+      access_token: access.token,
+      token_type: 'Bearer',
+      expires_in: String(state.config.accessTokenLifetimeSeconds),
+      api_domain: dc.apiDomain,
+      location: dc.location,
+      state: stateParam,
+    }),
+  );
+}
+
+/**
+ * `GET /oauth/v2/auth/refresh`: a new token without a prompt while the admin is signed in to Zoho and gave
+ * this client access for the entire session; else `client_not_granted`, or `prompt_required` for new scopes.
+ */
+function sessionRefresh(ctx: RequestContext): Reply {
+  const { state } = ctx;
+  const params = ctx.url.searchParams;
+  const known = registeredClient(state, params);
+  if ('status' in known) return known;
+  const { client, redirectUri } = known;
+  const stateParam = params.get('state');
+  if (params.get('response_type') !== 'token' || client.type !== 'client')
+    return redirect(callbackUrl(redirectUri, true, { error: 'unsupported_response_type', state: stateParam }));
+  const grant = state.zohoSession.signedIn ? state.zohoSession.grants.get(client.clientId) : undefined;
+  if (!grant) return redirect(callbackUrl(redirectUri, true, { error: 'client_not_granted', state: stateParam }));
+  const scopes = parseScopes(params.get('scope') ?? '');
+  if (!scopes.every((wanted) => grant.scopes.some((g) => g.toLowerCase() === wanted.toLowerCase())))
+    return redirect(callbackUrl(redirectUri, true, { error: 'prompt_required', state: stateParam }));
+  state.stats.sessionRenewals++;
+  return implicitToken(state, client, grant.scopes, grant.location, redirectUri, stateParam);
+}
+
+function authorize(ctx: RequestContext): Reply {
+  const { state } = ctx;
+  const params = formParams(ctx);
+  const known = registeredClient(state, params);
+  if ('status' in known) return known;
+  const { client, redirectUri } = known;
+  const responseType = params.get('response_type');
+  if (responseType !== 'code' && responseType !== 'token') {
+    return errorPage(400, 'Invalid Response Type', 'response_type must be code or token.');
+  }
+  // Each client type allows one flow. Zoho's exact answer here is unconfirmed; the sandbox answers as
+  // RFC 6749 §4.1.2.1 says, on the registered redirect URI.
+  if ((responseType === 'token') !== (client.type === 'client')) {
+    return redirect(
+      callbackUrl(redirectUri, responseType === 'token', {
+        error: 'unsupported_response_type',
+        state: params.get('state'),
+      }),
+    );
   }
   const scopes = parseScopes(params.get('scope') ?? '');
   if (scopes.length === 0 || !scopes.every((s) => SCOPE_SYNTAX.test(s))) {
@@ -120,14 +206,27 @@ function authorize(ctx: RequestContext): Reply {
     return errorPage(400, 'Invalid Code Challenge Method', 'code_challenge_method must be S256 or plain.');
   }
   if (method !== null && !challenge) return errorPage(400, 'Invalid Code Challenge', 'code_challenge is missing.');
+  // Mobile-based clients are public: Zoho says they must use PKCE.
+  if (client.type === 'mobile' && !challenge)
+    return errorPage(400, 'Invalid Code Challenge', 'A Mobile-based client must send code_challenge (PKCE).');
 
   const stateParam = params.get('state');
   const decision =
     ctx.method === 'POST' ? params.get('decision') : state.config.consent === 'auto-accept' ? 'accept' : null;
   if (decision === null) return consentPage(params, client, scopes);
-  if (decision !== 'accept') return redirect(withParams(redirectUri, { error: 'access_denied', state: stateParam }));
+  const implicit = responseType === 'token';
+  if (decision !== 'accept')
+    return redirect(callbackUrl(redirectUri, implicit, { error: 'access_denied', state: stateParam }));
 
+  state.zohoSession.signedIn = true;
   const dc = dcByLocation(state.config.accountLocation) ?? SANDBOX_DATA_CENTERS[0]!;
+  if (implicit) {
+    // The consent form's box, or (auto-accept) as if ticked.
+    const sessionGrant = ctx.method === 'POST' ? params.get('session_grant') === 'on' : true;
+    if (sessionGrant) state.zohoSession.grants.set(client.clientId, { scopes, location: dc.location });
+    else state.zohoSession.grants.delete(client.clientId);
+    return implicitToken(state, client, scopes, dc.location, redirectUri, stateParam);
+  }
   const record: CodeRecord = {
     code: newSecret(),
     clientId: client.clientId,
@@ -159,8 +258,9 @@ function tokenError(error: string): Reply {
 }
 
 function clientProblem(client: ClientConfig | undefined, secret: string | null): boolean {
-  if (!client) return true;
-  if (client.requireSecret) return !client.clientSecret || secret !== client.clientSecret;
+  // Client-based clients have no token endpoint use at all.
+  if (!client || client.type === 'client') return true;
+  if (client.type === 'server') return !client.clientSecret || secret !== client.clientSecret;
   // A secret that is sent must still be the right one.
   return secret !== null && secret !== '' && client.clientSecret !== undefined && secret !== client.clientSecret;
 }
@@ -324,6 +424,7 @@ function serverInfo(): Reply {
 export function handleAccounts(ctx: RequestContext): Reply {
   const path = ctx.url.pathname.replace(/\/+$/, '') || '/';
   if (path === '/oauth/v2/auth' && (ctx.method === 'GET' || ctx.method === 'POST')) return authorize(ctx);
+  if (path === '/oauth/v2/auth/refresh' && ctx.method === 'GET') return sessionRefresh(ctx);
   if (path === '/oauth/v2/token') return token(ctx);
   if (path === '/oauth/v2/token/revoke') return revoke(ctx);
   if (path === '/oauth/serverinfo' && ctx.method === 'GET') return serverInfo();

@@ -155,4 +155,9 @@ export class SandboxControl {
   expireAccessTokens(): Promise<{ expired: number }> {
     return this.call('POST', '/tokens/expire');
   }
+
+  /** The admin signs out of Zoho: Client-based session grants end (/oauth/v2/auth/refresh answers client_not_granted). */
+  signOutOfZoho(): Promise<{ signedIn: false }> {
+    return this.call('POST', '/session/sign-out');
+  }
 }

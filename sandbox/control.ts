@@ -16,7 +16,9 @@ import { dcByLocation } from './datacenters';
 import { handleWebData } from './desk-web';
 import { json, type Reply, type RequestContext } from './http';
 import { validateFault } from './limits';
-import { type LogEntry, type SandboxConfig, type SandboxState, type Seed, WEB_SKINS } from './state';
+import {
+  CLIENT_TYPES,
+  type LogEntry, REPLY_SHAPES, type SandboxConfig, type SandboxState, type Seed, WEB_SKINS } from './state';
 
 const bad = (message: string): Reply => json(400, { error: message });
 
@@ -57,14 +59,14 @@ export function configProblem(input: unknown): string | null {
         (c) =>
           isObject(c) &&
           typeof c.clientId === 'string' &&
-          typeof c.requireSecret === 'boolean' &&
+          (CLIENT_TYPES as readonly unknown[]).includes(c.type) &&
           isStringArray(c.redirectUris) &&
           (c.clientSecret === undefined || typeof c.clientSecret === 'string') &&
           (c.name === undefined || typeof c.name === 'string'),
       ),
     grantedScopes: (v) => v === null || isStringArray(v),
     orgs: (v) => Number.isInteger(v) && isCount(v, 0),
-    badgesEnvelope: (v) => typeof v === 'boolean',
+    replyShapes: (v) => (REPLY_SHAPES as readonly unknown[]).includes(v),
     forbiddenBadgeIds: isStringArray,
     itemHttpCodeAsString: (v) => typeof v === 'boolean',
     removalTakesAll: (v) => typeof v === 'boolean',
@@ -277,6 +279,11 @@ export function handleControl(ctx: RequestContext): Reply {
         return bad('advanceSeconds must be a non-negative number.');
       state.clockOffsetMs += seconds * 1000;
       return json(200, { now: new Date(state.now()).toISOString() });
+    }
+    case 'POST /session/sign-out': {
+      // The admin signs out of Zoho: session-wide grants end; tokens already issued live until they expire.
+      state.zohoSession = { signedIn: false, grants: new Map() };
+      return json(200, { signedIn: false });
     }
     case 'POST /tokens/expire': {
       const now = state.now();

@@ -54,16 +54,29 @@ function primaryLabel(state: SandboxState, user: User) {
   return label ? labelWire(label) : null;
 }
 
-/** As `GET /users` lists it: like Zoho's sample, no contactId in list items. */
+const examples = (state: SandboxState) => state.config.replyShapes === 'examples';
+
+/** A boolean as Zoho's schema has it, or as the string its examples show. */
+function bool(state: SandboxState, value: boolean): boolean | string {
+  return examples(state) ? String(value) : value;
+}
+
+/** The user fields whose names differ between Zoho's schema and its examples. */
+function userCommon(state: SandboxState, user: User) {
+  return examples(state)
+    ? { photoURL: photoUrl(user), type: user.type }
+    : { photoUrl: photoUrl(user), userType: user.type };
+}
+
+/** As `GET /users` lists it (User.json userDetailJson): no contactId in list items. */
 function userListItem(state: SandboxState, user: User) {
   return {
     lastAccessedTime: user.lastAccessedTime,
-    photoURL: photoUrl(user),
+    ...userCommon(state, user),
     emailAddress: user.emailAddress,
     name: user.name,
     id: user.id,
     label: primaryLabel(state, user),
-    type: user.type,
     status: user.status,
   };
 }
@@ -73,37 +86,29 @@ function contactWebUrl(state: SandboxState, orgId: string, contactId: string): s
   return `https://desk.zoho.com/support/${org?.portalName ?? 'portal'}/ShowHomePage.do#Contacts/dv/${contactId}`;
 }
 
-function userDetail(state: SandboxState, user: User, includeContact: boolean) {
-  const contact = state.data.contacts.find((c) => c.id === user.contactId);
+/** As `GET /users/{id}` returns it (User.json userDetailViewJson): email[] and contactId, no emailAddress. */
+function userDetail(state: SandboxState, user: User) {
   return {
     lastAccessedTime: user.lastAccessedTime,
-    photoURL: photoUrl(user),
+    ...userCommon(state, user),
     contactId: user.contactId,
-    ...(includeContact && contact
-      ? {
-          contact: {
-            webUrl: contactWebUrl(state, user.orgId, contact.id),
-            name: `${contact.firstName} ${contact.lastName}`.trim(),
-            id: contact.id,
-          },
-        }
-      : {}),
     name: user.name,
     id: user.id,
     label: primaryLabel(state, user),
-    type: user.type,
-    email: [{ emailAddress: user.emailAddress, isVerified: 'false', isPrimary: 'true' }],
+    email: [{ emailAddress: user.emailAddress, isVerified: bool(state, false), isPrimary: bool(state, true) }],
     status: user.status,
   };
 }
 
-function badgeWire(badge: Badge) {
+/** Badge.json badgesDetail; getBadges' example adds `levelName`, which the schema does not list. */
+function badgeWire(state: SandboxState, badge: Badge, withLevel = false) {
   return {
     name: badge.name,
-    isCustom: String(badge.isCustom),
+    isCustom: bool(state, badge.isCustom),
     description: badge.description,
     id: badge.id,
     iconUrl: iconUrl(badge),
+    ...(withLevel && examples(state) ? { levelName: badge.levelName } : {}),
   };
 }
 
@@ -223,42 +228,81 @@ function changeBadges(call: DeskCall, user: User, ids: string[], op: 'add' | 're
 // ---------- endpoints ----------
 
 function listOrganizations(call: DeskCall): Reply {
-  const data = call.state.visibleOrgs().map((org, index) => ({
+  const { state } = call;
+  // Organization.json getOrganizationResponse: every field required, most of them nullable.
+  const data = state.visibleOrgs().map((org, index) => ({
     id: org.id,
     companyName: org.companyName,
     portalName: org.portalName,
-    organizationName: org.companyName,
-    // Zoho sends this both as a string and as a boolean.
-    isDefault: index === 0 ? 'true' : false,
+    portalURL: `https://desk.zoho.com/support/${org.portalName}`,
+    isDefault: bool(state, index === 0),
     isAdminInOrg: true,
     edition: org.edition,
-    portalURL: `https://desk.zoho.com/support/${org.portalName}`,
-    logoURL: null,
     alias: null,
+    description: null,
+    employeeCount: null,
+    website: null,
+    phoneNumber: null,
+    mobile: null,
+    fax: null,
+    primaryContact: null,
+    street: null,
+    city: null,
+    state: null,
+    country: null,
+    zip: null,
+    currencyCode: 'USD',
+    currencyLocale: 'US',
+    currencySymbol: '$',
+    faviconURL: null,
+    logoURL: null,
+    isPayloadEncryptionEnabled: bool(state, false),
+    isSandboxPortal: bool(state, false),
   }));
   return json(200, { data });
 }
 
-function helpCenterItem(h: SandboxState['data']['helpCenters'][number]) {
+/** Helpcenter.json helpcenterDefaultResponse: Zoho's fields, no portal name. */
+function helpCenterItem(h: SandboxState['data']['helpCenters'][number], isDefault: boolean) {
   return {
     id: h.id,
     name: h.name,
-    portalName: h.portalName,
-    portalId: h.portalId,
+    isDefault,
     departmentIds: h.departmentIds,
-    helpCenterURL: `https://desk.zoho.com/portal/${h.portalName}`,
+    url: `https://desk.zoho.com/portal/${h.portalName}/`,
+    logoUrl: null,
     status: 'ACTIVE',
+    primaryLocale: 'en',
+    locales: ['en'],
+    helpCenterLocales: [{ name: h.name, locale: 'en', type: 'DEFAULT', status: 'ACCESIBLE_IN_HELPCENTER' }],
+    isMultilingualEnabled: false,
+    isEncodedPermalinkAllowed: false,
   };
 }
 
+function orgHelpCenters(call: DeskCall) {
+  return call.state.data.helpCenters.filter((h) => h.orgId === call.org?.id);
+}
+
 function listHelpCenters(call: DeskCall): Reply {
-  const data = call.state.data.helpCenters.filter((h) => h.orgId === call.org?.id).map(helpCenterItem);
+  const data = orgHelpCenters(call).map((h, index) => helpCenterItem(h, index === 0));
   return data.length ? json(200, { data }) : empty();
 }
 
+/** Helpcenter.json helpcenterDetailResponse: the list item and the help center's settings. */
 function getHelpCenter(call: DeskCall): Reply {
   const helpCenter = orgHelpCenter(call, call.params[0] ?? null);
-  return helpCenter ? json(200, helpCenterItem(helpCenter)) : NOT_FOUND();
+  if (!helpCenter) return NOT_FOUND();
+  return json(200, {
+    ...helpCenterItem(helpCenter, orgHelpCenters(call)[0]?.id === helpCenter.id),
+    translateMode: 'MANUAL',
+    siteMapUpdatedTime: null,
+    domains: [],
+    favIconUrl: null,
+    logoLinkBackUrl: null,
+    autoTranslateSettings: [],
+    activeThemeId: null,
+  });
 }
 
 function listUsers(call: DeskCall): Reply {
@@ -300,16 +344,13 @@ function listUsers(call: DeskCall): Reply {
 function getUser(call: DeskCall): Reply {
   const user = findUser(call);
   if (!user) return NOT_FOUND();
-  const include = call.query.get('include');
-  if (include !== null && include !== 'contact')
-    return unprocessable('include', "Only 'contact' is allowed for include.");
   const helpCenterId = call.query.get('helpCenterId');
   if (helpCenterId !== null) {
     if (!orgHelpCenter(call, helpCenterId)) return invalidData('helpCenterId is invalid');
     if (!user.helpCenterIds.includes(helpCenterId))
       return invalidData('The user is not an end user of this help center.');
   }
-  return json(200, userDetail(call.state, user, include === 'contact'));
+  return json(200, userDetail(call.state, user));
 }
 
 function listUserBadges(call: DeskCall): Reply {
@@ -328,9 +369,10 @@ function listUserBadges(call: DeskCall): Reply {
     .filter((b): b is Badge => b !== undefined)
     .filter((b) => type === null || b.isCustom === (type === 'custom'));
   if (sortBy === '-createdTime') badges = badges.reverse();
-  const data = page(badges, r).map(badgeWire);
+  const data = page(badges, r).map((b) => badgeWire(call.state, b));
   if (data.length === 0) return empty();
-  return json(200, call.state.config.badgesEnvelope ? { data } : data);
+  // Badge.json: `{data:[...]}` in the schema, a bare array in the example.
+  return json(200, examples(call.state) ? data : { data });
 }
 
 /** `GET /badges` (Zoho's getBadges): every badge of the organization. */
@@ -340,9 +382,10 @@ function listOrgBadges(call: DeskCall): Reply {
   const data = page(
     call.state.data.badges.filter((b) => b.orgId === call.org?.id),
     r,
-  ).map(badgeWire);
+  ).map((b) => badgeWire(call.state, b, true));
   if (data.length === 0) return empty();
-  return json(200, call.state.config.badgesEnvelope ? { data } : data);
+  // Badge.json getBadges: a bare array in both the schema and the example.
+  return json(200, data);
 }
 
 function associate(call: DeskCall): Reply {
@@ -378,6 +421,8 @@ function deleteHelpCenterBadges(call: DeskCall): Reply {
 function getContact(call: DeskCall): Reply {
   const contact = call.state.data.contacts.find((c) => c.id === call.params[0] && c.orgId === call.org?.id);
   if (!contact) return NOT_FOUND();
+  // Contact.json getContact: every field required, most of them nullable; no account, no owner here.
+  const { state } = call;
   return json(200, {
     id: contact.id,
     firstName: contact.firstName,
@@ -387,8 +432,34 @@ function getContact(call: DeskCall): Reply {
     phone: null,
     mobile: null,
     type: null,
-    webUrl: contactWebUrl(call.state, contact.orgId, contact.id),
+    title: null,
+    description: null,
+    street: null,
+    city: null,
+    state: null,
+    country: null,
+    zip: null,
+    facebook: null,
+    twitter: null,
+    accountId: null,
+    ownerId: null,
+    accountCount: '0',
+    cf: {},
+    customFields: {},
+    customerHappiness: { badPercentage: '0', okPercentage: '0', goodPercentage: '0' },
+    isAnonymous: false,
+    isDeleted: false,
+    isEndUser: bool(state, true),
+    isFollowing: bool(state, false),
+    isSpam: false,
+    isTrashed: false,
+    layoutId: null,
+    layoutDetails: null,
+    photoURL: null,
+    zohoCRMContact: null,
+    webUrl: contactWebUrl(state, contact.orgId, contact.id),
     createdTime: '2025-03-01T09:15:00.000Z',
+    modifiedTime: '2025-03-01T09:15:00.000Z',
   });
 }
 
@@ -406,7 +477,7 @@ function listUserLabels(call: DeskCall): Reply {
   const data = page(labels, r).map(({ label, primary }) => ({
     ...labelWire(label),
     helpCenterId: label.helpCenterId,
-    isPrimary: String(primary),
+    isPrimary: bool(call.state, primary),
     assignedTime: user.modifiedTime,
   }));
   return data.length ? json(200, { data }) : empty();
@@ -447,7 +518,17 @@ function listLabelUsers(call: DeskCall): Reply {
   const r = range(call.query, 100);
   if ('status' in r) return r;
   const users = call.state.data.users.filter((u) => u.labelIds.includes(label.id));
-  const data = page(users, r).map((u) => userListItem(call.state, u));
+  // Label.json userLabelData: who holds the label, who gave it and when.
+  const data = page(users, r).map((u) => ({
+    photoUrl: photoUrl(u),
+    emailAddress: u.emailAddress,
+    name: u.name,
+    userType: u.type,
+    assignee: { photoUrl: null, name: 'Zylker Admin', id: '6000000015895' },
+    id: u.id,
+    assignedTime: u.modifiedTime,
+    status: u.status,
+  }));
   return data.length ? json(200, { data }) : empty();
 }
 

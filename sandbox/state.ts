@@ -9,11 +9,18 @@ export const SANDBOX_CLIENT_ID = '1000.SANDBOXCLIENT0000000000000000';
 /** The extension's pinned id gives this redirect URI (wxt.config.ts `key`). */
 export const EXTENSION_REDIRECT_URI = 'https://cjheecimhjkgjkobijngojplcehhnajo.chromiumapp.org/';
 
+/**
+ * Zoho's client types an extension can use: 'mobile' (Mobile-based: authorization code with PKCE, the
+ * secret optional), 'server' (Server-based: code with the secret, PKCE accepted), 'client' (Client-based,
+ * JavaScript: the implicit flow only, no refresh token).
+ */
+export const CLIENT_TYPES = ['mobile', 'server', 'client'] as const;
+export type ClientType = (typeof CLIENT_TYPES)[number];
+
 export interface ClientConfig {
   clientId: string;
   clientSecret?: string;
-  /** When true the token endpoint refuses exchanges without the right client_secret. */
-  requireSecret: boolean;
+  type: ClientType;
   redirectUris: string[];
   /** Shown on the consent page. */
   name?: string;
@@ -44,8 +51,12 @@ export interface SandboxConfig {
   grantedScopes: string[] | null;
   /** How many orgs (from the dataset's start) the account belongs to. */
   orgs: number;
-  /** `GET /users/{id}/badges` as `{data:[...]}` instead of a bare array. */
-  badgesEnvelope: boolean;
+  /**
+   * Where Zoho's spec and its own examples disagree, which to serve: 'schema' (the default: a user's
+   * badges as `{data:[...]}`, booleans as booleans, `photoUrl`/`userType`) or 'examples' (a bare badge
+   * array, booleans as "true"/"false", `photoURL`/`type`, badges with `levelName`).
+   */
+  replyShapes: ReplyShapes;
   /** Badge ids whose associate/dissociate/DELETE items fail with FORBIDDEN 403. */
   forbiddenBadgeIds: string[];
   /** A faulty removal route: dissociate or DELETE takes every badge the user holds, not only those sent. */
@@ -59,6 +70,9 @@ export interface SandboxConfig {
    */
   webSkin: WebSkin;
 }
+
+export const REPLY_SHAPES = ['schema', 'examples'] as const;
+export type ReplyShapes = (typeof REPLY_SHAPES)[number];
 
 export const WEB_SKINS = ['plain', 'generated', 'bare'] as const;
 export type WebSkin = (typeof WEB_SKINS)[number];
@@ -77,14 +91,14 @@ export function defaultConfig(): SandboxConfig {
     clients: [
       {
         clientId: SANDBOX_CLIENT_ID,
-        requireSecret: false,
+        type: 'mobile',
         redirectUris: [EXTENSION_REDIRECT_URI],
         name: 'Badge Remover for Zoho Desk',
       },
     ],
     grantedScopes: null,
     orgs: 1,
-    badgesEnvelope: false,
+    replyShapes: 'schema',
     forbiddenBadgeIds: [],
     itemHttpCodeAsString: false,
     removalTakesAll: false,
@@ -175,11 +189,24 @@ export interface SandboxStats {
   creditsDay: string;
   codeGrants: number;
   refreshGrants: number;
+  /** Tokens issued by the implicit flow (Client-based), interactive and by /oauth/v2/auth/refresh. */
+  implicitGrants: number;
+  sessionRenewals: number;
   throttledRefreshes: number;
   rateLimited: number;
 }
 
 export type Seed = 'demo' | 'empty';
+
+/**
+ * The admin's Zoho sign-in, for Client-based (JavaScript) clients: while signed in, a client the admin gave
+ * "access for the entire session" gets new tokens from /oauth/v2/auth/refresh without a prompt.
+ */
+export interface ZohoSession {
+  signedIn: boolean;
+  /** Client ID → the scopes and data center of its session-wide grant. */
+  grants: Map<string, { scopes: string[]; location: string }>;
+}
 
 export interface SandboxStateOptions {
   seed?: Seed;
@@ -202,6 +229,7 @@ export class SandboxState {
   codes = new Map<string, CodeRecord>();
   refreshTokens = new Map<string, RefreshTokenRecord>();
   accessTokens = new Map<string, AccessTokenRecord>();
+  zohoSession: ZohoSession = { signedIn: true, grants: new Map() };
   faults: FaultRecord[] = [];
   log: LogEntry[] = [];
   stats!: SandboxStats;
@@ -228,6 +256,7 @@ export class SandboxState {
     this.codes.clear();
     this.refreshTokens.clear();
     this.accessTokens.clear();
+    this.zohoSession = { signedIn: true, grants: new Map() };
     this.faults = [];
     this.log = [];
     this.nextSeq = 1;
@@ -238,6 +267,8 @@ export class SandboxState {
       creditsDay: utcDay(this.now()),
       codeGrants: 0,
       refreshGrants: 0,
+      implicitGrants: 0,
+      sessionRenewals: 0,
       throttledRefreshes: 0,
       rateLimited: 0,
     };
@@ -317,6 +348,7 @@ export class SandboxState {
           used: c.used,
         })),
       },
+      session: { signedIn: this.zohoSession.signedIn, grantedClients: [...this.zohoSession.grants.keys()] },
       faults: this.faults,
       stats: this.stats,
     };

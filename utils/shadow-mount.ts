@@ -70,7 +70,8 @@ export function mountInShadowRoot(options: ShadowMountOptions): ShadowMount {
   let backoff = 1000;
   let backoffTimer: ReturnType<typeof setTimeout> | undefined;
   const attachTimes: number[] = [];
-  const startedAt = Date.now();
+  // Set by the timer itself: comparing clocks could find it a millisecond early and never float.
+  let floatDue = false;
 
   const attached = (next: Placement) => {
     placement = next;
@@ -122,7 +123,7 @@ export function mountInShadowRoot(options: ShadowMountOptions): ShadowMount {
       return;
     }
     if (host.isConnected) return;
-    if (Date.now() - startedAt >= (options.floatAfterMs ?? FLOAT_AFTER_MS)) float();
+    if (floatDue) float();
   };
 
   options.render(container);
@@ -136,7 +137,10 @@ export function mountInShadowRoot(options: ShadowMountOptions): ShadowMount {
 
   const observer = new MutationObserver(check);
   observer.observe(doc.documentElement, { childList: true, subtree: true });
-  const floatTimer = setTimeout(check, options.floatAfterMs ?? FLOAT_AFTER_MS);
+  const floatTimer = setTimeout(() => {
+    floatDue = true;
+    check();
+  }, options.floatAfterMs ?? FLOAT_AFTER_MS);
   const onResize = () => {
     if (placement === 'floating' && !options.corner?.()) host.setAttribute('data-floating', chooseCorner());
   };

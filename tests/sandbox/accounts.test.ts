@@ -156,7 +156,7 @@ describe('authorization_code grant', () => {
       clients: [
         {
           clientId: SANDBOX_CLIENT_ID,
-          requireSecret: false,
+          type: 'mobile',
           redirectUris: [EXTENSION_REDIRECT_URI, 'https://other.chromiumapp.org/'],
         },
       ],
@@ -203,7 +203,7 @@ describe('authorization_code grant', () => {
         {
           clientId: SANDBOX_CLIENT_ID,
           clientSecret: 's3cret',
-          requireSecret: true,
+          type: 'server',
           redirectUris: [EXTENSION_REDIRECT_URI],
         },
       ],
@@ -251,6 +251,20 @@ describe('refresh, throttle and revoke', () => {
     expect(state.stats.refreshGrants).toBe(11);
     expect(state.stats.throttledRefreshes).toBe(1);
     expect(state.tokens.refreshTokens[0]?.accessTokensMinted).toBe(11);
+  });
+
+  it('keeps 10 access tokens active per refresh token: the 11th revokes the oldest', async () => {
+    const first = await connect(t.sandbox);
+    const tokens = [first.accessToken];
+    for (let i = 0; i < 10; i++) {
+      t.clock.advance(61_000); // past the refresh throttle's 10 per 10 minutes
+      const res = await refresh(first.refreshToken!);
+      expect(res.status).toBe(200);
+      tokens.push(res.json().access_token);
+    }
+    const status = async (accessToken: string) => (await desk(t.sandbox, accessToken, 'GET', '/organizations')).status;
+    expect(await status(tokens[0]!)).toBe(401);
+    for (const accessToken of tokens.slice(1)) expect(await status(accessToken)).toBe(200);
   });
 
   it('can send the throttle with HTTP 200', async () => {
@@ -319,5 +333,132 @@ describe('refresh, throttle and revoke', () => {
     expect(text).not.toContain(accessToken);
     expect(log.map((e) => e.grantType).filter(Boolean)).toEqual(['authorization_code', 'refresh_token']);
     expect(log.at(-1)?.query.token).toBe('[redacted]');
+  });
+});
+
+describe("Zoho's client types", () => {
+  const JS_CLIENT = '1000.JAVASCRIPTCLIENT00000000000';
+  const SERVER_CLIENT = '1000.SERVERCLIENT000000000000000';
+  beforeEach(() =>
+    t.sandbox.state.configure({
+      clients: [
+        { clientId: SANDBOX_CLIENT_ID, type: 'mobile', redirectUris: [EXTENSION_REDIRECT_URI] },
+        { clientId: JS_CLIENT, type: 'client', redirectUris: [EXTENSION_REDIRECT_URI] },
+        { clientId: SERVER_CLIENT, type: 'server', clientSecret: 's3cret', redirectUris: [EXTENSION_REDIRECT_URI] },
+      ],
+    }),
+  );
+
+  /** The fragment of the redirect back, as the extension reads it. */
+  const fragmentOf = (location: string | string[] | undefined) =>
+    new URLSearchParams(new URL(String(location)).hash.slice(1));
+
+  /** The implicit flow's consent, with or without "access for the entire session". */
+  const implicitConsent = async (sessionGrant: boolean, scopes = ALL_DESK_SCOPES) => {
+    const form = Object.fromEntries(
+      authorizeQuery({ clientId: JS_CLIENT, responseType: 'token', state: 'st-1', scopes }),
+    );
+    const res = await call(t.sandbox, {
+      host: 'accounts.zoho.com',
+      method: 'POST',
+      path: '/oauth/v2/auth',
+      form: { ...form, decision: 'accept', ...(sessionGrant ? { session_grant: 'on' } : {}) },
+    });
+    expect(res.status).toBe(302);
+    return fragmentOf(res.headers.location);
+  };
+  const sessionRefresh = async (scopes = ALL_DESK_SCOPES) => {
+    const q = new URLSearchParams({
+      response_type: 'token',
+      client_id: JS_CLIENT,
+      scope: scopes.join(','),
+      redirect_uri: EXTENSION_REDIRECT_URI,
+      state: 'st-2',
+    });
+    const res = await call(t.sandbox, { host: 'accounts.zoho.com', path: `/oauth/v2/auth/refresh?${q}` });
+    expect(res.status).toBe(302);
+    return fragmentOf(res.headers.location);
+  };
+
+  it('Mobile-based: PKCE required, no secret needed', async () => {
+    const page = await call(t.sandbox, {
+      host: 'accounts.zoho.com',
+      path: `/oauth/v2/auth?${authorizeQuery({ challenge: null })}`,
+    });
+    expect(page.status).toBe(400);
+    expect(page.text).toContain('Invalid Code Challenge');
+    expect((await connect(t.sandbox)).refreshToken).toBeTruthy();
+  });
+
+  it('Server-based: the secret required, PKCE accepted', async () => {
+    const { challenge, verifier } = pkcePair();
+    const code = async () =>
+      (await authorize(t.sandbox, { clientId: SERVER_CLIENT, challenge, challengeMethod: 'S256' })).get('code')!;
+    const exchangeAs = async (extra: Record<string, string>) =>
+      token(t.sandbox, 'accounts.zoho.com', {
+        grant_type: 'authorization_code',
+        client_id: SERVER_CLIENT,
+        code: await code(),
+        redirect_uri: EXTENSION_REDIRECT_URI,
+        code_verifier: verifier,
+        ...extra,
+      });
+    expect((await exchangeAs({})).json()).toEqual({ error: 'invalid_client' });
+    expect((await exchangeAs({ client_secret: 's3cret' })).json().refresh_token).toBeTruthy();
+  });
+
+  it('Client-based: the code flow is refused with unsupported_response_type; a code client refuses the token flow', async () => {
+    const code = await call(t.sandbox, {
+      host: 'accounts.zoho.com',
+      method: 'POST',
+      path: '/oauth/v2/auth',
+      form: { ...Object.fromEntries(authorizeQuery({ clientId: JS_CLIENT })), decision: 'accept' },
+    });
+    expect(new URL(String(code.headers.location)).searchParams.get('error')).toBe('unsupported_response_type');
+    const implicit = await call(t.sandbox, {
+      host: 'accounts.zoho.com',
+      path: `/oauth/v2/auth?${authorizeQuery({ responseType: 'token', state: 'x' })}`,
+    });
+    expect(fragmentOf(implicit.headers.location).get('error')).toBe('unsupported_response_type');
+    expect(fragmentOf(implicit.headers.location).get('state')).toBe('x');
+  });
+
+  it('Client-based: the token comes in the fragment with expires_in, location and state, and no refresh token', async () => {
+    const consent = await call(t.sandbox, {
+      host: 'accounts.zoho.com',
+      path: `/oauth/v2/auth?${authorizeQuery({ clientId: JS_CLIENT, responseType: 'token' })}`,
+    });
+    expect(consent.text).toContain('entire session');
+    const answer = await implicitConsent(true);
+    expect(answer.get('state')).toBe('st-1');
+    expect(answer.get('location')).toBe('us');
+    expect(answer.get('expires_in')).toBe('3600');
+    expect(answer.has('refresh_token')).toBe(false);
+    expect((await desk(t.sandbox, answer.get('access_token'), 'GET', '/organizations')).status).toBe(200);
+    const exchange = await token(t.sandbox, 'accounts.zoho.com', {
+      grant_type: 'authorization_code',
+      client_id: JS_CLIENT,
+      code: 'anything',
+      redirect_uri: EXTENSION_REDIRECT_URI,
+    });
+    expect(exchange.json()).toEqual({ error: 'invalid_client' });
+  });
+
+  it('/oauth/v2/auth/refresh renews without a prompt while the session grant lasts', async () => {
+    await implicitConsent(true);
+    const renewed = await sessionRefresh();
+    expect(renewed.get('access_token')).toBeTruthy();
+    expect(renewed.get('state')).toBe('st-2');
+    expect((await t.control.getState()).stats.sessionRenewals).toBe(1);
+    expect((await sessionRefresh([...ALL_DESK_SCOPES, 'Desk.tickets.READ'])).get('error')).toBe('prompt_required');
+    await t.control.signOutOfZoho();
+    expect((await sessionRefresh()).get('error')).toBe('client_not_granted');
+    // Still usable until it expires: signing out does not revoke issued tokens.
+    expect((await desk(t.sandbox, renewed.get('access_token'), 'GET', '/organizations')).status).toBe(200);
+  });
+
+  it('/oauth/v2/auth/refresh answers client_not_granted without the session box', async () => {
+    await implicitConsent(false);
+    expect((await sessionRefresh()).get('error')).toBe('client_not_granted');
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BOTH_HELP_CENTERS_USER_ID,
   COMMUNITY_HC_ID,
@@ -9,17 +9,13 @@ import {
   ZYLKER_LABELS,
   ZYLKER_LABS_ORG_ID,
 } from '../../sandbox/data';
-import { call, connect, desk, startTestSandbox, type TestSandbox } from './helpers';
+import { call, connect, connectedSandboxPerFile, desk, type TestSandbox } from './helpers';
 
 let t: TestSandbox;
 let token: string;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(() => t.sandbox.close());
-beforeEach(async () => {
-  t.sandbox.state.reset();
-  token = (await connect(t.sandbox)).accessToken;
+connectedSandboxPerFile((sandbox, accessToken) => {
+  t = sandbox;
+  token = accessToken;
 });
 
 const get = (path: string, o = {}) => desk(t.sandbox, token, 'GET', path, o);
@@ -47,7 +43,7 @@ describe('authentication, orgId and scopes', () => {
     expect(res.json().errorCode).toBe('INVALID_OAUTH');
   });
 
-  it('lists organizations without an orgId header, isDefault as a string', async () => {
+  it('lists organizations without an orgId header; isDefault a boolean, or a string as in the example', async () => {
     const res = await get('/organizations', { orgId: null });
     expect(res.status).toBe(200);
     expect(res.json().data).toEqual([
@@ -55,10 +51,13 @@ describe('authentication, orgId and scopes', () => {
         id: '60001234567',
         companyName: 'Zylker',
         portalName: 'zylker',
-        isDefault: 'true',
+        isDefault: true,
         edition: 'PROFESSIONAL',
       }),
     ]);
+    t.sandbox.state.configure({ replyShapes: 'examples' });
+    expect((await get('/organizations', { orgId: null })).json().data[0].isDefault).toBe('true');
+    t.sandbox.state.configure({ replyShapes: 'schema' });
     t.sandbox.state.configure({ orgs: 2 });
     const two = (await get('/organizations', { orgId: null })).json().data;
     expect(two.map((o: { id: string }) => o.id)).toEqual(['60001234567', ZYLKER_LABS_ORG_ID]);
@@ -162,7 +161,7 @@ describe('help centers and users', () => {
       id: DEMO_USER_ID,
       name: 'Carol Diaz',
       emailAddress: 'carol.diaz@example.com',
-      type: 'ENDUSER',
+      userType: 'ENDUSER',
     });
     expect(first.data[0].contactId).toBeUndefined();
     expect(first.data[0].label).toMatchObject({ name: 'Lock Label', id: ZYLKER_LABELS.lock });
@@ -206,18 +205,24 @@ describe('help centers and users', () => {
     ]);
   });
 
-  it('gets one user as a bare object with email[], contactId and include=contact', async () => {
-    const res = (await get(`/users/${DEMO_USER_ID}?include=contact`)).json();
+  it('gets one user as a bare object with email[] and contactId, spelled as the schema or the example', async () => {
+    const res = (await get(`/users/${DEMO_USER_ID}`)).json();
     expect(res).toMatchObject({
       id: DEMO_USER_ID,
       name: 'Carol Diaz',
       contactId: '3313135931139',
-      email: [{ emailAddress: 'carol.diaz@example.com', isPrimary: 'true', isVerified: 'false' }],
-      photoURL: 'https://desk.zoho.com/portal/api/portalUser/17883000000094001/photo',
-      contact: { id: '3313135931139', name: 'Carol Diaz' },
+      email: [{ emailAddress: 'carol.diaz@example.com', isPrimary: true, isVerified: false }],
+      photoUrl: 'https://desk.zoho.com/portal/api/portalUser/17883000000094001/photo',
+      userType: 'ENDUSER',
       status: 'ACTIVE',
     });
-    expect((await get(`/users/${DEMO_USER_ID}`)).json().contact).toBeUndefined();
+    expect(res.emailAddress).toBeUndefined();
+    t.sandbox.state.configure({ replyShapes: 'examples' });
+    expect((await get(`/users/${DEMO_USER_ID}`)).json()).toMatchObject({
+      email: [{ emailAddress: 'carol.diaz@example.com', isPrimary: 'true', isVerified: 'false' }],
+      photoURL: 'https://desk.zoho.com/portal/api/portalUser/17883000000094001/photo',
+      type: 'ENDUSER',
+    });
     expect((await get('/users/999999999999')).status).toBe(404);
     expect((await get(`/users/${DEMO_USER_ID}?helpCenterId=${PARTNERS_HC_ID}`)).json().errorCode).toBe('INVALID_DATA');
   });
@@ -235,9 +240,12 @@ describe('help centers and users', () => {
 });
 
 describe('badges', () => {
-  it('lists a user badges as a bare array with isCustom as a string; envelope and 204 on demand', async () => {
+  it("lists a user's badges as {data} (schema) or a bare array with isCustom a string (example); 204 when none", async () => {
+    const schemaShaped = await get(`/users/${DEMO_USER_ID}/badges`);
+    expect(schemaShaped.status).toBe(200);
+    expect(schemaShaped.json().data[0].isCustom).toBe(false);
+    t.sandbox.state.configure({ replyShapes: 'examples' });
     const res = await get(`/users/${DEMO_USER_ID}/badges`);
-    expect(res.status).toBe(200);
     const list = res.json();
     expect(Array.isArray(list)).toBe(true);
     expect(list.map((b: { name: string }) => b.name)).toEqual([
@@ -258,8 +266,6 @@ describe('badges', () => {
     expect(
       (await get(`/users/${DEMO_USER_ID}/badges?limit=2&from=2`)).json().map((b: { name: string }) => b.name),
     ).toEqual(['Rising Star', 'Top Contributor']);
-    t.sandbox.state.configure({ badgesEnvelope: true });
-    expect((await get(`/users/${DEMO_USER_ID}/badges`)).json().data).toHaveLength(4);
     const none = await get(`/users/${NO_BADGES_USER_ID}/badges`);
     expect(none.status).toBe(204);
     expect(none.text).toBe('');
@@ -311,7 +317,7 @@ describe('badges', () => {
       json: { badgeIds: [ZYLKER_BADGES.betaTester] },
     });
     expect(res.json().results).toEqual([{ success: true, id: ZYLKER_BADGES.betaTester, errors: null }]);
-    expect((await get(path)).json().map((b: { id: string }) => b.id)).toContain(ZYLKER_BADGES.betaTester);
+    expect((await get(path)).json().data.map((b: { id: string }) => b.id)).toContain(ZYLKER_BADGES.betaTester);
   });
 
   it('refuses empty or missing badgeIds (422) and a body that is not JSON (415)', async () => {

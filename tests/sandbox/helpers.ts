@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { request } from 'node:https';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { SandboxControl } from '../../sandbox/control-client';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
 import { EXTENSION_REDIRECT_URI, SANDBOX_CLIENT_ID } from '../../sandbox/state';
@@ -42,6 +43,23 @@ export async function startTestSandbox(): Promise<TestSandbox> {
   const clock = new ManualClock();
   const sandbox = await startSandbox({ port: 0, now: clock.now });
   return { sandbox, clock, control: new SandboxControl(sandbox.origin) };
+}
+
+/**
+ * One sandbox for a test file, reset (clock included) and connected before each test; `ready` is told the
+ * sandbox and a fresh access token each time.
+ */
+export function connectedSandboxPerFile(ready: (t: TestSandbox, accessToken: string) => void): void {
+  let t: TestSandbox;
+  beforeAll(async () => {
+    t = await startTestSandbox();
+  });
+  afterAll(() => t.sandbox.close());
+  beforeEach(async () => {
+    t.clock.t = T0;
+    t.sandbox.state.reset();
+    ready(t, (await connect(t.sandbox)).accessToken);
+  });
 }
 
 export interface HttpResult {
@@ -116,6 +134,9 @@ export function pkcePair(): { verifier: string; challenge: string } {
   return { verifier, challenge: base64url(createHash('sha256').update(verifier).digest()) };
 }
 
+/** The PKCE pair a test's authorization uses unless it brings its own (Mobile-based clients must send one). */
+export const TEST_PKCE = pkcePair();
+
 export interface AuthorizeOptions {
   host?: string;
   clientId?: string;
@@ -124,8 +145,10 @@ export interface AuthorizeOptions {
   state?: string;
   accessType?: 'online' | 'offline';
   prompt?: string;
-  challenge?: string;
+  /** Default TEST_PKCE's; null sends none. */
+  challenge?: string | null;
   challengeMethod?: 'S256' | 'plain';
+  responseType?: 'code' | 'token';
   /** Default accept. */
   decision?: 'accept' | 'deny';
 }
@@ -133,15 +156,18 @@ export interface AuthorizeOptions {
 export function authorizeQuery(o: AuthorizeOptions): URLSearchParams {
   const q = new URLSearchParams({
     client_id: o.clientId ?? SANDBOX_CLIENT_ID,
-    response_type: 'code',
+    response_type: o.responseType ?? 'code',
     redirect_uri: o.redirectUri ?? EXTENSION_REDIRECT_URI,
     scope: (o.scopes ?? ALL_DESK_SCOPES).join(','),
     state: o.state ?? 'state-123',
     access_type: o.accessType ?? 'offline',
   });
   if (o.prompt) q.set('prompt', o.prompt);
-  if (o.challenge) q.set('code_challenge', o.challenge);
-  if (o.challengeMethod) q.set('code_challenge_method', o.challengeMethod);
+  const challenge = o.challenge === undefined ? TEST_PKCE.challenge : o.challenge;
+  if (challenge && o.responseType !== 'token') {
+    q.set('code_challenge', challenge);
+    q.set('code_challenge_method', o.challengeMethod ?? (o.challenge === undefined ? 'S256' : 'plain'));
+  }
   return q;
 }
 

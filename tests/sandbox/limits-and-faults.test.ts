@@ -2,20 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_USER_ID, ZYLKER_BADGES } from '../../sandbox/data';
-import { call, connect, desk, startTestSandbox, T0, type TestSandbox } from './helpers';
+import { call, connect, connectedSandboxPerFile, desk, T0, type TestSandbox } from './helpers';
 
 let t: TestSandbox;
 let token: string;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(() => t.sandbox.close());
-beforeEach(async () => {
-  t.clock.t = T0;
-  await t.control.reset();
-  token = (await connect(t.sandbox)).accessToken;
+connectedSandboxPerFile((sandbox, accessToken) => {
+  t = sandbox;
+  token = accessToken;
 });
 
 const badgesOf = (id: string) => t.sandbox.state.data.users.find((u) => u.id === id)!.badgeIds;
@@ -184,8 +179,8 @@ describe('control API and request log', () => {
     const name = '<img src=x onerror=alert(1)>';
     const badge = await t.control.addBadge({ id: '24073000002999999', name, holderIds: [DEMO_USER_ID] });
     expect(badge).toMatchObject({ id: '24073000002999999', name, isCustom: true });
-    const list = (await desk(t.sandbox, token, 'GET', `/users/${DEMO_USER_ID}/badges`)).json();
-    expect(list.at(-1)).toMatchObject({ id: '24073000002999999', name, isCustom: 'true' });
+    const list = (await desk(t.sandbox, token, 'GET', `/users/${DEMO_USER_ID}/badges`)).json().data;
+    expect(list.at(-1)).toMatchObject({ id: '24073000002999999', name, isCustom: true });
   });
 
   it('adds a user with a matching contact, and replaces the dataset', async () => {

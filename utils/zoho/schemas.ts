@@ -53,19 +53,23 @@ export const organization = z.object({
 export type Organization = z.infer<typeof organization>;
 export const organizationList = z.object({ data: z.array(organization) });
 
-export const helpCenter = z.object({
-  id: zohoId,
-  name: z.string(),
-  portalName: z.optional(z.nullable(z.string())),
-  departmentIds: z.optional(z.array(zohoId)),
-});
+/** A help center as Zoho's spec gives it (no portal name); a help center with no name is "Help center <id>". */
+export const helpCenter = z.pipe(
+  z.object({
+    id: zohoId,
+    name: z.optional(z.nullable(z.string())),
+    isDefault: z.optional(z.nullable(zohoBoolean)),
+    departmentIds: z.optional(z.nullable(z.array(zohoId))),
+  }),
+  z.transform(({ name, ...rest }) => ({ ...rest, name: name?.trim() ? name : `Help center ${rest.id}` })),
+);
 export type HelpCenter = z.infer<typeof helpCenter>;
 export const helpCenterList = z.object({ data: z.array(helpCenter) });
 
 const emailEntry = z.object({
-  emailAddress: z.string(),
-  isPrimary: z.optional(zohoBoolean),
-  isVerified: z.optional(zohoBoolean),
+  emailAddress: z.nullable(z.string()),
+  isPrimary: z.optional(z.nullable(zohoBoolean)),
+  isVerified: z.optional(z.nullable(zohoBoolean)),
 });
 
 /** A Help Center (community) end user, as `GET /users` lists it and `GET /users/{id}` returns it. */
@@ -75,9 +79,7 @@ export const helpCenterUser = z.object({
   emailAddress: z.optional(z.nullable(z.string())),
   email: z.optional(z.array(emailEntry)),
   contactId: z.optional(z.nullable(zohoId)),
-  photoURL: z.optional(z.nullable(z.string())),
-  status: z.optional(z.string()),
-  type: z.optional(z.string()),
+  status: z.optional(z.nullable(z.string())),
 });
 export type HelpCenterUser = z.infer<typeof helpCenterUser>;
 export const helpCenterUserList = z.object({
@@ -100,7 +102,9 @@ export const helpCenterUserPage = z.pipe(
 export function primaryEmail(user: HelpCenterUser): string | undefined {
   if (user.emailAddress) return user.emailAddress;
   const list = user.email ?? [];
-  return (list.find((e) => e.isPrimary) ?? list[0])?.emailAddress;
+  return (
+    (list.find((e) => e.isPrimary && e.emailAddress) ?? list.find((e) => e.emailAddress))?.emailAddress ?? undefined
+  );
 }
 
 /**

@@ -3,8 +3,64 @@ import { describe, expect, it } from 'vitest';
 import { readBadges } from '../../../utils/badges/user';
 import type { DeskClient } from '../../../utils/zoho/desk-client';
 import { createDeskClient } from '../../../utils/zoho/desk-client';
-import { bulkResults, userBadges } from '../../../utils/zoho/schemas';
+import {
+  bulkResults,
+  contact,
+  helpCenter,
+  helpCenterList,
+  helpCenterUser,
+  helpCenterUserPage,
+  organizationBadges,
+  organizationList,
+  primaryEmail,
+  userBadges,
+} from '../../../utils/zoho/schemas';
+import { loadDeskSpec } from '../../sandbox/oas';
 import { fakeFetch, json } from './fakes';
+
+describe("Zoho's own examples, read by the extension's schemas", () => {
+  const spec = loadDeskSpec();
+  const example = (op: string) => spec.example(op, 200);
+
+  it('organizations, help centers (no portal name), users and a contact', () => {
+    expect(organizationList.parse(example('getOrganizations')).data[0]).toMatchObject({ id: expect.any(String) });
+    const centers = helpCenterList.parse(example('getAllHelpCenters')).data;
+    expect(centers[0]).toMatchObject({ id: expect.any(String), name: expect.any(String) });
+    expect(helpCenter.parse(example('getHelpCenter'))).toMatchObject({ name: 'Zoho Cares', isDefault: false });
+    const users = helpCenterUserPage.parse(example('getUsers'));
+    expect(users.data[0]).toMatchObject({ id: '310975130121', emailAddress: 'carol@zylker.com' });
+    const detail = helpCenterUser.parse(example('getUserDetails'));
+    expect(primaryEmail(detail)).toBe('zylcare@zylker.com');
+    expect(contact.parse(example('getContact'))).toMatchObject({ email: 'lawrence@zylker.com' });
+  });
+
+  it("a user's badges, the organization's badges and a dissociate's per-item results", () => {
+    expect(userBadges.parse(example('getUserBadges'))[0]).toMatchObject({ id: '1', name: 'Badge 1', isCustom: false });
+    expect(organizationBadges.parse(example('getBadges'))[0]).toMatchObject({ id: '1', levelName: null });
+    expect(bulkResults.parse(example('dissociateBadgesFromUsers')).results.length).toBeGreaterThan(0);
+  });
+
+  it('a help center with every field null but its ID, and a user whose email is only in email[]', () => {
+    expect(helpCenter.parse({ id: '5', name: null, isDefault: null, departmentIds: null })).toEqual({
+      id: '5',
+      name: 'Help center 5',
+      isDefault: null,
+      departmentIds: null,
+    });
+    const user = helpCenterUser.parse({
+      id: '9',
+      name: null,
+      photoUrl: null,
+      userType: 'ENDUSER',
+      status: null,
+      email: [
+        { emailAddress: null, isPrimary: true, isVerified: null },
+        { emailAddress: 'b@example.com', isPrimary: false, isVerified: true },
+      ],
+    });
+    expect(primaryEmail(user)).toBe('b@example.com');
+  });
+});
 
 describe('badges as the spec allows them', () => {
   it('accepts nullable fields, levelName and unknown fields, and names a nameless badge by its ID', () => {
