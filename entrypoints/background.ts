@@ -39,7 +39,10 @@ export default defineBackground(() => {
     auth,
     client,
     redirectUri: () => browser.identity.getRedirectURL(),
-    openOptionsPage: () => browser.runtime.openOptionsPage(),
+    openOptionsPage: async (then) => {
+      if (!then) return browser.runtime.openOptionsPage();
+      await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#${then}` });
+    },
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     storageBytes: async (keys) => browser.storage.local.getBytesInUse?.(keys),

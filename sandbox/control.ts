@@ -18,7 +18,13 @@ import { json, type Reply, type RequestContext } from './http';
 import { validateFault } from './limits';
 import {
   CLIENT_TYPES,
-  type LogEntry, REPLY_SHAPES, type SandboxConfig, type SandboxState, type Seed, WEB_SKINS } from './state';
+  type LogEntry,
+  REPLY_SHAPES,
+  type SandboxConfig,
+  type SandboxState,
+  type Seed,
+  WEB_SKINS,
+} from './state';
 
 const bad = (message: string): Reply => json(400, { error: message });
 

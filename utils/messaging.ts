@@ -10,6 +10,7 @@ import type { RemovalReport } from './badges/report';
 import type { SetupCheck } from './setup-check';
 import type { AuditEntry, ConnectedOrg, Settings } from './storage';
 import type { ContactUsersView, HelpCenterView, RecognizedPageView, UserBadgesView, UserSearchPage } from './views';
+import { CLIENT_TYPES } from './zoho/client-types';
 import type { DataCenterLocation } from './zoho/datacenters';
 import { dataCenterByDeskOrigin } from './zoho/datacenters';
 import { type SerializedError, serializeError } from './zoho/errors';
@@ -25,6 +26,7 @@ export const requests = {
   saveSettings: {
     from: ['extension-page'],
     input: z.object({
+      clientType: z.optional(z.enum(CLIENT_TYPES)),
       clientId: z.optional(z.string().check(z.maxLength(200))),
       clientSecret: z.optional(z.string().check(z.maxLength(200))),
       dataCenter: z.optional(z.string()),

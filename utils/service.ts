@@ -51,12 +51,13 @@ import { DESK_SCOPES } from './zoho/scopes';
 
 export interface ServiceDeps {
   auth: {
-    connect(settings: Pick<Settings, 'clientId' | 'clientSecret' | 'dataCenter'>): Promise<Connection>;
+    connect(settings: Pick<Settings, 'clientType' | 'clientId' | 'clientSecret' | 'dataCenter'>): Promise<Connection>;
     disconnect(): Promise<{ revoked: boolean }>;
   };
   client: DeskClient;
   redirectUri: () => string;
-  openOptionsPage: () => Promise<void>;
+  /** `reconnect`: the options page starts connecting at once (the admin asked for it with one click). */
+  openOptionsPage: (then?: 'reconnect') => Promise<void>;
   now: () => number;
   newId: () => string;
   /** The clock's wait, injected in tests. */
@@ -127,6 +128,12 @@ export function createHandlers(
       ...connection,
       org: { id: org.id, name: org.name, ...(org.portalName ? { portalName: org.portalName } : {}) },
     });
+    // A bulk run the ended connection paused goes on once the admin is back in its organization.
+    const run = await bulkRunItem.getValue();
+    if (run?.status === 'paused' && run.pausedFor === 'connection' && run.orgId === org.id) {
+      await saveRunNow({ ...run, status: 'running', pauseReason: undefined, pausedFor: undefined });
+      kickBulk();
+    }
   };
 
   /** What a removal needs for this organization: the route setting and what Automatic learned. */
@@ -259,6 +266,7 @@ export function createHandlers(
         if (problem) throw new ZohoError({ kind: 'invalid-request', message: problem });
         next.clientId = input.clientId.trim();
       }
+      if (input.clientType !== undefined) next.clientType = input.clientType;
       if (input.clientSecret !== undefined) next.clientSecret = input.clientSecret.trim();
       if (input.dataCenter !== undefined) {
         if (input.dataCenter !== 'auto' && !dataCenterByLocation(input.dataCenter)) {
@@ -464,7 +472,12 @@ export function createHandlers(
       const next =
         action === 'cancel'
           ? cancelRun(run, deps.now())
-          : { ...run, status: action === 'pause' ? ('paused' as const) : ('running' as const), pauseReason: undefined };
+          : {
+              ...run,
+              status: action === 'pause' ? ('paused' as const) : ('running' as const),
+              pauseReason: undefined,
+              pausedFor: undefined,
+            };
       await saveRunNow(next);
       if (next.status === 'running') kickBulk();
       return next;
@@ -493,7 +506,9 @@ export function createHandlers(
     },
 
     async openOptions() {
-      await deps.openOptionsPage();
+      // From a "Reconnect" notice: one click, and Zoho's sign-in follows.
+      const connection = await connectionItem.getValue();
+      await deps.openOptionsPage(connection?.state === 'reconnect' ? 'reconnect' : undefined);
       return null;
     },
   };

@@ -7,9 +7,12 @@ import type { RemovalReport, RemovalRoute, RouteSetting } from './badges/report'
 import { PAGE_PATTERNS_KEY } from './page-patterns';
 import { ANCHOR_SELECTOR_KEY } from './page-placement';
 import { remembered } from './remembered-item';
+import { type ClientType, DEFAULT_CLIENT_TYPE } from './zoho/client-types';
 import type { DataCenterLocation } from './zoho/datacenters';
 
 export interface Settings {
+  /** The Zoho client type registered for the extension; it decides the OAuth flow. */
+  clientType: ClientType;
   clientId: string;
   /** Only for Zoho client types that demand one; an extension cannot keep it confidential. */
   clientSecret: string;
@@ -21,6 +24,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
+  clientType: DEFAULT_CLIENT_TYPE,
   clientId: '',
   clientSecret: '',
   dataCenter: 'auto',
@@ -55,10 +59,16 @@ export interface ConnectedOrg {
 }
 
 export interface Connection {
-  /** `reconnect`: Zoho rejected the refresh token; the admin must connect again. */
+  /**
+   * `reconnect`: Zoho rejected the refresh token, or (Client-based) the Zoho session ended; the admin must
+   * connect again.
+   */
   state: 'connected' | 'reconnect';
   location: DataCenterLocation;
-  refreshToken: string;
+  /** Absent in connections stored before client types: those are code-flow connections. */
+  clientType?: ClientType;
+  /** Code flows only; a Client-based connection has none and renews through the Zoho session. */
+  refreshToken?: string;
   clientId: string;
   scopes: string[];
   connectedAt: number;

@@ -14,6 +14,7 @@ import { anchorSelectorProblem } from '../../utils/page/anchor';
 import { BUILT_IN_HELPCENTER_USER_PATTERNS } from '../../utils/page/helpcenter-user';
 import { compilePattern } from '../../utils/page/patterns';
 import { clientIdProblem } from '../../utils/zoho/client-id';
+import { CLIENT_TYPE_INFO, CLIENT_TYPES, type ClientType } from '../../utils/zoho/client-types';
 import { DATA_CENTERS } from '../../utils/zoho/datacenters';
 import { type SerializedError, serializeError } from '../../utils/zoho/errors';
 import { CheckSetup, type CheckSetupApi } from './CheckSetup';
@@ -28,7 +29,15 @@ export interface OptionsApi extends CheckSetupApi {
   chooseOrganization(input: { orgId: string }): Promise<Responses['chooseOrganization']>;
 }
 
-export function OptionsApp({ api, addPattern }: { api: OptionsApi; addPattern?: string }) {
+export function OptionsApp({
+  api,
+  addPattern,
+  reconnectNow,
+}: {
+  api: OptionsApi;
+  addPattern?: string;
+  reconnectNow?: boolean;
+}) {
   const [status, setStatus] = useState<StatusView | null>(null);
   const [settings, setSettings] = useState<SettingsView | null>(null);
   const [loadError, setLoadError] = useState<SerializedError | null>(null);
@@ -60,7 +69,14 @@ export function OptionsApp({ api, addPattern }: { api: OptionsApi; addPattern?: 
           {status.connection === 'disconnected' ? (
             <ConnectForm api={api} status={status} settings={settings} onStatus={setStatus} onSettings={setSettings} />
           ) : (
-            <Connection api={api} status={status} onStatus={setStatus} settings={settings} onSettings={setSettings} />
+            <Connection
+              api={api}
+              status={status}
+              onStatus={setStatus}
+              settings={settings}
+              onSettings={setSettings}
+              reconnectNow={reconnectNow}
+            />
           )}
           {status.connection === 'connected' ? <CheckSetup api={api} /> : null}
           <Advanced api={api} settings={settings} onSettings={setSettings} addPattern={addPattern} />
@@ -79,25 +95,40 @@ function ConnectForm(props: {
   onStatus: (s: StatusView) => void;
   onSettings: (s: SettingsView) => void;
   reconnect?: boolean;
+  /** Start connecting at once, with the saved settings. */
+  autoStart?: boolean;
 }) {
   const { api, status, settings } = props;
+  const [clientType, setClientType] = useState<ClientType>(settings.clientType);
   const [clientId, setClientId] = useState(settings.clientId);
   const [secret, setSecret] = useState('');
+  const [secretProblem, setSecretProblem] = useState<string | null>(null);
+  const info = CLIENT_TYPE_INFO[clientType];
   const [dataCenter, setDataCenter] = useState<string>(settings.dataCenter);
   const [idProblem, setIdProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<SerializedError | null>(null);
 
-  const connect = async (event: Event) => {
-    event.preventDefault();
+  const connect = async (event?: Event) => {
+    event?.preventDefault();
     const problem = clientIdProblem(clientId);
+    const missingSecret =
+      info.secret === 'required' && !secret.trim() && !settings.hasClientSecret
+        ? `A ${info.label} client needs its client secret.`
+        : null;
     setIdProblem(problem);
+    setSecretProblem(missingSecret);
     setError(null);
-    if (problem) return;
+    if (problem || missingSecret) return;
     setBusy(true);
     try {
       props.onSettings(
-        await api.saveSettings({ clientId, dataCenter, ...(secret.trim() ? { clientSecret: secret } : {}) }),
+        await api.saveSettings({
+          clientType,
+          clientId,
+          dataCenter,
+          ...(secret.trim() ? { clientSecret: secret } : {}),
+        }),
       );
       props.onStatus(await api.connect());
     } catch (e) {
@@ -107,10 +138,25 @@ function ConnectForm(props: {
     }
   };
 
+  const started = useRef(false);
+  useEffect(() => {
+    if (props.autoStart && !started.current) {
+      started.current = true;
+      void connect();
+    }
+  }, [props.autoStart]);
+
   return (
     <section class="card" aria-labelledby="connect-title">
       <h2 id="connect-title">{props.reconnect ? 'Reconnect to Zoho' : 'Connect to Zoho'}</h2>
       <form onSubmit={connect} noValidate>
+        <RadioChoices
+          legend="Zoho client type"
+          name="client-type"
+          value={clientType}
+          onChange={setClientType}
+          choices={CLIENT_TYPES.map((type) => [type, CLIENT_TYPE_INFO[type].label, CLIENT_TYPE_INFO[type].when])}
+        />
         <div class="field">
           <label for="client-id">Client ID</label>
           <input
@@ -129,34 +175,48 @@ function ConnectForm(props: {
             </p>
           ) : (
             <p class="hint" id="client-id-hint">
-              From Zoho's API console: a Mobile-based client is recommended.
+              From Zoho's API console, the {info.label} client you registered.
             </p>
           )}
         </div>
-        <div class="field">
-          <label for="client-secret">Client secret (optional)</label>
-          <input
-            id="client-secret"
-            type="password"
-            value={secret}
-            onInput={(e) => setSecret(e.currentTarget.value)}
-            autoComplete="off"
-            placeholder={
-              settings.hasClientSecret ? 'Saved (hidden); type to replace' : 'Only if your client type needs one'
-            }
-            aria-describedby="client-secret-hint"
-          />
-          {secret.trim() || settings.hasClientSecret ? (
-            <p class="warning" id="client-secret-hint">
-              An extension cannot keep a secret confidential: anyone with access to this browser profile can read it.
-              Prefer a Zoho client type that needs no secret (Mobile-based, with PKCE).
-            </p>
-          ) : (
-            <p class="hint" id="client-secret-hint">
-              Leave empty for clients that use PKCE without a secret.
-            </p>
-          )}
-        </div>
+        {info.secret === 'none' ? null : (
+          <div class="field">
+            <label for="client-secret">
+              {info.secret === 'required' ? 'Client secret' : 'Client secret (optional)'}
+            </label>
+            <input
+              id="client-secret"
+              type="password"
+              value={secret}
+              onInput={(e) => setSecret(e.currentTarget.value)}
+              autoComplete="off"
+              placeholder={
+                settings.hasClientSecret
+                  ? 'Saved (hidden); type to replace'
+                  : info.secret === 'required'
+                    ? "From Zoho's API console"
+                    : 'Only if your client needs one'
+              }
+              aria-invalid={secretProblem ? true : undefined}
+              aria-describedby={secretProblem ? 'client-secret-error client-secret-hint' : 'client-secret-hint'}
+            />
+            {secretProblem ? (
+              <p class="field-error" id="client-secret-error">
+                {secretProblem}
+              </p>
+            ) : null}
+            {secret.trim() || settings.hasClientSecret || info.secret === 'required' ? (
+              <p class="warning" id="client-secret-hint">
+                An extension cannot keep a secret confidential: anyone with access to this browser profile can read it.
+                Prefer a client type that needs no secret (Mobile-based, with PKCE).
+              </p>
+            ) : (
+              <p class="hint" id="client-secret-hint">
+                Leave empty: a Mobile-based client uses PKCE instead.
+              </p>
+            )}
+          </div>
+        )}
         <div class="field">
           <label for="data-center">Data center</label>
           <select id="data-center" value={dataCenter} onChange={(e) => setDataCenter(e.currentTarget.value)}>
@@ -175,7 +235,21 @@ function ConnectForm(props: {
         <div class="field">
           <CopyableId label="Redirect URI to register in Zoho's API console" value={status.redirectUri} id="redirect" />
         </div>
+        {clientType === 'client' ? (
+          <div class="field">
+            <CopyableId
+              label="JavaScript domain to register"
+              value={new URL(status.redirectUri).origin}
+              id="javascript-domain"
+            />
+          </div>
+        ) : null}
         <PageAlert error={error} />
+        {error?.suggestClientType && error.suggestClientType !== clientType ? (
+          <button type="button" onClick={() => setClientType(error.suggestClientType!)}>
+            Switch to {CLIENT_TYPE_INFO[error.suggestClientType].label}
+          </button>
+        ) : null}
         <button type="submit" class="primary" disabled={busy}>
           {busy ? 'Waiting for Zoho…' : 'Connect to Zoho'}
         </button>
@@ -190,6 +264,7 @@ function Connection(props: {
   settings: SettingsView;
   onStatus: (s: StatusView) => void;
   onSettings: (s: SettingsView) => void;
+  reconnectNow?: boolean;
 }) {
   const { api, status } = props;
   const [confirming, setConfirming] = useState(false);
@@ -213,7 +288,7 @@ function Connection(props: {
 
   return (
     <>
-      {status.connection === 'reconnect' ? <ConnectForm {...props} reconnect /> : null}
+      {status.connection === 'reconnect' ? <ConnectForm {...props} reconnect autoStart={props.reconnectNow} /> : null}
       <section class="card" aria-labelledby="connection-title">
         <h2 id="connection-title">Connection</h2>
         <dl class="facts">
@@ -340,6 +415,43 @@ function OrgPicker(props: { api: OptionsApi; current?: string; onChosen: (s: Sta
   );
 }
 
+/** A group of radio buttons, each named by its label and described by a line on when to choose it. */
+function RadioChoices<T extends string>(props: {
+  legend: string;
+  name: string;
+  value: T;
+  onChange: (value: T) => void;
+  choices: readonly (readonly [T, string, string])[];
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.choices.map(([value, label, hint]) => {
+        const id = `${props.name}-${value}`;
+        return (
+          <div key={value} class="radio">
+            <input
+              type="radio"
+              id={id}
+              name={props.name}
+              value={value}
+              checked={props.value === value}
+              onChange={() => props.onChange(value)}
+              aria-describedby={`${id}-hint`}
+            />
+            <span>
+              <label for={id}>{label}</label>
+              <span class="hint block" id={`${id}-hint`}>
+                {hint}
+              </span>
+            </span>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
 const ROUTES: [RouteSetting, string, string][] = [
   [
     'auto',
@@ -422,24 +534,7 @@ function Advanced(props: {
     <section class="card" aria-labelledby="advanced-title">
       <h2 id="advanced-title">Advanced</h2>
       <form onSubmit={save}>
-        <fieldset>
-          <legend>Removal route</legend>
-          {ROUTES.map(([value, label, hint]) => (
-            <label key={value} class="radio">
-              <input
-                type="radio"
-                name="route"
-                value={value}
-                checked={route === value}
-                onChange={() => setRoute(value)}
-              />
-              <span>
-                {label}
-                <span class="hint block">{hint}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <RadioChoices legend="Removal route" name="route" value={route} onChange={setRoute} choices={ROUTES} />
         <div class="field">
           <label for="concurrency">Calls to Zoho at once (bulk removal)</label>
           <input

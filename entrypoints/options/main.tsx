@@ -21,6 +21,10 @@ const api: OptionsApi = {
 };
 
 // The popup's "Recognize this page" opens the pattern editor with a line to add.
-const addPattern = new URLSearchParams(location.hash.slice(1)).get('add-pattern') ?? undefined;
+const hash = new URLSearchParams(location.hash.slice(1));
+const addPattern = hash.get('add-pattern') ?? undefined;
+// A "Reconnect" notice in the panel or popup: connect at once with the saved settings.
+const reconnectNow = hash.has('reconnect');
+if (reconnectNow) history.replaceState(null, '', location.pathname);
 
-render(<OptionsApp api={api} addPattern={addPattern} />, document.getElementById('app')!);
+render(<OptionsApp api={api} addPattern={addPattern} reconnectNow={reconnectNow} />, document.getElementById('app')!);

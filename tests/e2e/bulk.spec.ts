@@ -1,51 +1,8 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import type { SandboxControl } from '../../sandbox/control-client';
-import { COMMUNITY_HC_ID, DEMO_USER_ID, type User } from '../../sandbox/data';
+import type { User } from '../../sandbox/data';
+import { BADGE_ID, seedHolders, startHoldersRun } from './bulk-helpers';
 import { connectThroughOptions, expect, optionsUrl, serviceWorkerControl, test } from './fixtures';
-
-const BADGE_ID = '24073000009990001';
-
-/** Adds `count` users to Zylker Community, each holding the "Bulk Test" badge, in one data write. */
-async function seedHolders(control: SandboxControl, count: number): Promise<string[]> {
-  const data = await control.getData();
-  const template = data.users.find((u) => u.id === DEMO_USER_ID)!;
-  data.badges.push({ ...data.badges[0]!, id: BADGE_ID, name: 'Bulk Test', isCustom: true });
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = String(400000000000 + i);
-    ids.push(id);
-    data.users.push({
-      ...template,
-      id,
-      portalUserId: String(500000000000 + i),
-      contactId: String(600000000000 + i),
-      name: `Bulk User ${i}`,
-      emailAddress: `bulk.user${i}@example.com`,
-      helpCenterIds: [COMMUNITY_HC_ID],
-      badgeIds: [BADGE_ID],
-      labelIds: [],
-    });
-  }
-  await control.putData(data);
-  return ids;
-}
-
-/** Plans a run for the badge's holders and starts it; `beforeStart` runs between the dry run and the start. */
-async function startHoldersRun(page: Page, extensionId: string, users: number, beforeStart?: () => Promise<unknown>) {
-  await page.goto(`chrome-extension://${extensionId}/bulk.html`);
-  await page.getByRole('radio', { name: /Every user in a help center/ }).check();
-  await page.getByLabel('Badge (name or ID)').fill('Bulk Test');
-  await page.getByRole('button', { name: 'Dry run' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'users lose' })).toContainText(
-    `${users} users lose ${users} badges.`,
-    {
-      timeout: 60_000,
-    },
-  );
-  if (users > 10) await page.getByLabel(`Type ${users} to confirm`).fill(String(users));
-  await beforeStart?.();
-  await page.getByRole('button', { name: `Remove badges from ${users} users` }).click();
-}
 
 const holders = async (control: SandboxControl) =>
   (await control.getState()).data.users.filter((u) => u.badgeIds.includes(BADGE_ID)).map((u) => u.id);

@@ -88,14 +88,25 @@ export async function openPage(context: BrowserContext, url: string): Promise<Pa
  * Connects the extension the way an admin does: options page, client ID, Connect, Accept on the
  * sandbox's Zoho consent page. Returns the options page, showing the connected state.
  */
+/** The radio of a Zoho client type on the options page, by the label Zoho's console uses. */
+export const CLIENT_TYPE_LABELS = { mobile: 'Mobile-based', server: 'Server-based', client: 'Client-based' } as const;
+
 export async function connectThroughOptions(
   context: BrowserContext,
   extensionId: string,
-  options: { accept?: boolean } = {},
+  options: {
+    accept?: boolean;
+    clientType?: keyof typeof CLIENT_TYPE_LABELS;
+    clientId?: string;
+    clientSecret?: string;
+  } = {},
 ): Promise<Page> {
   const page = await context.newPage();
   await page.goto(optionsUrl(extensionId));
-  await page.getByLabel('Client ID').fill(SANDBOX_CLIENT_ID);
+  if (options.clientType)
+    await page.getByRole('radio', { name: new RegExp(`^${CLIENT_TYPE_LABELS[options.clientType]}`) }).check();
+  await page.getByLabel('Client ID').fill(options.clientId ?? SANDBOX_CLIENT_ID);
+  if (options.clientSecret) await page.getByLabel('Client secret').fill(options.clientSecret);
   const consentOpened = context.waitForEvent('page');
   await page.getByRole('button', { name: 'Connect to Zoho' }).click();
   const consent = await consentOpened;

@@ -44,6 +44,8 @@ export interface BulkRun {
   createdAt: number;
   status: BulkRunStatus;
   pauseReason?: string;
+  /** 'connection': paused because the connection ended; it resumes by itself once the admin reconnects. */
+  pausedFor?: 'connection' | 'credits';
   concurrency: number;
   items: BulkItem[];
   finishedAt?: number;
@@ -283,7 +285,12 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
         if (credits || zoho.kind === 'not-connected' || zoho.kind === 'reconnect' || zoho.kind === 'scope') {
           // Daily credits are gone, or the connection is: pause with the reason; this user goes back to the queue.
           await settle((i) => ({ ...i, state: 'pending' }));
-          await update((r) => ({ ...r, status: 'paused', pauseReason: zoho.message }));
+          await update((r) => ({
+            ...r,
+            status: 'paused',
+            pauseReason: zoho.message,
+            pausedFor: credits ? 'credits' : 'connection',
+          }));
           return;
         }
         settle((i) => ({

@@ -2,6 +2,8 @@
  * Every failure an admin can meet, as one typed error. `message` says what happened,
  * `action` what to do about it. Crosses the message boundary as `SerializedError`.
  */
+import type { ClientType } from './client-types';
+
 export type ZohoErrorKind =
   /** No connection to Zoho yet. */
   | 'not-connected'
@@ -39,6 +41,8 @@ export interface SerializedError {
   status?: number;
   errorCode?: string;
   retryAfterSeconds?: number;
+  /** A connect that failed because of the Zoho client type: the type that would likely work. */
+  suggestClientType?: ClientType;
 }
 
 export class ZohoError extends Error {
@@ -48,6 +52,7 @@ export class ZohoError extends Error {
   readonly status?: number;
   readonly errorCode?: string;
   readonly retryAfterSeconds?: number;
+  readonly suggestClientType?: ClientType;
 
   constructor(init: SerializedError, options?: { cause?: unknown }) {
     super(init.message, options);
@@ -56,6 +61,7 @@ export class ZohoError extends Error {
     this.status = init.status;
     this.errorCode = init.errorCode;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.suggestClientType = init.suggestClientType;
   }
 
   toJSON(): SerializedError {
@@ -64,6 +70,7 @@ export class ZohoError extends Error {
     if (this.status !== undefined) out.status = this.status;
     if (this.errorCode !== undefined) out.errorCode = this.errorCode;
     if (this.retryAfterSeconds !== undefined) out.retryAfterSeconds = this.retryAfterSeconds;
+    if (this.suggestClientType !== undefined) out.suggestClientType = this.suggestClientType;
     return out;
   }
 }

@@ -1,6 +1,8 @@
 /**
- * Zoho OAuth 2.0 for the service worker: authorization code with PKCE (S256) through
- * `identity.launchWebAuthFlow`, single-flight refresh, revoke. Every dependency is injected.
+ * Zoho OAuth 2.0 for the service worker, for each Zoho client type (utils/zoho/client-types.ts): the
+ * authorization code with PKCE (S256) through `identity.launchWebAuthFlow` (Mobile-based, and Server-based
+ * with its secret) with a refresh token, or the implicit flow (Client-based) renewed through the admin's
+ * Zoho session. Single-flight renewal, revoke. Every dependency is injected.
  * Tokens are stored, never logged, and never leave the service worker.
  */
 import {
@@ -15,6 +17,7 @@ import {
   routeByOrgItem,
   type Settings,
 } from '../storage';
+import { CLIENT_TYPE_INFO, type ClientType, DEFAULT_CLIENT_TYPE } from './client-types';
 import { type DataCenter, DEFAULT_DATA_CENTER, dataCenterByAccountsServer, dataCenterByLocation } from './datacenters';
 import { ZohoError } from './errors';
 import { base64url, createPkce, cryptoRandom, type RandomBytes } from './pkce';
@@ -22,7 +25,12 @@ import { type TokenSuccess, tokenError, tokenSuccess } from './schemas';
 import { DESK_SCOPES } from './scopes';
 
 export interface IdentityLike {
-  launchWebAuthFlow(details: { url: string; interactive: boolean }): Promise<string | undefined>;
+  launchWebAuthFlow(details: {
+    url: string;
+    interactive: boolean;
+    abortOnLoadForNonInteractive?: boolean;
+    timeoutMsForNonInteractive?: number;
+  }): Promise<string | undefined>;
   getRedirectURL(path?: string): string;
 }
 
@@ -36,7 +44,11 @@ export interface AuthDeps {
 /** Refresh this long before Zoho's expiry, so no call goes out with a token about to lapse. */
 export const REFRESH_MARGIN_MS = 60_000;
 
-export type ConnectSettings = Pick<Settings, 'clientId' | 'clientSecret' | 'dataCenter'>;
+export type ConnectSettings = Pick<Settings, 'clientId' | 'clientSecret' | 'dataCenter'> &
+  Partial<Pick<Settings, 'clientType'>>;
+
+/** How long a silent renewal through the Zoho session may take before it counts as "needs the admin". */
+export const SESSION_RENEWAL_TIMEOUT_MS = 15_000;
 
 export interface ZohoAuth {
   connect(settings: ConnectSettings): Promise<Connection>;
@@ -92,9 +104,72 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
     memo = null;
     await accessTokenItem.removeValue();
   };
-  const storeAccessToken = async (reply: TokenSuccess) => {
-    memo = { token: reply.access_token, expiresAt: deps.now() + reply.expires_in * 1000 };
+  const storeAccessToken = async (issued: { token: string; expiresInSeconds: number }) => {
+    memo = { token: issued.token, expiresAt: deps.now() + issued.expiresInSeconds * 1000 };
     await accessTokenItem.setValue(memo);
+    return issued.token;
+  };
+
+  /** The connection can no longer renew by itself: the admin must connect again. */
+  const needsReconnect = async (connection: Connection, error: ZohoError): Promise<never> => {
+    await connectionItem.setValue({ ...connection, state: 'reconnect' });
+    await forgetToken();
+    throw error;
+  };
+
+  /** Client-based: a new token from the Zoho session, without a prompt, or `needsReconnect`. */
+  const renewFromSession = async (connection: Connection, dc: DataCenter): Promise<string> => {
+    const state = base64url(random(16));
+    const redirectUri = deps.identity.getRedirectURL();
+    const url = new URL(`${dc.accountsServer}/oauth/v2/auth/refresh`);
+    url.search = new URLSearchParams({
+      response_type: 'token',
+      client_id: connection.clientId,
+      scope: DESK_SCOPES.join(','),
+      redirect_uri: redirectUri,
+      state,
+    }).toString();
+    const sessionEnded = (cause?: unknown) =>
+      new ZohoError(
+        {
+          kind: 'reconnect',
+          errorCode: 'client_not_granted',
+          message: 'Your Zoho session ended, so the extension cannot renew its access to Zoho Desk.',
+          action: 'Connect again. On Zoho’s page, allow access for the entire session so it renews by itself.',
+        },
+        { cause },
+      );
+    let redirect: string | undefined;
+    try {
+      // Never a window: if Zoho wants the admin (signed out), this fails and the admin is asked instead.
+      redirect = await deps.identity.launchWebAuthFlow({
+        url: url.toString(),
+        interactive: false,
+        abortOnLoadForNonInteractive: true,
+        timeoutMsForNonInteractive: SESSION_RENEWAL_TIMEOUT_MS,
+      });
+    } catch (cause) {
+      return needsReconnect(connection, sessionEnded(cause));
+    }
+    if (!redirect) return needsReconnect(connection, sessionEnded());
+    const callback = parseCallback(redirect, redirectUri);
+    if (callback.get('state') !== state) return needsReconnect(connection, sessionEnded());
+    const error = callback.get('error');
+    if (error === 'prompt_required') {
+      return needsReconnect(
+        connection,
+        new ZohoError({
+          kind: 'reconnect',
+          errorCode: error,
+          message: 'Zoho wants you to approve the extension’s access again.',
+          action: 'Connect again and accept on Zoho’s page.',
+        }),
+      );
+    }
+    if (error) return needsReconnect(connection, sessionEnded());
+    if (callbackDataCenter(callback, dc).location !== dc.location)
+      return needsReconnect(connection, reconnect('Zoho renewed the access in another data center.'));
+    return storeAccessToken(implicitToken(callback));
   };
 
   const refresh = async (): Promise<string> => {
@@ -105,6 +180,9 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
     if (connection.state === 'reconnect') throw reconnect('The connection to Zoho has expired or was revoked.');
     const dc = dataCenterByLocation(connection.location);
     if (!dc) throw reconnect('The stored connection names an unknown Zoho data center.');
+    if (connection.clientType === 'client') return renewFromSession(connection, dc);
+    if (!connection.refreshToken)
+      return needsReconnect(connection, reconnect('The stored connection has no refresh token.'));
     const { clientSecret } = await readSettings();
     const res = await post(`${dc.accountsServer}/oauth/v2/token`, {
       grant_type: 'refresh_token',
@@ -112,50 +190,75 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
       refresh_token: connection.refreshToken,
       ...(clientSecret ? { client_secret: clientSecret } : {}),
     });
+    let reply: TokenSuccess;
     try {
-      const reply = await readTokenReply(res, 'refresh');
-      await storeAccessToken(reply);
-      return reply.access_token;
+      reply = await readTokenReply(res, 'refresh', connection.clientType ?? DEFAULT_CLIENT_TYPE);
     } catch (error) {
-      if (error instanceof ZohoError && error.kind === 'reconnect') {
-        await connectionItem.setValue({ ...connection, state: 'reconnect' });
-        await forgetToken();
-      }
+      if (error instanceof ZohoError && error.kind === 'reconnect') return needsReconnect(connection, error);
       throw error;
     }
+    return storeAccessToken({ token: reply.access_token, expiresInSeconds: reply.expires_in });
   };
 
   return {
     async connect(settings) {
+      const clientType = settings.clientType ?? DEFAULT_CLIENT_TYPE;
       const clientId = settings.clientId.trim();
-      const clientSecret = settings.clientSecret.trim();
+      const clientSecret = clientType === 'client' ? '' : settings.clientSecret.trim();
+      if (clientType === 'server' && !clientSecret) {
+        throw authError(
+          'A Server-based client needs its client secret.',
+          "Enter the client secret from Zoho's API console, or register a Mobile-based client, which needs none.",
+        );
+      }
+      const implicit = clientType === 'client';
       const fixed = settings.dataCenter === 'auto' ? undefined : dataCenterByLocation(settings.dataCenter);
       const start: DataCenter = fixed ?? DEFAULT_DATA_CENTER;
       const existing = await connectionItem.getValue();
       const pkce = await createPkce(random);
       const state = base64url(random(16));
       const redirectUri = deps.identity.getRedirectURL();
-      await pendingAuthItem.setValue({ state, verifier: pkce.verifier, redirectUri, startedAt: deps.now() });
+      await pendingAuthItem.setValue({
+        state,
+        verifier: implicit ? '' : pkce.verifier,
+        redirectUri,
+        startedAt: deps.now(),
+      });
 
       const authorize = new URL(`${start.accountsServer}/oauth/v2/auth`);
-      authorize.search = new URLSearchParams({
-        client_id: clientId,
-        response_type: 'code',
-        redirect_uri: redirectUri,
-        scope: DESK_SCOPES.join(','),
-        access_type: 'offline',
-        state,
-        code_challenge: pkce.challenge,
-        code_challenge_method: pkce.method,
-        // Zoho issues a refresh token only on the first grant, or when consent is asked again.
-        ...(existing?.state === 'connected' ? {} : { prompt: 'consent' }),
-      }).toString();
+      authorize.search = new URLSearchParams(
+        implicit
+          ? // Client-based: Zoho's implicit flow; the token comes back in the fragment, with no refresh token.
+            {
+              response_type: 'token',
+              client_id: clientId,
+              scope: DESK_SCOPES.join(','),
+              redirect_uri: redirectUri,
+              state,
+            }
+          : {
+              client_id: clientId,
+              response_type: 'code',
+              redirect_uri: redirectUri,
+              scope: DESK_SCOPES.join(','),
+              access_type: 'offline',
+              state,
+              code_challenge: pkce.challenge,
+              code_challenge_method: pkce.method,
+              // Zoho issues a refresh token only on the first grant, or when consent is asked again.
+              ...(existing?.state === 'connected' && existing.clientType !== 'client' ? {} : { prompt: 'consent' }),
+            },
+      ).toString();
 
       let redirect: string | undefined;
       try {
         redirect = await deps.identity.launchWebAuthFlow({ url: authorize.toString(), interactive: true });
       } catch (cause) {
         await pendingAuthItem.removeValue();
+        // Zoho shows its refusals (unknown client, unregistered redirect URI) as a page the admin closes:
+        // ask Zoho again, without the admin, what that page said.
+        const diagnosed = await diagnoseAuthorize(deps.fetch, authorize, clientType, redirectUri);
+        if (diagnosed) throw diagnosed;
         const text = cause instanceof Error ? cause.message : String(cause);
         if (/did not approve|closed|cancel/i.test(text)) {
           throw new ZohoError(
@@ -181,16 +284,7 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
         );
       }
       const error = callback.get('error');
-      if (error) {
-        throw error === 'access_denied'
-          ? authError(
-              'You declined access in Zoho, so the extension is not connected.',
-              'Connect again and choose Accept.',
-            )
-          : authError(`Zoho refused the sign-in: ${error}.`);
-      }
-      const code = callback.get('code');
-      if (!code) throw authError('Zoho sent no authorization code.');
+      if (error) throw authorizeError(error, clientType);
       const dc = callbackDataCenter(callback, start);
       if (fixed && dc.location !== fixed.location) {
         throw authError(
@@ -199,6 +293,23 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
         );
       }
 
+      if (implicit) {
+        const issued = implicitToken(callback);
+        const connection: Connection = {
+          state: 'connected',
+          location: dc.location as Connection['location'],
+          clientType,
+          clientId,
+          scopes: [...DESK_SCOPES],
+          connectedAt: deps.now(),
+        };
+        await connectionItem.setValue(connection);
+        await storeAccessToken(issued);
+        return connection;
+      }
+
+      const code = callback.get('code');
+      if (!code) throw authError('Zoho sent no authorization code.');
       const res = await post(`${dc.accountsServer}/oauth/v2/token`, {
         grant_type: 'authorization_code',
         client_id: clientId,
@@ -207,7 +318,7 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
         code_verifier: pending.verifier,
         ...(clientSecret ? { client_secret: clientSecret } : {}),
       });
-      const reply = await readTokenReply(res, 'exchange');
+      const reply = await readTokenReply(res, 'exchange', clientType, Boolean(clientSecret));
       if (!reply.refresh_token) {
         throw authError(
           'Zoho granted access but sent no refresh token, so the connection could not last.',
@@ -217,13 +328,14 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
       const connection: Connection = {
         state: 'connected',
         location: dc.location as Connection['location'],
+        clientType,
         refreshToken: reply.refresh_token,
         clientId,
         scopes: reply.scope ? reply.scope.split(/[ ,]+/).filter(Boolean) : [...DESK_SCOPES],
         connectedAt: deps.now(),
       };
       await connectionItem.setValue(connection);
-      await storeAccessToken(reply);
+      await storeAccessToken({ token: reply.access_token, expiresInSeconds: reply.expires_in });
       return connection;
     },
 
@@ -244,8 +356,10 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
       const connection = await connectionItem.getValue();
       let revoked = false;
       const dc = connection && dataCenterByLocation(connection.location);
-      if (connection && dc) {
-        const url = `${dc.accountsServer}/oauth/v2/token/revoke?${new URLSearchParams({ token: connection.refreshToken })}`;
+      // A Client-based connection has no refresh token: its access token is what Zoho can revoke.
+      const token = connection?.refreshToken ?? (await currentToken())?.token;
+      if (connection && dc && token) {
+        const url = `${dc.accountsServer}/oauth/v2/token/revoke?${new URLSearchParams({ token })}`;
         try {
           const res = await deps.fetch(url, { method: 'POST' });
           const body = (await res.json().catch(() => null)) as { status?: string } | null;
@@ -265,6 +379,97 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
       return { revoked };
     },
   };
+}
+
+const typeLabel = (type: ClientType) => CLIENT_TYPE_INFO[type].label;
+
+/** The access token of an implicit-flow answer (in the fragment), with its lifetime. */
+function implicitToken(callback: URLSearchParams): { token: string; expiresInSeconds: number } {
+  const token = callback.get('access_token');
+  const expiresIn = Number(callback.get('expires_in') ?? '3600');
+  if (!token || !Number.isFinite(expiresIn) || expiresIn <= 0)
+    throw authError('Zoho sent no usable access token.', 'Connect again.');
+  return { token, expiresInSeconds: expiresIn };
+}
+
+/** An error Zoho sent back to the redirect URI, said so the admin knows what to change. */
+function authorizeError(error: string, clientType: ClientType): ZohoError {
+  if (error === 'access_denied')
+    return authError(
+      'You declined access in Zoho, so the extension is not connected.',
+      'Connect again and choose Accept.',
+    );
+  if (error === 'unsupported_response_type' || error === 'unauthorized_client') {
+    return clientType === 'client'
+      ? new ZohoError({
+          kind: 'auth',
+          errorCode: error,
+          message: `This Zoho client does not allow the JavaScript flow, so it is not a ${typeLabel('client')} client.`,
+          action: `Choose ${typeLabel('mobile')} (or ${typeLabel('server')}, with its secret) and connect again.`,
+          suggestClientType: 'mobile',
+        })
+      : new ZohoError({
+          kind: 'auth',
+          errorCode: error,
+          message: `This Zoho client does not allow the authorization-code flow: it looks like a ${typeLabel('client')} client.`,
+          action: `Choose ${typeLabel('client')} and connect again.`,
+          suggestClientType: 'client',
+        });
+  }
+  return new ZohoError({
+    kind: 'auth',
+    errorCode: error,
+    message: `Zoho refused the sign-in: ${error}.`,
+    action: 'Check the settings and connect again.',
+  });
+}
+
+/** The client type to try when Zoho's console would not take the redirect URI for this one. */
+const OTHER_TYPE: Record<ClientType, ClientType> = { mobile: 'client', server: 'mobile', client: 'mobile' };
+
+/**
+ * After the sign-in window was closed: ask Zoho for the same authorization page without cookies and read
+ * its refusal, if it shows one. Read-only; null when there is nothing to say or Zoho cannot be asked.
+ */
+async function diagnoseAuthorize(
+  fetchFn: typeof fetch,
+  authorize: URL,
+  clientType: ClientType,
+  redirectUri: string,
+): Promise<ZohoError | null> {
+  let text: string;
+  try {
+    const res = await fetchFn(authorize.toString(), { credentials: 'omit', redirect: 'manual' });
+    if (res.status < 400) return null;
+    text = (await res.text()).slice(0, 20_000);
+  } catch {
+    return null;
+  }
+  if (/invalid redirect ?uri/i.test(text)) {
+    const other = OTHER_TYPE[clientType];
+    return new ZohoError({
+      kind: 'auth',
+      errorCode: 'invalid_redirect_uri',
+      message: `Zoho says the redirect URI ${redirectUri} is not registered for this client.`,
+      action: `Add it to the client in Zoho's API console. If the console does not accept it for a ${typeLabel(clientType)} client, register a ${typeLabel(other)} client instead.`,
+      suggestClientType: other,
+    });
+  }
+  if (/invalid client/i.test(text)) {
+    return authError(
+      'Zoho does not know this Client ID.',
+      "Copy the Client ID again from Zoho's API console, and check that Multi-DC is enabled for the client.",
+    );
+  }
+  if (/code.?challenge/i.test(text) && clientType !== 'client') {
+    return new ZohoError({
+      kind: 'auth',
+      errorCode: 'invalid_code_challenge',
+      message: 'Zoho refused the sign-in request of this client type.',
+      action: `Check the client type: choose the one registered in Zoho's API console.`,
+    });
+  }
+  return null;
 }
 
 function parseCallback(redirect: string, redirectUri: string): URLSearchParams {
@@ -302,7 +507,12 @@ function callbackDataCenter(callback: URLSearchParams, start: DataCenter): DataC
 const THROTTLE = /too many requests|access denied/i;
 
 /** Zoho Accounts answers errors with HTTP 200 as often as not: the body decides. */
-async function readTokenReply(res: Response, grant: 'exchange' | 'refresh'): Promise<TokenSuccess> {
+async function readTokenReply(
+  res: Response,
+  grant: 'exchange' | 'refresh',
+  clientType: ClientType,
+  sentSecret = false,
+): Promise<TokenSuccess> {
   const text = await res.text();
   let body: unknown;
   try {
@@ -333,6 +543,26 @@ async function readTokenReply(res: Response, grant: 'exchange' | 'refresh'): Pro
         errorCode: error,
         message: 'Zoho no longer accepts this connection (the refresh token was revoked or expired).',
         action: 'Open the options page and connect again.',
+      });
+    }
+    if (grant === 'exchange' && error === 'invalid_client' && !sentSecret) {
+      // A Server-based client refuses an exchange without its secret with this same error.
+      throw new ZohoError({
+        kind: 'auth',
+        status: res.status,
+        errorCode: error,
+        message: `Zoho refused the client without a secret: it is likely a ${typeLabel('server')} client (or the Client ID or data center is wrong).`,
+        action: `Choose ${typeLabel('server')} and enter the client secret from Zoho's API console, or check the Client ID and that Multi-DC is enabled.`,
+        suggestClientType: 'server',
+      });
+    }
+    if (grant === 'exchange' && error === 'invalid_client_secret' && clientType !== 'server') {
+      throw new ZohoError({
+        kind: 'auth',
+        status: res.status,
+        errorCode: error,
+        message: `Zoho rejected the client secret. A ${typeLabel('mobile')} client needs none.`,
+        action: `Clear the client secret, or choose ${typeLabel('server')} and enter the right one.`,
       });
     }
     const messages: Record<string, string> = {

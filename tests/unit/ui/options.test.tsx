@@ -13,6 +13,7 @@ const disconnected: StatusView = {
   redirectUri: 'https://cjheecimhjkgjkobijngojplcehhnajo.chromiumapp.org/',
 };
 const settings: SettingsView = {
+  clientType: 'mobile',
   clientId: '',
   dataCenter: 'auto',
   removalRoute: 'auto',
@@ -74,7 +75,7 @@ describe('OptionsApp', () => {
     fireEvent.input(await screen.findByLabelText('Client ID'), { target: { value: VALID_ID } });
     fireEvent.click(screen.getByRole('button', { name: 'Connect to Zoho' }));
     await screen.findByRole('button', { name: 'Disconnect' });
-    expect(a.saveSettings).toHaveBeenCalledWith({ clientId: VALID_ID, dataCenter: 'auto' });
+    expect(a.saveSettings).toHaveBeenCalledWith({ clientType: 'mobile', clientId: VALID_ID, dataCenter: 'auto' });
     expect(a.connect).toHaveBeenCalled();
     expect(screen.getByText('United States')).toBeTruthy();
   });
@@ -83,6 +84,36 @@ describe('OptionsApp', () => {
     render(<OptionsApp api={api()} />);
     fireEvent.input(await screen.findByLabelText('Client secret (optional)'), { target: { value: 's3cret' } });
     expect(screen.getByText(/An extension cannot keep a secret confidential/)).toBeTruthy();
+  });
+
+  it('a Server-based client needs its secret, a Client-based one has none and shows the JavaScript domain', async () => {
+    const a = api();
+    render(<OptionsApp api={a} />);
+    fireEvent.click(await screen.findByRole('radio', { name: 'Server-based' }));
+    fireEvent.input(screen.getByLabelText('Client ID'), { target: { value: VALID_ID } });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect to Zoho' }));
+    expect(await screen.findByText('A Server-based client needs its client secret.')).toBeTruthy();
+    expect(a.saveSettings).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('radio', { name: 'Client-based (JavaScript)' }));
+    expect(screen.queryByLabelText(/Client secret/)).toBeNull();
+    expect(screen.getByText('https://cjheecimhjkgjkobijngojplcehhnajo.chromiumapp.org')).toBeTruthy();
+  });
+
+  it('a connect that fails because of the client type offers to switch to the one Zoho points to', async () => {
+    const a = api({
+      connect: vi.fn(async () => {
+        throw new ZohoError({
+          kind: 'auth',
+          message: 'This Zoho client does not allow the authorization-code flow.',
+          suggestClientType: 'client',
+        });
+      }),
+    });
+    render(<OptionsApp api={a} />);
+    fireEvent.input(await screen.findByLabelText('Client ID'), { target: { value: VALID_ID } });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect to Zoho' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Switch to Client-based (JavaScript)' }));
+    expect((screen.getByRole('radio', { name: 'Client-based (JavaScript)' }) as HTMLInputElement).checked).toBe(true);
   });
 
   it('shows the redirect URI and the scopes', async () => {

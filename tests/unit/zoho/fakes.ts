@@ -39,13 +39,17 @@ export const REDIRECT_URI = 'https://cjheecimhjkgjkobijngojplcehhnajo.chromiumap
 /** An identity whose consent step is a function of the authorize URL. */
 export function fakeIdentity(answer: (authorizeUrl: URL) => string | Error) {
   const launched: URL[] = [];
+  const interactive: boolean[] = [];
   return {
     launched,
+    /** Whether each launch could show a window. */
+    interactive,
     identity: {
       getRedirectURL: () => REDIRECT_URI,
-      async launchWebAuthFlow({ url }: { url: string; interactive: boolean }) {
-        const parsed = new URL(url);
+      async launchWebAuthFlow(details: { url: string; interactive: boolean }) {
+        const parsed = new URL(details.url);
         launched.push(parsed);
+        interactive.push(details.interactive);
         const result = answer(parsed);
         if (result instanceof Error) throw result;
         return result;

@@ -231,3 +231,148 @@ describe('disconnect', () => {
     expect(await connectionItem.getValue()).toBeNull();
   });
 });
+
+describe('Client-based (JavaScript): the implicit flow', () => {
+  const jsSettings = { ...settings, clientType: 'client' as const };
+  /** Zoho's implicit answer: the token in the fragment, which its example starts with '&'. */
+  const implicit =
+    (extra: Record<string, string> = {}, location = 'eu') =>
+    (authorize: URL) =>
+      `${REDIRECT_URI}#&${new URLSearchParams({
+        access_token: '1000.implicit',
+        expires_in: '3600',
+        api_domain: 'https://www.zohoapis.eu',
+        location,
+        state: authorize.searchParams.get('state') ?? '',
+        ...extra,
+      })}`;
+
+  const jsConnected = async (renewal: (url: URL) => string | Error) => {
+    const clock = fakeClock();
+    let phase: 'connect' | 'renew' = 'connect';
+    const ids = fakeIdentity((url) => (phase === 'connect' ? implicit()(url) : renewal(url)));
+    const { fetch, requests } = fakeFetch([['/oauth/v2/token/revoke', json({ status: 'success' })]]);
+    const auth = createZohoAuth({ identity: ids.identity, fetch, now: clock.now });
+    await auth.connect(jsSettings);
+    phase = 'renew';
+    return { auth, clock, requests, ...ids };
+  };
+
+  it('asks for a token (no code, no PKCE), reads it from the fragment and keeps it only in session storage', async () => {
+    const { identity, launched } = fakeIdentity(implicit());
+    const { fetch, requests } = fakeFetch([]);
+    const clock = fakeClock();
+    const connection = await createZohoAuth({ identity, fetch, now: clock.now }).connect(jsSettings);
+    const auth = launched[0]!;
+    expect(auth.origin + auth.pathname).toBe('https://accounts.zoho.com/oauth/v2/auth');
+    expect(auth.searchParams.get('response_type')).toBe('token');
+    expect(auth.searchParams.has('code_challenge')).toBe(false);
+    expect(auth.searchParams.has('access_type')).toBe(false);
+    expect(requests).toEqual([]);
+    expect(connection).toMatchObject({ state: 'connected', location: 'eu', clientType: 'client' });
+    expect(connection.refreshToken).toBeUndefined();
+    expect(await accessTokenItem.getValue()).toEqual({ token: '1000.implicit', expiresAt: clock.now() + 3_600_000 });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('1000.implicit');
+  });
+
+  it('refuses an answer for another attempt (state) or from outside the known data centers', async () => {
+    const stale = fakeIdentity(implicit({ state: 'someone-else' }));
+    await expect(
+      createZohoAuth({ identity: stale.identity, fetch: fakeFetch([]).fetch, now: Date.now }).connect(jsSettings),
+    ).rejects.toMatchObject({ kind: 'auth', message: expect.stringContaining('state mismatch') });
+    const elsewhere = fakeIdentity(implicit({}, 'xx'));
+    await expect(
+      createZohoAuth({ identity: elsewhere.identity, fetch: fakeFetch([]).fetch, now: Date.now }).connect(jsSettings),
+    ).rejects.toMatchObject({ kind: 'auth', message: expect.stringContaining('unknown data center') });
+    expect(await connectionItem.getValue()).toBeNull();
+  });
+
+  it('renews before expiry through the Zoho session without a window, once for many callers', async () => {
+    const { auth, clock, launched, interactive } = await jsConnected((url) =>
+      implicit({ access_token: '1000.renewed' })(url),
+    );
+    clock.advance(3_600_000 - 30_000);
+    const tokens = await Promise.all(Array.from({ length: 10 }, () => auth.getAccessToken()));
+    expect(new Set(tokens)).toEqual(new Set(['1000.renewed']));
+    expect(launched).toHaveLength(2);
+    const renewal = launched[1]!;
+    expect(renewal.origin + renewal.pathname).toBe('https://accounts.zoho.eu/oauth/v2/auth/refresh');
+    expect(renewal.searchParams.get('response_type')).toBe('token');
+    expect(interactive).toEqual([true, false]);
+  });
+
+  it.each([
+    [
+      'client_not_granted',
+      (url: URL) => `${REDIRECT_URI}#error=client_not_granted&state=${url.searchParams.get('state')}`,
+    ],
+    ['prompt_required', (url: URL) => `${REDIRECT_URI}#error=prompt_required&state=${url.searchParams.get('state')}`],
+    ['a sign-in page (user interaction required)', () => new Error('User interaction required.')],
+  ])('%s asks the admin to connect again, and never opens a window', async (_what, renewal) => {
+    const { auth, clock, interactive } = await jsConnected(renewal);
+    clock.advance(3_600_000);
+    await expect(auth.getAccessToken()).rejects.toMatchObject({ kind: 'reconnect' });
+    expect((await connectionItem.getValue())?.state).toBe('reconnect');
+    expect(await accessTokenItem.getValue()).toBeNull();
+    expect(interactive).toEqual([true, false]);
+  });
+
+  it('disconnect revokes the access token, the only token it has', async () => {
+    const { auth, requests } = await jsConnected(() => new Error('unused'));
+    expect(await auth.disconnect()).toEqual({ revoked: true });
+    expect(new URL(requests[0]!.url).searchParams.get('token')).toBe('1000.implicit');
+  });
+});
+
+describe('a connect that fails because of the client type says which type to choose', () => {
+  it('Server-based without a secret is refused before any window', async () => {
+    const { identity, launched } = fakeIdentity(accept());
+    const auth = createZohoAuth({ identity, fetch: fakeFetch([]).fetch, now: Date.now });
+    await expect(auth.connect({ ...settings, clientType: 'server' })).rejects.toMatchObject({
+      kind: 'auth',
+      message: 'A Server-based client needs its client secret.',
+    });
+    expect(launched).toEqual([]);
+  });
+
+  it('an exchange refused without a secret names Server-based', async () => {
+    const { identity } = fakeIdentity(accept());
+    const { fetch } = fakeFetch([['/oauth/v2/token', json({ error: 'invalid_client' })]]);
+    await expect(createZohoAuth({ identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
+      suggestClientType: 'server',
+      message: expect.stringContaining('Server-based'),
+    });
+  });
+
+  it('a response type the client may not use names the other flow', async () => {
+    const refuse = (a: URL) => `${REDIRECT_URI}?error=unsupported_response_type&state=${a.searchParams.get('state')}`;
+    const refuseInFragment = (a: URL) =>
+      `${REDIRECT_URI}#error=unsupported_response_type&state=${a.searchParams.get('state')}`;
+    const code = createZohoAuth({ identity: fakeIdentity(refuse).identity, fetch: fakeFetch([]).fetch, now: Date.now });
+    await expect(code.connect(settings)).rejects.toMatchObject({ suggestClientType: 'client' });
+    const token = createZohoAuth({
+      identity: fakeIdentity(refuseInFragment).identity,
+      fetch: fakeFetch([]).fetch,
+      now: Date.now,
+    });
+    await expect(token.connect({ ...settings, clientType: 'client' })).rejects.toMatchObject({
+      suggestClientType: 'mobile',
+    });
+  });
+
+  it('a redirect URI Zoho refuses (its error page, then the window closed) is read back and names another type', async () => {
+    const { identity } = fakeIdentity(() => new Error('The user did not approve access.'));
+    const page = new Response('<h1>Invalid Redirect Uri</h1><p>Redirect URI passed does not match</p>', {
+      status: 400,
+      headers: { 'Content-Type': 'text/html' },
+    });
+    const { fetch, requests } = fakeFetch([['/oauth/v2/auth', page]]);
+    await expect(createZohoAuth({ identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
+      errorCode: 'invalid_redirect_uri',
+      suggestClientType: 'client',
+      message: expect.stringContaining(REDIRECT_URI),
+    });
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.method).toBe('GET');
+  });
+});
