@@ -1,6 +1,12 @@
 import { defineConfig } from 'wxt';
-import { REMOVAL_PANELS_SCRIPT } from './components/removal-panels';
-import { allZohoHostNames, deskOriginMatches, hostPermissions, ZOHO_STATIC_DOMAINS } from './utils/zoho/datacenters';
+import { PANEL_PAGE } from './utils/panel-frame';
+import {
+  allZohoHostNames,
+  DATA_CENTERS,
+  deskOriginMatches,
+  hostPermissions,
+  ZOHO_STATIC_DOMAINS,
+} from './utils/zoho/datacenters';
 
 // Public half of the signing key: pins the extension id (and so the OAuth redirect URI
 // https://cjheecimhjkgjkobijngojplcehhnajo.chromiumapp.org/). The private key is never committed.
@@ -13,7 +19,8 @@ const zohoOrigins = allZohoHostNames()
 
 /**
  * The extension pages' own CSP: scripts and styles from the extension only, images from the extension and
- * Zoho's hosts (a badge icon elsewhere could track the admin), connections to Zoho only, and no framing.
+ * Zoho's hosts (a badge icon elsewhere could track the admin), connections to Zoho only. Framed only by Zoho
+ * Desk pages: the removal panel opens in a frame there (and it is the only page web-accessible to them).
  */
 const EXTENSION_PAGES_CSP = [
   "default-src 'self'",
@@ -23,7 +30,7 @@ const EXTENSION_PAGES_CSP = [
   "form-action 'none'",
   `img-src 'self' data: ${zohoOrigins} ${ZOHO_STATIC_DOMAINS.map((domain) => `https://*.${domain}`).join(' ')}`,
   `connect-src 'self' ${zohoOrigins}`,
-  "frame-ancestors 'none'",
+  `frame-ancestors ${DATA_CENTERS.map((dc) => dc.deskHost).join(' ')}`,
 ].join('; ');
 
 export default defineConfig({
@@ -35,8 +42,8 @@ export default defineConfig({
       'Remove community badges from Zoho Desk Help Center users: preview, confirm, and see each removal verified.',
     permissions: ['alarms', 'identity', 'storage'],
     host_permissions: hostPermissions(),
-    // The Desk page control loads its panel on first use, into the content script's world.
-    web_accessible_resources: [{ resources: [REMOVAL_PANELS_SCRIPT.slice(1)], matches: deskOriginMatches() }],
+    // The Desk page control opens the removal panel, an extension page, in a frame.
+    web_accessible_resources: [{ resources: [PANEL_PAGE.slice(1)], matches: deskOriginMatches() }],
     ...(browser === 'chrome' ? { key: PUBLIC_KEY } : {}),
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Badge Remover: find a Help Center user' },

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { memorySecretStore } from '../utils/secret-store';
 import { accessTokenItem, connectionItem } from '../utils/storage';
 import { createZohoAuth } from '../utils/zoho/oauth';
 
@@ -20,14 +21,16 @@ it('simulates a day of continuous use', async () => {
   await connectionItem.setValue({
     state: 'connected',
     location: 'us',
-    refreshToken: '1000.r',
     clientId: '1000.X',
     scopes: [],
     connectedAt: now,
     org: { id: '1', name: 'Zylker' },
   });
   await accessTokenItem.setValue(null);
+  const secrets = memorySecretStore();
+  await secrets.set('refreshToken', '1000.r');
   const auth = createZohoAuth({
+    secrets,
     identity: { getRedirectURL: () => '', launchWebAuthFlow: async () => '' },
     fetch,
     now: () => now,

@@ -1,37 +1,29 @@
 /**
- * The "Remove badges" button on Desk pages and the dialog it opens, in plain DOM. The flow inside the
- * dialog (Preact and the panels) is loaded on first use, so Desk pages pay only for the button.
+ * The "Remove badges" button on Desk pages, in plain DOM, and the frame it opens. The panel itself is an
+ * extension page (entrypoints/removal-panel) in that frame: what the admin chooses and confirms happens in
+ * the extension's origin, where the Desk page's scripts cannot click, type or read. The button acts only on
+ * trusted events, so a page script calling `.click()` opens nothing.
  */
-
-export interface PanelHost {
-  /** Where the panel renders; empty when handed over. */
-  body: HTMLElement;
-  titleId: string;
-  close(): void;
-}
-
-/** Renders a panel into the host; resolves to what takes it down again. */
-export type OpenPanel = (host: PanelHost) => Promise<() => void>;
+import { type PanelMessage, panelMessage } from '../utils/panel-frame';
 
 export interface ControlShellOptions {
-  open: OpenPanel;
-  /** Called once the admin points at or focuses the button: the panel's code can start loading. */
+  /** Registers what the panel will work on and gives the frame's URL; called on a trusted click only. */
+  panelUrl: () => Promise<string>;
+  /** The extension's origin: the only sender of the frame's messages. */
+  extensionOrigin: string;
+  /** Called once the admin points at or focuses the button, before any click. */
   warmUp?: () => void;
 }
 
 let nextId = 0;
 
-/** The open dialog, and what takes its panel down once the panel is drawn. */
-interface Shown {
-  dialog: HTMLElement;
-  takeDown?: () => void;
-}
+/** The tallest the frame grows before its own page scrolls. */
+const MAX_FRAME_HEIGHT = 520;
 
 /** Puts the control into the container; returns what removes it (and any open panel). */
 export function mountControlShell(container: HTMLElement, options: ControlShellOptions): () => void {
   const id = ++nextId;
   const panelId = `br-panel-${id}`;
-  const titleId = `br-title-${id}`;
   const root = element('div', 'br-root');
   const trigger = element('button', 'br-trigger', 'Remove badges');
   trigger.type = 'button';
@@ -40,55 +32,65 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
   root.append(trigger);
   container.append(root);
 
-  let shown: Shown | null = null;
+  let shown: { box: HTMLElement; stop: AbortController } | null = null;
 
   const close = () => {
     if (!shown) return;
-    const { dialog, takeDown } = shown;
+    shown.stop.abort();
+    shown.box.remove();
     shown = null;
-    takeDown?.();
-    dialog.remove();
     trigger.setAttribute('aria-expanded', 'false');
     trigger.focus();
   };
 
   const show = () => {
-    const dialog = element('div', 'br-panel');
-    dialog.id = panelId;
-    dialog.setAttribute('role', 'dialog');
-    dialog.setAttribute('aria-labelledby', titleId);
-    // The panel's title names the dialog once drawn; until then (or if it cannot load) this does.
-    dialog.setAttribute('aria-label', 'Remove badges');
-    dialog.tabIndex = -1;
-    // Escape the panel did not handle itself (it stops the ones it does) closes the dialog.
-    dialog.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') close();
-    });
-    const waiting = element('p', '', 'Opening…');
+    const stop = new AbortController();
+    const box = element('div', 'br-panel');
+    box.id = panelId;
+    const waiting = element('p', 'br-opening', 'Opening…');
     waiting.setAttribute('role', 'status');
     waiting.prepend(spinner());
-    const body = element('div', '');
-    dialog.append(waiting, body);
-    const opening: Shown = { dialog };
-    shown = opening;
-    root.append(dialog);
+    box.append(waiting);
+    // Escape before the frame has focus (while it loads) closes too; inside the frame, the panel handles it.
+    box.addEventListener('keydown', (event) => event.key === 'Escape' && close(), { signal: stop.signal });
+    shown = { box, stop };
+    root.append(box);
     trigger.setAttribute('aria-expanded', 'true');
-    // Focus goes into the dialog at once, so Escape works while the panel loads; the panel moves it on.
-    dialog.focus();
-    options.open({ body, titleId, close }).then(
-      (takeDown) => {
-        if (shown !== opening) return takeDown();
-        opening.takeDown = takeDown;
-        waiting.remove();
+
+    options.panelUrl().then(
+      (url) => {
+        if (stop.signal.aborted) return;
+        const frame = element('iframe', 'br-frame');
+        frame.title = 'Remove badges';
+        frame.src = url;
+        frame.style.height = '0px';
+        const onMessage = (event: MessageEvent) => {
+          const message: PanelMessage | null = panelMessage(event, frame, options.extensionOrigin);
+          if (!message) return;
+          if (message.action === 'close') close();
+          else if (message.action === 'size') frame.style.height = `${Math.min(message.height, MAX_FRAME_HEIGHT)}px`;
+          else {
+            waiting.remove();
+            frame.focus();
+          }
+        };
+        window.addEventListener('message', onMessage, { signal: stop.signal });
+        frame.addEventListener('load', () => frame.focus(), { signal: stop.signal });
+        box.append(frame);
       },
       (error: unknown) => {
-        if (shown !== opening) return;
-        waiting.replaceWith(loadFailure(titleId, error, close));
+        if (stop.signal.aborted) return;
+        waiting.replaceWith(loadFailure(error, close));
       },
     );
   };
 
-  trigger.addEventListener('click', () => (shown ? close() : show()));
+  trigger.addEventListener('click', (event) => {
+    // A page script's `.click()` or dispatched event is not the admin.
+    if (!event.isTrusted) return;
+    if (shown) close();
+    else show();
+  });
   if (options.warmUp) {
     const warmUp = options.warmUp;
     trigger.addEventListener('pointerenter', warmUp, { once: true });
@@ -96,20 +98,16 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
   }
 
   return () => {
-    const takeDown = shown?.takeDown;
+    shown?.stop.abort();
     shown = null;
-    takeDown?.();
     root.remove();
   };
 }
 
-function loadFailure(titleId: string, error: unknown, close: () => void): HTMLElement {
-  const box = element('div', '');
-  const title = element('h2', '', 'Remove badges');
-  title.id = titleId;
-  const alert = element('div', 'br-error');
-  alert.setAttribute('role', 'alert');
-  alert.append(
+function loadFailure(error: unknown, close: () => void): HTMLElement {
+  const box = element('div', 'br-error');
+  box.setAttribute('role', 'alert');
+  box.append(
     element('p', '', `The panel could not be opened: ${error instanceof Error ? error.message : String(error)}`),
     element(
       'p',
@@ -117,12 +115,10 @@ function loadFailure(titleId: string, error: unknown, close: () => void): HTMLEl
       'Reload the page. After an update of the extension, pages opened before it need a reload.',
     ),
   );
-  const actions = element('div', 'br-actions');
   const closeButton = element('button', '', 'Close');
   closeButton.type = 'button';
-  closeButton.addEventListener('click', close);
-  actions.append(closeButton);
-  box.append(title, alert, actions);
+  closeButton.addEventListener('click', (event) => event.isTrusted && close());
+  box.append(closeButton);
   return box;
 }
 

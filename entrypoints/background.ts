@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { BulkRun } from '../utils/badges/bulk';
 import { dispatch } from '../utils/messaging';
+import { indexedDbSecretStore, migrateSecrets } from '../utils/secret-store';
 import { createHandlers } from '../utils/service';
 import { bulkRunItem, connectionItem, DEFAULT_SETTINGS, type Settings, settingsItem } from '../utils/storage';
 import { dataCenterByLocation } from '../utils/zoho/datacenters';
@@ -15,7 +16,12 @@ const RETENTION_ALARM = 'retention';
 
 export default defineBackground(() => {
   const fetchFn: typeof fetch = (input, init) => fetch(input, init);
-  const auth = createZohoAuth({ identity: browser.identity, fetch: fetchFn, now: () => Date.now() });
+  const secrets = indexedDbSecretStore();
+  // Secrets an earlier version left in storage.local move out first; everything that reads them waits.
+  const migrated = migrateSecrets(secrets).catch((error: unknown) =>
+    console.warn('Badge Remover could not move its secrets out of extension storage:', error),
+  );
+  const auth = createZohoAuth({ identity: browser.identity, fetch: fetchFn, now: () => Date.now(), secrets });
   const client = createDeskClient({
     fetch: fetchFn,
     auth,
@@ -38,6 +44,7 @@ export default defineBackground(() => {
   const handlers = createHandlers({
     auth,
     client,
+    secrets,
     redirectUri: () => browser.identity.getRedirectURL(),
     openOptionsPage: async (then) => {
       if (!then) return browser.runtime.openOptionsPage();
@@ -50,14 +57,14 @@ export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    dispatch(handlers, message, sender, browser.runtime.id, extensionOrigin).then(sendResponse);
+    migrated.then(() => dispatch(handlers, message, sender, browser.runtime.id, extensionOrigin)).then(sendResponse);
     return true;
   });
 
   // A bulk run that was under way when the worker stopped (or the browser closed) goes on. The
   // onStartup listener makes Chrome start this worker with the browser, so that happens at once;
   // while a run works, an alarm wakes a worker that Chrome stopped even with no page open.
-  void handlers.resumeBulk();
+  void migrated.then(() => handlers.resumeBulk());
   browser.runtime.onStartup.addListener(() => {});
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BULK_ALARM) void handlers.resumeBulk();

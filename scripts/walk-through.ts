@@ -52,7 +52,8 @@ export async function walkThrough(
   await removeButton.waitFor();
   await shot(desk, '04-user-page', 'A Help Center user page in Zoho Desk, with the Remove badges control');
   await removeButton.click();
-  const dialog = desk.getByRole('dialog');
+  // The panel is the extension's own page, in a frame below the button.
+  const dialog = desk.frameLocator('badge-remover-control iframe.br-frame').getByRole('dialog');
   const boxes = dialog.getByRole('checkbox');
   await boxes.first().waitFor();
   await shot(desk, '05-choose', "The user's badges, all selected");

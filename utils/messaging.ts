@@ -7,13 +7,14 @@ import * as z from 'zod/mini';
 import type { BulkRun } from './badges/bulk';
 import type { BulkPlan } from './badges/bulk-plan';
 import type { RemovalReport } from './badges/report';
+import type { PanelContext } from './panel-frame';
 import type { SetupCheck } from './setup-check';
 import type { AuditEntry, ConnectedOrg, Settings } from './storage';
 import type { ContactUsersView, HelpCenterView, RecognizedPageView, UserBadgesView, UserSearchPage } from './views';
 import { CLIENT_TYPES } from './zoho/client-types';
 import type { DataCenterLocation } from './zoho/datacenters';
 import { dataCenterByDeskOrigin } from './zoho/datacenters';
-import { type SerializedError, serializeError } from './zoho/errors';
+import { type SerializedError, serializeError, ZOHO_ERROR_KINDS } from './zoho/errors';
 
 const id = z.string().check(z.regex(/^\d{1,30}$/, 'must be a numeric Zoho ID'));
 
@@ -21,7 +22,7 @@ const id = z.string().check(z.regex(/^\d{1,30}$/, 'must be a numeric Zoho ID'));
 export type SenderKind = 'extension-page' | 'content-script';
 
 export const requests = {
-  getStatus: { from: ['extension-page', 'content-script'], input: z.object({}) },
+  getStatus: { from: ['extension-page'], input: z.object({}) },
   getSettings: { from: ['extension-page'], input: z.object({}) },
   saveSettings: {
     from: ['extension-page'],
@@ -46,7 +47,7 @@ export const requests = {
   listOrganizations: { from: ['extension-page'], input: z.object({}) },
   chooseOrganization: { from: ['extension-page'], input: z.object({ orgId: id }) },
   getUserBadges: {
-    from: ['extension-page', 'content-script'],
+    from: ['extension-page'],
     input: z.object({ userId: id, helpCenterId: z.optional(id) }),
   },
   identifyUser: {
@@ -57,8 +58,9 @@ export const requests = {
     from: ['extension-page', 'content-script'],
     input: z.object({ email: z.email(), helpCenterId: z.optional(id) }),
   },
+  // Only the extension's own pages change anything: the Desk page control merely opens the panel frame.
   removeBadges: {
-    from: ['extension-page', 'content-script'],
+    from: ['extension-page'],
     input: z.object({
       userId: id,
       helpCenterId: z.optional(id),
@@ -69,9 +71,30 @@ export const requests = {
       ),
     }),
   },
-  openOptions: { from: ['extension-page', 'content-script'], input: z.object({}) },
+  openOptions: { from: ['extension-page'], input: z.object({}) },
+  /** The Desk page control, on a trusted click: registers what the panel frame will work on. */
+  openPanel: {
+    from: ['content-script'],
+    input: z.union([
+      z.object({ kind: z.literal('user'), target: z.object({ userId: id, helpCenterId: z.optional(id) }) }),
+      z.object({ kind: z.literal('contact'), contactId: id }),
+      z.object({
+        kind: z.literal('unresolved'),
+        problem: z.object({
+          kind: z.enum(ZOHO_ERROR_KINDS),
+          message: z.string().check(z.maxLength(500)),
+          action: z.optional(z.string().check(z.maxLength(500))),
+        }),
+      }),
+    ]),
+  },
+  /** The panel frame, once: the context its control registered, for the frame's own tab only. */
+  getPanelContext: {
+    from: ['extension-page'],
+    input: z.object({ panelId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a panel id')) }),
+  },
   listHelpCenters: { from: ['extension-page'], input: z.object({}) },
-  getContactUsers: { from: ['extension-page', 'content-script'], input: z.object({ contactId: id }) },
+  getContactUsers: { from: ['extension-page'], input: z.object({ contactId: id }) },
   recognizePage: { from: ['extension-page'], input: z.object({ url: z.string().check(z.maxLength(2000)) }) },
   checkSetup: { from: ['extension-page'], input: z.object({}) },
   getAuditLog: { from: ['extension-page'], input: z.object({}) },
@@ -177,6 +200,8 @@ export interface Responses {
   findUserByEmail: UserBadgesView['user'] | null;
   removeBadges: RemovalReport;
   openOptions: null;
+  openPanel: { panelId: string };
+  getPanelContext: PanelContext;
   listHelpCenters: HelpCenterView[];
   searchUsers: UserSearchPage;
   getContactUsers: ContactUsersView;
@@ -218,8 +243,8 @@ export interface SenderLike {
 }
 
 export type ClassifiedSender =
-  | { kind: 'extension-page' }
-  | { kind: 'content-script'; deskOrigin: string; tabId: number };
+  /** `tabId`: the tab an extension page is framed in (the removal panel), if any. */
+  { kind: 'extension-page'; tabId?: number } | { kind: 'content-script'; deskOrigin: string; tabId: number };
 
 /**
  * Extension pages: our own id and origin, no tab, or a tab showing our own page (the popup opened
@@ -234,7 +259,8 @@ export function classifySender(
   if (!sender || sender.id !== runtimeId) return null;
   const origin = senderOrigin(sender);
   if (origin === undefined) return null;
-  if (origin === extensionOrigin) return { kind: 'extension-page' };
+  if (origin === extensionOrigin)
+    return sender.tab?.id === undefined ? { kind: 'extension-page' } : { kind: 'extension-page', tabId: sender.tab.id };
   if (sender.tab?.id === undefined || sender.frameId !== 0) return null;
   if (!dataCenterByDeskOrigin(origin)) return null;
   return { kind: 'content-script', deskOrigin: origin, tabId: sender.tab.id };

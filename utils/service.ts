@@ -24,6 +24,8 @@ import { undoRemoval } from './badges/undo';
 import { findUserByEmail, getUserBadges, listHelpCenters, readUser, searchUsers } from './badges/user';
 import { DEFAULT_FORGET, type Handlers, type OrganizationView, type SettingsView, type StatusView } from './messaging';
 import { compilePattern } from './page/patterns';
+import { PANEL_CONTEXT_TTL_MS } from './panel-frame';
+import type { SecretStore } from './secret-store';
 import { checkSetup } from './setup-check';
 import {
   anchorSelectorItem,
@@ -35,6 +37,7 @@ import {
   contactUsersItem,
   lastSearchItem,
   pagePatternsItem,
+  panelContextsItem,
   readSettings,
   routeByOrgItem,
   type Settings,
@@ -46,15 +49,18 @@ import { dataCenterByLocation } from './zoho/datacenters';
 import type { DeskClient } from './zoho/desk-client';
 import { ZohoError } from './zoho/errors';
 import { createLimiter } from './zoho/limiter';
+import type { ConnectSettings } from './zoho/oauth';
 import { listOrganizations } from './zoho/organizations';
 import { DESK_SCOPES } from './zoho/scopes';
 
 export interface ServiceDeps {
   auth: {
-    connect(settings: Pick<Settings, 'clientType' | 'clientId' | 'clientSecret' | 'dataCenter'>): Promise<Connection>;
+    connect(settings: ConnectSettings): Promise<Connection>;
     disconnect(): Promise<{ revoked: boolean }>;
   };
   client: DeskClient;
+  /** The client secret's home (with the refresh token): out of content scripts' reach. */
+  secrets: SecretStore;
   redirectUri: () => string;
   /** `reconnect`: the options page starts connecting at once (the admin asked for it with one click). */
   openOptionsPage: (then?: 'reconnect') => Promise<void>;
@@ -86,10 +92,9 @@ export function createHandlers(
   };
 
   const settingsView = async (): Promise<SettingsView> => {
-    const { clientSecret, ...rest } = await readSettings();
     return {
-      ...rest,
-      hasClientSecret: clientSecret.length > 0,
+      ...(await readSettings()),
+      hasClientSecret: Boolean(await deps.secrets.get('clientSecret')),
       customPagePatterns: await pagePatternsItem.getValue(),
       anchorSelector: await anchorSelectorItem.getValue(),
     };
@@ -267,7 +272,11 @@ export function createHandlers(
         next.clientId = input.clientId.trim();
       }
       if (input.clientType !== undefined) next.clientType = input.clientType;
-      if (input.clientSecret !== undefined) next.clientSecret = input.clientSecret.trim();
+      if (input.clientSecret !== undefined) {
+        const secret = input.clientSecret.trim();
+        if (secret) await deps.secrets.set('clientSecret', secret);
+        else await deps.secrets.delete('clientSecret');
+      }
       if (input.dataCenter !== undefined) {
         if (input.dataCenter !== 'auto' && !dataCenterByLocation(input.dataCenter)) {
           throw new ZohoError({ kind: 'invalid-request', message: `Unknown data center "${input.dataCenter}".` });
@@ -297,7 +306,7 @@ export function createHandlers(
       const settings = await readSettings();
       const problem = clientIdProblem(settings.clientId);
       if (problem) throw new ZohoError({ kind: 'invalid-request', message: problem });
-      await deps.auth.connect(settings);
+      await deps.auth.connect({ ...settings, clientSecret: (await deps.secrets.get('clientSecret')) ?? '' });
       const orgs = await listOrganizations(deps.client);
       if (orgs.length === 1) await chooseOrg(orgs[0]!);
       return status();
@@ -503,6 +512,38 @@ export function createHandlers(
         ),
       );
       return totals;
+    },
+
+    async openPanel(context, sender) {
+      if (sender.kind !== 'content-script')
+        throw new ZohoError({ kind: 'invalid-request', message: 'Not from a Desk page.' });
+      const panelId = deps.newId();
+      const now = deps.now();
+      const pending = await panelContextsItem.getValue();
+      const fresh = Object.fromEntries(Object.entries(pending).filter(([, p]) => now - p.at < PANEL_CONTEXT_TTL_MS));
+      await panelContextsItem.setValue({ ...fresh, [panelId]: { tabId: sender.tabId, context, at: now } });
+      return { panelId };
+    },
+
+    async getPanelContext({ panelId }, sender) {
+      const pending = await panelContextsItem.getValue();
+      const entry = pending[panelId];
+      // Claimed once, by a frame in the tab whose control registered it, while fresh.
+      if (
+        !entry ||
+        sender.kind !== 'extension-page' ||
+        sender.tabId !== entry.tabId ||
+        deps.now() - entry.at >= PANEL_CONTEXT_TTL_MS
+      ) {
+        throw new ZohoError({
+          kind: 'invalid-request',
+          message: 'This panel is no longer valid.',
+          action: 'Close it and click Remove badges again.',
+        });
+      }
+      const { [panelId]: _claimed, ...rest } = pending;
+      await panelContextsItem.setValue(rest);
+      return entry.context;
     },
 
     async openOptions() {

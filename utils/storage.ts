@@ -1,6 +1,7 @@
 /**
  * Every stored item, defined once. `local:` survives restarts; `session:` lives in memory until
- * the browser closes and, by default, is not readable from content scripts: tokens live there.
+ * the browser closes and, by default, is not readable from content scripts: the access token lives there.
+ * The refresh token and the client secret are in neither: see utils/secret-store.ts.
  */
 import { storage } from 'wxt/utils/storage';
 import type { RemovalReport, RemovalRoute, RouteSetting } from './badges/report';
@@ -14,8 +15,6 @@ export interface Settings {
   /** The Zoho client type registered for the extension; it decides the OAuth flow. */
   clientType: ClientType;
   clientId: string;
-  /** Only for Zoho client types that demand one; an extension cannot keep it confidential. */
-  clientSecret: string;
   /** `auto`: detect from the OAuth callback's accounts-server. */
   dataCenter: 'auto' | DataCenterLocation;
   removalRoute: RouteSetting;
@@ -26,7 +25,6 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   clientType: DEFAULT_CLIENT_TYPE,
   clientId: '',
-  clientSecret: '',
   dataCenter: 'auto',
   removalRoute: 'auto',
   bulkConcurrency: 5,
@@ -67,7 +65,10 @@ export interface Connection {
   location: DataCenterLocation;
   /** Absent in connections stored before client types: those are code-flow connections. */
   clientType?: ClientType;
-  /** Code flows only; a Client-based connection has none and renews through the Zoho session. */
+  /**
+   * Only in connections stored by earlier versions: the refresh token lives in the secret store
+   * (utils/secret-store.ts), and migrateSecrets moves an old one there on start.
+   */
   refreshToken?: string;
   clientId: string;
   scopes: string[];
@@ -126,6 +127,11 @@ export const pendingAuthItem = storage.defineItem<PendingAuth | null>('session:p
 export const lastSearchItem = storage.defineItem<import('./popup-search').SavedSearch | null>('session:lastSearch', {
   fallback: null,
 });
+
+/** Panel contexts the Desk page control registered and the panel frame has not claimed yet. */
+export const panelContextsItem = storage.defineItem<
+  Record<string, { tabId: number; context: import('./panel-frame').PanelContext; at: number }>
+>('session:panelContexts', { fallback: {} });
 
 /** A help center ID the admin typed because Zoho would not list help centers. */
 export const typedHelpCenterIdItem = storage.defineItem<string | null>('local:typedHelpCenterId', { fallback: null });

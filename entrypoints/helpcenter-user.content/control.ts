@@ -1,13 +1,18 @@
-/** The control as every page integration puts it in: the button at once, the chosen panel when it opens. */
+/** The control as every page integration puts it in: the button, and the panel frame it opens. */
 import { browser } from 'wxt/browser';
 import css from '../../components/control.css?inline';
-import { mountControlShell, type PanelHost } from '../../components/control-shell';
-import { loadRemovalPanels, type RemovalPanels } from '../../components/removal-panels';
+import { mountControlShell } from '../../components/control-shell';
+import { request } from '../../utils/messaging-client';
 import { findAnchor } from '../../utils/page/anchor';
 import { readPlacement, saveCorner } from '../../utils/page-placement';
+import { PANEL_PAGE, type PanelContext } from '../../utils/panel-frame';
 import { type Corner, mountInShadowRoot } from '../../utils/shadow-mount';
 
-const panels = () => loadRemovalPanels((path) => browser.runtime.getURL(path));
+/** Registers the context with the service worker, which hands it to the frame alone. */
+async function panelUrl(context: PanelContext): Promise<string> {
+  const { panelId } = await request(browser.runtime, 'openPanel', context);
+  return `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
+}
 
 export interface ControlHints {
   /** The user's name and email, once known: the element showing them is the preferred anchor. */
@@ -15,7 +20,7 @@ export interface ControlHints {
 }
 
 export async function mountControl(
-  openPanel: (panels: RemovalPanels, host: PanelHost) => () => void,
+  context: PanelContext,
   signal: AbortSignal,
   hints: ControlHints = {},
 ): Promise<void> {
@@ -30,8 +35,8 @@ export async function mountControl(
     findAnchor: (isOwn) => findAnchor(document, { selector: placement.selector, names, isOwn }),
     render: (container) => {
       remove = mountControlShell(container, {
-        open: async (host) => openPanel(await panels(), host),
-        warmUp: () => void panels().catch(() => {}),
+        panelUrl: () => panelUrl(context),
+        extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
       });
     },
     unrender: () => remove(),

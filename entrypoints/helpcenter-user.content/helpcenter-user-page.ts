@@ -1,6 +1,6 @@
 /** The integration for Help Center user pages: find the user, put the control beside their name. */
 import { browser } from 'wxt/browser';
-import type { PanelApi, RemovalTarget } from '../../components/panel-api';
+import type { RemovalTarget } from '../../components/panel-api';
 import { request } from '../../utils/messaging-client';
 import type { HelpCenterUserPage } from '../../utils/page';
 import { findUserEmailOnPage } from '../../utils/page/dom-fallback';
@@ -8,12 +8,13 @@ import { waitFor } from '../../utils/wait-for';
 import { type SerializedError, serializeError } from '../../utils/zoho/errors';
 import { mountControl } from './control';
 
-export async function mountHelpCenterUserPage(page: HelpCenterUserPage, api: PanelApi, signal: AbortSignal) {
+export async function mountHelpCenterUserPage(page: HelpCenterUserPage, signal: AbortSignal) {
   const resolved = await resolveTarget(page, signal);
   if (signal.aborted) return;
   await mountControl(
-    (panels, host) =>
-      'target' in resolved ? panels.user(host, api, resolved.target) : panels.unresolved(host, api, resolved.problem),
+    'target' in resolved
+      ? { kind: 'user', target: resolved.target }
+      : { kind: 'unresolved', problem: resolved.problem },
     signal,
     { names: 'target' in resolved ? namesOf(resolved) : undefined },
   );

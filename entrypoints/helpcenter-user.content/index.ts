@@ -1,7 +1,5 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createPanelApi } from '../../components/panel-api';
 import { detectPage, pageKey } from '../../utils/page';
 import { readPagePatterns, watchPagePatterns } from '../../utils/page-patterns';
 import { createSpaRouter } from '../../utils/spa-router';
@@ -13,15 +11,12 @@ export default defineContentScript({
   matches: deskWebAppMatches(),
   runAt: 'document_idle',
   async main(ctx: ContentScriptContext) {
-    const api = createPanelApi(browser.runtime);
     let patterns = await readPagePatterns();
     const router = createSpaRouter({
       detect: (url) => detectPage(url, patterns),
       key: pageKey,
       mount: (page, signal) => {
-        return page.kind === 'contact'
-          ? mountContactPage(page, api, signal)
-          : mountHelpCenterUserPage(page, api, signal);
+        return page.kind === 'contact' ? mountContactPage(page, signal) : mountHelpCenterUserPage(page, signal);
       },
       onError: (error) => console.warn('Badge Remover could not attach to this page:', error),
     });

@@ -1,5 +1,5 @@
 import { COMMUNITY_HC_ID, DEMO_USER_ID, ZYLKER_BADGES } from '../../sandbox/data';
-import { connectThroughOptions, expect, test, userPageUrl } from './fixtures';
+import { connectThroughOptions, expect, panelOf, test, userPageUrl } from './fixtures';
 
 const B = ZYLKER_BADGES;
 
@@ -13,7 +13,7 @@ test('a removal is in the audit log, can be undone exactly, and the undo is reco
   const page = await context.newPage();
   await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
   await page.getByRole('button', { name: 'Remove badges' }).click();
-  const dialog = page.getByRole('dialog');
+  const dialog = panelOf(page);
   await dialog.getByRole('button', { name: 'Select none' }).click();
   await dialog.getByRole('checkbox', { name: /Rising Star/ }).check();
   await dialog.getByRole('checkbox', { name: /Beta Tester/ }).check();

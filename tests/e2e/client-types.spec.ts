@@ -13,6 +13,7 @@ import {
   expect,
   openPage,
   optionsUrl,
+  panelOf,
   removeByName,
   test,
   userOf,
@@ -66,7 +67,7 @@ for (const type of ['mobile', 'server', 'client'] as const) {
     const other = users.find((u) => u.name === 'Carol Diaz')!;
     await page.goto(userPageUrl(COMMUNITY_HC_ID, other.id));
     await page.getByRole('button', { name: 'Remove badges' }).click();
-    await expect(page.getByRole('dialog').getByRole('checkbox').first()).toBeVisible();
+    await expect(panelOf(page).getByRole('checkbox').first()).toBeVisible();
     const renewals = (await control.requests({ face: 'accounts', since })).map((r) =>
       r.path === '/oauth/v2/token' ? `token ${r.grantType}` : r.path,
     );
@@ -101,10 +102,10 @@ test('Client-based: a Zoho session that ends pauses a bulk run with the reason; 
   const page = await context.newPage();
   await page.goto(userPageUrl(COMMUNITY_HC_ID, ids[0]!));
   await page.getByRole('button', { name: 'Remove badges' }).click();
-  const notice = page.getByRole('dialog').locator('.br-notice');
+  const notice = panelOf(page).locator('.br-notice');
   await expect(notice).toContainText(/Your Zoho session ended|expired/);
   const consentOpened = context.waitForEvent('page', (p) => p.url().includes('/oauth/v2/auth'));
-  await page.getByRole('dialog').getByRole('button', { name: 'Reconnect' }).click();
+  await panelOf(page).getByRole('button', { name: 'Reconnect' }).click();
   const consent = await consentOpened;
   await consent.locator('#accept').click();
 

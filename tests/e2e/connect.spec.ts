@@ -1,5 +1,6 @@
 import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../../sandbox/data';
-import { connectThroughOptions, expect, optionsUrl, test, userPageUrl } from './fixtures';
+import { EXTENSION_REDIRECT_URI, tokenId } from '../../sandbox/state';
+import { connectThroughOptions, expect, optionsUrl, panelOf, SANDBOX_CLIENT_ID, test, userPageUrl } from './fixtures';
 
 test('connect by accepting on the Zoho consent page', async ({ context, extensionId, control }) => {
   const options = await connectThroughOptions(context, extensionId);
@@ -45,7 +46,7 @@ test('a short token lifetime is refreshed without the admin noticing', async ({ 
   const page = await context.newPage();
   await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
   await page.getByRole('button', { name: 'Remove badges' }).click();
-  await expect(page.getByRole('dialog').getByRole('checkbox').first()).toBeVisible();
+  await expect(panelOf(page).getByRole('checkbox').first()).toBeVisible();
   const state = await control.getState();
   expect(state.tokens.refreshTokens[0]?.accessTokensMinted).toBeGreaterThanOrEqual(1);
   const refreshes = (await control.requests()).filter((r) => r.grantType === 'refresh_token');
@@ -75,4 +76,44 @@ test('two organizations give a picker, and the choice is kept', async ({ context
   await expect(options.getByText('Zylker Labs').first()).toBeVisible();
   await options.reload();
   await expect(options.getByText('Zylker Labs').first()).toBeVisible();
+});
+
+test('the refresh token and the client secret are nowhere a content script can read', async ({
+  context,
+  extensionId,
+  control,
+  serviceWorker,
+}) => {
+  await control.configure({
+    clients: [
+      {
+        clientId: SANDBOX_CLIENT_ID,
+        type: 'server',
+        clientSecret: 'server-s3cret',
+        redirectUris: [EXTENSION_REDIRECT_URI],
+      },
+    ],
+  });
+  await connectThroughOptions(context, extensionId, { clientType: 'server', clientSecret: 'server-s3cret' });
+  const refreshIds = (await control.getState()).tokens.refreshTokens.map((t) => t.id);
+  expect(refreshIds).toHaveLength(1);
+  const stored = await serviceWorker.evaluate(async () => ({
+    local: await chrome.storage.local.get(null),
+    session: await chrome.storage.session.get(null),
+  }));
+  const strings: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (value && typeof value === 'object') for (const v of Object.values(value)) collect(v);
+  };
+  collect(stored);
+  expect(strings.filter((s) => refreshIds.includes(tokenId(s)))).toEqual([]);
+  expect(strings.filter((s) => s.includes('server-s3cret'))).toEqual([]);
+  // The connection works from the secret store: an expired access token is refreshed with them.
+  await control.expireAccessTokens();
+  const page = await context.newPage();
+  await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+  await page.getByRole('button', { name: 'Remove badges' }).click();
+  await expect(panelOf(page).getByRole('checkbox').first()).toBeVisible();
+  expect((await control.requests()).filter((r) => r.grantType === 'refresh_token')).toHaveLength(1);
 });

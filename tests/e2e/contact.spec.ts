@@ -1,5 +1,5 @@
 import { BOTH_HELP_CENTERS_USER_ID, COMMUNITY_HC_ID, NON_USER_CONTACT_ID } from '../../sandbox/data';
-import { connectThroughOptions, expect, test, userPageUrl } from './fixtures';
+import { connectThroughOptions, expect, panelOf, test, userPageUrl } from './fixtures';
 
 const contactUrl = (contactId: string) => `https://desk.zoho.com/agent/zylker/zylker/contacts/details/${contactId}`;
 
@@ -14,7 +14,7 @@ test.describe('on a contact page', () => {
     const page = await context.newPage();
     await page.goto(contactUrl(ben.contactId));
     await page.getByRole('button', { name: 'Remove badges' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = panelOf(page);
     await dialog.getByRole('button', { name: 'Select none' }).click();
     await dialog.getByRole('checkbox', { name: /MVP 2026/ }).check();
     await dialog.getByRole('button', { name: /Review removal/ }).click();
@@ -34,10 +34,8 @@ test.describe('on a contact page', () => {
     const page = await context.newPage();
     await page.goto(contactUrl(NON_USER_CONTACT_ID));
     await page.getByRole('button', { name: 'Remove badges' }).click();
-    await expect(page.getByRole('dialog')).toContainText(
-      'is not a Help Center user, so there are no community badges to remove.',
-    );
-    await expect(page.getByRole('dialog').getByRole('alert')).toHaveCount(0);
+    await expect(panelOf(page)).toContainText('is not a Help Center user, so there are no community badges to remove.');
+    await expect(panelOf(page).getByRole('alert')).toHaveCount(0);
   });
 
   test('a contact in two help centers shows each one, and the mapping is remembered', async ({ context, control }) => {
@@ -45,7 +43,7 @@ test.describe('on a contact page', () => {
     const page = await context.newPage();
     await page.goto(contactUrl(both.contactId));
     await page.getByRole('button', { name: 'Remove badges' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = panelOf(page);
     await expect(dialog.getByRole('button', { name: 'Zylker Community' })).toHaveAttribute('aria-pressed', 'true');
     await dialog.getByRole('button', { name: 'Zylker Partners' }).click();
     await expect(dialog).toContainText('Zylker Partners');
@@ -57,7 +55,7 @@ test.describe('on a contact page', () => {
     expect(await lookups()).toBe(1);
     await page.reload();
     await page.getByRole('button', { name: 'Remove badges' }).click();
-    await expect(page.getByRole('dialog').getByRole('button', { name: 'Zylker Partners' })).toBeVisible();
+    await expect(panelOf(page).getByRole('button', { name: 'Zylker Partners' })).toBeVisible();
     expect(await lookups()).toBe(1);
   });
 
@@ -79,6 +77,6 @@ test.describe('on a contact page', () => {
     await expect(page.locator('main h1')).toHaveText('Ben Okafor');
     await expect(page.getByRole('button', { name: 'Remove badges' })).toHaveCount(1);
     await page.getByRole('button', { name: 'Remove badges' }).click();
-    await expect(page.getByRole('dialog')).toContainText('MVP 2026');
+    await expect(panelOf(page)).toContainText('MVP 2026');
   });
 });

@@ -156,10 +156,15 @@ export async function userOf(control: SandboxControl, id: string) {
   return user;
 }
 
+/** The removal panel a Desk page's control opened: a dialog in the extension's own frame. */
+export function panelOf(page: Page) {
+  return page.frameLocator('badge-remover-control iframe.br-frame').getByRole('dialog');
+}
+
 /** Opens the panel on a user page and removes the badges whose names are given, returning the dialog. */
 export async function removeByName(page: Page, names: string[]) {
   await page.getByRole('button', { name: 'Remove badges' }).click();
-  const dialog = page.getByRole('dialog');
+  const dialog = panelOf(page);
   await expect(dialog.getByRole('checkbox').first()).toBeVisible();
   await dialog.getByRole('button', { name: /Select none/ }).click();
   for (const name of names) await dialog.getByRole('checkbox', { name: new RegExp(name) }).check();

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { COMMUNITY_HC_ID, DEMO_USER_ID, ZYLKER_BADGES } from '../../sandbox/data';
-import { connectThroughOptions, expect, removeByName, test, userOf } from './fixtures';
+import { connectThroughOptions, expect, panelOf, removeByName, test, userOf } from './fixtures';
 
 // Shapes no built-in pattern knows (the sandbox's Desk app draws them).
 const memberUrl = (hc: string, user: string) =>
@@ -58,7 +58,7 @@ test.describe('Recognize this page', () => {
     const next = await context.newPage();
     await next.goto(memberUrl(COMMUNITY_HC_ID, other.id));
     await next.getByRole('button', { name: 'Remove badges' }).click();
-    await expect(next.getByRole('dialog')).toContainText('MVP 2026');
+    await expect(panelOf(next)).toContainText('MVP 2026');
   });
 
   test('a contact page of an unknown shape is recognized and works', async ({

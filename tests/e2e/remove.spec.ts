@@ -1,5 +1,5 @@
 import { COMMUNITY_HC_ID, DEMO_USER_ID, ZYLKER_BADGES } from '../../sandbox/data';
-import { connectThroughOptions, expect, removeByName, test, userOf, userPageUrl } from './fixtures';
+import { connectThroughOptions, expect, panelOf, removeByName, test, userOf, userPageUrl } from './fixtures';
 
 const B = ZYLKER_BADGES;
 
@@ -143,7 +143,7 @@ test.describe('on the Help Center user page', () => {
         new URL(userPageUrl(COMMUNITY_HC_ID, ben.id)).hash,
       );
       await page.getByRole('button', { name: 'Remove badges' }).click();
-      await expect(page.getByRole('dialog')).toContainText('MVP 2026');
+      await expect(panelOf(page)).toContainText('MVP 2026');
       await expect(page.getByRole('button', { name: 'Remove badges' })).toHaveCount(1);
     });
   }
@@ -186,8 +186,8 @@ test.describe('on the Help Center user page', () => {
     await expect(page.locator('main h1')).toHaveText('Ben Okafor');
     await expect(page.getByRole('button', { name: 'Remove badges' })).toHaveCount(1);
     await page.getByRole('button', { name: 'Remove badges' }).click();
-    await expect(page.getByRole('dialog')).toContainText('MVP 2026');
-    await expect(page.getByRole('dialog')).not.toContainText('Top Contributor');
+    await expect(panelOf(page)).toContainText('MVP 2026');
+    await expect(panelOf(page)).not.toContainText('Top Contributor');
   });
 
   test('a badge named like markup shows as text', async ({ context, control }) => {
@@ -201,7 +201,7 @@ test.describe('on the Help Center user page', () => {
     });
     await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
     await page.getByRole('button', { name: 'Remove badges' }).click();
-    await expect(page.getByRole('dialog').getByText(evil)).toBeVisible();
+    await expect(panelOf(page).getByText(evil)).toBeVisible();
     expect(dialogs).toEqual([]);
   });
 });
@@ -211,7 +211,7 @@ test('the disconnected state offers Connect', async ({ context, extensionId }) =
   await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
   await page.getByRole('button', { name: 'Remove badges' }).click();
   const optionsOpened = context.waitForEvent('page');
-  await page.getByRole('button', { name: 'Connect in options' }).click();
+  await panelOf(page).getByRole('button', { name: 'Connect in options' }).click();
   expect((await optionsOpened).url()).toBe(`chrome-extension://${extensionId}/options.html`);
 });
 
@@ -240,7 +240,7 @@ test.describe('a user page whose URL names only the portal user', () => {
     const page = await context.newPage();
     await page.goto(portalUserUrl(ben.portalUserId));
     await page.getByRole('button', { name: 'Remove badges' }).click();
-    await expect(page.getByRole('dialog')).toContainText('not connected');
-    await expect(page.getByRole('dialog').getByRole('button', { name: 'Connect in options' })).toBeVisible();
+    await expect(panelOf(page)).toContainText('not connected');
+    await expect(panelOf(page).getByRole('button', { name: 'Connect in options' })).toBeVisible();
   });
 });

@@ -14,7 +14,7 @@ test('the extension loads with its pinned id and production manifest', async ({ 
   // Only the panel script is exposed, and only to Desk pages (it loads into the content script on first use).
   const [exposed, ...more] = (manifest.web_accessible_resources ?? []) as { resources: string[]; matches: string[] }[];
   expect(more).toEqual([]);
-  expect(exposed?.resources).toEqual(['removal-panels.js']);
+  expect(exposed?.resources).toEqual(['removal-panel.html']);
   const deskOrigins = (manifest.host_permissions ?? []).filter((h: string) => h.startsWith('https://desk.'));
   expect(exposed?.matches.toSorted()).toEqual(deskOrigins.toSorted());
   // The content script runs in the agent app only (/agent/, classic /support/), never on the public /portal/.

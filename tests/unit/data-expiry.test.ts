@@ -4,6 +4,7 @@ import { readAuditLog, recordRemoval } from '../../utils/badges/audit';
 import { auditStore } from '../../utils/badges/audit-store';
 import { type BulkRun, expireRun } from '../../utils/badges/bulk';
 import { dispatch } from '../../utils/messaging';
+import { memorySecretStore } from '../../utils/secret-store';
 import { createHandlers, type ServiceDeps } from '../../utils/service';
 import type { AuditEntry } from '../../utils/storage';
 import {
@@ -35,6 +36,7 @@ function setup(now = () => NOW) {
   const deps: ServiceDeps = {
     auth: { connect: vi.fn(async () => ({}) as never), disconnect: vi.fn(async () => ({ revoked: true })) },
     client,
+    secrets: memorySecretStore(),
     redirectUri: () => '',
     openOptionsPage: async () => {},
     now,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySender, dispatch, type Handlers } from '../../utils/messaging';
+import { classifySender, dispatch, type Handlers, requests } from '../../utils/messaging';
 
 const RUNTIME_ID = 'cjheecimhjkgjkobijngojplcehhnajo';
 const EXT_ORIGIN = `chrome-extension://${RUNTIME_ID}`;
@@ -49,11 +49,43 @@ describe('dispatch', () => {
     const reply = await dispatch(
       handlers,
       { type: 'removeBadges', input: { userId: '1', badgeIds: ['2', '3'] } },
-      desk,
+      page,
       RUNTIME_ID,
       EXT_ORIGIN,
     );
     expect(reply).toEqual({ ok: true, value: 'done' });
+  });
+
+  it('a panel frame in a Desk tab is an extension page, and knows its tab', () => {
+    const frame = { id: RUNTIME_ID, origin: EXT_ORIGIN, tab: { id: 9 }, frameId: 3 };
+    expect(classifySender(frame, RUNTIME_ID, EXT_ORIGIN)).toEqual({ kind: 'extension-page', tabId: 9 });
+  });
+
+  // What a Desk page's scripts could reach through the content script: nothing that changes anything.
+  it.each([
+    ['removeBadges', { userId: '1', badgeIds: ['2'] }],
+    ['undoRemoval', { auditId: 'a-1' }],
+    ['getUserBadges', { userId: '1' }],
+    ['getContactUsers', { contactId: '1' }],
+    ['getStatus', {}],
+    ['openOptions', {}],
+    ['saveSettings', { clientId: '1000.X' }],
+    ['startBulk', { items: [{ userId: '1', badgeIds: ['2'] }] }],
+    ['controlBulk', { action: 'resume' }],
+    ['getPanelContext', { panelId: 'abcdefghijklmnopq' }],
+  ])('refuses %s from a content script, without running it', async (type, input) => {
+    calls.length = 0;
+    const reply = await dispatch(handlers, { type, input }, desk, RUNTIME_ID, EXT_ORIGIN);
+    expect(reply).toMatchObject({ ok: false, error: { message: 'This request is not allowed from here.' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('lets a content script only open the panel and find the user it shows', async () => {
+    const allowed = Object.entries(requests)
+      .filter(([, spec]) => (spec.from as readonly string[]).includes('content-script'))
+      .map(([type]) => type)
+      .sort();
+    expect(allowed).toEqual(['findUserByEmail', 'identifyUser', 'openPanel']);
   });
 
   it.each([

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readAuditLog } from '../../utils/badges/audit';
 import { INTERRUPTED_SETTLE_MS } from '../../utils/badges/bulk';
 import { dispatch } from '../../utils/messaging';
+import { memorySecretStore } from '../../utils/secret-store';
 import { createHandlers, type ServiceDeps } from '../../utils/service';
 import {
   bulkInFlightItem,
@@ -17,9 +18,12 @@ import type { DeskClient } from '../../utils/zoho/desk-client';
 const RUNTIME_ID = 'cjheecimhjkgjkobijngojplcehhnajo';
 const PAGE = { id: RUNTIME_ID, origin: `chrome-extension://${RUNTIME_ID}` };
 const DESK = { id: RUNTIME_ID, origin: 'https://desk.zoho.com', tab: { id: 5 }, frameId: 0 };
+/** The removal panel: an extension page in a frame of the Desk tab. */
+const PANEL = { id: RUNTIME_ID, origin: `chrome-extension://${RUNTIME_ID}`, tab: { id: 5 }, frameId: 2 };
 
 function setup(replies: Record<string, unknown> = {}) {
   const calls: string[] = [];
+  const secrets = memorySecretStore();
   const client: DeskClient = {
     async request(req) {
       calls.push(`${req.method} ${req.path}`);
@@ -30,6 +34,7 @@ function setup(replies: Record<string, unknown> = {}) {
   const deps: ServiceDeps = {
     auth: { connect: vi.fn(async () => ({}) as never), disconnect: vi.fn(async () => ({ revoked: true })) },
     client,
+    secrets,
     redirectUri: () => `https://${RUNTIME_ID}.chromiumapp.org/`,
     openOptionsPage: vi.fn(async () => {}),
     now: () => 1000,
@@ -38,14 +43,13 @@ function setup(replies: Record<string, unknown> = {}) {
   const handlers = createHandlers(deps);
   const send = (type: string, input: unknown, sender: object = PAGE) =>
     dispatch(handlers, { type, input }, sender, RUNTIME_ID, PAGE.origin);
-  return { send, calls, deps };
+  return { send, calls, deps, secrets };
 }
 
 async function connectedTo(org?: { id: string; name: string }) {
   await connectionItem.setValue({
     state: 'connected',
     location: 'eu',
-    refreshToken: '1000.r',
     clientId: '1000.ABCDEFGHIJKLMNOPQRSTUVWX',
     scopes: [],
     connectedAt: 5,
@@ -68,12 +72,14 @@ describe('service handlers', () => {
   });
 
   it('never hands the client secret out', async () => {
-    const { send } = setup();
+    const { send, secrets } = setup();
     await send('saveSettings', { clientId: '1000.ABCDEFGHIJKLMNOPQRSTUVWX', clientSecret: 'topsecret' });
     const reply = await send('getSettings', {});
     expect(JSON.stringify(reply)).not.toContain('topsecret');
     expect(reply).toMatchObject({ value: { hasClientSecret: true } });
-    expect((await settingsItem.getValue()).clientSecret).toBe('topsecret');
+    // Kept in the secret store, never in storage.local, which content scripts can read.
+    expect(await secrets.get('clientSecret')).toBe('topsecret');
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('topsecret');
   });
 
   it('refuses a malformed client ID, an unknown data center and a bad pattern, saving nothing', async () => {
@@ -110,7 +116,7 @@ describe('service handlers', () => {
     expect((await two.send('chooseOrganization', { orgId: '3' })).ok).toBe(false);
   });
 
-  it('removes from a content script, remembers the route and records the audit entry with who it was', async () => {
+  it('removes from the panel, remembers the route and records the audit entry with who it was', async () => {
     await connectedTo({ id: '600', name: 'Zylker' });
     const { send } = setup({
       'GET /api/v1/users/42': { id: '42', name: 'Carol', emailAddress: 'carol@zylker.com' },
@@ -118,8 +124,8 @@ describe('service handlers', () => {
       'GET /api/v1/helpCenters': { data: [{ id: '7', name: 'Community' }] },
       'POST /api/v1/users/42/badges/dissociate': { results: [{ id: '11', success: true, errors: null }] },
     });
-    await send('getUserBadges', { userId: '42', helpCenterId: '7' }, DESK);
-    const reply = await send('removeBadges', { userId: '42', helpCenterId: '7', badgeIds: ['11'] }, DESK);
+    await send('getUserBadges', { userId: '42', helpCenterId: '7' }, PANEL);
+    const reply = await send('removeBadges', { userId: '42', helpCenterId: '7', badgeIds: ['11'] }, PANEL);
     expect(reply).toMatchObject({ ok: true, value: { route: 'users-dissociate' } });
     expect(await routeByOrgItem.getValue()).toEqual({ '600': 'users-dissociate' });
     expect(await readAuditLog(1000)).toMatchObject([
@@ -130,9 +136,24 @@ describe('service handlers', () => {
   it('refuses to remove before an organization is chosen, without calling Zoho', async () => {
     await connectedTo();
     const { send, calls } = setup();
-    const reply = await send('removeBadges', { userId: '42', badgeIds: ['11'] }, DESK);
+    const reply = await send('removeBadges', { userId: '42', badgeIds: ['11'] }, PANEL);
     expect(reply).toMatchObject({ ok: false, error: { kind: 'not-connected' } });
     expect(calls).toEqual([]);
+  });
+
+  it('hands a panel context to a frame of the same tab, once', async () => {
+    const { send } = setup();
+    const context = { kind: 'user', target: { userId: '42', helpCenterId: '7' } };
+    const opened = await send('openPanel', context, DESK);
+    expect(opened).toMatchObject({ ok: true });
+    const { panelId } = (opened as { value: { panelId: string } }).value;
+    const otherTab = { ...PANEL, tab: { id: 6 } };
+    expect(await send('getPanelContext', { panelId }, otherTab)).toMatchObject({ ok: false });
+    expect(await send('getPanelContext', { panelId }, PANEL)).toEqual({ ok: true, value: context });
+    expect(await send('getPanelContext', { panelId }, PANEL)).toMatchObject({
+      ok: false,
+      error: { message: 'This panel is no longer valid.' },
+    });
   });
 
   it('refuses connection changes from a Desk page', async () => {
@@ -192,6 +213,7 @@ describe('a bulk run after the worker restarts', () => {
     handlers = createHandlers({
       auth: { connect: vi.fn(), disconnect: vi.fn() } as unknown as ServiceDeps['auth'],
       client,
+      secrets: memorySecretStore(),
       redirectUri: () => '',
       openOptionsPage: async () => {},
       now: () => 1000,

@@ -263,6 +263,16 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
       };
       try {
         const report = creditInterrupted(current, await deps.removeOne(run!, current, () => marked));
+        const ended = report.results.map((r) => r.outcome).find((o) => o.status === 'failed' && o.awaitsConnection);
+        if (ended?.status === 'failed') {
+          // The connection ended mid-run: this user goes back to the queue (read first, should anything have
+          // changed), and the run waits for the admin to reconnect.
+          const removedAny = report.results.some((r) => r.outcome.status === 'removed');
+          if (removedAny) track(deps.record(run!, current, report));
+          await settle((i) => ({ ...i, state: 'pending', interrupted: i.interrupted || removedAny || undefined }));
+          await update((r) => ({ ...r, status: 'paused', pauseReason: ended.message, pausedFor: 'connection' }));
+          return;
+        }
         track(deps.record(run!, current, report));
         settle((i) => {
           const settled = settleItem(i, report);

@@ -237,6 +237,9 @@ function verdicts(results: BulkItemResult[]): Map<string, ItemVerdict> {
   );
 }
 
+/** Errors raised before a call leaves: no valid token, so Zoho was not asked and nothing changed. */
+const CONNECTION_ENDED: readonly string[] = ['reconnect', 'not-connected', 'scope'];
+
 function settle(input: {
   /** null when the read-back failed. */
   present: boolean | null;
@@ -252,6 +255,7 @@ function settle(input: {
       status: 'failed',
       ...(callError.errorCode ? { errorCode: callError.errorCode } : {}),
       ...(['server', 'rate-limited', 'network'].includes(callError.kind) ? { retryable: true } : {}),
+      ...(CONNECTION_ENDED.includes(callError.kind) ? { retryable: true, awaitsConnection: true } : {}),
       message: present === null ? `${callError.message} (and the check afterwards failed)` : callError.message,
     };
   }

@@ -23,7 +23,14 @@ export type BadgeOutcome =
   /** Undo: Zoho accepted, but the read-back does not show it. */
   | { status: 'still-absent' }
   /** `retryable`: a passing fault (HTTP 5xx, rate limit, dropped connection) that another try may clear. */
-  | { status: 'failed'; errorCode?: string; message: string; retryable?: boolean }
+  | {
+      status: 'failed';
+      errorCode?: string;
+      message: string;
+      retryable?: boolean;
+      /** The connection to Zoho ended before the call was made: nothing changed, and it goes on after reconnecting. */
+      awaitsConnection?: boolean;
+    }
   | { status: 'skipped'; reason: string };
 
 export interface BadgeResult {

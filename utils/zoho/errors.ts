@@ -4,35 +4,38 @@
  */
 import type { ClientType } from './client-types';
 
-export type ZohoErrorKind =
+/** Every failure kind, as data, so a message schema can check one. */
+export const ZOHO_ERROR_KINDS = [
   /** No connection to Zoho yet. */
-  | 'not-connected'
-  /** The refresh token was rejected or revoked: connect again. */
-  | 'reconnect'
+  'not-connected',
+  /** The refresh token was rejected or revoked, or the Zoho session ended: connect again. */
+  'reconnect',
   /** The token lacks a scope the call needs (SCOPE_MISMATCH). */
-  | 'scope'
+  'scope',
   /** Zoho Accounts' "Access Denied, too many requests" token throttle. */
-  | 'token-throttled'
+  'token-throttled',
   /** Desk API 429: concurrency limit or daily credits. */
-  | 'rate-limited'
+  'rate-limited',
   /** The user lacks a permission (FORBIDDEN, LICENSE_ACCESS_LIMITED, OAUTH_ORG_MISMATCH). */
-  | 'forbidden'
+  'forbidden',
   /** URL_NOT_FOUND or a missing record. */
-  | 'not-found'
+  'not-found',
   /** METHOD_NOT_ALLOWED. */
-  | 'method-not-allowed'
+  'method-not-allowed',
   /** The request was refused as invalid (400/422, INVALID_DATA, UNPROCESSABLE_ENTITY). */
-  | 'invalid-request'
+  'invalid-request',
   /** Zoho answered with a shape we do not understand. */
-  | 'unexpected-response'
+  'unexpected-response',
   /** No answer: offline, DNS, TLS, dropped connection. The call may or may not have taken effect. */
-  | 'network'
+  'network',
   /** The OAuth flow failed: denied, state mismatch, unknown accounts server, token exchange error. */
-  | 'auth'
+  'auth',
   /** The admin cancelled. */
-  | 'cancelled'
+  'cancelled',
   /** Zoho 5xx or anything else. */
-  | 'server';
+  'server',
+] as const;
+export type ZohoErrorKind = (typeof ZOHO_ERROR_KINDS)[number];
 
 export interface SerializedError {
   kind: ZohoErrorKind;

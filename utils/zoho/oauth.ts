@@ -5,6 +5,8 @@
  * Zoho session. Single-flight renewal, revoke. Every dependency is injected.
  * Tokens are stored, never logged, and never leave the service worker.
  */
+
+import type { SecretStore } from '../secret-store';
 import {
   type AccessToken,
   accessTokenItem,
@@ -13,7 +15,6 @@ import {
   contactUsersItem,
   lastSearchItem,
   pendingAuthItem,
-  readSettings,
   routeByOrgItem,
   type Settings,
 } from '../storage';
@@ -38,14 +39,17 @@ export interface AuthDeps {
   identity: IdentityLike;
   fetch: typeof fetch;
   now: () => number;
+  /** Where the refresh token and the client secret are kept, out of content scripts' reach. */
+  secrets: SecretStore;
   random?: RandomBytes;
 }
 
 /** Refresh this long before Zoho's expiry, so no call goes out with a token about to lapse. */
 export const REFRESH_MARGIN_MS = 60_000;
 
-export type ConnectSettings = Pick<Settings, 'clientId' | 'clientSecret' | 'dataCenter'> &
-  Partial<Pick<Settings, 'clientType'>>;
+/** What a connect needs: the settings, and the client secret from the secret store ('' when none). */
+export type ConnectSettings = Pick<Settings, 'clientId' | 'dataCenter'> &
+  Partial<Pick<Settings, 'clientType'>> & { clientSecret: string };
 
 /** How long a silent renewal through the Zoho session may take before it counts as "needs the admin". */
 export const SESSION_RENEWAL_TIMEOUT_MS = 15_000;
@@ -91,6 +95,28 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
         { cause },
       );
     }
+  };
+
+  /** Revokes at Zoho: best effort, offline leaves Zoho's copy to lapse unused. */
+  const revoke = async (dc: DataCenter, token: string): Promise<boolean> => {
+    try {
+      const res = await deps.fetch(`${dc.accountsServer}/oauth/v2/token/revoke?${new URLSearchParams({ token })}`, {
+        method: 'POST',
+      });
+      const body = (await res.json().catch(() => null)) as { status?: string } | null;
+      return res.ok && body?.status === 'success';
+    } catch {
+      return false;
+    }
+  };
+
+  /** A new connection replaces the old one: the old refresh token is revoked, not left valid at Zoho. */
+  const replaceRefreshToken = async (previous: Connection | null, next: string | undefined) => {
+    const old = await deps.secrets.get('refreshToken');
+    const dc = previous && dataCenterByLocation(previous.location);
+    if (old && old !== next && dc) await revoke(dc, old);
+    if (next) await deps.secrets.set('refreshToken', next);
+    else await deps.secrets.delete('refreshToken');
   };
 
   // The token is read on every Desk call: keep the worker's copy in memory, storage.session as the backup
@@ -181,13 +207,13 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
     const dc = dataCenterByLocation(connection.location);
     if (!dc) throw reconnect('The stored connection names an unknown Zoho data center.');
     if (connection.clientType === 'client') return renewFromSession(connection, dc);
-    if (!connection.refreshToken)
-      return needsReconnect(connection, reconnect('The stored connection has no refresh token.'));
-    const { clientSecret } = await readSettings();
+    const refreshToken = await deps.secrets.get('refreshToken');
+    if (!refreshToken) return needsReconnect(connection, reconnect('The stored connection has no refresh token.'));
+    const clientSecret = await deps.secrets.get('clientSecret');
     const res = await post(`${dc.accountsServer}/oauth/v2/token`, {
       grant_type: 'refresh_token',
       client_id: connection.clientId,
-      refresh_token: connection.refreshToken,
+      refresh_token: refreshToken,
       ...(clientSecret ? { client_secret: clientSecret } : {}),
     });
     let reply: TokenSuccess;
@@ -295,6 +321,7 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
 
       if (implicit) {
         const issued = implicitToken(callback);
+        await replaceRefreshToken(existing, undefined);
         const connection: Connection = {
           state: 'connected',
           location: dc.location as Connection['location'],
@@ -325,11 +352,11 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
           'Connect again; if it repeats, revoke the extension under Zoho Accounts → Connected Apps first.',
         );
       }
+      await replaceRefreshToken(existing, reply.refresh_token);
       const connection: Connection = {
         state: 'connected',
         location: dc.location as Connection['location'],
         clientType,
-        refreshToken: reply.refresh_token,
         clientId,
         scopes: reply.scope ? reply.scope.split(/[ ,]+/).filter(Boolean) : [...DESK_SCOPES],
         connectedAt: deps.now(),
@@ -354,21 +381,14 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
 
     async disconnect() {
       const connection = await connectionItem.getValue();
-      let revoked = false;
       const dc = connection && dataCenterByLocation(connection.location);
       // A Client-based connection has no refresh token: its access token is what Zoho can revoke.
-      const token = connection?.refreshToken ?? (await currentToken())?.token;
-      if (connection && dc && token) {
-        const url = `${dc.accountsServer}/oauth/v2/token/revoke?${new URLSearchParams({ token })}`;
-        try {
-          const res = await deps.fetch(url, { method: 'POST' });
-          const body = (await res.json().catch(() => null)) as { status?: string } | null;
-          revoked = res.ok && body?.status === 'success';
-        } catch {
-          // Offline: local tokens are still forgotten below; Zoho's copy lapses unused.
-        }
-      }
+      const token = (await deps.secrets.get('refreshToken')) ?? (await currentToken())?.token;
+      // Offline: local tokens are still forgotten below; Zoho's copy lapses unused.
+      const revoked = dc && token ? await revoke(dc, token) : false;
       await Promise.all([
+        deps.secrets.delete('refreshToken'),
+        deps.secrets.delete('clientSecret'),
         connectionItem.removeValue(),
         forgetToken(),
         pendingAuthItem.removeValue(),

@@ -30,7 +30,10 @@ const runOf = (items: BulkItem[], over: Partial<BulkRun> = {}): BulkRun => ({
 });
 
 /** A fake Zoho: users hold badge 11 until removed; removal calls are counted per user. */
-function harness(start: BulkRun, options: { fail?: Record<string, Error>; held?: Set<string> } = {}) {
+function harness(
+  start: BulkRun,
+  options: { fail?: Record<string, Error>; held?: Set<string>; connectionEndsAt?: string } = {},
+) {
   let stored: BulkRun | null = structuredClone(start);
   const held = options.held ?? new Set(start.items.map((i) => i.userId));
   const removals: string[] = [];
@@ -62,6 +65,31 @@ function harness(start: BulkRun, options: { fail?: Record<string, Error>; held?:
       active--;
       const failure = options.fail?.[it.userId];
       if (failure) throw failure;
+      if (options.connectionEndsAt === it.userId) {
+        // The removal call found no valid token: Zoho was not asked.
+        return {
+          auditId: `a-${it.userId}`,
+          orgId: '600',
+          userId: it.userId,
+          route: 'users-dissociate',
+          results: [
+            {
+              badgeId: '11',
+              name: 'Rising Star',
+              outcome: {
+                status: 'failed',
+                message: 'Your Zoho session ended.',
+                retryable: true,
+                awaitsConnection: true,
+              },
+            },
+          ],
+          verified: false,
+          notes: [],
+          startedAt: 1,
+          finishedAt: 2,
+        };
+      }
       const wasHeld = held.has(it.userId);
       if (wasHeld) {
         removals.push(it.userId);
@@ -167,6 +195,19 @@ describe('bulk runs', () => {
     await workBulkRun(h.deps);
     expect(h.stored()).toMatchObject({ status: 'paused', pauseReason: 'credits used up' });
     expect(h.stored().items.map((i) => i.state)).toEqual(['pending', 'pending']);
+  });
+
+  it('a connection that ends mid-removal puts the user back and pauses for a reconnect, recording nothing', async () => {
+    const h = harness(runOf([item('1'), item('2')], { concurrency: 1 }), { connectionEndsAt: '1' });
+    await workBulkRun(h.deps);
+    expect(h.stored()).toMatchObject({
+      status: 'paused',
+      pauseReason: 'Your Zoho session ended.',
+      pausedFor: 'connection',
+    });
+    expect(h.stored().items.map((i) => i.state)).toEqual(['pending', 'pending']);
+    expect(h.recorded).toEqual([]);
+    expect(h.removals).toEqual([]);
   });
 
   it('resumes after a restart without removing anything twice', async () => {

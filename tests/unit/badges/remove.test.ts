@@ -215,8 +215,20 @@ describe('removeBadges', () => {
     const desk = fakeDesk({ removalFault: { error, applied: false } });
     const report = await removeBadges(deps(desk.client).d, { userId: '42', helpCenterId: '7', badgeIds: ['11', '12'] });
     expect(report.results.map((r) => r.outcome)).toEqual([
-      { status: 'failed', errorCode: 'INVALID_OAUTH', message: 'Zoho Desk no longer accepts the connection.' },
-      { status: 'failed', errorCode: 'INVALID_OAUTH', message: 'Zoho Desk no longer accepts the connection.' },
+      {
+        status: 'failed',
+        errorCode: 'INVALID_OAUTH',
+        message: 'Zoho Desk no longer accepts the connection.',
+        retryable: true,
+        awaitsConnection: true,
+      },
+      {
+        status: 'failed',
+        errorCode: 'INVALID_OAUTH',
+        message: 'Zoho Desk no longer accepts the connection.',
+        retryable: true,
+        awaitsConnection: true,
+      },
     ]);
     expect(desk.calls.filter((c) => c.method === 'GET')).toHaveLength(2);
   });

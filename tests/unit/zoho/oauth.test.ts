@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { memorySecretStore, type SecretStore } from '../../../utils/secret-store';
 import { accessTokenItem, connectionItem, pendingAuthItem, settingsItem } from '../../../utils/storage';
 import { createZohoAuth } from '../../../utils/zoho/oauth';
 import { fakeClock, fakeFetch, fakeIdentity, json, REDIRECT_URI } from './fakes';
@@ -19,8 +20,10 @@ const accept =
   (authorize: URL) =>
     `${REDIRECT_URI}?code=1000.code&state=${state ?? authorize.searchParams.get('state')}&location=${location}&accounts-server=${encodeURIComponent(server)}`;
 
+let secrets: SecretStore;
 beforeEach(() => {
   fakeBrowser.reset();
+  secrets = memorySecretStore();
 });
 
 describe('connect', () => {
@@ -28,7 +31,7 @@ describe('connect', () => {
     const { identity, launched } = fakeIdentity(accept());
     const { fetch, requests } = fakeFetch([['/oauth/v2/token', json(TOKENS)]]);
     const clock = fakeClock();
-    const connection = await createZohoAuth({ identity, fetch, now: clock.now }).connect(settings);
+    const connection = await createZohoAuth({ secrets, identity, fetch, now: clock.now }).connect(settings);
 
     const auth = launched[0]!;
     expect(auth.origin + auth.pathname).toBe('https://accounts.zoho.com/oauth/v2/auth');
@@ -50,7 +53,11 @@ describe('connect', () => {
     expect(body.get('redirect_uri')).toBe(REDIRECT_URI);
     expect(body.has('client_secret')).toBe(false);
 
-    expect(connection).toMatchObject({ state: 'connected', location: 'us', refreshToken: '1000.refresh' });
+    expect(connection).toMatchObject({ state: 'connected', location: 'us' });
+    // The refresh token is in the secret store, out of content scripts' reach; never in storage.local.
+    expect(await secrets.get('refreshToken')).toBe('1000.refresh');
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('1000.refresh');
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain('1000.refresh');
     expect(await accessTokenItem.getValue()).toEqual({ token: '1000.access', expiresAt: clock.now() + 3_600_000 });
     expect(await fakeBrowser.storage.local.get(null)).not.toHaveProperty('accessToken');
     expect(await pendingAuthItem.getValue()).toBeNull();
@@ -59,7 +66,7 @@ describe('connect', () => {
   it('exchanges at the EU accounts server when Zoho says the account lives there', async () => {
     const { identity } = fakeIdentity(accept('https://accounts.zoho.eu', 'eu'));
     const { fetch, requests } = fakeFetch([['/oauth/v2/token', json(TOKENS)]]);
-    const connection = await createZohoAuth({ identity, fetch, now: Date.now }).connect(settings);
+    const connection = await createZohoAuth({ secrets, identity, fetch, now: Date.now }).connect(settings);
     expect(requests.map((r) => r.url)).toEqual(['https://accounts.zoho.eu/oauth/v2/token']);
     expect(connection.location).toBe('eu');
   });
@@ -67,14 +74,14 @@ describe('connect', () => {
   it('sends the client secret only when one is configured', async () => {
     const { identity } = fakeIdentity(accept());
     const { fetch, requests } = fakeFetch([['/oauth/v2/token', json(TOKENS)]]);
-    await createZohoAuth({ identity, fetch, now: Date.now }).connect({ ...settings, clientSecret: 's3cret' });
+    await createZohoAuth({ secrets, identity, fetch, now: Date.now }).connect({ ...settings, clientSecret: 's3cret' });
     expect(new URLSearchParams(requests[0]!.body).get('client_secret')).toBe('s3cret');
   });
 
   it('refuses a state mismatch without any request', async () => {
     const { identity } = fakeIdentity(accept('https://accounts.zoho.com', 'us', 'forged'));
     const { fetch, requests } = fakeFetch([]);
-    await expect(createZohoAuth({ identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
+    await expect(createZohoAuth({ secrets, identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
       kind: 'auth',
       message: expect.stringContaining('state mismatch'),
     });
@@ -91,7 +98,7 @@ describe('connect', () => {
   ])('refuses the accounts server %s without any request', async (server) => {
     const { identity } = fakeIdentity(accept(server, 'us'));
     const { fetch, requests } = fakeFetch([]);
-    await expect(createZohoAuth({ identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
+    await expect(createZohoAuth({ secrets, identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
       kind: 'auth',
     });
     expect(requests).toEqual([]);
@@ -102,7 +109,7 @@ describe('connect', () => {
       (a) => `${REDIRECT_URI}?error=access_denied&state=${a.searchParams.get('state')}`,
     );
     const { fetch, requests } = fakeFetch([]);
-    await expect(createZohoAuth({ identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
+    await expect(createZohoAuth({ secrets, identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
       kind: 'auth',
       message: 'You declined access in Zoho, so the extension is not connected.',
     });
@@ -112,7 +119,7 @@ describe('connect', () => {
   it('treats a closed window as cancelled', async () => {
     const { identity } = fakeIdentity(() => new Error('The user did not approve access.'));
     const { fetch } = fakeFetch([]);
-    await expect(createZohoAuth({ identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
+    await expect(createZohoAuth({ secrets, identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
       kind: 'cancelled',
     });
   });
@@ -120,7 +127,7 @@ describe('connect', () => {
   it('treats an HTTP 200 reply with an error field as an error', async () => {
     const { identity } = fakeIdentity(accept());
     const { fetch } = fakeFetch([['/oauth/v2/token', json({ error: 'invalid_code' }, 200)]]);
-    await expect(createZohoAuth({ identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
+    await expect(createZohoAuth({ secrets, identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
       kind: 'auth',
       errorCode: 'invalid_code',
     });
@@ -130,17 +137,17 @@ describe('connect', () => {
   it('refuses an account outside a data center the admin fixed', async () => {
     const { identity } = fakeIdentity(accept('https://accounts.zoho.eu', 'eu'));
     const { fetch, requests } = fakeFetch([]);
-    const auth = createZohoAuth({ identity, fetch, now: Date.now });
+    const auth = createZohoAuth({ secrets, identity, fetch, now: Date.now });
     await expect(auth.connect({ ...settings, dataCenter: 'in' })).rejects.toMatchObject({ kind: 'auth' });
     expect(requests).toEqual([]);
   });
 });
 
 async function connected(fetchRoutes: Parameters<typeof fakeFetch>[0], clock = fakeClock()) {
+  await secrets.set('refreshToken', '1000.refresh');
   await connectionItem.setValue({
     state: 'connected',
     location: 'eu',
-    refreshToken: '1000.refresh',
     clientId: CLIENT_ID,
     scopes: [],
     connectedAt: clock.now(),
@@ -149,7 +156,7 @@ async function connected(fetchRoutes: Parameters<typeof fakeFetch>[0], clock = f
   await accessTokenItem.setValue({ token: '1000.old', expiresAt: clock.now() - 1 });
   const { fetch, requests } = fakeFetch(fetchRoutes);
   const { identity } = fakeIdentity(() => new Error('no consent in this test'));
-  return { auth: createZohoAuth({ identity, fetch, now: clock.now }), requests, clock };
+  return { auth: createZohoAuth({ secrets, identity, fetch, now: clock.now }), requests, clock };
 }
 
 describe('getAccessToken', () => {
@@ -206,9 +213,32 @@ describe('getAccessToken', () => {
   it('says not connected when there is no connection', async () => {
     const { fetch } = fakeFetch([]);
     const { identity } = fakeIdentity(() => '');
-    await expect(createZohoAuth({ identity, fetch, now: Date.now }).getAccessToken()).rejects.toMatchObject({
+    await expect(createZohoAuth({ secrets, identity, fetch, now: Date.now }).getAccessToken()).rejects.toMatchObject({
       kind: 'not-connected',
     });
+  });
+});
+
+describe('a new connection replacing an old one', () => {
+  it('revokes the old refresh token at its accounts server, and keeps only the new one', async () => {
+    await secrets.set('refreshToken', '1000.previous');
+    await connectionItem.setValue({
+      state: 'reconnect',
+      location: 'eu',
+      clientId: CLIENT_ID,
+      scopes: [],
+      connectedAt: 1,
+    });
+    const { identity } = fakeIdentity(accept());
+    const { fetch, requests } = fakeFetch([
+      ['/oauth/v2/token/revoke', json({ status: 'success' })],
+      ['/oauth/v2/token', json(TOKENS)],
+    ]);
+    await createZohoAuth({ secrets, identity, fetch, now: Date.now }).connect(settings);
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toContain(
+      'POST https://accounts.zoho.eu/oauth/v2/token/revoke?token=1000.previous',
+    );
+    expect(await secrets.get('refreshToken')).toBe('1000.refresh');
   });
 });
 
@@ -252,7 +282,7 @@ describe('Client-based (JavaScript): the implicit flow', () => {
     let phase: 'connect' | 'renew' = 'connect';
     const ids = fakeIdentity((url) => (phase === 'connect' ? implicit()(url) : renewal(url)));
     const { fetch, requests } = fakeFetch([['/oauth/v2/token/revoke', json({ status: 'success' })]]);
-    const auth = createZohoAuth({ identity: ids.identity, fetch, now: clock.now });
+    const auth = createZohoAuth({ secrets, identity: ids.identity, fetch, now: clock.now });
     await auth.connect(jsSettings);
     phase = 'renew';
     return { auth, clock, requests, ...ids };
@@ -262,7 +292,7 @@ describe('Client-based (JavaScript): the implicit flow', () => {
     const { identity, launched } = fakeIdentity(implicit());
     const { fetch, requests } = fakeFetch([]);
     const clock = fakeClock();
-    const connection = await createZohoAuth({ identity, fetch, now: clock.now }).connect(jsSettings);
+    const connection = await createZohoAuth({ secrets, identity, fetch, now: clock.now }).connect(jsSettings);
     const auth = launched[0]!;
     expect(auth.origin + auth.pathname).toBe('https://accounts.zoho.com/oauth/v2/auth');
     expect(auth.searchParams.get('response_type')).toBe('token');
@@ -278,11 +308,15 @@ describe('Client-based (JavaScript): the implicit flow', () => {
   it('refuses an answer for another attempt (state) or from outside the known data centers', async () => {
     const stale = fakeIdentity(implicit({ state: 'someone-else' }));
     await expect(
-      createZohoAuth({ identity: stale.identity, fetch: fakeFetch([]).fetch, now: Date.now }).connect(jsSettings),
+      createZohoAuth({ secrets, identity: stale.identity, fetch: fakeFetch([]).fetch, now: Date.now }).connect(
+        jsSettings,
+      ),
     ).rejects.toMatchObject({ kind: 'auth', message: expect.stringContaining('state mismatch') });
     const elsewhere = fakeIdentity(implicit({}, 'xx'));
     await expect(
-      createZohoAuth({ identity: elsewhere.identity, fetch: fakeFetch([]).fetch, now: Date.now }).connect(jsSettings),
+      createZohoAuth({ secrets, identity: elsewhere.identity, fetch: fakeFetch([]).fetch, now: Date.now }).connect(
+        jsSettings,
+      ),
     ).rejects.toMatchObject({ kind: 'auth', message: expect.stringContaining('unknown data center') });
     expect(await connectionItem.getValue()).toBeNull();
   });
@@ -327,7 +361,7 @@ describe('Client-based (JavaScript): the implicit flow', () => {
 describe('a connect that fails because of the client type says which type to choose', () => {
   it('Server-based without a secret is refused before any window', async () => {
     const { identity, launched } = fakeIdentity(accept());
-    const auth = createZohoAuth({ identity, fetch: fakeFetch([]).fetch, now: Date.now });
+    const auth = createZohoAuth({ secrets, identity, fetch: fakeFetch([]).fetch, now: Date.now });
     await expect(auth.connect({ ...settings, clientType: 'server' })).rejects.toMatchObject({
       kind: 'auth',
       message: 'A Server-based client needs its client secret.',
@@ -338,7 +372,7 @@ describe('a connect that fails because of the client type says which type to cho
   it('an exchange refused without a secret names Server-based', async () => {
     const { identity } = fakeIdentity(accept());
     const { fetch } = fakeFetch([['/oauth/v2/token', json({ error: 'invalid_client' })]]);
-    await expect(createZohoAuth({ identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
+    await expect(createZohoAuth({ secrets, identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
       suggestClientType: 'server',
       message: expect.stringContaining('Server-based'),
     });
@@ -348,9 +382,15 @@ describe('a connect that fails because of the client type says which type to cho
     const refuse = (a: URL) => `${REDIRECT_URI}?error=unsupported_response_type&state=${a.searchParams.get('state')}`;
     const refuseInFragment = (a: URL) =>
       `${REDIRECT_URI}#error=unsupported_response_type&state=${a.searchParams.get('state')}`;
-    const code = createZohoAuth({ identity: fakeIdentity(refuse).identity, fetch: fakeFetch([]).fetch, now: Date.now });
+    const code = createZohoAuth({
+      secrets,
+      identity: fakeIdentity(refuse).identity,
+      fetch: fakeFetch([]).fetch,
+      now: Date.now,
+    });
     await expect(code.connect(settings)).rejects.toMatchObject({ suggestClientType: 'client' });
     const token = createZohoAuth({
+      secrets,
       identity: fakeIdentity(refuseInFragment).identity,
       fetch: fakeFetch([]).fetch,
       now: Date.now,
@@ -367,7 +407,7 @@ describe('a connect that fails because of the client type says which type to cho
       headers: { 'Content-Type': 'text/html' },
     });
     const { fetch, requests } = fakeFetch([['/oauth/v2/auth', page]]);
-    await expect(createZohoAuth({ identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
+    await expect(createZohoAuth({ secrets, identity, fetch, now: Date.now }).connect(settings)).rejects.toMatchObject({
       errorCode: 'invalid_redirect_uri',
       suggestClientType: 'client',
       message: expect.stringContaining(REDIRECT_URI),

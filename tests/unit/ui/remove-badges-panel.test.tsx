@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mountControlShell, type OpenPanel } from '../../../components/control-shell';
-import { deskPanels } from '../../../components/desk-panels';
 import type { PanelApi, RemovalTarget } from '../../../components/panel-api';
 import { RemoveBadgesPanel } from '../../../components/RemoveBadgesPanel';
 import type { RemovalReport } from '../../../utils/badges/report';
@@ -10,22 +9,23 @@ import type { StatusView } from '../../../utils/messaging';
 import type { UserBadgesView } from '../../../utils/views';
 import { ZohoError } from '../../../utils/zoho/errors';
 
-const removers: (() => void)[] = [];
 afterEach(() => {
   cleanup();
-  for (const remove of removers.splice(0)) remove();
   document.body.replaceChildren();
 });
 
-/** The control as the Desk page content script puts it in, with the panel script's real panels. */
-function showControl(
-  a: PanelApi,
-  target: RemovalTarget,
-  open: OpenPanel = async (host) => deskPanels.user(host, a, target),
-) {
-  const container = document.createElement('div');
-  document.body.append(container);
-  removers.push(mountControlShell(container, { open }));
+/** The panel as its frame shows it (entrypoints/removal-panel): a dialog that goes when the panel closes it. */
+function PanelPage(props: { api: PanelApi; target: RemovalTarget }) {
+  const [open, setOpen] = useState(true);
+  return open ? (
+    <div role="dialog" aria-labelledby="t">
+      <RemoveBadgesPanel api={props.api} target={props.target} titleId="t" onClose={() => setOpen(false)} />
+    </div>
+  ) : null;
+}
+
+function showPanel(a: PanelApi, target: RemovalTarget) {
+  render(<PanelPage api={a} target={target} />);
 }
 
 const connected: StatusView = { connection: 'connected', scopes: [], redirectUri: 'https://x.chromiumapp.org/' };
@@ -65,12 +65,11 @@ function api(over: Partial<PanelApi> = {}): PanelApi {
 }
 
 async function openPanel(a: PanelApi) {
-  showControl(a, { userId: '42', helpCenterId: '7' });
-  fireEvent.click(screen.getByRole('button', { name: 'Remove badges' }));
+  showPanel(a, { userId: '42', helpCenterId: '7' });
   await screen.findByRole('checkbox', { name: /Rising Star/ });
 }
 
-describe('RemoveBadgesControl', () => {
+describe('the removal panel', () => {
   it('shows every badge checked, with markup in names as text', async () => {
     await openPanel(api());
     const boxes = screen.getAllByRole('checkbox') as HTMLInputElement[];
@@ -128,8 +127,7 @@ describe('RemoveBadgesControl', () => {
 
   it('offers Connect in options when disconnected', async () => {
     const a = api({ getStatus: vi.fn(async () => ({ ...connected, connection: 'disconnected' as const })) });
-    showControl(a, { userId: '42' });
-    fireEvent.click(screen.getByRole('button', { name: 'Remove badges' }));
+    showPanel(a, { userId: '42' });
     fireEvent.click(await screen.findByRole('button', { name: 'Connect in options' }));
     expect(a.openOptions).toHaveBeenCalled();
     expect(a.getUserBadges).not.toHaveBeenCalled();
@@ -145,8 +143,7 @@ describe('RemoveBadgesControl', () => {
         });
       }),
     });
-    showControl(a, { userId: '42' });
-    fireEvent.click(screen.getByRole('button', { name: 'Remove badges' }));
+    showPanel(a, { userId: '42' });
     expect(await screen.findByRole('button', { name: 'Reconnect' })).toBeTruthy();
     expect(screen.getByText('The Zoho connection lacks a permission.')).toBeTruthy();
   });
@@ -158,73 +155,10 @@ describe('RemoveBadgesControl', () => {
         new ZohoError({ kind: 'server', message: 'Zoho Desk failed with HTTP 502.', action: 'Try again in a minute.' }),
       )
       .mockResolvedValueOnce(view);
-    await (async () => {
-      showControl(api({ getUserBadges }), { userId: '42' });
-      fireEvent.click(screen.getByRole('button', { name: 'Remove badges' }));
-    })();
+    showPanel(api({ getUserBadges }), { userId: '42' });
     expect((await screen.findByRole('alert')).textContent).toContain('HTTP 502');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByRole('checkbox', { name: /Rising Star/ });
-  });
-
-  it('a panel that cannot load says why and closes; the next open tries again', async () => {
-    const a = api();
-    const open = vi
-      .fn<OpenPanel>()
-      .mockRejectedValueOnce(new Error('Failed to fetch dynamically imported module'))
-      .mockImplementation(async (host) => deskPanels.user(host, a, { userId: '42' }));
-    showControl(a, { userId: '42' }, open);
-    const trigger = screen.getByRole('button', { name: 'Remove badges' });
-    fireEvent.click(trigger);
-    expect((await screen.findByRole('alert')).textContent).toContain('Failed to fetch dynamically imported module');
-    expect(screen.getByRole('dialog', { name: 'Remove badges' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(trigger.getAttribute('aria-expanded')).toBe('false');
-    expect(document.activeElement).toBe(trigger);
-    fireEvent.click(trigger);
-    await screen.findByRole('checkbox', { name: /Rising Star/ });
-    expect(open).toHaveBeenCalledTimes(2);
-  });
-
-  it('closed while its panel loads: the late panel is taken down at once, nothing asked', async () => {
-    const a = api();
-    let arrive: () => void = () => {};
-    const takeDown = vi.fn();
-    const open = vi.fn<OpenPanel>(
-      (host) =>
-        new Promise((resolve) => {
-          arrive = () => {
-            host.body.textContent = 'late panel';
-            resolve(takeDown);
-          };
-        }),
-    );
-    showControl(a, { userId: '42' }, open);
-    const trigger = screen.getByRole('button', { name: 'Remove badges' });
-    fireEvent.click(trigger);
-    expect(trigger.getAttribute('aria-expanded')).toBe('true');
-    // While it loads, the dialog has a name, says so, and holds the focus, so Escape reaches it.
-    const dialog = screen.getByRole('dialog', { name: 'Remove badges' });
-    expect(screen.getByRole('status').textContent).toBe('Opening…');
-    expect(document.activeElement).toBe(dialog);
-    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
-    expect(screen.queryByRole('dialog')).toBeNull();
-    arrive();
-    await waitFor(() => expect(takeDown).toHaveBeenCalledTimes(1));
-    expect(screen.queryByText('late panel')).toBeNull();
-    expect(a.getStatus).not.toHaveBeenCalled();
-  });
-
-  it('the dialog is named by the panel and controlled by the button; closing it takes the panel down', async () => {
-    await openPanel(api());
-    const trigger = screen.getByRole('button', { name: 'Remove badges' });
-    const dialog = screen.getByRole('dialog', { name: 'Remove badges' });
-    expect(trigger.getAttribute('aria-controls')).toBe(dialog.id);
-    expect(screen.queryByText('Opening…')).toBeNull();
-    fireEvent.click(trigger);
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(screen.queryByRole('checkbox')).toBeNull();
   });
 
   it('the panel alone (as in the popup) loads again for a new target and drops the old reply', async () => {

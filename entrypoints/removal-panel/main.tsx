@@ -1,0 +1,85 @@
+/**
+ * The removal panel, in the extension's own origin: a frame the Desk page's "Remove badges" button opens.
+ * What it shows and does comes from the service worker (the context the button registered), never from the
+ * page; every click and key it acts on lands in this frame, where the Desk page's scripts cannot reach.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { ContactPanel } from '../../components/ContactPanel';
+import { createPanelApi } from '../../components/panel-api';
+import { RemoveBadgesPanel, UnresolvedPanel } from '../../components/RemoveBadgesPanel';
+import { request } from '../../utils/messaging-client';
+import { PANEL_MESSAGE, type PanelMessage } from '../../utils/panel-frame';
+import { dataCenterByDeskOrigin } from '../../utils/zoho/datacenters';
+import { serializeError } from '../../utils/zoho/errors';
+import '../../components/control.css';
+import '../../components/panel.css';
+import './panel-page.css';
+
+const app = document.getElementById('app')!;
+const titleId = 'br-panel-title';
+
+/** The page that framed this one: only a Zoho Desk page may. */
+function framingOrigin(): string | null {
+  if (window.top === window) return null;
+  const origin = location.ancestorOrigins?.[0] ?? (document.referrer ? new URL(document.referrer).origin : '');
+  return dataCenterByDeskOrigin(origin) ? origin : null;
+}
+
+const parentOrigin = framingOrigin();
+const tell = (message: PanelMessage) => {
+  if (parentOrigin) window.parent.postMessage({ [PANEL_MESSAGE]: message }, parentOrigin);
+};
+const close = () => tell({ action: 'close' });
+
+function Dialog(props: { children: preact.ComponentChildren }) {
+  return (
+    <div class="br-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1}>
+      {props.children}
+    </div>
+  );
+}
+
+async function main() {
+  if (!parentOrigin) {
+    render(
+      <Dialog>
+        <h2 id={titleId}>Remove badges</h2>
+        <p>This panel opens only from the Remove badges button on a Zoho Desk page.</p>
+      </Dialog>,
+      app,
+    );
+    return;
+  }
+  // Escape the panel did not handle itself (it stops the ones it does) closes it.
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') close();
+  });
+  new ResizeObserver(() => tell({ action: 'size', height: Math.ceil(document.documentElement.scrollHeight) })).observe(
+    document.body,
+  );
+  const api = createPanelApi(browser.runtime);
+  const panelId = location.hash.slice(1);
+  try {
+    const context = await request(browser.runtime, 'getPanelContext', { panelId });
+    const panel =
+      context.kind === 'user' ? (
+        <RemoveBadgesPanel api={api} target={context.target} titleId={titleId} onClose={close} />
+      ) : context.kind === 'contact' ? (
+        <ContactPanel api={api} contactId={context.contactId} titleId={titleId} onClose={close} />
+      ) : (
+        <UnresolvedPanel api={api} problem={context.problem} titleId={titleId} onClose={close} />
+      );
+    render(<Dialog>{panel}</Dialog>, app);
+  } catch (error) {
+    render(
+      <Dialog>
+        <UnresolvedPanel api={api} problem={serializeError(error)} titleId={titleId} onClose={close} />
+      </Dialog>,
+      app,
+    );
+  }
+  tell({ action: 'ready' });
+}
+
+void main();

@@ -1,0 +1,142 @@
+/**
+ * A hostile Desk page: its own scripts (a widget, an XSS) try to remove badges through everything they can
+ * reach. They set the URL to a user, find every button and checkbox through open shadow roots, click them,
+ * dispatch clicks and key presses, message the window, and frame the panel themselves. Nothing may change.
+ */
+import type { Page } from '@playwright/test';
+import type { SandboxControl } from '../../sandbox/control-client';
+import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../../sandbox/data';
+import { connectThroughOptions, expect, test, userPageUrl } from './fixtures';
+
+/** Runs in the page's own world, as any script of the Desk page could. */
+async function attack(page: Page, rounds = 5) {
+  return page.evaluate(async (rounds) => {
+    const reachable = (root: Document | ShadowRoot): Element[] => {
+      const found: Element[] = [];
+      for (const el of root.querySelectorAll('*')) {
+        found.push(el);
+        if (el.shadowRoot) found.push(...reachable(el.shadowRoot));
+      }
+      return found;
+    };
+    const tried = { clicks: 0, frames: 0, runtime: 'unavailable' };
+    for (let round = 0; round < rounds; round++) {
+      // Dispatched events as well as click(): neither is the admin.
+      for (const el of reachable(document))
+        if (
+          el instanceof HTMLButtonElement &&
+          el.getAttribute('aria-expanded') === 'false' &&
+          /^Remove badges$/.test(el.textContent?.trim() ?? '')
+        )
+          el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      for (const el of reachable(document)) {
+        if (!(el instanceof HTMLElement)) continue;
+        if (el.matches('button, input, [role="button"], [role="checkbox"]')) {
+          // A script that knows the panel: open it, keep every badge ticked, go forward, never back or away.
+          if (el.getAttribute('aria-expanded') === 'true') continue;
+          if (el instanceof HTMLInputElement && el.checked) continue;
+          if (/^(select none|cancel|close|done)$/i.test(el.textContent?.trim() ?? '')) continue;
+          el.click();
+          tried.clicks++;
+          continue;
+        }
+        if (el.matches('[tabindex], [role="dialog"]')) {
+          for (const key of ['Enter', ' ']) {
+            el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+            el.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, composed: true }));
+          }
+        }
+        if (el instanceof HTMLIFrameElement) {
+          // Cross-origin: nothing inside is reachable; the page can only copy the frame or message it.
+          tried.frames++;
+          if (el.contentDocument) for (const b of el.contentDocument.querySelectorAll('button')) b.click();
+          el.contentWindow?.postMessage({ badgeRemoverPanel: { action: 'ready' } }, '*');
+          const copy = document.createElement('iframe');
+          copy.src = el.src;
+          document.body.append(copy);
+        }
+      }
+      // Pretend to be the panel frame telling the control to do things.
+      window.postMessage({ badgeRemoverPanel: { action: 'close' } }, '*');
+      // The extension's messaging is not exposed to web pages.
+      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
+      if (typeof runtime?.sendMessage === 'function') tried.runtime = 'exposed';
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    return tried;
+  }, rounds);
+}
+
+async function expectNothingChanged(control: SandboxControl, before: Awaited<ReturnType<SandboxControl['getState']>>) {
+  const writes = (await control.requests({ face: 'desk-api' })).filter((r) => r.method !== 'GET');
+  expect(writes).toEqual([]);
+  const after = await control.getState();
+  expect(after.data.users.map((u) => u.badgeIds)).toEqual(before.data.users.map((u) => u.badgeIds));
+}
+
+test.describe("a Desk page's own scripts", () => {
+  test.beforeEach(async ({ context, extensionId }) => {
+    await connectThroughOptions(context, extensionId);
+  });
+
+  test('cannot remove badges on a user page, even with the panel open', async ({ context, control }) => {
+    const before = await control.getState();
+    const page = await context.newPage();
+    await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+    await expect(page.getByRole('button', { name: 'Remove badges' })).toBeVisible();
+    // The page moves to another user by itself, then attacks.
+    const ben = before.data.users.find((u) => u.name === 'Ben Okafor')!;
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, `#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${ben.id}`);
+    const tried = await attack(page);
+    expect(tried.clicks).toBeGreaterThan(0);
+    expect(tried.runtime).toBe('unavailable');
+    await expectNothingChanged(control, before);
+    // The admin opens the panel; the page attacks again while it is open.
+    await page.getByRole('button', { name: 'Remove badges' }).click();
+    await expect(
+      page.frameLocator('badge-remover-control iframe.br-frame').getByRole('checkbox').first(),
+    ).toBeVisible();
+    const again = await attack(page);
+    expect(again.frames).toBeGreaterThan(0);
+    await expectNothingChanged(control, before);
+  });
+
+  test('cannot remove badges on a contact page', async ({ context, control }) => {
+    const before = await control.getState();
+    const carol = before.data.users.find((u) => u.id === DEMO_USER_ID)!;
+    const page = await context.newPage();
+    await page.goto(`https://desk.zoho.com/agent/zylker/zylker/contacts/details/${carol.contactId}`);
+    await expect(page.getByRole('button', { name: 'Remove badges' })).toBeVisible();
+    await attack(page);
+    await expectNothingChanged(control, before);
+    await page.getByRole('button', { name: 'Remove badges' }).click();
+    await expect(page.frameLocator('badge-remover-control iframe.br-frame').getByRole('dialog')).toBeVisible();
+    await attack(page);
+    await expectNothingChanged(control, before);
+  });
+
+  test('cannot show the panel in a frame of its own making, nor outside a Desk page', async ({
+    context,
+    extensionId,
+    control,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+    // A panel URL with an id the service worker never handed out, framed by the page itself.
+    await page.evaluate((url) => {
+      const frame = document.createElement('iframe');
+      frame.id = 'forged';
+      frame.src = url;
+      document.body.append(frame);
+    }, `chrome-extension://${extensionId}/removal-panel.html#forged-panel-id`);
+    await expect(page.frameLocator('#forged').getByText('This panel is no longer valid.')).toBeVisible();
+    // Opened directly, not in a Desk page's frame: it says so and asks nothing.
+    const direct = await context.newPage();
+    await direct.goto(`chrome-extension://${extensionId}/removal-panel.html#whatever`);
+    await expect(direct.getByText('This panel opens only from the Remove badges button')).toBeVisible();
+    const reads = (await control.requests({ face: 'desk-api' })).filter((r) => r.path.includes('/badges'));
+    expect(reads).toEqual([]);
+  });
+});
