@@ -2,8 +2,8 @@ import { defineConfig } from 'wxt';
 import { PANEL_PAGE } from './utils/panel-frame';
 import {
   allZohoHostNames,
-  DATA_CENTERS,
   deskOriginMatches,
+  deskWebOriginPatterns,
   hostPermissions,
   ZOHO_STATIC_DOMAINS,
 } from './utils/zoho/datacenters';
@@ -30,7 +30,7 @@ const EXTENSION_PAGES_CSP = [
   "form-action 'none'",
   `img-src 'self' data: ${zohoOrigins} ${ZOHO_STATIC_DOMAINS.map((domain) => `https://*.${domain}`).join(' ')}`,
   `connect-src 'self' ${zohoOrigins}`,
-  `frame-ancestors ${DATA_CENTERS.map((dc) => dc.deskHost).join(' ')}`,
+  `frame-ancestors ${deskWebOriginPatterns().join(' ')}`,
 ].join('; ');
 
 export default defineConfig({

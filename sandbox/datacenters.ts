@@ -56,7 +56,17 @@ export function dcByDeskHost(host: string): SandboxDataCenter | undefined {
   return SANDBOX_DATA_CENTERS.find((dc) => dc.deskHost === host);
 }
 
+/**
+ * Where the sandbox's agent app is also served (web pages only; the API stays on the Desk hosts): Zylker's
+ * portal address on Zoho's `zohodesk` domains, as Zoho's KB describes it (`portalname.zohodesk.com`).
+ */
+export const PORTAL_WEB_HOSTS: readonly string[] = ['zylker.zohodesk.com', 'zylker.zohodesk.eu'];
+
+export function isPortalWebHost(host: string): boolean {
+  return PORTAL_WEB_HOSTS.includes(host);
+}
+
 /** Every host name the sandbox answers as Zoho: what Chromium maps to it and the certificate names. */
 export function sandboxHostNames(): string[] {
-  return SANDBOX_DATA_CENTERS.flatMap((dc) => [dc.deskHost, dc.accountsHost]);
+  return [...SANDBOX_DATA_CENTERS.flatMap((dc) => [dc.deskHost, dc.accountsHost]), ...PORTAL_WEB_HOSTS];
 }

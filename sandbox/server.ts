@@ -10,7 +10,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { handleAccounts } from './accounts';
 import { generateCertificate, type SandboxCertificate, spkiHash } from './cert';
 import { handleControl } from './control';
-import { dcByAccountsHost, dcByDeskHost, sandboxHostNames } from './datacenters';
+import { dcByAccountsHost, dcByDeskHost, isPortalWebHost, sandboxHostNames } from './datacenters';
 import { handleDeskApi } from './desk-api';
 import { handleDeskWeb } from './desk-web';
 import {
@@ -59,6 +59,8 @@ function faceFor(host: string, path: string): Face {
   if (path === '/__sandbox' || path.startsWith('/__sandbox/')) return 'control';
   if (dcByAccountsHost(host)) return 'accounts';
   if (dcByDeskHost(host)) return path.startsWith('/api/') ? 'desk-api' : 'desk-web';
+  // A portal's zohodesk address serves the agent app; an API call there is not Zoho's API host.
+  if (isPortalWebHost(host) && !path.startsWith('/api/')) return 'desk-web';
   return 'stray';
 }
 

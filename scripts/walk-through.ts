@@ -26,6 +26,8 @@ export async function walkThrough(
 ): Promise<WalkStep[]> {
   const steps: WalkStep[] = [];
   const shot = async (page: Page, name: string, title: string) => {
+    // The panel's frame takes its new height from a message: let it arrive before the picture.
+    await page.waitForTimeout(250);
     const screenshot = join(outDir, `${name}.png`);
     await page.screenshot({ path: screenshot });
     steps.push({ title, screenshot });
@@ -55,7 +57,7 @@ export async function walkThrough(
   // The panel is the extension's own page, in a frame below the button.
   const dialog = desk.frameLocator('badge-remover-control iframe.br-frame').getByRole('dialog');
   const boxes = dialog.getByRole('checkbox');
-  await boxes.first().waitFor();
+  await dialog.getByRole('button', { name: /Review removal/ }).waitFor();
   await shot(desk, '05-choose', "The user's badges, all selected");
   const count = await boxes.count();
   for (let i = 2; i < count; i++) await boxes.nth(i).uncheck();

@@ -55,8 +55,9 @@ async function main() {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') close();
   });
-  new ResizeObserver(() => tell({ action: 'size', height: Math.ceil(document.documentElement.scrollHeight) })).observe(
-    document.body,
+  // The panel's own height, not the document's: that is at least the frame's, so the frame could never shrink.
+  new ResizeObserver(() => tell({ action: 'size', height: Math.ceil(app.getBoundingClientRect().height) })).observe(
+    app,
   );
   const api = createPanelApi(browser.runtime);
   const panelId = location.hash.slice(1);

@@ -62,6 +62,20 @@ test.describe('on the Help Center user page', () => {
     });
   }
 
+  test("on the portal's zohodesk.com address, the removal works end to end, the API still on desk.zoho.com", async ({
+    context,
+    control,
+  }) => {
+    const ben = (await control.getState()).data.users.find((u) => u.name === 'Ben Okafor')!;
+    const page = await context.newPage();
+    await page.goto(userPageUrl(COMMUNITY_HC_ID, ben.id, 'zylker.zohodesk.com'));
+    const dialog = await removeByName(page, ['Rising Star']);
+    await expect(dialog.getByText('Removed (verified)')).toHaveCount(1);
+    expect((await userOf(control, ben.id)).badgeIds.sort()).toEqual([B.newcomer, B.mvp2026].sort());
+    const api = await control.requests({ face: 'desk-api' });
+    expect(new Set(api.map((r) => r.host))).toEqual(new Set(['desk.zoho.com']));
+  });
+
   test('a route that takes badges not chosen is caught: they are re-awarded at once, verified and on record', async ({
     context,
     extensionId,

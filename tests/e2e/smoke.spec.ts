@@ -11,17 +11,26 @@ test('the extension loads with its pinned id and production manifest', async ({ 
   expect(manifest.host_permissions?.some((h: string) => h.includes('localhost') || h.includes('127.0.0.1'))).toBe(
     false,
   );
-  // Only the panel script is exposed, and only to Desk pages (it loads into the content script on first use).
+  // Only the panel page is exposed, and only to the Desk web origins (where the button opens it in a frame).
   const [exposed, ...more] = (manifest.web_accessible_resources ?? []) as { resources: string[]; matches: string[] }[];
   expect(more).toEqual([]);
   expect(exposed?.resources).toEqual(['removal-panel.html']);
   const deskOrigins = (manifest.host_permissions ?? []).filter((h: string) => h.startsWith('https://desk.'));
-  expect(exposed?.matches.toSorted()).toEqual(deskOrigins.toSorted());
-  // The content script runs in the agent app only (/agent/, classic /support/), never on the public /portal/.
+  const portalOrigins = exposed?.matches.filter((m) => !deskOrigins.includes(m)) ?? [];
+  expect(exposed?.matches).toEqual(expect.arrayContaining(deskOrigins));
+  expect(portalOrigins.every((m) => /^https:\/\/\*\.zohodesk\.[a-z.]+\/\*$/.test(m))).toBe(true);
+  expect(portalOrigins).toContain('https://*.zohodesk.com/*');
+  // The content script runs in the agent app only (/agent/, classic /support/), never on the public /portal/,
+  // on the Desk hosts and the portals' zohodesk addresses.
   const scriptMatches = manifest.content_scripts?.[0]?.matches ?? [];
   expect(scriptMatches).toContain('https://desk.zoho.com/agent/*');
   expect(scriptMatches).toContain('https://desk.zoho.eu/support/*');
-  expect(scriptMatches.every((m: string) => /^https:\/\/desk\.[a-z.]+\/(agent|support)\/\*$/.test(m))).toBe(true);
+  expect(scriptMatches).toContain('https://*.zohodesk.com/agent/*');
+  expect(
+    scriptMatches.every((m: string) =>
+      /^https:\/\/(desk\.[a-z.]+|\*\.zohodesk\.[a-z.]+)\/(agent|support)\/\*$/.test(m),
+    ),
+  ).toBe(true);
 });
 
 test('the extension pages load images and connect only to Zoho (their own CSP)', async ({

@@ -23,7 +23,7 @@ describe('Desk web pages', () => {
   it.each(SHAPES)('serves the agent app for %s on every Desk host', async (url) => {
     // The fragment never reaches a server; the app reads it in the browser.
     const path = url.split('#')[0]!;
-    for (const host of ['desk.zoho.com', 'desk.zoho.eu', 'desk.zohocloud.ca']) {
+    for (const host of ['desk.zoho.com', 'desk.zoho.eu', 'desk.zohocloud.ca', 'zylker.zohodesk.com']) {
       const res = await call(t.sandbox, { host, path });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -33,6 +33,13 @@ describe('Desk web pages', () => {
       expect(res.text).toContain('<nav id="leftnav"');
       expect(res.text).toContain('history.pushState');
     }
+  });
+
+  it("on a portal's zohodesk address serves the agent app, never the API", async () => {
+    const api = await call(t.sandbox, { host: 'zylker.zohodesk.com', path: '/api/v1/organizations' });
+    expect(api.status).toBe(404);
+    expect(api.text).toContain('Not a Zoho host');
+    expect(t.sandbox.hostNames).toEqual(expect.arrayContaining(['zylker.zohodesk.com', 'zylker.zohodesk.eu']));
   });
 
   it('answers other paths with 404 and serves badge icons and photos as SVG', async () => {

@@ -18,6 +18,16 @@ describe('classifySender', () => {
       { id: RUNTIME_ID, url: 'https://desk.zoho.com/agent/x', tab: { id: 1 }, frameId: 0 },
       'content-script',
     ],
+    [
+      "a portal's zohodesk address",
+      { id: RUNTIME_ID, origin: 'https://zylker.zohodesk.com', tab: { id: 1 }, frameId: 0 },
+      'content-script',
+    ],
+    [
+      'a look-alike zohodesk host',
+      { id: RUNTIME_ID, origin: 'https://zylker.zohodesk.com.evil.test', tab: { id: 1 }, frameId: 0 },
+      null,
+    ],
     ['Desk sub-frame', { id: RUNTIME_ID, origin: 'https://desk.zoho.com', tab: { id: 1 }, frameId: 4 }, null],
     ['another extension', { id: 'abc', origin: EXT_ORIGIN }, null],
     [

@@ -8,6 +8,12 @@ export interface DataCenter {
   readonly label: string;
   readonly accountsServer: string;
   readonly deskHost: string;
+  /**
+   * Where the agent app is also served, as `{portal}.<portalDomain>` (the API stays on deskHost).
+   * reference/zoho-api.md §1.1: Zoho's KB names `portalname.zohodesk.com`; public code shows `.eu`, `.in`,
+   * `.com.au`, `.jp`; `.com.cn`, `.sa` and `.ca` come from one list, second hand (marked below).
+   */
+  readonly portalDomain?: string;
 }
 
 export const DATA_CENTERS = [
@@ -16,33 +22,59 @@ export const DATA_CENTERS = [
     label: 'United States',
     accountsServer: 'https://accounts.zoho.com',
     deskHost: 'https://desk.zoho.com',
+    portalDomain: 'zohodesk.com',
   },
-  { location: 'eu', label: 'Europe', accountsServer: 'https://accounts.zoho.eu', deskHost: 'https://desk.zoho.eu' },
-  { location: 'in', label: 'India', accountsServer: 'https://accounts.zoho.in', deskHost: 'https://desk.zoho.in' },
+  {
+    location: 'eu',
+    label: 'Europe',
+    accountsServer: 'https://accounts.zoho.eu',
+    deskHost: 'https://desk.zoho.eu',
+    portalDomain: 'zohodesk.eu',
+  },
+  {
+    location: 'in',
+    label: 'India',
+    accountsServer: 'https://accounts.zoho.in',
+    deskHost: 'https://desk.zoho.in',
+    portalDomain: 'zohodesk.in',
+  },
   {
     location: 'au',
     label: 'Australia',
     accountsServer: 'https://accounts.zoho.com.au',
     deskHost: 'https://desk.zoho.com.au',
+    portalDomain: 'zohodesk.com.au',
   },
-  { location: 'jp', label: 'Japan', accountsServer: 'https://accounts.zoho.jp', deskHost: 'https://desk.zoho.jp' },
+  {
+    location: 'jp',
+    label: 'Japan',
+    accountsServer: 'https://accounts.zoho.jp',
+    deskHost: 'https://desk.zoho.jp',
+    portalDomain: 'zohodesk.jp',
+  },
   {
     location: 'ca',
     label: 'Canada',
     accountsServer: 'https://accounts.zohocloud.ca',
     deskHost: 'https://desk.zohocloud.ca',
+    // Second hand (one list in reference/zoho-api.md §1.1), unconfirmed.
+    portalDomain: 'zohodesk.ca',
   },
   {
     location: 'sa',
     label: 'Saudi Arabia',
     accountsServer: 'https://accounts.zoho.sa',
     deskHost: 'https://desk.zoho.sa',
+    // Second hand (one list in reference/zoho-api.md §1.1), unconfirmed.
+    portalDomain: 'zohodesk.sa',
   },
   {
     location: 'cn',
     label: 'China',
     accountsServer: 'https://accounts.zoho.com.cn',
     deskHost: 'https://desk.zoho.com.cn',
+    // Second hand (one list in reference/zoho-api.md §1.1), unconfirmed.
+    portalDomain: 'zohodesk.com.cn',
   },
   { location: 'sg', label: 'Singapore', accountsServer: 'https://accounts.zoho.sg', deskHost: 'https://desk.zoho.sg' },
   {
@@ -76,8 +108,20 @@ export function dataCenterByAccountsServer(server: string): DataCenter | undefin
   return DATA_CENTERS.find((dc) => dc.accountsServer === origin);
 }
 
+/**
+ * The data center of a Desk web origin: its Desk host (`https://desk.zoho.eu`), or a portal's address on its
+ * `zohodesk` domain (`https://zylker.zohodesk.eu`: one label, https, no port). Anything else is undefined.
+ */
 export function dataCenterByDeskOrigin(origin: string): DataCenter | undefined {
-  return DATA_CENTERS.find((dc) => dc.deskHost === origin);
+  const exact = DATA_CENTERS.find((dc) => dc.deskHost === origin);
+  if (exact) return exact;
+  const portal = /^https:\/\/[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.(.+)$/.exec(origin);
+  return portal ? DATA_CENTERS.find((dc) => 'portalDomain' in dc && dc.portalDomain === portal[1]) : undefined;
+}
+
+/** Every origin pattern the agent app is served from, for CSP (`https://desk.zoho.com https://*.zohodesk.com`). */
+export function deskWebOriginPatterns(): string[] {
+  return DATA_CENTERS.flatMap((dc) => [dc.deskHost, ...('portalDomain' in dc ? [`https://*.${dc.portalDomain}`] : [])]);
 }
 
 /** Match patterns for the manifest: every Desk and Accounts host, nothing else. */
@@ -97,12 +141,12 @@ export function isAgentAppPath(path: string): boolean {
 }
 
 export function deskWebAppMatches(): string[] {
-  return DATA_CENTERS.flatMap((dc) => AGENT_APP_PATHS.map((path) => `${dc.deskHost}${path}`));
+  return deskWebOriginPatterns().flatMap((origin) => AGENT_APP_PATHS.map((path) => `${origin}${path}`));
 }
 
-/** Every Desk origin as a match pattern: what web-accessible resources are offered to (their paths must be /*). */
+/** Every Desk web origin as a match pattern: what web-accessible resources are offered to (their paths must be /*). */
 export function deskOriginMatches(): string[] {
-  return DATA_CENTERS.map((dc) => `${dc.deskHost}/*`);
+  return deskWebOriginPatterns().map((origin) => `${origin}/*`);
 }
 
 /** Every host name the extension may talk to: what tests map to the sandbox. */

@@ -52,6 +52,21 @@ describe('detectHelpCenterUserPage: URLs that must match', () => {
       `https://desk.zoho.com.au/agent/z/d/setup#setup/channels/helpcenter/${HC}/users/${U}`,
       { userId: U },
     ],
+    [
+      "the portal's zohodesk.com address",
+      `https://zylker.zohodesk.com/agent/zylker/zylker/setup#setup/channels/helpcenter/${HC}/users/${U}`,
+      { portal: 'zylker', userId: U },
+    ],
+    [
+      "an EU portal's zohodesk.eu address",
+      `https://medc-support.zohodesk.eu/agent/medc/all/setup#setup/channels/helpcenter/${HC}/users/${U}`,
+      { userId: U },
+    ],
+    [
+      'the classic UI on a zohodesk.com.au address',
+      `https://zylker.zohodesk.com.au/support/zylker/ShowHomePage.do#Setup/helpcenter/${HC}/users/${U}`,
+      { userId: U },
+    ],
   ])('%s', (_name, url, expected) => {
     const page = detectHelpCenterUserPage(url);
     expect(page).toMatchObject({ kind: 'helpcenter-user', ...expected });
@@ -85,6 +100,24 @@ describe('detectHelpCenterUserPage: URLs that must not match', () => {
     ['the user id in the query only', `https://desk.zoho.com/agent/z/d/setup?userId=${U}`],
     ['not a URL', 'desk.zoho.com/agent'],
     ['a contact page', 'https://desk.zoho.com/agent/zylker/zylker/contacts/details/3313135931139'],
+    ['the public Help Center on a zohodesk address', `https://zylker.zohodesk.com/portal/en/community/user/${U}`],
+    ['zohodesk.com itself', `https://zohodesk.com/agent/z/d/setup#setup/channels/helpcenter/${HC}/users/${U}`],
+    [
+      'two labels under zohodesk.com',
+      `https://a.b.zohodesk.com/agent/z/d/setup#setup/channels/helpcenter/${HC}/users/${U}`,
+    ],
+    [
+      'a look-alike zohodesk host',
+      `https://zylker.zohodesk.com.evil.test/agent/z/d/setup#setup/channels/helpcenter/${HC}/users/${U}`,
+    ],
+    [
+      'a zohodesk host with a port',
+      `https://zylker.zohodesk.com:8443/agent/z/d/setup#setup/channels/helpcenter/${HC}/users/${U}`,
+    ],
+    [
+      'zohodesk for a data center without one',
+      `https://zylker.zohodesk.sg/agent/z/d/setup#setup/channels/helpcenter/${HC}/users/${U}`,
+    ],
   ])('%s', (_name, url) => {
     expect(detectHelpCenterUserPage(url)).toBeNull();
   });
