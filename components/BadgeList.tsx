@@ -28,10 +28,12 @@ export class BadgeIcon extends Component<{ badge: Badge }, { broken: boolean }> 
   }
 }
 
-export function BadgeKind({ badge }: { badge: Badge }) {
+export function BadgeKind({ badge, id }: { badge: Badge; id?: string }) {
   if (badge.isCustom === undefined) return null;
   return (
-    <span class={badge.isCustom ? 'br-tag br-tag-custom' : 'br-tag'}>{badge.isCustom ? 'Custom' : 'Default'}</span>
+    <span id={id} class={badge.isCustom ? 'br-tag br-tag-custom' : 'br-tag'}>
+      {badge.isCustom ? 'Custom' : 'Default'}
+    </span>
   );
 }
 
@@ -62,19 +64,27 @@ export function BadgeList(props: {
         </span>
       </div>
       <ul class="br-list">
-        {badges.map((badge) => (
+        {badges.map((badge, index) => (
           <li key={badge.id}>
             <label class="br-badge">
               <input
                 type="checkbox"
+                // Where focus goes when the list appears.
+                data-step-focus={index === 0 ? true : undefined}
                 checked={selected.has(badge.id)}
                 onChange={(e) => toggle(badge.id, e.currentTarget.checked)}
+                // Named by the badge and its kind; the description is read once, as the description.
+                aria-labelledby={
+                  badge.isCustom === undefined ? `br-name-${badge.id}` : `br-name-${badge.id} br-kind-${badge.id}`
+                }
                 aria-describedby={badge.description ? `br-desc-${badge.id}` : undefined}
               />
               <BadgeIcon badge={badge} />
               <span>
-                <span class="br-name">{badge.name}</span>
-                <BadgeKind badge={badge} />
+                <span class="br-name" id={`br-name-${badge.id}`}>
+                  {badge.name}
+                </span>
+                <BadgeKind badge={badge} id={`br-kind-${badge.id}`} />
                 {badge.levelName ? <span class="br-tag">{badge.levelName}</span> : null}
                 {badge.description ? (
                   <span class="br-desc" id={`br-desc-${badge.id}`}>

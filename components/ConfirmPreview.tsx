@@ -20,7 +20,10 @@ export function ConfirmPreview(props: {
   return (
     <>
       <div class="br-preview">
-        <p>{previewSentence(view, badges.length)}</p>
+        {/* Focused when the preview appears, so it is read first. */}
+        <p class="br-step-focus" tabIndex={-1} data-step-focus>
+          {previewSentence(view, badges.length)}
+        </p>
         <ul>
           {badges.map((b) => (
             <li key={b.id}>{b.name}</li>

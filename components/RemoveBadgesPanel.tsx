@@ -3,7 +3,7 @@ import type { RemovalReport } from '../utils/badges/report';
 import type { UserBadgesView } from '../utils/views';
 import { type SerializedError, serializeError } from '../utils/zoho/errors';
 import { BadgeList } from './BadgeList';
-import { ConfirmPreview, plural } from './ConfirmPreview';
+import { ConfirmPreview, plural, previewSentence } from './ConfirmPreview';
 import { CloseAction, ConnectionNotice, ErrorMessage, noticeFor } from './Notices';
 import type { PanelApi, RemovalTarget } from './panel-api';
 import { RemovalResult, summary } from './RemovalResult';
@@ -112,11 +112,30 @@ export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase
     this.start();
   }
 
-  override componentDidUpdate(previous: RemoveBadgesPanelProps) {
+  override componentDidUpdate(previous: RemoveBadgesPanelProps, before: { phase: Phase }) {
     const { target } = this.props;
     if (previous.target.userId !== target.userId || previous.target.helpCenterId !== target.helpCenterId) {
       this.start();
+      return;
     }
+    if (before.phase.name !== this.state.phase.name) this.focusStep(before.phase.name);
+  }
+
+  /**
+   * Every step change moves focus to the new step (it would fall to <body> with the removed element): back from
+   * the preview to the Review button, otherwise to the step's first control or the element marked to be read.
+   */
+  private focusStep(from: Phase['name']) {
+    const root = this.root.current;
+    if (!root) return;
+    const target =
+      (from === 'preview' && this.state.phase.name === 'choose'
+        ? root.querySelector<HTMLElement>('[data-review]')
+        : null) ??
+      root.querySelector<HTMLElement>('[data-step-focus]') ??
+      root.querySelector<HTMLElement>('input, button:not(:disabled)') ??
+      root;
+    target.focus();
   }
 
   override componentWillUnmount() {
@@ -128,13 +147,7 @@ export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase
     const { phase } = this.state;
     return (
       // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the flow steps back or closes it.
-      <div
-        ref={this.root}
-        class="br-flow"
-        tabIndex={-1}
-        onKeyDown={this.onKeyDown}
-        aria-busy={phase.name === 'loading' || phase.name === 'running'}
-      >
+      <div ref={this.root} class="br-flow" tabIndex={-1} onKeyDown={this.onKeyDown}>
         <h2 id={props.titleId}>Remove badges</h2>
         {'view' in phase ? (
           <p class="br-sub">
@@ -143,20 +156,32 @@ export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase
             {phase.view.helpCenter ? ` · ${phase.view.helpCenter.name}` : ''}
           </p>
         ) : null}
-        <Body
-          phase={phase}
-          setPhase={this.setPhase}
-          onConfirm={this.confirm}
-          onClose={props.onClose}
-          onRetry={this.load}
-          onFix={() => props.api.openOptions().catch(this.fail)}
-        />
+        <div aria-busy={phase.name === 'loading' || phase.name === 'running'}>
+          <Body
+            phase={phase}
+            setPhase={this.setPhase}
+            onConfirm={this.confirm}
+            onClose={props.onClose}
+            onRetry={this.load}
+            onFix={() => props.api.openOptions().catch(this.fail)}
+          />
+        </div>
+        {/* Outside the busy part, so screen readers announce each step: the preview, the run, the result. */}
         <div class="br-live" role="status" aria-live="polite">
-          {phase.name === 'result' ? summary(phase.report) : phase.name === 'running' ? 'Removing badges…' : ''}
+          {announcement(phase)}
         </div>
       </div>
     );
   }
+}
+
+/** What the live region says at each step. */
+function announcement(phase: Phase): string {
+  if (phase.name === 'preview')
+    return `${previewSentence(phase.view, phase.selected.size)}. Confirm or press Escape to go back.`;
+  if (phase.name === 'running') return `Removing ${plural(phase.count, 'badge')}…`;
+  if (phase.name === 'result') return summary(phase.report);
+  return '';
 }
 
 function Body(props: {
@@ -204,6 +229,7 @@ function Body(props: {
             <button
               type="button"
               class="br-primary"
+              data-review
               disabled={selected.size === 0}
               onClick={() => setPhase({ ...phase, name: 'preview' })}
             >
@@ -224,7 +250,7 @@ function Body(props: {
       );
     case 'running':
       return (
-        <p>
+        <p class="br-step-focus" tabIndex={-1} data-step-focus>
           <span class="br-spinner" aria-hidden="true" />
           Removing {plural(phase.count, 'badge')} and verifying…
         </p>
@@ -234,7 +260,7 @@ function Body(props: {
         <>
           <RemovalResult report={phase.report} />
           <div class="br-actions">
-            <button type="button" class="br-primary" onClick={props.onClose}>
+            <button type="button" class="br-primary" data-step-focus onClick={props.onClose}>
               Done
             </button>
           </div>

@@ -156,7 +156,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
   return (
     <main class="popup">
       <header class="bar">
-        <strong>Badge Remover</strong>
+        {/* The page's one h1, except in a user's view, whose h1 is the user's name. */}
+        {selected ? <strong>Badge Remover</strong> : <h1 class="brand">Badge Remover</h1>}
         <span class="muted">{status?.org ? status.org.name : ''}</span>
         <a class="link" href="bulk.html" target="_blank" rel="noopener">
           Bulk

@@ -32,9 +32,38 @@ const tell = (message: PanelMessage) => {
 };
 const close = () => tell({ action: 'close' });
 
+const FOCUSABLE =
+  'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab and Shift+Tab go round inside the panel: past its last control focus would leave the frame for the page
+ * the panel covers.
+ */
+function keepFocusInside(event: KeyboardEvent) {
+  if (event.key !== 'Tab') return;
+  const dialog = event.currentTarget as HTMLElement;
+  const controls = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+  const active = document.activeElement as HTMLElement | null;
+  event.preventDefault();
+  if (controls.length === 0) return dialog.focus();
+  const after = (el: HTMLElement) =>
+    Boolean(active && active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const next = event.shiftKey
+    ? ([...controls].reverse().find((el) => el !== active && !after(el)) ?? controls.at(-1)!)
+    : (controls.find((el) => el !== active && after(el)) ?? controls[0]!);
+  next.focus();
+}
+
 function Dialog(props: { children: preact.ComponentChildren }) {
   return (
-    <div class="br-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1}>
+    <div
+      class="br-dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      onKeyDown={keepFocusInside}
+    >
       {props.children}
     </div>
   );

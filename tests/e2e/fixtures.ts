@@ -143,8 +143,10 @@ export async function serviceWorkerControl(context: BrowserContext, extensionPag
     /** Every status Chrome reported, in order. */
     seen,
     async stop() {
+      const from = seen.length;
       await cdp.send('ServiceWorker.stopWorker', { versionId: latest!.versionId });
-      await expect.poll(() => latest?.runningStatus).toBe('stopped');
+      // A page's next message may wake the worker at once: 'stopped' can be brief, so look at every status seen.
+      await expect.poll(() => seen.slice(from).includes('stopped')).toBe(true);
     },
     running: () => latest?.runningStatus === 'running',
   };
@@ -153,6 +155,13 @@ export async function serviceWorkerControl(context: BrowserContext, extensionPag
 export async function userOf(control: SandboxControl, id: string) {
   const user = (await control.getState()).data.users.find((u) => u.id === id);
   if (!user) throw new Error(`no sandbox user ${id}`);
+  return user;
+}
+
+/** A sandbox user by name. */
+export async function userNamed(control: SandboxControl, name: string) {
+  const user = (await control.getState()).data.users.find((u) => u.name === name);
+  if (!user) throw new Error(`no sandbox user named ${name}`);
   return user;
 }
 
