@@ -42,6 +42,9 @@ export default defineConfig({
       'Remove community badges from Zoho Desk Help Center users: preview, confirm, and see each removal verified.',
     permissions: ['alarms', 'identity', 'storage'],
     host_permissions: hostPermissions(),
+    // Asked only when the admin adds the organization's own Desk address, for that one origin (never at install).
+    optional_permissions: ['scripting'],
+    optional_host_permissions: ['https://*/*'],
     // The Desk page control opens the removal panel, an extension page, in a frame.
     web_accessible_resources: [{ resources: [PANEL_PAGE.slice(1)], matches: deskOriginMatches() }],
     ...(browser === 'chrome' ? { key: PUBLIC_KEY } : {}),

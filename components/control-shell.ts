@@ -7,8 +7,11 @@
 import { type PanelMessage, panelMessage } from '../utils/panel-frame';
 
 export interface ControlShellOptions {
-  /** Registers what the panel will work on and gives the frame's URL; called on a trusted click only. */
-  panelUrl: () => Promise<string>;
+  /**
+   * Registers what the panel will work on and gives the frame's URL, or null when the panel opened in a window
+   * of its own; called on a trusted click only.
+   */
+  panelUrl: () => Promise<string | null>;
   /** The extension's origin: the only sender of the frame's messages. */
   extensionOrigin: string;
   /** Called once the admin points at or focuses the button, before any click. */
@@ -60,6 +63,10 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
     options.panelUrl().then(
       (url) => {
         if (stop.signal.aborted) return;
+        if (url === null) {
+          close();
+          return;
+        }
         const frame = element('iframe', 'br-frame');
         frame.title = 'Remove badges';
         frame.src = url;

@@ -1,7 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { BulkRun } from '../utils/badges/bulk';
+import {
+  deskAddressMatches,
+  deskAddressScriptId,
+  readDeskAddresses,
+  watchDeskAddresses,
+} from '../utils/desk-addresses';
 import { dispatch } from '../utils/messaging';
+import { PANEL_PAGE } from '../utils/panel-frame';
 import { indexedDbSecretStore, migrateSecrets } from '../utils/secret-store';
 import { createHandlers } from '../utils/service';
 import { bulkRunItem, connectionItem, DEFAULT_SETTINGS, type Settings, settingsItem } from '../utils/storage';
@@ -11,6 +18,8 @@ import { ZohoError } from '../utils/zoho/errors';
 import { createZohoAuth } from '../utils/zoho/oauth';
 
 const BULK_ALARM = 'bulk-run';
+/** The Desk page content script as built (its manifest entry covers Zoho's hosts; this registers it elsewhere). */
+const CONTENT_SCRIPT_FILES = ['content-scripts/helpcenter-user.js'];
 /** Daily: audit entries and bulk-run names past the retention period are deleted even if nobody opens them. */
 const RETENTION_ALARM = 'retention';
 
@@ -50,14 +59,52 @@ export default defineBackground(() => {
       if (!then) return browser.runtime.openOptionsPage();
       await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#${then}` });
     },
+    deskAddressAccess: {
+      granted: (origin) => browser.permissions.contains({ permissions: ['scripting'], origins: [`${origin}/*`] }),
+      async register(origin) {
+        const id = deskAddressScriptId(origin);
+        const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+        if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [id] });
+        await browser.scripting.registerContentScripts([
+          {
+            id,
+            matches: deskAddressMatches(origin),
+            js: CONTENT_SCRIPT_FILES,
+            runAt: 'document_idle',
+            persistAcrossSessions: true,
+          },
+        ]);
+      },
+      async unregister(origin) {
+        await browser.scripting?.unregisterContentScripts({ ids: [deskAddressScriptId(origin)] });
+      },
+      async release(origin) {
+        await browser.permissions.remove({ origins: [`${origin}/*`] });
+      },
+      panelUrl: (panelId) => `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`,
+    },
+    async openPanelWindow(url) {
+      const window = await browser.windows.create({ url, type: 'popup', width: 460, height: 640, focused: true });
+      const tabId = window?.tabs?.[0]?.id;
+      if (tabId === undefined)
+        throw new ZohoError({ kind: 'server', message: 'The panel window could not be opened.' });
+      return tabId;
+    },
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
     storageBytes: async (keys) => browser.storage.local.getBytesInUse?.(keys),
   });
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
 
+  // The sender check reads the organization's own Desk addresses from storage, kept current here.
+  let deskAddresses = readDeskAddresses();
+  watchDeskAddresses((next) => {
+    deskAddresses = Promise.resolve(next);
+  });
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    migrated.then(() => dispatch(handlers, message, sender, browser.runtime.id, extensionOrigin)).then(sendResponse);
+    Promise.all([migrated, deskAddresses])
+      .then(([, addresses]) => dispatch(handlers, message, sender, browser.runtime.id, extensionOrigin, addresses))
+      .then(sendResponse);
     return true;
   });
 

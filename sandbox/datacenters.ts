@@ -62,11 +62,18 @@ export function dcByDeskHost(host: string): SandboxDataCenter | undefined {
  */
 export const PORTAL_WEB_HOSTS: readonly string[] = ['zylker.zohodesk.com', 'zylker.zohodesk.eu'];
 
+/** An organization's own mapped domain (Zoho's "Support customers from your own domain"), web pages only. */
+export const CUSTOM_WEB_HOSTS: readonly string[] = ['support.zylker.example'];
+
 export function isPortalWebHost(host: string): boolean {
-  return PORTAL_WEB_HOSTS.includes(host);
+  return PORTAL_WEB_HOSTS.includes(host) || CUSTOM_WEB_HOSTS.includes(host);
 }
 
 /** Every host name the sandbox answers as Zoho: what Chromium maps to it and the certificate names. */
 export function sandboxHostNames(): string[] {
-  return [...SANDBOX_DATA_CENTERS.flatMap((dc) => [dc.deskHost, dc.accountsHost]), ...PORTAL_WEB_HOSTS];
+  return [
+    ...SANDBOX_DATA_CENTERS.flatMap((dc) => [dc.deskHost, dc.accountsHost]),
+    ...PORTAL_WEB_HOSTS,
+    ...CUSTOM_WEB_HOSTS,
+  ];
 }

@@ -89,6 +89,8 @@ export const requests = {
     ]),
   },
   /** The panel frame, once: the context its control registered, for the frame's own tab only. */
+  addDeskAddress: { from: ['extension-page'], input: z.object({ origin: z.string().check(z.maxLength(300)) }) },
+  removeDeskAddress: { from: ['extension-page'], input: z.object({ origin: z.string().check(z.maxLength(300)) }) },
   getPanelContext: {
     from: ['extension-page'],
     input: z.object({ panelId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a panel id')) }),
@@ -175,6 +177,8 @@ export interface StatusView {
 }
 
 export interface SettingsView extends Omit<Settings, 'clientSecret'> {
+  /** The organization's own Desk addresses the content script is registered on. */
+  deskAddresses: string[];
   /** The secret itself never leaves the service worker. */
   hasClientSecret: boolean;
   customPagePatterns: string[];
@@ -200,7 +204,10 @@ export interface Responses {
   findUserByEmail: UserBadgesView['user'] | null;
   removeBadges: RemovalReport;
   openOptions: null;
-  openPanel: { panelId: string };
+  /** `window`: on the organization's own domain the panel opens in a window of the extension, not a frame. */
+  openPanel: { panelId: string; mode: 'frame' | 'window' };
+  addDeskAddress: SettingsView;
+  removeDeskAddress: SettingsView;
   getPanelContext: PanelContext;
   listHelpCenters: HelpCenterView[];
   searchUsers: UserSearchPage;
@@ -255,6 +262,8 @@ export function classifySender(
   sender: SenderLike,
   runtimeId: string,
   extensionOrigin: string,
+  /** The organization's own Desk addresses the admin added (read from storage by the caller). */
+  deskAddresses: readonly string[] = [],
 ): ClassifiedSender | null {
   if (!sender || sender.id !== runtimeId) return null;
   const origin = senderOrigin(sender);
@@ -262,7 +271,7 @@ export function classifySender(
   if (origin === extensionOrigin)
     return sender.tab?.id === undefined ? { kind: 'extension-page' } : { kind: 'extension-page', tabId: sender.tab.id };
   if (sender.tab?.id === undefined || sender.frameId !== 0) return null;
-  if (!dataCenterByDeskOrigin(origin)) return null;
+  if (!dataCenterByDeskOrigin(origin) && !deskAddresses.includes(origin)) return null;
   return { kind: 'content-script', deskOrigin: origin, tabId: sender.tab.id };
 }
 
@@ -300,11 +309,12 @@ export async function dispatch(
   sender: SenderLike,
   runtimeId: string,
   extensionOrigin: string,
+  deskAddresses: readonly string[] = [],
 ): Promise<Reply<unknown>> {
   const parsed = envelope.safeParse(raw);
   if (!parsed.success || !Object.hasOwn(requests, parsed.data.type)) return refused('Unknown request.');
   const type = parsed.data.type as RequestType;
-  const from = classifySender(sender, runtimeId, extensionOrigin);
+  const from = classifySender(sender, runtimeId, extensionOrigin, deskAddresses);
   const spec = requests[type];
   if (!from || !(spec.from as readonly SenderKind[]).includes(from.kind)) {
     return refused('This request is not allowed from here.');

@@ -22,6 +22,7 @@ import { type RemovalDeps, removeBadges } from './badges/remove';
 import type { RemovalRoute } from './badges/report';
 import { undoRemoval } from './badges/undo';
 import { findUserByEmail, getUserBadges, listHelpCenters, readUser, searchUsers } from './badges/user';
+import { deskAddressOrigin } from './desk-addresses';
 import { DEFAULT_FORGET, type Handlers, type OrganizationView, type SettingsView, type StatusView } from './messaging';
 import { compilePattern } from './page/patterns';
 import { PANEL_CONTEXT_TTL_MS } from './panel-frame';
@@ -35,6 +36,7 @@ import {
   type Connection,
   connectionItem,
   contactUsersItem,
+  deskAddressesItem,
   lastSearchItem,
   pagePatternsItem,
   panelContextsItem,
@@ -45,13 +47,25 @@ import {
   typedHelpCenterIdItem,
 } from './storage';
 import { clientIdProblem } from './zoho/client-id';
-import { dataCenterByLocation } from './zoho/datacenters';
+import { dataCenterByDeskOrigin, dataCenterByLocation } from './zoho/datacenters';
 import type { DeskClient } from './zoho/desk-client';
 import { ZohoError } from './zoho/errors';
 import { createLimiter } from './zoho/limiter';
 import type { ConnectSettings } from './zoho/oauth';
 import { listOrganizations } from './zoho/organizations';
 import { DESK_SCOPES } from './zoho/scopes';
+
+export interface DeskAddressAccess {
+  /** Whether the browser grants the extension that origin (the admin was asked on the extension page). */
+  granted(origin: string): Promise<boolean>;
+  /** Registers the content script there, kept across browser restarts. */
+  register(origin: string): Promise<void>;
+  unregister(origin: string): Promise<void>;
+  /** Gives the origin's permission back to the browser. */
+  release(origin: string): Promise<void>;
+  /** The panel page's URL, for a window. */
+  panelUrl(panelId: string): string;
+}
 
 export interface ServiceDeps {
   auth: {
@@ -64,6 +78,10 @@ export interface ServiceDeps {
   redirectUri: () => string;
   /** `reconnect`: the options page starts connecting at once (the admin asked for it with one click). */
   openOptionsPage: (then?: 'reconnect') => Promise<void>;
+  /** The organization's own Desk addresses: the browser's side of them (optional permissions, scripting). */
+  deskAddressAccess?: DeskAddressAccess;
+  /** Opens the panel page in a window of its own; resolves to that window's tab. */
+  openPanelWindow?: (url: string) => Promise<number>;
   now: () => number;
   newId: () => string;
   /** The clock's wait, injected in tests. */
@@ -94,6 +112,7 @@ export function createHandlers(
   const settingsView = async (): Promise<SettingsView> => {
     return {
       ...(await readSettings()),
+      deskAddresses: await deskAddressesItem.getValue(),
       hasClientSecret: Boolean(await deps.secrets.get('clientSecret')),
       customPagePatterns: await pagePatternsItem.getValue(),
       anchorSelector: await anchorSelectorItem.getValue(),
@@ -521,8 +540,43 @@ export function createHandlers(
       const now = deps.now();
       const pending = await panelContextsItem.getValue();
       const fresh = Object.fromEntries(Object.entries(pending).filter(([, p]) => now - p.at < PANEL_CONTEXT_TTL_MS));
+      // On the organization's own domain the browser lets no extension page into a frame (its web-accessible
+      // pages name Zoho's hosts only), so the panel opens in a window of the extension instead.
+      const ownDomain = !dataCenterByDeskOrigin(sender.deskOrigin);
+      if (ownDomain && deps.openPanelWindow && deps.deskAddressAccess) {
+        const tabId = await deps.openPanelWindow(deps.deskAddressAccess.panelUrl(panelId));
+        await panelContextsItem.setValue({ ...fresh, [panelId]: { tabId, context, at: now } });
+        return { panelId, mode: 'window' as const };
+      }
       await panelContextsItem.setValue({ ...fresh, [panelId]: { tabId: sender.tabId, context, at: now } });
-      return { panelId };
+      return { panelId, mode: 'frame' as const };
+    },
+
+    async addDeskAddress(input) {
+      const access = deps.deskAddressAccess;
+      const parsed = deskAddressOrigin(input.origin);
+      if ('problem' in parsed) throw new ZohoError({ kind: 'invalid-request', message: parsed.problem });
+      if (!access || !(await access.granted(parsed.origin))) {
+        throw new ZohoError({
+          kind: 'forbidden',
+          message: `The browser did not grant access to ${parsed.origin}, so the extension cannot work there.`,
+          action: 'Add the address again and allow access when the browser asks.',
+        });
+      }
+      await access.register(parsed.origin);
+      const addresses = await deskAddressesItem.getValue();
+      if (!addresses.includes(parsed.origin)) await deskAddressesItem.setValue([...addresses, parsed.origin]);
+      return settingsView();
+    },
+
+    async removeDeskAddress({ origin }) {
+      const access = deps.deskAddressAccess;
+      await deskAddressesItem.setValue((await deskAddressesItem.getValue()).filter((a) => a !== origin));
+      if (access) {
+        await access.unregister(origin).catch(() => {});
+        await access.release(origin).catch(() => {});
+      }
+      return settingsView();
     },
 
     async getPanelContext({ panelId }, sender) {

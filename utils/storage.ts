@@ -5,6 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { RemovalReport, RemovalRoute, RouteSetting } from './badges/report';
+import { DESK_ADDRESSES_KEY } from './desk-addresses';
 import { PAGE_PATTERNS_KEY } from './page-patterns';
 import { ANCHOR_SELECTOR_KEY } from './page-placement';
 import { remembered } from './remembered-item';
@@ -46,6 +47,9 @@ export async function readSettings(): Promise<Settings> {
  * settings because content scripts read it, and they must not load the client secret.
  */
 export const pagePatternsItem = storage.defineItem<string[]>(`local:${PAGE_PATTERNS_KEY}`, { fallback: [] });
+
+/** The organization's own Desk addresses (utils/desk-addresses.ts); content scripts read them too. */
+export const deskAddressesItem = storage.defineItem<string[]>(`local:${DESK_ADDRESSES_KEY}`, { fallback: [] });
 
 /** The admin's anchor selector for the control (Advanced); content scripts read it, like the patterns. */
 export const anchorSelectorItem = storage.defineItem<string>(`local:${ANCHOR_SELECTOR_KEY}`, { fallback: '' });

@@ -8,10 +8,13 @@ import { readPlacement, saveCorner } from '../../utils/page-placement';
 import { PANEL_PAGE, type PanelContext } from '../../utils/panel-frame';
 import { type Corner, mountInShadowRoot } from '../../utils/shadow-mount';
 
-/** Registers the context with the service worker, which hands it to the frame alone. */
-async function panelUrl(context: PanelContext): Promise<string> {
-  const { panelId } = await request(browser.runtime, 'openPanel', context);
-  return `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
+/**
+ * Registers the context with the service worker, which hands it to the frame alone. Null when the service
+ * worker opened the panel in a window instead (on the organization's own domain).
+ */
+async function panelUrl(context: PanelContext): Promise<string | null> {
+  const { panelId, mode } = await request(browser.runtime, 'openPanel', context);
+  return mode === 'window' ? null : `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
 }
 
 export interface ControlHints {

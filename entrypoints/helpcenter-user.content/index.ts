@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { readDeskAddresses, watchDeskAddresses } from '../../utils/desk-addresses';
 import { detectPage, pageKey } from '../../utils/page';
 import { readPagePatterns, watchPagePatterns } from '../../utils/page-patterns';
 import { createSpaRouter } from '../../utils/spa-router';
@@ -12,8 +13,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx: ContentScriptContext) {
     let patterns = await readPagePatterns();
+    let addresses = await readDeskAddresses();
     const router = createSpaRouter({
-      detect: (url) => detectPage(url, patterns),
+      detect: (url) => detectPage(url, patterns, addresses),
       key: pageKey,
       mount: (page, signal) => {
         return page.kind === 'contact' ? mountContactPage(page, signal) : mountHelpCenterUserPage(page, signal);
@@ -27,6 +29,11 @@ export default defineContentScript({
       router.navigate(location.href);
     });
     ctx.onInvalidated(unwatch);
+    const unwatchAddresses = watchDeskAddresses((next) => {
+      addresses = next;
+      router.navigate(location.href);
+    });
+    ctx.onInvalidated(unwatchAddresses);
     router.navigate(location.href);
   },
 });

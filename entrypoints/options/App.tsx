@@ -18,8 +18,9 @@ import { CLIENT_TYPE_INFO, CLIENT_TYPES, type ClientType } from '../../utils/zoh
 import { DATA_CENTERS } from '../../utils/zoho/datacenters';
 import { type SerializedError, serializeError } from '../../utils/zoho/errors';
 import { CheckSetup, type CheckSetupApi } from './CheckSetup';
+import { DeskAddresses, type DeskAddressesApi } from './DeskAddresses';
 
-export interface OptionsApi extends CheckSetupApi {
+export interface OptionsApi extends CheckSetupApi, DeskAddressesApi {
   getStatus(): Promise<StatusView>;
   getSettings(): Promise<SettingsView>;
   saveSettings(input: RequestInput<'saveSettings'>): Promise<SettingsView>;
@@ -33,10 +34,13 @@ export function OptionsApp({
   api,
   addPattern,
   reconnectNow,
+  addAddress,
 }: {
   api: OptionsApi;
   addPattern?: string;
   reconnectNow?: boolean;
+  /** From the popup on an unrecognized Desk page: the address to offer. */
+  addAddress?: string;
 }) {
   const [status, setStatus] = useState<StatusView | null>(null);
   const [settings, setSettings] = useState<SettingsView | null>(null);
@@ -79,6 +83,7 @@ export function OptionsApp({
             />
           )}
           {status.connection === 'connected' ? <CheckSetup api={api} /> : null}
+          <DeskAddresses api={api} addresses={settings.deskAddresses} onSettings={setSettings} suggested={addAddress} />
           <Advanced api={api} settings={settings} onSettings={setSettings} addPattern={addPattern} />
         </>
       ) : !loadError ? (

@@ -24,6 +24,9 @@ export interface PopupApi extends PanelApi, RecognizeApi {
   loadTypedHelpCenterId(): Promise<string | null>;
   saveTypedHelpCenterId(id: string): Promise<void>;
   copy(text: string): Promise<void>;
+  deskAddresses(): Promise<string[]>;
+  /** Opens the options page with the address filled in, where the browser asks to allow it. */
+  editDeskAddress(origin: string): Promise<void>;
 }
 
 const DEBOUNCE_MS = 300;
@@ -44,6 +47,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
   /** The tab's URL when it is an agent-app page that no pattern knows. */
   const [unknownPage, setUnknownPage] = useState<string | null>(null);
   const [learned, setLearned] = useState<string | null>(null);
+  /** An agent-app path on a host that is not Zoho's: perhaps the organization's own Desk address. */
+  const [ownDomain, setOwnDomain] = useState<string | null>(null);
   const showPageUser = (url: string, patterns: string[]) => {
     const page = detectHelpCenterUserPage(url, patterns);
     if (!page?.userId) return;
@@ -63,6 +68,11 @@ export function PopupApp({ api }: { api: PopupApi }) {
         const target = matchTarget(current.url, isDeskOrigin);
         if (target !== null && isAgentAppPath(target) && !detectPage(current.url, patterns))
           setUnknownPage(current.url);
+        const url = new URL(current.url);
+        if (target === null && url.protocol === 'https:' && isAgentAppPath(url.pathname)) {
+          const known = await api.deskAddresses();
+          if (!known.includes(url.origin)) setOwnDomain(url.origin);
+        }
       } catch (e) {
         setError(serializeError(e));
       }
@@ -136,6 +146,18 @@ export function PopupApp({ api }: { api: PopupApi }) {
         onOpenInDesk={tab && status.org?.portalName ? openInDesk : undefined}
       />
     );
+    const ownDomainOffer = ownDomain ? (
+      <section class="own-domain" aria-labelledby="own-domain-title">
+        <h2 id="own-domain-title">Is this your Zoho Desk?</h2>
+        <p class="muted">
+          {ownDomain} looks like Desk's agent app on your organization's own domain. Add it as your Desk address, and
+          the Remove badges control works here too.
+        </p>
+        <button type="button" onClick={() => api.editDeskAddress(ownDomain).catch((e) => setError(serializeError(e)))}>
+          Add as my Desk address…
+        </button>
+      </section>
+    ) : null;
     body = unknownPage ? (
       <>
         <RecognizePage
@@ -149,7 +171,10 @@ export function PopupApp({ api }: { api: PopupApi }) {
         {search}
       </>
     ) : (
-      search
+      <>
+        {ownDomainOffer}
+        {search}
+      </>
     );
   }
 

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createPanelApi } from '../../components/panel-api';
+import { readDeskAddresses } from '../../utils/desk-addresses';
 import { request } from '../../utils/messaging-client';
 import { lastSearchItem, pagePatternsItem, typedHelpCenterIdItem } from '../../utils/storage';
 import { type PopupApi, PopupApp } from './App';
@@ -31,6 +32,13 @@ const api: PopupApi = {
     const patterns = await pagePatternsItem.getValue();
     if (patterns.includes(pattern)) return;
     await request(browser.runtime, 'saveSettings', { customPagePatterns: [...patterns, pattern] });
+  },
+  deskAddresses: () => readDeskAddresses(),
+  async editDeskAddress(origin) {
+    await browser.tabs.create({
+      url: `${browser.runtime.getURL('/options.html')}#add-address=${encodeURIComponent(origin)}`,
+    });
+    window.close();
   },
   async editPagePattern(line) {
     const url = `${browser.runtime.getURL('/options.html')}#add-pattern=${encodeURIComponent(line)}`;

@@ -27,10 +27,12 @@ function framingOrigin(): string | null {
 }
 
 const parentOrigin = framingOrigin();
+/** Not framed: a window the service worker opened for a Desk page on the organization's own domain. */
+const ownWindow = window.top === window;
 const tell = (message: PanelMessage) => {
   if (parentOrigin) window.parent.postMessage({ [PANEL_MESSAGE]: message }, parentOrigin);
 };
-const close = () => tell({ action: 'close' });
+const close = () => (ownWindow ? window.close() : tell({ action: 'close' }));
 
 const FOCUSABLE =
   'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
@@ -69,17 +71,18 @@ function Dialog(props: { children: preact.ComponentChildren }) {
   );
 }
 
+function refuse() {
+  render(
+    <Dialog>
+      <h2 id={titleId}>Remove badges</h2>
+      <p>This panel opens only from the Remove badges button on a Zoho Desk page.</p>
+    </Dialog>,
+    app,
+  );
+}
+
 async function main() {
-  if (!parentOrigin) {
-    render(
-      <Dialog>
-        <h2 id={titleId}>Remove badges</h2>
-        <p>This panel opens only from the Remove badges button on a Zoho Desk page.</p>
-      </Dialog>,
-      app,
-    );
-    return;
-  }
+  if (!parentOrigin && !ownWindow) return refuse();
   // Escape the panel did not handle itself (it stops the ones it does) closes it.
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') close();
@@ -102,6 +105,8 @@ async function main() {
       );
     render(<Dialog>{panel}</Dialog>, app);
   } catch (error) {
+    // A window of its own is only ever opened with a context: without one, nobody's button opened it.
+    if (ownWindow) return refuse();
     render(
       <Dialog>
         <UnresolvedPanel api={api} problem={serializeError(error)} titleId={titleId} onClose={close} />

@@ -2,15 +2,24 @@
  * End-to-end fixtures: one sandbox per worker (fresh certificate, port 0), reset before each test,
  * and a fresh Chromium profile with the built production extension for each test.
  */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type BrowserContext, test as base, expect, type Page, type Worker } from '@playwright/test';
 import { isChromiumServiceHost } from '../../sandbox/browser-setup';
 import { SandboxControl } from '../../sandbox/control-client';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
-import { type ExtensionBrowser, launchExtensionBrowser } from '../../scripts/chromium';
+import { EXTENSION_DIR, type ExtensionBrowser, launchExtensionBrowser } from '../../scripts/chromium';
 
 export const SANDBOX_CLIENT_ID = '1000.SANDBOXCLIENT0000000000000000';
 
 interface Fixtures {
+  /**
+   * Host patterns (and `scripting`) granted at install, in a copy of the build: the closest headless Chromium
+   * allows to the admin accepting the browser's prompt, which nothing can click there. `permissions.request`
+   * for them then resolves at once, through the same code as the prompt's Allow.
+   */
+  grantAtInstall: string[];
   control: SandboxControl;
   /** The browser behind `context`, for a test that restarts it. */
   extensionBrowser: ExtensionBrowser;
@@ -24,6 +33,7 @@ interface WorkerFixtures {
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  grantAtInstall: [[], { option: true }],
   sandbox: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
     async ({}, use) => {
@@ -48,10 +58,21 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     await use(new URL(worker.url()).host);
   },
-  extensionBrowser: async ({ sandbox, control: _control }, use) => {
-    const browser = await launchExtensionBrowser(sandbox);
+  extensionBrowser: async ({ sandbox, control: _control, grantAtInstall }, use) => {
+    let extensionDir: string | undefined;
+    if (grantAtInstall.length) {
+      extensionDir = mkdtempSync(join(tmpdir(), 'badge-remover-granted-'));
+      cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+      const manifestPath = join(extensionDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+      manifest.host_permissions = [...manifest.host_permissions, ...grantAtInstall];
+      manifest.permissions = [...manifest.permissions, 'scripting'];
+      writeFileSync(manifestPath, JSON.stringify(manifest));
+    }
+    const browser = await launchExtensionBrowser(sandbox, extensionDir ? { extensionDir } : {});
     await use(browser);
     await browser.close();
+    if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
   },
   context: async ({ extensionBrowser }, use) => {
     await use(extensionBrowser.context);

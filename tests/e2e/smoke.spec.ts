@@ -7,6 +7,9 @@ test('the extension loads with its pinned id and production manifest', async ({ 
   const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
   expect(manifest.name).toBe('Badge Remover for Zoho Desk');
   expect(manifest.permissions).toEqual(['alarms', 'identity', 'storage']);
+  // Nothing more at install: the organization's own Desk address is asked for only when the admin adds it.
+  expect(manifest.optional_permissions).toEqual(['scripting']);
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
   expect(manifest.host_permissions).not.toContain('<all_urls>');
   expect(manifest.host_permissions?.some((h: string) => h.includes('localhost') || h.includes('127.0.0.1'))).toBe(
     false,

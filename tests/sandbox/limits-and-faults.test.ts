@@ -244,7 +244,8 @@ describe('certificate', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    // Ten data centers with a Desk and an Accounts host each, and the two portal addresses on zohodesk domains.
-    expect(t.sandbox.hostNames).toHaveLength(22);
+    // Ten data centers with a Desk and an Accounts host each, two portal addresses on zohodesk domains, and one
+    // organization's own domain.
+    expect(t.sandbox.hostNames).toHaveLength(23);
   });
 });

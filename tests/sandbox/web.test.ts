@@ -23,7 +23,13 @@ describe('Desk web pages', () => {
   it.each(SHAPES)('serves the agent app for %s on every Desk host', async (url) => {
     // The fragment never reaches a server; the app reads it in the browser.
     const path = url.split('#')[0]!;
-    for (const host of ['desk.zoho.com', 'desk.zoho.eu', 'desk.zohocloud.ca', 'zylker.zohodesk.com']) {
+    for (const host of [
+      'desk.zoho.com',
+      'desk.zoho.eu',
+      'desk.zohocloud.ca',
+      'zylker.zohodesk.com',
+      'support.zylker.example',
+    ]) {
       const res = await call(t.sandbox, { host, path });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');

@@ -66,6 +66,15 @@ describe('dispatch', () => {
     expect(reply).toEqual({ ok: true, value: 'done' });
   });
 
+  it("accepts a content script on the organization's own Desk address only once it is registered", () => {
+    const own = { id: RUNTIME_ID, origin: 'https://support.zylker.example', tab: { id: 2 }, frameId: 0 };
+    expect(classifySender(own, RUNTIME_ID, EXT_ORIGIN)).toBeNull();
+    expect(classifySender(own, RUNTIME_ID, EXT_ORIGIN, ['https://support.zylker.example'])?.kind).toBe(
+      'content-script',
+    );
+    expect(classifySender(own, RUNTIME_ID, EXT_ORIGIN, ['https://other.example'])).toBeNull();
+  });
+
   it('a panel frame in a Desk tab is an extension page, and knows its tab', () => {
     const frame = { id: RUNTIME_ID, origin: EXT_ORIGIN, tab: { id: 9 }, frameId: 3 };
     expect(classifySender(frame, RUNTIME_ID, EXT_ORIGIN)).toEqual({ kind: 'extension-page', tabId: 9 });

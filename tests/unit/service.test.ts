@@ -156,6 +156,63 @@ describe('service handlers', () => {
     });
   });
 
+  it("registers the organization's own Desk address only once granted, and gives it back on removal", async () => {
+    const { send, deps } = setup();
+    const granted = new Set<string>();
+    const access = {
+      granted: vi.fn(async (origin: string) => granted.has(origin)),
+      register: vi.fn(async () => {}),
+      unregister: vi.fn(async () => {}),
+      release: vi.fn(async () => {}),
+      panelUrl: (id: string) => `chrome-extension://x/removal-panel.html#${id}`,
+    };
+    deps.deskAddressAccess = access;
+    const origin = 'https://support.zylker.example';
+    expect(await send('addDeskAddress', { origin })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(access.register).not.toHaveBeenCalled();
+    granted.add(origin);
+    expect(await send('addDeskAddress', { origin: `${origin}/support/x` })).toMatchObject({
+      ok: true,
+      value: { deskAddresses: [origin] },
+    });
+    expect(access.register).toHaveBeenCalledWith(origin);
+    expect(await send('addDeskAddress', { origin: 'https://desk.zoho.com' })).toMatchObject({ ok: false });
+    expect(await send('removeDeskAddress', { origin })).toMatchObject({ ok: true, value: { deskAddresses: [] } });
+    expect(access.unregister).toHaveBeenCalledWith(origin);
+    expect(access.release).toHaveBeenCalledWith(origin);
+  });
+
+  it('on the own domain, opens the panel in a window of its own, bound to that window', async () => {
+    const { send, deps } = setup();
+    deps.deskAddressAccess = {
+      granted: async () => true,
+      register: async () => {},
+      unregister: async () => {},
+      release: async () => {},
+      panelUrl: (id) => `chrome-extension://x/removal-panel.html#${id}`,
+    };
+    const opened: string[] = [];
+    deps.openPanelWindow = async (url) => {
+      opened.push(url);
+      return 77;
+    };
+    const ownDomain = { ...DESK, origin: 'https://support.zylker.example' };
+    const context = { kind: 'contact', contactId: '33' };
+    const reply = await dispatch(
+      createHandlers(deps),
+      { type: 'openPanel', input: context },
+      ownDomain,
+      RUNTIME_ID,
+      PAGE.origin,
+      ['https://support.zylker.example'],
+    );
+    expect(reply).toMatchObject({ ok: true, value: { mode: 'window' } });
+    expect(opened).toHaveLength(1);
+    const panelId = (reply as { value: { panelId: string } }).value.panelId;
+    const inWindow = { ...PANEL, tab: { id: 77 } };
+    expect(await send('getPanelContext', { panelId }, inWindow)).toEqual({ ok: true, value: context });
+  });
+
   it('refuses connection changes from a Desk page', async () => {
     const { send, deps } = setup();
     expect((await send('disconnect', {}, DESK)).ok).toBe(false);

@@ -270,7 +270,13 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
           const removedAny = report.results.some((r) => r.outcome.status === 'removed');
           if (removedAny) track(deps.record(run!, current, report));
           await settle((i) => ({ ...i, state: 'pending', interrupted: i.interrupted || removedAny || undefined }));
-          await update((r) => ({ ...r, status: 'paused', pauseReason: ended.message, pausedFor: 'connection' }));
+          // Several users meet the ended connection at once: the first reason stays.
+          await update((r) => ({
+            ...r,
+            status: 'paused',
+            pauseReason: r.status === 'paused' && r.pauseReason ? r.pauseReason : ended.message,
+            pausedFor: 'connection',
+          }));
           return;
         }
         track(deps.record(run!, current, report));

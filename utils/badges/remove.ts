@@ -250,12 +250,21 @@ function settle(input: {
 }): BadgeOutcome {
   const { present, item, callError, dropped, readBackError } = input;
   if (present === false) return { status: 'removed' };
+  if (callError && CONNECTION_ENDED.includes(callError.kind)) {
+    // Not sent: nothing to check afterwards, and the reason is the connection alone.
+    return {
+      status: 'failed',
+      ...(callError.errorCode ? { errorCode: callError.errorCode } : {}),
+      retryable: true,
+      awaitsConnection: true,
+      message: callError.message,
+    };
+  }
   if (callError) {
     return {
       status: 'failed',
       ...(callError.errorCode ? { errorCode: callError.errorCode } : {}),
       ...(['server', 'rate-limited', 'network'].includes(callError.kind) ? { retryable: true } : {}),
-      ...(CONNECTION_ENDED.includes(callError.kind) ? { retryable: true, awaitsConnection: true } : {}),
       message: present === null ? `${callError.message} (and the check afterwards failed)` : callError.message,
     };
   }

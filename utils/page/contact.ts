@@ -1,7 +1,7 @@
 /** Contact pages of the Desk agent app (Customers → Contacts → a contact); the shape is likely, unconfirmed. */
 
-import { isDeskOrigin } from './helpcenter-user';
-import { type CompiledPattern, compileBuiltIn, compileCustom, matchTarget } from './patterns';
+import { deskTarget } from './helpcenter-user';
+import { type CompiledPattern, compileBuiltIn, compileCustom } from './patterns';
 
 export interface ContactPage {
   kind: 'contact';
@@ -14,8 +14,12 @@ export const BUILT_IN_CONTACT_PATTERNS = ['/agent/{portal}/{department}/contacts
 
 const builtIns: CompiledPattern[] = BUILT_IN_CONTACT_PATTERNS.map(compileBuiltIn);
 
-export function detectContactPage(url: string, customPatterns: readonly string[] = []): ContactPage | null {
-  const target = matchTarget(url, isDeskOrigin);
+export function detectContactPage(
+  url: string,
+  customPatterns: readonly string[] = [],
+  deskAddresses: readonly string[] = [],
+): ContactPage | null {
+  const target = deskTarget(url, deskAddresses);
   if (target === null) return null;
   for (const pattern of [...builtIns, ...compileCustom(customPatterns).filter((p) => p.kind === 'contact')]) {
     const c = pattern.match(target);

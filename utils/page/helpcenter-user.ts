@@ -31,11 +31,16 @@ const builtIns: CompiledPattern[] = BUILT_IN_HELPCENTER_USER_PATTERNS.map(compil
 
 export const isDeskOrigin = (origin: string): boolean => dataCenterByDeskOrigin(origin) !== undefined;
 
+/** What patterns match in a URL on a Desk origin (Zoho's, or one of the organization's own addresses). */
+export const deskTarget = (url: string, deskAddresses: readonly string[]): string | null =>
+  matchTarget(url, (origin) => isDeskOrigin(origin) || deskAddresses.includes(origin));
+
 export function detectHelpCenterUserPage(
   url: string,
   customPatterns: readonly string[] = [],
+  deskAddresses: readonly string[] = [],
 ): HelpCenterUserPage | null {
-  const target = matchTarget(url, isDeskOrigin);
+  const target = deskTarget(url, deskAddresses);
   if (target === null) return null;
   const patterns = [...builtIns, ...compileCustom(customPatterns).filter((p) => p.kind === 'helpcenter-user')];
   for (const pattern of patterns) {

@@ -3,8 +3,16 @@ import { detectHelpCenterUserPage, type HelpCenterUserPage } from './helpcenter-
 
 export type DeskPage = HelpCenterUserPage | ContactPage;
 
-export function detectPage(url: string, customPatterns: readonly string[] = []): DeskPage | null {
-  return detectHelpCenterUserPage(url, customPatterns) ?? detectContactPage(url, customPatterns);
+/** `deskAddresses`: the organization's own Desk addresses the admin added (utils/desk-addresses.ts). */
+export function detectPage(
+  url: string,
+  customPatterns: readonly string[] = [],
+  deskAddresses: readonly string[] = [],
+): DeskPage | null {
+  return (
+    detectHelpCenterUserPage(url, customPatterns, deskAddresses) ??
+    detectContactPage(url, customPatterns, deskAddresses)
+  );
 }
 
 /** The same key means the same target: navigation between such URLs keeps the control as it is. */

@@ -203,7 +203,12 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
     if (fresh && fresh.expiresAt - REFRESH_MARGIN_MS > deps.now()) return fresh.token;
     const connection = await connectionItem.getValue();
     if (!connection) throw notConnected();
-    if (connection.state === 'reconnect') throw reconnect('The connection to Zoho has expired or was revoked.');
+    if (connection.state === 'reconnect')
+      throw reconnect(
+        connection.clientType === 'client'
+          ? 'Your Zoho session ended, so the extension cannot renew its access to Zoho Desk.'
+          : 'The connection to Zoho has expired or was revoked.',
+      );
     const dc = dataCenterByLocation(connection.location);
     if (!dc) throw reconnect('The stored connection names an unknown Zoho data center.');
     if (connection.clientType === 'client') return renewFromSession(connection, dc);

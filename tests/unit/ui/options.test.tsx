@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type OptionsApi, OptionsApp } from '../../../entrypoints/options/App';
 import type { SettingsView, StatusView } from '../../../utils/messaging';
@@ -21,6 +21,7 @@ const settings: SettingsView = {
   hasClientSecret: false,
   customPagePatterns: [],
   anchorSelector: '',
+  deskAddresses: [],
 };
 const VALID_ID = '1000.ABCDEFGHIJKLMNOPQRSTUVWX';
 
@@ -40,6 +41,9 @@ function api(over: Partial<OptionsApi> = {}): OptionsApi {
     })),
     disconnect: vi.fn(async () => disconnected),
     checkSetup: vi.fn(async () => ({ checkedAt: 1, probes: [] })),
+    requestHostAccess: vi.fn(async () => true),
+    addDeskAddress: vi.fn(async (origin: string) => ({ ...settings, deskAddresses: [origin] })),
+    removeDeskAddress: vi.fn(async () => ({ ...settings, deskAddresses: [] })),
     copy: vi.fn(async () => {}),
     about: () => ({ version: '0.1.0', browser: 'Chrome/1' }),
     listOrganizations: vi.fn(async () => [
@@ -114,6 +118,34 @@ describe('OptionsApp', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Connect to Zoho' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Switch to Client-based (JavaScript)' }));
     expect((screen.getByRole('radio', { name: 'Client-based (JavaScript)' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it("adds the organization's own Desk address only once the browser granted it, and removes it", async () => {
+    const a = api();
+    render(<OptionsApp api={a} />);
+    fireEvent.input(await screen.findByLabelText('Desk address'), {
+      target: { value: 'support.zylker.example/support' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add address' }));
+    expect(await screen.findByText('https://support.zylker.example')).toBeTruthy();
+    expect(a.requestHostAccess).toHaveBeenCalledWith('https://support.zylker.example');
+    expect(a.addDeskAddress).toHaveBeenCalledWith('https://support.zylker.example');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove https://support.zylker.example' }));
+    await waitFor(() => expect(a.removeDeskAddress).toHaveBeenCalledWith('https://support.zylker.example'));
+  });
+
+  it('adds nothing when the browser did not grant the address, and refuses what is no address', async () => {
+    const a = api({ requestHostAccess: vi.fn(async () => false) });
+    render(<OptionsApp api={a} />);
+    const field = await screen.findByLabelText('Desk address');
+    fireEvent.input(field, { target: { value: 'http://support.zylker.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add address' }));
+    expect(await screen.findByText(/must start with https/)).toBeTruthy();
+    expect(a.requestHostAccess).not.toHaveBeenCalled();
+    fireEvent.input(field, { target: { value: 'https://support.zylker.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add address' }));
+    expect(await screen.findByText(/was not allowed, so nothing was added/)).toBeTruthy();
+    expect(a.addDeskAddress).not.toHaveBeenCalled();
   });
 
   it('shows the redirect URI and the scopes', async () => {

@@ -1,0 +1,100 @@
+/**
+ * "My Desk address": the organization's own domain where agents open Desk. Adding one asks the browser for that
+ * origin alone (the prompt must come from this click), then the service worker registers the content script there.
+ */
+import { useState } from 'preact/hooks';
+import { PageAlert } from '../../components/Notices';
+import { deskAddressOrigin } from '../../utils/desk-addresses';
+import type { SettingsView } from '../../utils/messaging';
+import { type SerializedError, serializeError } from '../../utils/zoho/errors';
+
+export interface DeskAddressesApi {
+  /** The browser's permission prompt for that one origin; true when granted. */
+  requestHostAccess(origin: string): Promise<boolean>;
+  addDeskAddress(origin: string): Promise<SettingsView>;
+  removeDeskAddress(origin: string): Promise<SettingsView>;
+}
+
+export function DeskAddresses(props: {
+  api: DeskAddressesApi;
+  addresses: string[];
+  onSettings: (s: SettingsView) => void;
+  /** Filled in when the popup sends the admin here from an unrecognized Desk page. */
+  suggested?: string;
+}) {
+  const [input, setInput] = useState(props.suggested ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<SerializedError | null>(null);
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    const parsed = deskAddressOrigin(input);
+    if ('problem' in parsed) return setProblem(parsed.problem);
+    setProblem(null);
+    try {
+      // First, inside the click: the browser shows its prompt only for a user's own action.
+      if (!(await props.api.requestHostAccess(parsed.origin))) {
+        return setProblem(`Access to ${parsed.origin} was not allowed, so nothing was added.`);
+      }
+      props.onSettings(await props.api.addDeskAddress(parsed.origin));
+      setInput('');
+    } catch (e) {
+      setError(serializeError(e));
+    }
+  };
+
+  const remove = async (origin: string) => {
+    setError(null);
+    try {
+      props.onSettings(await props.api.removeDeskAddress(origin));
+    } catch (e) {
+      setError(serializeError(e));
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="desk-addresses-title">
+      <h2 id="desk-addresses-title">My Desk address</h2>
+      <p class="hint">
+        Zoho's own Desk addresses are covered. If your agents open Desk on your organization's own domain (domain
+        mapping), add it here: the browser asks to allow that one address, and the Remove badges control works there
+        too. Removing it gives the access back.
+      </p>
+      {props.addresses.length ? (
+        <ul class="addresses">
+          {props.addresses.map((origin) => (
+            <li key={origin}>
+              <code>{origin}</code>{' '}
+              <button type="button" onClick={() => void remove(origin)} aria-label={`Remove ${origin}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <form onSubmit={add} noValidate>
+        <div class="field">
+          <label for="desk-address">Desk address</label>
+          <input
+            id="desk-address"
+            value={input}
+            onInput={(e) => setInput(e.currentTarget.value)}
+            placeholder="https://support.yourcompany.com"
+            autoComplete="off"
+            spellcheck={false}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? 'desk-address-error' : undefined}
+          />
+          {problem ? (
+            <p class="field-error" id="desk-address-error">
+              {problem}
+            </p>
+          ) : null}
+        </div>
+        <PageAlert error={error} />
+        <button type="submit">Add address</button>
+      </form>
+    </section>
+  );
+}
