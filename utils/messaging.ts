@@ -119,6 +119,8 @@ export const requests = {
     from: ['extension-page'],
     input: z.object({
       helpCenterId: z.optional(id),
+      /** When the dry run read the badges (its `plannedAt`): its reads stand in for the run's own while fresh. */
+      plannedAt: z.optional(z.number()),
       items: z
         .array(
           z.object({
@@ -126,6 +128,10 @@ export const requests = {
             email: z.optional(z.string().check(z.maxLength(320))),
             name: z.optional(z.string().check(z.maxLength(500))),
             badgeIds: z.array(id).check(z.minLength(1), z.maxLength(200)),
+            /** Every badge the dry run saw the user hold. */
+            held: z.optional(
+              z.array(z.object({ id, name: z.string().check(z.maxLength(500)) })).check(z.maxLength(300)),
+            ),
           }),
         )
         .check(
@@ -228,6 +234,8 @@ export interface Responses {
 export interface BulkPlanView extends BulkPlan {
   /** The problems found in the pasted list, as skipped entries too. */
   helpCenterId?: string;
+  /** When the badges were read. */
+  plannedAt: number;
 }
 
 export interface AuditLogView {

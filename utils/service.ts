@@ -13,7 +13,7 @@ import {
   setAuditRetention,
 } from './badges/audit';
 import { auditStore } from './badges/audit-store';
-import { type BulkRun, cancelRun, countItems, expireRun, recoverRun, workBulkRun } from './badges/bulk';
+import { type BulkRun, cancelRun, countItems, dryRunSnapshot, expireRun, recoverRun, workBulkRun } from './badges/bulk';
 import { parseRecipients } from './badges/bulk-input';
 import { planFromHolders, planFromRecipients } from './badges/bulk-plan';
 import { findContactUsers } from './badges/contact';
@@ -227,12 +227,14 @@ export function createHandlers(
         usersPerCallSlot: 2,
         removeOne: async (run, item, marked) => {
           await requireRunOrg(run);
+          const before = dryRunSnapshot(run, item, deps.now());
           return removeBadges(
             { ...(await removalDeps(run.orgId)), beforeChange: marked },
             {
               userId: item.userId,
               ...(run.helpCenterId ? { helpCenterId: run.helpCenterId } : {}),
               badgeIds: item.badgeIds,
+              ...(before ? { before } : {}),
             },
           );
         },
@@ -445,6 +447,7 @@ export function createHandlers(
         return {
           ...(await planFromHolders(deps.client, source.helpCenterId, source.badge)),
           helpCenterId: source.helpCenterId,
+          plannedAt: deps.now(),
         };
       }
       const list = parseRecipients(source.text);
@@ -456,10 +459,11 @@ export function createHandlers(
           ...plan.skipped,
         ],
         ...(source.helpCenterId ? { helpCenterId: source.helpCenterId } : {}),
+        plannedAt: deps.now(),
       };
     },
 
-    async startBulk({ helpCenterId, items }) {
+    async startBulk({ helpCenterId, items, plannedAt }) {
       const orgId = await requireOrg();
       await recovered();
       const current = await bulkRunItem.getValue();
@@ -475,6 +479,7 @@ export function createHandlers(
         orgId,
         ...(helpCenterId ? { helpCenterId } : {}),
         createdAt: deps.now(),
+        ...(plannedAt !== undefined ? { plannedAt } : {}),
         status: 'running',
         concurrency: (await readSettings()).bulkConcurrency,
         items: items.map((i) => ({ ...i, state: 'pending' })),

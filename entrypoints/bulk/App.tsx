@@ -171,11 +171,14 @@ function Planner(props: { api: BulkApi; onStarted: (run: BulkRun) => void }) {
       props.onStarted(
         await api.startBulk({
           ...(plan?.helpCenterId ? { helpCenterId: plan.helpCenterId } : {}),
+          // The dry run's reads: each untouched user then costs the removal and its read-back, no first read.
+          ...(plan ? { plannedAt: plan.plannedAt } : {}),
           items: rows.map((r) => ({
             userId: r.user.userId,
             ...(r.user.email ? { email: r.user.email } : {}),
             name: r.user.name,
             badgeIds: r.losing.map((b) => b.id),
+            held: r.user.badges.map((b) => ({ id: b.id, name: b.name })),
           })),
         }),
       );
@@ -291,7 +294,8 @@ function Planner(props: { api: BulkApi; onStarted: (run: BulkRun) => void }) {
               {rows.length} users lose {removals} badges.
             </strong>{' '}
             <span class="muted">
-              Estimated API credits: about {rows.length * CREDITS_PER_USER}. {plan.skipped.length} skipped.
+              Estimated API credits for the run: about {rows.length * CREDITS_PER_USER} (two calls per user: the removal
+              and its read-back; this dry run's reads are spent already). {plan.skipped.length} skipped.
             </span>
           </p>
           <table class="plan">

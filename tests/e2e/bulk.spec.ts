@@ -83,6 +83,49 @@ test.describe('bulk removal', () => {
     expect((await holders(control)).sort()).toEqual(ids.sort());
   });
 
+  test("two calls per untouched user: the dry run's read stands in, then one dissociate and one read-back each", async ({
+    context,
+    extensionId,
+    control,
+  }) => {
+    const ids = await seedHolders(control, 40);
+    const page = await context.newPage();
+    let since = 0;
+    await startHoldersRun(page, extensionId, 40, async () => {
+      since = (await control.requests()).at(-1)?.seq ?? 0;
+    });
+    await expect(page.getByRole('heading', { name: 'Bulk run: done' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('.counts')).toContainText('40 removed · 0 failed · 0 skipped · 0 remaining');
+    const calls = (await control.requests({ face: 'desk-api', since })).filter((r) =>
+      /\/users\/\d+\/badges/.test(r.path),
+    );
+    for (const id of ids) {
+      const mine = calls
+        .filter((r) => r.path.startsWith(`/api/v1/users/${id}/badges`))
+        .map((r) => `${r.method} ${r.path}`);
+      expect(mine, id).toEqual([`POST /api/v1/users/${id}/badges/dissociate`, `GET /api/v1/users/${id}/badges`]);
+    }
+  });
+
+  test('a user whose badges changed after the dry run ends with the right verified result', async ({
+    context,
+    extensionId,
+    control,
+  }) => {
+    const ids = await seedHolders(control, 3);
+    const page = await context.newPage();
+    await startHoldersRun(page, extensionId, 3, async () => {
+      // Between the dry run and the start, someone takes the badge from the second user.
+      const data = await control.getData();
+      data.users.find((u) => u.id === ids[1])!.badgeIds = [];
+      await control.putData(data);
+    });
+    await expect(page.getByRole('heading', { name: 'Bulk run: done' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('.counts')).toContainText('2 removed · 0 failed · 1 skipped · 0 remaining');
+    await expect(page.getByRole('row', { name: /Bulk User 1\b/ })).toContainText('Already gone');
+    expect(await holders(control)).toEqual([]);
+  });
+
   test('injected 429s and 500s are survived', async ({ context, extensionId, control }) => {
     const ids = await seedHolders(control, 30);
     await control.addFault({ method: 'POST', path: '/badges/dissociate$', status: 500, times: 4 });
@@ -109,7 +152,7 @@ test.describe('bulk removal', () => {
     const ids = await seedHolders(control, 40);
     const page = await context.newPage();
     // Slow from its first call, so the cancel lands while users are still waiting.
-    await startHoldersRun(page, extensionId, 40, () => control.configure({ latencyMs: 80 }));
+    await startHoldersRun(page, extensionId, 40, () => control.configure({ latencyMs: 150 }));
     await expect(page.locator('.counts')).toContainText(/^[1-9]\d* removed/, { timeout: 60_000 });
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('heading', { name: 'Bulk run: cancelled' })).toBeVisible();

@@ -27,6 +27,8 @@ export interface BulkItem {
   attempts?: number;
   /** An interrupted removal may still land at Zoho after the restart: read again no sooner than this. */
   notBefore?: number;
+  /** Every badge the dry run saw the user hold: the "before" of an untouched user's removal. */
+  held?: { id: string; name: string }[];
 }
 
 /** Tries per user when the failure was a passing fault (5xx, rate limit, dropped connection). */
@@ -42,6 +44,8 @@ export interface BulkRun {
   orgId: string;
   helpCenterId?: string;
   createdAt: number;
+  /** When the dry run read the badges. */
+  plannedAt?: number;
   status: BulkRunStatus;
   pauseReason?: string;
   /** 'connection': paused because the connection ended; it resumes by itself once the admin reconnects. */
@@ -52,9 +56,26 @@ export interface BulkRun {
 }
 
 export const MAX_CONCURRENCY = 25;
+
+/** How long the dry run's reads stand in for a user's first read; older, the run reads first. */
+export const SNAPSHOT_MAX_AGE_MS = 30 * 60_000;
+
+/**
+ * The dry run's snapshot of a user's badges, when it may stand in for the first read: the user is untouched (no
+ * try yet, nothing interrupted, so no removal of ours can be on its way) and the dry run is recent. Otherwise
+ * undefined: the removal reads first, so nothing is ever sent twice.
+ */
+export function dryRunSnapshot(run: BulkRun, item: BulkItem, now: number): { id: string; name: string }[] | undefined {
+  if (!item.held || item.interrupted || (item.attempts ?? 0) > 0) return undefined;
+  if (run.plannedAt === undefined || now - run.plannedAt >= SNAPSHOT_MAX_AGE_MS) return undefined;
+  return item.held;
+}
 export const DEFAULT_CONCURRENCY = 5;
-/** Calls per user: read the badges, remove, read back. Writes cost 2 credits, reads 1. */
-export const CREDITS_PER_USER = 4;
+/**
+ * What the run spends per untouched user: the removal (a write, 2 credits) and its read-back (a read, 1); the dry
+ * run's read stands in for a first read. A user read first again (cut off, or a stale dry run) costs one more.
+ */
+export const CREDITS_PER_USER = 3;
 
 export interface BulkCounts {
   removed: number;
@@ -160,7 +181,16 @@ export function settleItem(item: BulkItem, report: RemovalReport): BulkItem {
         .join('; '),
     };
   }
-  if (removed === 0) return { ...base, state: 'skipped', reason: 'The user holds none of these badges.' };
+  if (removed === 0) {
+    // Skipped alike (say, every badge already gone since the dry run): that reason says more than a general one.
+    const reasons = new Set(report.results.map((r) => (r.outcome.status === 'skipped' ? r.outcome.reason : '')));
+    const [only] = reasons;
+    return {
+      ...base,
+      state: 'skipped',
+      reason: reasons.size === 1 && only ? only : 'The user holds none of these badges.',
+    };
+  }
   return { ...base, state: 'removed' };
 }
 
@@ -267,8 +297,11 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
         if (ended?.status === 'failed') {
           // The connection ended mid-run: this user goes back to the queue (read first, should anything have
           // changed), and the run waits for the admin to reconnect.
-          const removedAny = report.results.some((r) => r.outcome.status === 'removed');
-          if (removedAny) track(deps.record(run!, current, report));
+          const removedAny = report.results.some(
+            (r) => r.outcome.status === 'removed' || (r.outcome.status === 'failed' && r.outcome.mayHaveLanded),
+          );
+          // On record only what was verified removed; the rest is settled by the next try.
+          if (report.results.some((r) => r.outcome.status === 'removed')) track(deps.record(run!, current, report));
           await settle((i) => ({ ...i, state: 'pending', interrupted: i.interrupted || removedAny || undefined }));
           // Several users meet the ended connection at once: the first reason stays.
           await update((r) => ({
@@ -290,7 +323,12 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
                 ...i,
                 state: 'pending',
                 attempts,
-                interrupted: i.interrupted || settled.results?.some((r) => r.outcome.status === 'removed'),
+                // Read again before the next try, and a badge found gone then is this run's removal.
+                interrupted:
+                  i.interrupted ||
+                  settled.results?.some(
+                    (r) => r.outcome.status === 'removed' || (r.outcome.status === 'failed' && r.outcome.mayHaveLanded),
+                  ),
                 notBefore: undefined,
               }
             : { ...settled, attempts };

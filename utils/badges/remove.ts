@@ -34,6 +34,11 @@ export interface RemovalRequest {
   userId: string;
   helpCenterId?: string;
   badgeIds: string[];
+  /**
+   * What the user held moments ago (a bulk run's dry run), read instead of reading again: the removal then costs
+   * the call and the read-back. A badge gone meanwhile shows as already gone, in Zoho's reply and the read-back.
+   */
+  before?: { id: string; name: string }[];
 }
 
 /** The DELETE route may answer with per-item results, or with nothing (204). */
@@ -44,7 +49,12 @@ type ItemVerdict = { success: true } | { success: false; errorCode?: string; mes
 export async function removeBadges(deps: RemovalDeps, req: RemovalRequest): Promise<RemovalReport> {
   const startedAt = deps.now();
   const notes: string[] = [];
-  const held = new Map((await readBadges(deps.client, req.userId)).map((b): [string, Badge] => [b.id, b]));
+  const held = new Map(
+    (req.before ?? (await readBadges(deps.client, req.userId))).map((b): [string, Pick<Badge, 'id' | 'name'>] => [
+      b.id,
+      b,
+    ]),
+  );
   const nameOf = (id: string) => held.get(id)?.name ?? `Badge ${id}`;
 
   const settled = new Map<string, BadgeOutcome>();
@@ -249,6 +259,9 @@ function settle(input: {
   readBackError: ZohoError | null;
 }): BadgeOutcome {
   const { present, item, callError, dropped, readBackError } = input;
+  // Zoho refused it and it is not there: someone took it before this removal (say, after a bulk dry run).
+  if (present === false && item && !item.success)
+    return { status: 'skipped', reason: 'Already gone: the user no longer held this badge.' };
   if (present === false) return { status: 'removed' };
   if (callError && CONNECTION_ENDED.includes(callError.kind)) {
     // Not sent: nothing to check afterwards, and the reason is the connection alone.
@@ -275,6 +288,9 @@ function settle(input: {
   return {
     status: 'failed',
     retryable: true,
+    // Zoho took the removal (or may have): a later try must count a badge found gone as this removal's.
+    mayHaveLanded: true,
+    ...(readBackError && CONNECTION_ENDED.includes(readBackError.kind) ? { awaitsConnection: true } : {}),
     message: dropped
       ? `Unknown: the connection dropped during the removal and the check afterwards failed (${why}). Open the user's badges to see where it stands.`
       : `Removed according to Zoho, but it could not be verified: ${why}`,

@@ -28,8 +28,10 @@ export type BadgeOutcome =
       errorCode?: string;
       message: string;
       retryable?: boolean;
-      /** The connection to Zoho ended before the call was made: nothing changed, and it goes on after reconnecting. */
+      /** The connection to Zoho ended: the run waits for the admin to reconnect, then goes on with this user. */
       awaitsConnection?: boolean;
+      /** The removal was sent and may have taken effect (the check afterwards failed). */
+      mayHaveLanded?: boolean;
     }
   | { status: 'skipped'; reason: string };
 

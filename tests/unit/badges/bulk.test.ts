@@ -4,12 +4,13 @@ import {
   type BulkRun,
   cancelRun,
   countItems,
+  dryRunSnapshot,
   INTERRUPTED_SETTLE_MS,
   nextPending,
   recoverRun,
   workBulkRun,
 } from '../../../utils/badges/bulk';
-import type { RemovalReport } from '../../../utils/badges/report';
+import type { BadgeOutcome, RemovalReport } from '../../../utils/badges/report';
 import { ZohoError } from '../../../utils/zoho/errors';
 import { createLimiter } from '../../../utils/zoho/limiter';
 
@@ -30,9 +31,30 @@ const runOf = (items: BulkItem[], over: Partial<BulkRun> = {}): BulkRun => ({
 });
 
 /** A fake Zoho: users hold badge 11 until removed; removal calls are counted per user. */
+/** A one-badge report whose outcome could not be verified. */
+function unverified(userId: string, outcome: BadgeOutcome): RemovalReport {
+  return {
+    auditId: `a-${userId}`,
+    orgId: '600',
+    userId,
+    route: 'users-dissociate',
+    results: [{ badgeId: '11', name: 'Rising Star', outcome }],
+    verified: false,
+    notes: [],
+    startedAt: 1,
+    finishedAt: 2,
+  };
+}
+
 function harness(
   start: BulkRun,
-  options: { fail?: Record<string, Error>; held?: Set<string>; connectionEndsAt?: string } = {},
+  options: {
+    fail?: Record<string, Error>;
+    held?: Set<string>;
+    connectionEndsAt?: string;
+    /** Zoho took this user's removal, then the connection ended before the read-back. */
+    connectionEndsAfterRemovalAt?: string;
+  } = {},
 ) {
   let stored: BulkRun | null = structuredClone(start);
   const held = options.held ?? new Set(start.items.map((i) => i.userId));
@@ -65,31 +87,25 @@ function harness(
       active--;
       const failure = options.fail?.[it.userId];
       if (failure) throw failure;
-      if (options.connectionEndsAt === it.userId) {
-        // The removal call found no valid token: Zoho was not asked.
-        return {
-          auditId: `a-${it.userId}`,
-          orgId: '600',
-          userId: it.userId,
-          route: 'users-dissociate',
-          results: [
-            {
-              badgeId: '11',
-              name: 'Rising Star',
-              outcome: {
-                status: 'failed',
-                message: 'Your Zoho session ended.',
-                retryable: true,
-                awaitsConnection: true,
-              },
-            },
-          ],
-          verified: false,
-          notes: [],
-          startedAt: 1,
-          finishedAt: 2,
-        };
+      if (options.connectionEndsAfterRemovalAt === it.userId && held.has(it.userId)) {
+        held.delete(it.userId);
+        removals.push(it.userId);
+        return unverified(it.userId, {
+          status: 'failed',
+          message: 'Removed according to Zoho, but it could not be verified: session ended',
+          retryable: true,
+          mayHaveLanded: true,
+          awaitsConnection: true,
+        });
       }
+      // The removal call found no valid token: Zoho was not asked.
+      if (options.connectionEndsAt === it.userId)
+        return unverified(it.userId, {
+          status: 'failed',
+          message: 'Your Zoho session ended.',
+          retryable: true,
+          awaitsConnection: true,
+        });
       const wasHeld = held.has(it.userId);
       if (wasHeld) {
         removals.push(it.userId);
@@ -118,6 +134,23 @@ function harness(
   };
   return { deps, removals, recorded, unmarked, inFlight: () => inFlight, peak: () => peak, stored: () => stored! };
 }
+
+describe("the dry run's snapshot in place of a first read", () => {
+  const held = [{ id: '11', name: 'Rising Star' }];
+  const run = runOf([], { plannedAt: 1_000 });
+  it('stands in for an untouched user while the dry run is under 30 minutes old', () => {
+    expect(dryRunSnapshot(run, item('1', { held }), 1_000 + 29 * 60_000)).toEqual(held);
+  });
+  it.each([
+    ['the dry run is 30 minutes old', run, item('1', { held }), 1_000 + 30 * 60_000],
+    ['the removal was cut off (interrupted)', run, item('1', { held, interrupted: true }), 2_000],
+    ['the user was tried before', run, item('1', { held, attempts: 1 }), 2_000],
+    ['no dry run time', runOf([]), item('1', { held }), 2_000],
+    ['no snapshot', run, item('1'), 2_000],
+  ])('does not when %s: the run reads first', (_why, r, i, now) => {
+    expect(dryRunSnapshot(r, i, now)).toBeUndefined();
+  });
+});
 
 describe('bulk runs', () => {
   it('works every item once, never above the concurrency, and ends done', async () => {
@@ -208,6 +241,22 @@ describe('bulk runs', () => {
     expect(h.stored().items.map((i) => i.state)).toEqual(['pending', 'pending']);
     expect(h.recorded).toEqual([]);
     expect(h.removals).toEqual([]);
+  });
+
+  it('a connection that ends after Zoho took the removal: back in the queue as cut off, then counted removed once', async () => {
+    const h = harness(runOf([item('1'), item('2')], { concurrency: 1 }), { connectionEndsAfterRemovalAt: '1' });
+    await workBulkRun(h.deps);
+    expect(h.stored()).toMatchObject({ status: 'paused', pausedFor: 'connection' });
+    expect(h.stored().items[0]).toMatchObject({ state: 'pending', interrupted: true });
+    expect(h.recorded).toEqual([]);
+    // Reconnected: the run goes on; user 1 is read first, found without the badge, and counted as this run's removal.
+    const resumed = harness({ ...h.stored(), status: 'running' }, { held: new Set(['2']) });
+    await workBulkRun(resumed.deps);
+    expect(resumed.stored().items.map((i) => [i.userId, i.state])).toEqual([
+      ['1', 'removed'],
+      ['2', 'removed'],
+    ]);
+    expect([...h.removals, ...resumed.removals]).toEqual(['1', '2']);
   });
 
   it('resumes after a restart without removing anything twice', async () => {

@@ -54,6 +54,29 @@ describe('removeBadges', () => {
     expect(desk.calls.every((c) => !c.path.includes('label'))).toBe(true);
   });
 
+  it('with the dry run\'s snapshot, costs the removal and its read-back only; a badge gone meanwhile is "already gone"', async () => {
+    // The dry run saw 11, 12 and 13; 12 went since.
+    const desk = fakeDesk({ held: ['11', '13'] });
+    const report = await removeBadges(deps(desk.client).d, {
+      userId: '42',
+      badgeIds: ['11', '12'],
+      before: [
+        { id: '11', name: 'Rising Star' },
+        { id: '12', name: 'Top Contributor' },
+        { id: '13', name: 'Beta Tester' },
+      ],
+    });
+    expect(desk.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'POST /api/v1/users/42/badges/dissociate',
+      'GET /api/v1/users/42/badges',
+    ]);
+    expect(outcomes(report)).toEqual({ '11': 'removed', '12': 'skipped' });
+    expect(report.results[1]?.outcome).toEqual({
+      status: 'skipped',
+      reason: 'Already gone: the user no longer held this badge.',
+    });
+  });
+
   it('uses the Help Center DELETE when chosen in Advanced', async () => {
     const desk = fakeDesk();
     const report = await removeBadges(deps(desk.client, { routeSetting: 'helpcenter-delete' }).d, {
