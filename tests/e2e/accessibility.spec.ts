@@ -3,8 +3,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { COMMUNITY_HC_ID } from '../../sandbox/data';
-import { connectThroughOptions, expect, openPage, optionsUrl, panelOf, test, userNamed, userPageUrl } from './fixtures';
+import { connectAndOpenUser, connectThroughOptions, expect, openPage, optionsUrl, panelOf, test } from './fixtures';
 
 async function expectNoViolations(page: Page, include?: string) {
   const builder = new AxeBuilder({ page });
@@ -29,9 +28,7 @@ test('the options, popup, bulk and audit pages', async ({ context, extensionId }
 });
 
 test('each state of the panel: choose, preview, result', async ({ context, extensionId, control }) => {
-  await connectThroughOptions(context, extensionId);
-  const ben = await userNamed(control, 'Ben Okafor');
-  const page = await openPage(context, userPageUrl(COMMUNITY_HC_ID, ben.id));
+  const { page } = await connectAndOpenUser({ context, extensionId, control }, 'Ben Okafor');
   await page.getByRole('button', { name: 'Remove badges' }).click();
   const panel = panelOf(page);
   await panel.getByRole('checkbox').first().waitFor();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { type BrowserContext, test as base, expect, type Page, type Worker } from '@playwright/test';
 import { isChromiumServiceHost } from '../../sandbox/browser-setup';
 import { SandboxControl } from '../../sandbox/control-client';
+import { COMMUNITY_HC_ID } from '../../sandbox/data';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
 import { EXTENSION_DIR, type ExtensionBrowser, launchExtensionBrowser } from '../../scripts/chromium';
 
@@ -184,6 +185,17 @@ export async function userNamed(control: SandboxControl, name: string) {
   const user = (await control.getState()).data.users.find((u) => u.name === name);
   if (!user) throw new Error(`no sandbox user named ${name}`);
   return user;
+}
+
+/** Connects as the admin does, then opens the Help Center page of the user with that name (on `host`). */
+export async function connectAndOpenUser(
+  { context, extensionId, control }: { context: BrowserContext; extensionId: string; control: SandboxControl },
+  name: string,
+  host?: string,
+) {
+  await connectThroughOptions(context, extensionId);
+  const user = await userNamed(control, name);
+  return { user, page: await openPage(context, userPageUrl(COMMUNITY_HC_ID, user.id, host)) };
 }
 
 /** The removal panel a Desk page's control opened: a dialog in the extension's own frame. */

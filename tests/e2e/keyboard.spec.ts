@@ -3,8 +3,7 @@
  * for the page it covers, and returns to the button at the end.
  */
 import type { Page } from '@playwright/test';
-import { COMMUNITY_HC_ID } from '../../sandbox/data';
-import { connectThroughOptions, expect, openPage, panelOf, test, userNamed, userPageUrl } from './fixtures';
+import { connectAndOpenUser, expect, panelOf, test } from './fixtures';
 
 /** Where focus is: in the page, the panel's frame (through the control's shadow root); in the frame, the element. */
 async function focus(page: Page) {
@@ -39,9 +38,7 @@ test('the whole removal by keyboard, with focus on each step and never behind th
   extensionId,
   control,
 }) => {
-  await connectThroughOptions(context, extensionId);
-  const ben = await userNamed(control, 'Ben Okafor');
-  const page = await openPage(context, userPageUrl(COMMUNITY_HC_ID, ben.id));
+  const { user: ben, page } = await connectAndOpenUser({ context, extensionId, control }, 'Ben Okafor');
   const trigger = page.getByRole('button', { name: 'Remove badges' });
   await trigger.focus();
   await page.keyboard.press('Enter');

@@ -1,13 +1,5 @@
-/**
- * An organization's own Desk address (domain mapping): absent until the admin adds it and the browser grants that
- * one origin, then the control works there (its panel in a window of the extension, which the browser lets into
- * frames on Zoho's hosts only); absent again once removed. The browser's prompt cannot be clicked in headless
- * Chromium: this build has the origin granted at install (the `grantAtInstall` fixture), so
- * `permissions.request` resolves at once through the same code path as the admin's Allow.
- */
-import { COMMUNITY_HC_ID } from '../../sandbox/data';
 import { attack, expectNothingChanged } from './attack';
-import { connectThroughOptions, expect, openPage, optionsUrl, test, userNamed, userPageUrl } from './fixtures';
+import { connectAndOpenUser, expect, openPage, optionsUrl, test } from './fixtures';
 
 const OWN = 'support.zylker.example';
 test.use({ grantAtInstall: [`https://${OWN}/*`] });
@@ -17,9 +9,7 @@ test("the control on the organization's own domain: added, used, removed", async
   extensionId,
   control,
 }) => {
-  await connectThroughOptions(context, extensionId);
-  const ben = await userNamed(control, 'Ben Okafor');
-  const page = await openPage(context, userPageUrl(COMMUNITY_HC_ID, ben.id, OWN));
+  const { page } = await connectAndOpenUser({ context, extensionId, control }, 'Ben Okafor', OWN);
   await expect(page.locator('main h1')).toBeVisible();
   await page.waitForTimeout(1000);
   await expect(page.locator('badge-remover-control')).toHaveCount(0);
