@@ -81,9 +81,9 @@ export default defineBackground(() => {
       async release(origin) {
         await browser.permissions.remove({ origins: [`${origin}/*`] });
       },
-      panelUrl: (panelId) => `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`,
     },
-    async openPanelWindow(url) {
+    async openPanelWindow(panelId) {
+      const url = `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
       const window = await browser.windows.create({ url, type: 'popup', width: 460, height: 640, focused: true });
       const tabId = window?.tabs?.[0]?.id;
       if (tabId === undefined)

@@ -63,8 +63,6 @@ export interface DeskAddressAccess {
   unregister(origin: string): Promise<void>;
   /** Gives the origin's permission back to the browser. */
   release(origin: string): Promise<void>;
-  /** The panel page's URL, for a window. */
-  panelUrl(panelId: string): string;
 }
 
 export interface ServiceDeps {
@@ -80,8 +78,8 @@ export interface ServiceDeps {
   openOptionsPage: (then?: 'reconnect') => Promise<void>;
   /** The organization's own Desk addresses: the browser's side of them (optional permissions, scripting). */
   deskAddressAccess?: DeskAddressAccess;
-  /** Opens the panel page in a window of its own; resolves to that window's tab. */
-  openPanelWindow?: (url: string) => Promise<number>;
+  /** Opens the panel page for that panel in a window of its own; resolves to that window's tab. */
+  openPanelWindow?: (panelId: string) => Promise<number>;
   now: () => number;
   newId: () => string;
   /** The clock's wait, injected in tests. */
@@ -546,15 +544,11 @@ export function createHandlers(
       const pending = await panelContextsItem.getValue();
       const fresh = Object.fromEntries(Object.entries(pending).filter(([, p]) => now - p.at < PANEL_CONTEXT_TTL_MS));
       // On the organization's own domain the browser lets no extension page into a frame (its web-accessible
-      // pages name Zoho's hosts only), so the panel opens in a window of the extension instead.
-      const ownDomain = !dataCenterByDeskOrigin(sender.deskOrigin);
-      if (ownDomain && deps.openPanelWindow && deps.deskAddressAccess) {
-        const tabId = await deps.openPanelWindow(deps.deskAddressAccess.panelUrl(panelId));
-        await panelContextsItem.setValue({ ...fresh, [panelId]: { tabId, context, at: now } });
-        return { panelId, mode: 'window' as const };
-      }
-      await panelContextsItem.setValue({ ...fresh, [panelId]: { tabId: sender.tabId, context, at: now } });
-      return { panelId, mode: 'frame' as const };
+      // pages name Zoho's hosts only), so the panel opens in a window of the extension, bound to that window.
+      const inWindow = !dataCenterByDeskOrigin(sender.deskOrigin) && deps.openPanelWindow !== undefined;
+      const tabId = inWindow ? await deps.openPanelWindow!(panelId) : sender.tabId;
+      await panelContextsItem.setValue({ ...fresh, [panelId]: { tabId, context, at: now } });
+      return { panelId, mode: inWindow ? ('window' as const) : ('frame' as const) };
     },
 
     async addDeskAddress(input) {

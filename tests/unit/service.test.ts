@@ -164,7 +164,6 @@ describe('service handlers', () => {
       register: vi.fn(async () => {}),
       unregister: vi.fn(async () => {}),
       release: vi.fn(async () => {}),
-      panelUrl: (id: string) => `chrome-extension://x/removal-panel.html#${id}`,
     };
     deps.deskAddressAccess = access;
     const origin = 'https://support.zylker.example';
@@ -184,16 +183,9 @@ describe('service handlers', () => {
 
   it('on the own domain, opens the panel in a window of its own, bound to that window', async () => {
     const { send, deps } = setup();
-    deps.deskAddressAccess = {
-      granted: async () => true,
-      register: async () => {},
-      unregister: async () => {},
-      release: async () => {},
-      panelUrl: (id) => `chrome-extension://x/removal-panel.html#${id}`,
-    };
     const opened: string[] = [];
-    deps.openPanelWindow = async (url) => {
-      opened.push(url);
+    deps.openPanelWindow = async (panelId) => {
+      opened.push(panelId);
       return 77;
     };
     const ownDomain = { ...DESK, origin: 'https://support.zylker.example' };
@@ -207,8 +199,8 @@ describe('service handlers', () => {
       ['https://support.zylker.example'],
     );
     expect(reply).toMatchObject({ ok: true, value: { mode: 'window' } });
-    expect(opened).toHaveLength(1);
     const panelId = (reply as { value: { panelId: string } }).value.panelId;
+    expect(opened).toEqual([panelId]);
     const inWindow = { ...PANEL, tab: { id: 77 } };
     expect(await send('getPanelContext', { panelId }, inWindow)).toEqual({ ok: true, value: context });
   });

@@ -71,6 +71,9 @@ const notConnected = () =>
 const reconnect = (why: string) =>
   new ZohoError({ kind: 'reconnect', message: why, action: 'Open the options page and connect again.' });
 
+/** A Client-based connection's Zoho session is over: nothing renews until the admin connects again. */
+const SESSION_ENDED = 'Your Zoho session ended, so the extension cannot renew its access to Zoho Desk.';
+
 const authError = (message: string, action = 'Check the settings and connect again.') =>
   new ZohoError({ kind: 'auth', message, action });
 
@@ -160,7 +163,7 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
         {
           kind: 'reconnect',
           errorCode: 'client_not_granted',
-          message: 'Your Zoho session ended, so the extension cannot renew its access to Zoho Desk.',
+          message: SESSION_ENDED,
           action: 'Connect again. On Zoho’s page, allow access for the entire session so it renews by itself.',
         },
         { cause },
@@ -205,9 +208,7 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
     if (!connection) throw notConnected();
     if (connection.state === 'reconnect')
       throw reconnect(
-        connection.clientType === 'client'
-          ? 'Your Zoho session ended, so the extension cannot renew its access to Zoho Desk.'
-          : 'The connection to Zoho has expired or was revoked.',
+        connection.clientType === 'client' ? SESSION_ENDED : 'The connection to Zoho has expired or was revoked.',
       );
     const dc = dataCenterByLocation(connection.location);
     if (!dc) throw reconnect('The stored connection names an unknown Zoho data center.');
