@@ -10,7 +10,14 @@ import type { RemovalReport } from './badges/report';
 import type { PanelContext } from './panel-frame';
 import type { SetupCheck } from './setup-check';
 import type { AuditEntry, ConnectedOrg, Settings } from './storage';
-import type { ContactUsersView, HelpCenterView, RecognizedPageView, UserBadgesView, UserSearchPage } from './views';
+import type {
+  BadgeView,
+  ContactUsersView,
+  HelpCenterView,
+  RecognizedPageView,
+  UserBadgesView,
+  UserSearchPage,
+} from './views';
 import { CLIENT_TYPES } from './zoho/client-types';
 import type { DataCenterLocation } from './zoho/datacenters';
 import { dataCenterByDeskOrigin } from './zoho/datacenters';
@@ -96,6 +103,7 @@ export const requests = {
     input: z.object({ panelId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a panel id')) }),
   },
   listHelpCenters: { from: ['extension-page'], input: z.object({}) },
+  listOrganizationBadges: { from: ['extension-page'], input: z.object({}) },
   getContactUsers: { from: ['extension-page'], input: z.object({ contactId: id }) },
   recognizePage: { from: ['extension-page'], input: z.object({ url: z.string().check(z.maxLength(2000)) }) },
   checkSetup: { from: ['extension-page'], input: z.object({}) },
@@ -216,6 +224,7 @@ export interface Responses {
   removeDeskAddress: SettingsView;
   getPanelContext: PanelContext;
   listHelpCenters: HelpCenterView[];
+  listOrganizationBadges: BadgeView[];
   searchUsers: UserSearchPage;
   getContactUsers: ContactUsersView;
   identifyUser: { name: string; email?: string };

@@ -21,7 +21,14 @@ import { recognizePage } from './badges/recognize';
 import { type RemovalDeps, removeBadges } from './badges/remove';
 import type { RemovalRoute } from './badges/report';
 import { undoRemoval } from './badges/undo';
-import { findUserByEmail, getUserBadges, listHelpCenters, readUser, searchUsers } from './badges/user';
+import {
+  findUserByEmail,
+  getUserBadges,
+  listHelpCenters,
+  listOrganizationBadges,
+  readUser,
+  searchUsers,
+} from './badges/user';
 import { deskAddressOrigin } from './desk-addresses';
 import { DEFAULT_FORGET, type Handlers, type OrganizationView, type SettingsView, type StatusView } from './messaging';
 import { compilePattern } from './page/patterns';
@@ -48,7 +55,7 @@ import {
 } from './storage';
 import { clientIdProblem } from './zoho/client-id';
 import { dataCenterByDeskOrigin, dataCenterByLocation } from './zoho/datacenters';
-import type { DeskClient } from './zoho/desk-client';
+import { type DeskClient, observeCredits } from './zoho/desk-client';
 import { ZohoError } from './zoho/errors';
 import { createLimiter } from './zoho/limiter';
 import type { ConnectSettings } from './zoho/oauth';
@@ -206,6 +213,8 @@ export function createHandlers(
   };
 
   let working: Promise<unknown> | null = null;
+  /** Runs whose first credit count is stored. */
+  const creditsSaved = new Set<string>();
   /** Works the saved bulk run, once at a time; called on start, resume, and when the worker wakes. */
   const kickBulk = () => {
     working ??= (async () => {
@@ -213,7 +222,12 @@ export function createHandlers(
       await workBulkRun({
         load: () => bulkRunItem.getValue(),
         save: (run) => {
-          if (run.status === 'running' && countItems(run).remaining > 0) return bulkRunItem.setValue(run);
+          if (run.status === 'running' && countItems(run).remaining > 0) {
+            if (!run.credits || creditsSaved.has(run.id)) return bulkRunItem.setValue(run);
+            // The run's first credit count is its start line: stored at once, or a restart would draw it again.
+            creditsSaved.add(run.id);
+            return saveRunNow(run);
+          }
           // Stopped, or nothing left to send: the admin is waiting to see it (and its last audit entries).
           auditStore.hurry();
           return saveRunNow(run);
@@ -223,11 +237,15 @@ export function createHandlers(
         // The Desk client holds calls in flight to the concurrency setting; two users per call slot keep
         // every slot busy while users are between their read, removal and read-back.
         usersPerCallSlot: 2,
-        removeOne: async (run, item, marked) => {
+        removeOne: async (run, item, marked, onCredits) => {
           await requireRunOrg(run);
           const before = dryRunSnapshot(run, item, deps.now());
           return removeBadges(
-            { ...(await removalDeps(run.orgId)), beforeChange: marked },
+            {
+              ...(await removalDeps(run.orgId)),
+              client: observeCredits(deps.client, onCredits),
+              beforeChange: marked,
+            },
             {
               userId: item.userId,
               ...(run.helpCenterId ? { helpCenterId: run.helpCenterId } : {}),
@@ -398,6 +416,11 @@ export function createHandlers(
     async listHelpCenters() {
       await requireOrg();
       return listHelpCenters(deps.client);
+    },
+
+    async listOrganizationBadges() {
+      await requireOrg();
+      return listOrganizationBadges(deps.client);
     },
 
     async searchUsers(search) {

@@ -7,6 +7,13 @@ export interface UserBadgesView {
   badges: Badge[];
 }
 
+/** A badge of the organization, as the bulk page offers it. */
+export interface BadgeView {
+  id: string;
+  name: string;
+  isCustom?: boolean;
+}
+
 export interface HelpCenterView {
   id: string;
   name: string;

@@ -2,15 +2,17 @@ import { Component } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { PageAlert } from '../../components/Notices';
 import { outcomeText } from '../../components/RemovalResult';
-import { type BulkItem, type BulkRun, CREDITS_PER_USER, countItems } from '../../utils/badges/bulk';
+import { type BulkItem, type BulkRun, CREDITS_PER_USER, countItems, spentCredits } from '../../utils/badges/bulk';
 import { toCsv } from '../../utils/csv';
 import type { BulkPlanView, RequestInput, StatusView } from '../../utils/messaging';
-import type { HelpCenterView } from '../../utils/views';
+import type { BadgeView, HelpCenterView } from '../../utils/views';
 import { type SerializedError, serializeError } from '../../utils/zoho/errors';
+import { BadgeChoice } from './BadgeChoice';
 
 export interface BulkApi {
   getStatus(): Promise<StatusView>;
   listHelpCenters(): Promise<HelpCenterView[]>;
+  listOrganizationBadges(): Promise<BadgeView[]>;
   prepareBulk(source: RequestInput<'prepareBulk'>): Promise<BulkPlanView>;
   startBulk(input: RequestInput<'startBulk'>): Promise<BulkRun>;
   getBulkRun(): Promise<BulkRun | null>;
@@ -117,6 +119,10 @@ function Planner(props: { api: BulkApi; onStarted: (run: BulkRun) => void }) {
     const hc = /^\d+$/.test(helpCenterId) ? helpCenterId : undefined;
     if (source === 'holders' && !hc) {
       setError({ kind: 'invalid-request', message: 'Choose the help center, or type its ID (digits only).' });
+      return;
+    }
+    if (source === 'holders' && !badge.trim()) {
+      setError({ kind: 'invalid-request', message: 'Choose the badge whose holders lose it, or type its name or ID.' });
       return;
     }
     setBusy(true);
@@ -253,10 +259,7 @@ function Planner(props: { api: BulkApi; onStarted: (run: BulkRun) => void }) {
               />
             </div>
           ) : (
-            <div class="field">
-              <label for="badge">Badge (name or ID)</label>
-              <input id="badge" value={badge} onInput={(e) => setBadge(e.currentTarget.value)} />
-            </div>
+            <BadgeChoice listBadges={api.listOrganizationBadges} value={badge} onChange={setBadge} />
           )}
           <PageAlert error={error} />
           <button type="submit" class="primary" disabled={busy || !helpCentersLoaded}>
@@ -395,6 +398,12 @@ function RunView(props: { api: BulkApi; run: BulkRun; onNew?: () => void }) {
         {counts.removed} removed · {counts.failed} failed · {counts.skipped} skipped · {counts.remaining} remaining
         {eta !== null && run.status === 'running' ? ` · about ${eta} s left` : ''}
       </p>
+      {run.credits ? (
+        <p class="muted" data-testid="run-credits">
+          API credits spent so far: {spentCredits(run.credits).toLocaleString()} · {run.credits.left.toLocaleString()}{' '}
+          left today (as Zoho counts them, other API use in the organization included)
+        </p>
+      ) : null}
       {run.pauseReason ? <p class="warning">Paused: {run.pauseReason}</p> : null}
       <PageAlert error={error} />
       <div class="toolbar">

@@ -8,6 +8,7 @@ import '../../components/page.css';
 const api: BulkApi = {
   getStatus: () => request(browser.runtime, 'getStatus', {}),
   listHelpCenters: () => request(browser.runtime, 'listHelpCenters', {}),
+  listOrganizationBadges: () => request(browser.runtime, 'listOrganizationBadges', {}),
   prepareBulk: (source) => request(browser.runtime, 'prepareBulk', source),
   startBulk: (input) => request(browser.runtime, 'startBulk', input),
   getBulkRun: () => request(browser.runtime, 'getBulkRun', {}),

@@ -40,7 +40,8 @@ export async function startHoldersRun(
 ) {
   await page.goto(`chrome-extension://${extensionId}/bulk.html`);
   await page.getByRole('radio', { name: /Every user in a help center/ }).check();
-  await page.getByLabel('Badge (name or ID)').fill('Bulk Test');
+  // Chosen from the organization's badges, as Zoho lists them.
+  await page.getByRole('combobox', { name: 'Badge', exact: true }).selectOption({ label: 'Bulk Test' });
   await page.getByRole('button', { name: 'Dry run' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'users lose' })).toContainText(
     `${users} users lose ${users} badges.`,
@@ -51,4 +52,27 @@ export async function startHoldersRun(
   if (users > 10) await page.getByLabel(`Type ${users} to confirm`).fill(String(users));
   await beforeStart?.();
   await page.getByRole('button', { name: `Remove badges from ${users} users` }).click();
+}
+
+export const holders = async (control: SandboxControl) =>
+  (await control.getState()).data.users.filter((u) => u.badgeIds.includes(BADGE_ID)).map((u) => u.id);
+
+/** Removal (or re-award) requests per user: those that succeeded, or with `everyAnswer` all the sandbox saw. */
+export const writesPerUser = async (control: SandboxControl, { everyAnswer = false } = {}) => {
+  const writes = (await control.requests({ face: 'desk-api' })).filter(
+    (r) => r.method !== 'GET' && (everyAnswer || r.status === 200),
+  );
+  const perUser = new Map<string, number>();
+  for (const w of writes) {
+    const user = /users\/(\d+)/.exec(w.path)?.[1] ?? '';
+    perUser.set(user, (perUser.get(user) ?? 0) + 1);
+  }
+  return perUser;
+};
+
+/** Every removal request the sandbox saw, whatever its answer: exactly one per user. */
+export async function expectOneRemovalPerUser(control: SandboxControl, ids: string[]) {
+  const perUser = await writesPerUser(control, { everyAnswer: true });
+  expect([...perUser.keys()].sort()).toEqual([...ids].sort());
+  expect([...perUser.entries()].filter(([, n]) => n !== 1)).toEqual([]);
 }

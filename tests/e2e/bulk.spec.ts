@@ -1,24 +1,8 @@
 import type { BrowserContext } from '@playwright/test';
 import type { SandboxControl } from '../../sandbox/control-client';
 import type { User } from '../../sandbox/data';
-import { BADGE_ID, seedHolders, startHoldersRun } from './bulk-helpers';
+import { expectOneRemovalPerUser, holders, seedHolders, startHoldersRun, writesPerUser } from './bulk-helpers';
 import { connectThroughOptions, expect, optionsUrl, serviceWorkerControl, test } from './fixtures';
-
-const holders = async (control: SandboxControl) =>
-  (await control.getState()).data.users.filter((u) => u.badgeIds.includes(BADGE_ID)).map((u) => u.id);
-
-/** Removal (or re-award) requests per user: those that succeeded, or with `everyAnswer` all the sandbox saw. */
-const writesPerUser = async (control: SandboxControl, { everyAnswer = false } = {}) => {
-  const writes = (await control.requests({ face: 'desk-api' })).filter(
-    (r) => r.method !== 'GET' && (everyAnswer || r.status === 200),
-  );
-  const perUser = new Map<string, number>();
-  for (const w of writes) {
-    const user = /users\/(\d+)/.exec(w.path)?.[1] ?? '';
-    perUser.set(user, (perUser.get(user) ?? 0) + 1);
-  }
-  return perUser;
-};
 
 /** The run stayed under the limit of 5 and took the badge from exactly `ids`; nobody else changed. */
 async function expectOnlyHoldersChanged(control: SandboxControl, ids: string[], before: User[]) {
@@ -30,13 +14,6 @@ async function expectOnlyHoldersChanged(control: SandboxControl, ids: string[], 
     expect(user.badgeIds).toEqual(ids.includes(user.id) ? [] : was.badgeIds);
     expect(user.labelIds).toEqual(was.labelIds);
   }
-}
-
-/** Every removal request the sandbox saw, whatever its answer: exactly one per user. */
-async function expectOneRemovalPerUser(control: SandboxControl, ids: string[]) {
-  const perUser = await writesPerUser(control, { everyAnswer: true });
-  expect([...perUser.keys()].sort()).toEqual([...ids].sort());
-  expect([...perUser.entries()].filter(([, n]) => n !== 1)).toEqual([]);
 }
 
 /** A bulk page opened afresh shows the run done, every user removed; Zoho saw one removal each, nothing else. */
@@ -83,28 +60,62 @@ test.describe('bulk removal', () => {
     expect((await holders(control)).sort()).toEqual(ids.sort());
   });
 
-  test("two calls per untouched user: the dry run's read stands in, then one dissociate and one read-back each", async ({
+  test('two calls per untouched user, nothing sent twice across a worker stop, and the credits as Zoho counts them', async ({
     context,
     extensionId,
     control,
   }) => {
     const ids = await seedHolders(control, 40);
+    // Slow enough (about 5 s for the run) that the stop below lands mid-run.
+    await control.configure({ concurrencyLimit: 5, latencyMs: 300 });
     const page = await context.newPage();
     let since = 0;
+    let creditsBefore = 0;
     await startHoldersRun(page, extensionId, 40, async () => {
       since = (await control.requests()).at(-1)?.seq ?? 0;
+      creditsBefore = (await control.getState()).stats.creditsUsed;
     });
-    await expect(page.getByRole('heading', { name: 'Bulk run: done' })).toBeVisible({ timeout: 60_000 });
+    const worker = await serviceWorkerControl(context, page);
+    await expect.poll(async () => (await holders(control)).length, { timeout: 60_000 }).toBeLessThanOrEqual(30);
+    await worker.stop();
+    const stoppedAt = (await control.requests()).at(-1)?.seq ?? 0;
+    expect((await holders(control)).length).toBeGreaterThan(0);
+    await expect(page.getByRole('heading', { name: 'Bulk run: done' })).toBeVisible({ timeout: 90_000 });
     await expect(page.locator('.counts')).toContainText('40 removed · 0 failed · 0 skipped · 0 remaining');
+    expect(await holders(control)).toEqual([]);
+
     const calls = (await control.requests({ face: 'desk-api', since })).filter((r) =>
       /\/users\/\d+\/badges/.test(r.path),
     );
+    const two = (id: string) => [`POST /api/v1/users/${id}/badges/dissociate`, `GET /api/v1/users/${id}/badges`];
+    let untouched = 0;
+    let readFirst = 0;
     for (const id of ids) {
-      const mine = calls
-        .filter((r) => r.path.startsWith(`/api/v1/users/${id}/badges`))
-        .map((r) => `${r.method} ${r.path}`);
-      expect(mine, id).toEqual([`POST /api/v1/users/${id}/badges/dissociate`, `GET /api/v1/users/${id}/badges`]);
+      const mine = calls.filter((r) => r.path.startsWith(`/api/v1/users/${id}/badges`));
+      const said = mine.map((r) => `${r.method} ${r.path}`);
+      // Nothing sent twice: one removal for every user, whether or not the stop cut it off.
+      expect(
+        said.filter((c) => c.startsWith('POST')),
+        id,
+      ).toEqual([`POST /api/v1/users/${id}/badges/dissociate`]);
+      if (mine.some((r) => r.seq <= stoppedAt)) continue;
+      // A user the run had not reached at the stop costs the removal and its read-back. One taken but still
+      // waiting for a call slot was saved as in flight, so it is read first: nobody can tell it sent nothing.
+      if (said.join() === two(id).join()) untouched++;
+      else {
+        readFirst++;
+        expect(said, id).toEqual([`GET /api/v1/users/${id}/badges`, ...two(id)]);
+      }
     }
+    expect(untouched).toBeGreaterThan(0);
+    // At most the users worked at once (two per call slot of 5).
+    expect(readFirst).toBeLessThanOrEqual(10);
+
+    // The progress shows the credits Zoho's replies counted: every call of the run, and nothing else.
+    const used = (await control.getState()).stats.creditsUsed - creditsBefore;
+    const shown = page.getByTestId('run-credits');
+    await expect(shown).toContainText(`API credits spent so far: ${used.toLocaleString('en-US')} ·`);
+    expect(used).toBeGreaterThanOrEqual(40 * 3);
   });
 
   test('a user whose badges changed after the dry run ends with the right verified result', async ({

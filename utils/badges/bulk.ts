@@ -53,6 +53,30 @@ export interface BulkRun {
   concurrency: number;
   items: BulkItem[];
   finishedAt?: number;
+  /** The organization's credits as Zoho's replies to this run's calls counted them (absent if Zoho sent none). */
+  credits?: BulkCredits;
+}
+
+/** From `X-Rate-Limit-Remaining-v3` (and the call's weight): the day's credits before the run's first call, and now. */
+export interface BulkCredits {
+  before: number;
+  left: number;
+}
+
+/**
+ * The run's credits after one more reply. Replies arrive out of order, so the lowest count is the latest; a count
+ * above the start means the day's allowance was renewed, and what was spent before carries over.
+ */
+export function noteCredits(credits: BulkCredits | undefined, remaining: number, weight = 0): BulkCredits {
+  if (!credits) return { before: remaining + weight, left: remaining };
+  if (remaining + weight > credits.before)
+    return { before: remaining + weight + spentCredits(credits), left: remaining };
+  return { before: credits.before, left: Math.min(credits.left, remaining) };
+}
+
+/** Credits the organization spent since the run's first call (other API use in the org during the run included). */
+export function spentCredits(credits: BulkCredits): number {
+  return credits.before - credits.left;
 }
 
 export const MAX_CONCURRENCY = 25;
@@ -197,8 +221,16 @@ export function settleItem(item: BulkItem, report: RemovalReport): BulkItem {
 export interface BulkRunnerDeps {
   load(): Promise<BulkRun | null>;
   save(run: BulkRun): Promise<void>;
-  /** `marked` settles once the user is saved as in flight: nothing that changes Zoho goes out before. */
-  removeOne(run: BulkRun, item: BulkItem, marked: () => Promise<void>): Promise<RemovalReport>;
+  /**
+   * `marked` settles once the user is saved as in flight: nothing that changes Zoho goes out before. `onCredits`
+   * takes what each reply says of the day's credits.
+   */
+  removeOne(
+    run: BulkRun,
+    item: BulkItem,
+    marked: () => Promise<void>,
+    onCredits: (remaining: number, weight: number | undefined) => void,
+  ): Promise<RemovalReport>;
   /** Saves the users whose removal may be under way (see recoverRun). */
   saveInFlight(run: BulkRun, userIds: string[]): Promise<void>;
   /** Records the removal in the audit log. */
@@ -277,6 +309,9 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
     return { item: taken, marked };
   };
 
+  const onCredits = (remaining: number, weight: number | undefined) =>
+    track(update((r) => ({ ...r, credits: noteCredits(r.credits, remaining, weight) })));
+
   const replace = (userId: string, next: (i: BulkItem) => BulkItem) =>
     update((r) => ({ ...r, items: r.items.map((i) => (i.userId === userId ? next(i) : i)) }));
 
@@ -292,7 +327,7 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
         return saving;
       };
       try {
-        const report = creditInterrupted(current, await deps.removeOne(run!, current, () => marked));
+        const report = creditInterrupted(current, await deps.removeOne(run!, current, () => marked, onCredits));
         const ended = report.results.map((r) => r.outcome).find((o) => o.status === 'failed' && o.awaitsConnection);
         if (ended?.status === 'failed') {
           // The connection ended mid-run: this user goes back to the queue (read first, should anything have

@@ -1,5 +1,5 @@
 /** Reading a Help Center user and their badges through the Desk API. */
-import type { HelpCenterView, UserBadgesView, UserSearchPage, UserSummary } from '../views';
+import type { BadgeView, HelpCenterView, UserBadgesView, UserSearchPage, UserSummary } from '../views';
 import type { DeskClient } from '../zoho/desk-client';
 import { helpCenterListUnavailable } from '../zoho/errors';
 import {
@@ -7,6 +7,7 @@ import {
   helpCenterList,
   helpCenterUser,
   helpCenterUserPage,
+  organizationBadges,
   primaryEmail,
   userBadges,
 } from '../zoho/schemas';
@@ -37,6 +38,28 @@ export async function readBadges(client: DeskClient, userId: string, signal?: Ab
     if (data.length < BADGE_PAGE_SIZE || all.size === before) break;
   }
   return [...all.values()];
+}
+
+/** Badges the organization list can hold; past it reading stops (an org has a few dozen). */
+const MAX_ORGANIZATION_BADGES = 1000;
+
+/** Every badge of the organization (`GET /badges`, Zoho's getBadges), by name. */
+export async function listOrganizationBadges(client: DeskClient): Promise<BadgeView[]> {
+  const all = new Map<string, Badge>();
+  for (let from = 1; from <= MAX_ORGANIZATION_BADGES; from += BADGE_PAGE_SIZE) {
+    const { data } = await client.request({
+      method: 'GET',
+      path: '/api/v1/badges',
+      query: { from, limit: BADGE_PAGE_SIZE },
+      schema: organizationBadges,
+    });
+    const before = all.size;
+    for (const badge of data) if (!all.has(badge.id)) all.set(badge.id, badge);
+    if (data.length < BADGE_PAGE_SIZE || all.size === before) break;
+  }
+  return [...all.values()]
+    .map((b) => ({ id: b.id, name: b.name, ...(b.isCustom !== undefined ? { isCustom: b.isCustom } : {}) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The org's help centers. `GET /helpCenters` is unconfirmed: a 404 is thrown for the caller to handle. */

@@ -25,8 +25,10 @@ export interface DeskRequest<S extends z.ZodMiniType> {
 export interface DeskResponse<T> {
   status: number;
   data: T;
-  /** `X-Rate-Limit-Remaining-v3`, when Zoho sent it. */
+  /** `X-Rate-Limit-Remaining-v3`, when Zoho sent it: the organization's credits left today. */
   creditsRemaining?: number;
+  /** `X-Rate-Limit-Request-Weight-v3`, when Zoho sent it: what this call cost. */
+  creditWeight?: number;
 }
 
 /** The one way to call the Zoho Desk API. Failures throw `ZohoError`. */
@@ -217,11 +219,33 @@ function parseSuccess<S extends z.ZodMiniType>(
   }
   const parsed = req.schema.safeParse(body);
   if (!parsed.success) throw unexpected(req, res.status, parsed.error.issues[0]?.message ?? 'unexpected shape');
-  const credits = res.headers.get('X-Rate-Limit-Remaining-v3');
+  const credits = headerNumber(res, 'X-Rate-Limit-Remaining-v3');
+  const weight = headerNumber(res, 'X-Rate-Limit-Request-Weight-v3');
   return {
     status: res.status,
     data: parsed.data as z.infer<S>,
-    ...(credits !== null && Number.isFinite(Number(credits)) ? { creditsRemaining: Number(credits) } : {}),
+    ...(credits !== undefined ? { creditsRemaining: credits } : {}),
+    ...(weight !== undefined ? { creditWeight: weight } : {}),
+  };
+}
+
+function headerNumber(res: Response, name: string): number | undefined {
+  const text = res.headers.get(name);
+  const value = text === null || !text.trim() ? Number.NaN : Number(text);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+/** The same client, telling `onCredits` what each successful call's reply says of the day's credits. */
+export function observeCredits(
+  client: DeskClient,
+  onCredits: (remaining: number, weight: number | undefined) => void,
+): DeskClient {
+  return {
+    async request(req) {
+      const res = await client.request(req);
+      if (res.creditsRemaining !== undefined) onCredits(res.creditsRemaining, res.creditWeight);
+      return res;
+    },
   };
 }
 

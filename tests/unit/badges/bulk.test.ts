@@ -7,7 +7,9 @@ import {
   dryRunSnapshot,
   INTERRUPTED_SETTLE_MS,
   nextPending,
+  noteCredits,
   recoverRun,
+  spentCredits,
   workBulkRun,
 } from '../../../utils/badges/bulk';
 import type { BadgeOutcome, RemovalReport } from '../../../utils/badges/report';
@@ -77,7 +79,12 @@ function harness(
     saveInFlight: async (_run: BulkRun, userIds: string[]) => {
       inFlight = userIds;
     },
-    async removeOne(_run: BulkRun, it: BulkItem, marked: () => Promise<void>): Promise<RemovalReport> {
+    async removeOne(
+      _run: BulkRun,
+      it: BulkItem,
+      marked: () => Promise<void>,
+      _onCredits?: (remaining: number, weight: number | undefined) => void,
+    ): Promise<RemovalReport> {
       await marked();
       // A stop from here on must find this user saved as in flight, so the restart reads it again.
       if (!inFlight.includes(it.userId)) unmarked.push(it.userId);
@@ -149,6 +156,42 @@ describe("the dry run's snapshot in place of a first read", () => {
     ['no snapshot', run, item('1'), 2_000],
   ])('does not when %s: the run reads first', (_why, r, i, now) => {
     expect(dryRunSnapshot(r, i, now)).toBeUndefined();
+  });
+});
+
+describe("the run's credits, from Zoho's count", () => {
+  it("starts from the first reply's count plus that call's weight, and keeps the lowest count seen", () => {
+    let credits = noteCredits(undefined, 997, 2);
+    expect(credits).toEqual({ before: 999, left: 997 });
+    credits = noteCredits(credits, 994, 1);
+    // A reply that left Zoho earlier but arrived later says more credits were left: the lower count stands.
+    credits = noteCredits(credits, 996, 1);
+    expect(credits).toEqual({ before: 999, left: 994 });
+    expect(spentCredits(credits)).toBe(5);
+  });
+
+  it('carries what was spent over a renewal of the daily allowance', () => {
+    const credits = noteCredits(noteCredits(undefined, 10, 2), 4, 2);
+    expect(spentCredits(credits)).toBe(8);
+    const renewed = noteCredits(credits, 4999, 1);
+    expect(spentCredits(renewed)).toBe(9);
+    expect(renewed.left).toBe(4999);
+  });
+
+  it("a run records the credits Zoho's replies report", async () => {
+    const h = harness(runOf([item('100'), item('101')]));
+    let remaining = 1000;
+    const removeOne = h.deps.removeOne;
+    h.deps.removeOne = async (run, it, marked, onCredits) => {
+      const report = await removeOne(run, it, marked, onCredits);
+      remaining -= 2;
+      onCredits?.(remaining, 2);
+      remaining -= 1;
+      onCredits?.(remaining, 1);
+      return report;
+    };
+    await workBulkRun(h.deps);
+    expect(h.stored().credits).toEqual({ before: 1000, left: 994 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUserByEmail, getUserBadges } from '../../../utils/badges/user';
+import { findUserByEmail, getUserBadges, listOrganizationBadges } from '../../../utils/badges/user';
 import type { DeskClient } from '../../../utils/zoho/desk-client';
 import { ZohoError } from '../../../utils/zoho/errors';
 
@@ -76,5 +76,42 @@ describe('findUserByEmail', () => {
   it('answers null for an empty search (204)', async () => {
     const { desk } = client({});
     expect(await findUserByEmail(desk, 'nobody@zylker.com')).toBeNull();
+  });
+});
+
+describe('listOrganizationBadges', () => {
+  it('reads every page of the organization badges, sorted by name', async () => {
+    const froms: unknown[] = [];
+    const first = Array.from({ length: 100 }, (_, i) => ({
+      id: String(1000 + i),
+      name: `Badge ${String(i).padStart(3, '0')}`,
+    }));
+    const desk: DeskClient = {
+      async request(req) {
+        expect(`${req.method} ${req.path}`).toBe('GET /api/v1/badges');
+        froms.push(req.query?.from);
+        // Zoho's spec allows a bare array or a `data` envelope; a page past the end is a 204.
+        const raw = req.query?.from === 1 ? first : { data: [{ id: '7', name: 'Anchor', isCustom: 'true' }] };
+        return { status: 200, data: req.schema.parse(raw) as never };
+      },
+    };
+    const badges = await listOrganizationBadges(desk);
+    expect(froms).toEqual([1, 101]);
+    expect(badges).toHaveLength(101);
+    expect(badges[0]).toEqual({ id: '7', name: 'Anchor', isCustom: true });
+    expect(badges[1]).toEqual({ id: '1000', name: 'Badge 000' });
+  });
+
+  it('stops on a page with nothing new (a Zoho that ignores `from`)', async () => {
+    const same = Array.from({ length: 100 }, (_, i) => ({ id: String(1000 + i), name: `B${i}` }));
+    let calls = 0;
+    const desk: DeskClient = {
+      async request(req) {
+        calls++;
+        return { status: 200, data: req.schema.parse(same) as never };
+      },
+    };
+    expect(await listOrganizationBadges(desk)).toHaveLength(100);
+    expect(calls).toBe(2);
   });
 });

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type BulkApi, BulkApp } from '../../../entrypoints/bulk/App';
 import type { BulkItem, BulkRun } from '../../../utils/badges/bulk';
+import { ZohoError } from '../../../utils/zoho/errors';
 
 afterEach(() => {
   cleanup();
@@ -59,12 +60,13 @@ describe('the bulk page', () => {
       getBulkRun: vi.fn(async () => null),
       watchRun: () => () => {},
       listHelpCenters: () => new Promise((resolve) => (listed = resolve)),
+      listOrganizationBadges: async () => [],
       prepareBulk,
       now: () => 0,
     } as unknown as BulkApi;
     render(<BulkApp api={api} />);
     fireEvent.click(await screen.findByRole('radio', { name: /Every user in a help center/ }));
-    fireEvent.input(screen.getByLabelText('Badge (name or ID)'), { target: { value: 'Rising Star' } });
+    fireEvent.input(await screen.findByLabelText('Badge (name or ID)'), { target: { value: 'Rising Star' } });
     const dryRun = screen.getByRole('button', { name: 'Dry run' }) as HTMLButtonElement;
     expect(dryRun.disabled).toBe(true);
     expect(screen.getByRole('combobox', { name: 'Help center' }).textContent).toBe('Loading help centers…');
@@ -79,6 +81,95 @@ describe('the bulk page', () => {
     fireEvent.click(dryRun);
     await waitFor(() =>
       expect(prepareBulk).toHaveBeenCalledWith({ kind: 'holders', helpCenterId: '7', badge: 'Rising Star' }),
+    );
+  });
+
+  it("offers the organization's badges, and the run loses the one chosen", async () => {
+    const prepareBulk = vi.fn(async () => ({
+      users: [
+        {
+          userId: '1',
+          name: 'Ann',
+          badges: [
+            { id: '11', name: 'Rising Star' },
+            { id: '12', name: 'Top Voice' },
+          ],
+        },
+      ],
+      skipped: [],
+      helpCenterId: '7',
+      plannedAt: 0,
+    }));
+    const api = {
+      getBulkRun: vi.fn(async () => null),
+      watchRun: () => () => {},
+      listHelpCenters: async () => [{ id: '7', name: 'Community' }],
+      listOrganizationBadges: async () => [
+        { id: '12', name: 'Top Voice' },
+        { id: '11', name: 'Rising Star' },
+        { id: '13', name: 'Rising Star' },
+      ],
+      prepareBulk,
+      now: () => 0,
+    } as unknown as BulkApi;
+    render(<BulkApp api={api} />);
+    fireEvent.click(await screen.findByRole('radio', { name: /Every user in a help center/ }));
+    const choice = (await screen.findByRole('combobox', { name: 'Badge' })) as HTMLSelectElement;
+    await waitFor(() => expect(choice.options.length).toBe(4));
+    // Two badges of one name are told apart by their IDs.
+    expect([...choice.options].map((o) => o.textContent)).toEqual([
+      'Choose a badge…',
+      'Top Voice',
+      'Rising Star (ID 11)',
+      'Rising Star (ID 13)',
+    ]);
+    const dryRun = screen.getByRole('button', { name: 'Dry run' }) as HTMLButtonElement;
+    await waitFor(() => expect(dryRun.disabled).toBe(false));
+    fireEvent.click(dryRun);
+    expect((await screen.findByRole('alert')).textContent).toContain('Choose the badge');
+    expect(prepareBulk).not.toHaveBeenCalled();
+
+    fireEvent.change(choice, { target: { value: '11' } });
+    fireEvent.click(dryRun);
+    await waitFor(() => expect(prepareBulk).toHaveBeenCalledWith({ kind: 'holders', helpCenterId: '7', badge: '11' }));
+    expect((await screen.findByText(/users lose/)).textContent).toBe('1 users lose 1 badges.');
+  });
+
+  it("falls back to a typed badge when Zoho will not list the organization's badges, saying why", async () => {
+    const prepareBulk = vi.fn(async () => ({ users: [], skipped: [], helpCenterId: '7', plannedAt: 0 }));
+    const api = {
+      getBulkRun: vi.fn(async () => null),
+      watchRun: () => () => {},
+      listHelpCenters: async () => [{ id: '7', name: 'Community' }],
+      listOrganizationBadges: async () => {
+        throw new ZohoError({ kind: 'forbidden', message: 'You do not have permission to do this.' });
+      },
+      prepareBulk,
+      now: () => 0,
+    } as unknown as BulkApi;
+    render(<BulkApp api={api} />);
+    fireEvent.click(await screen.findByRole('radio', { name: /Every user in a help center/ }));
+    const typed = await screen.findByLabelText('Badge (name or ID)');
+    expect(typed.getAttribute('aria-describedby')).toBe('badge-note');
+    expect(document.getElementById('badge-note')?.textContent).toContain('You do not have permission to do this.');
+    fireEvent.input(typed, { target: { value: '24073000009990001' } });
+    const dryRun = screen.getByRole('button', { name: 'Dry run' }) as HTMLButtonElement;
+    await waitFor(() => expect(dryRun.disabled).toBe(false));
+    fireEvent.click(dryRun);
+    await waitFor(() =>
+      expect(prepareBulk).toHaveBeenCalledWith({ kind: 'holders', helpCenterId: '7', badge: '24073000009990001' }),
+    );
+  });
+
+  it("shows the credits the run has spent, as Zoho's replies count them", async () => {
+    const api = {
+      getBulkRun: vi.fn(async () => ({ ...runWith(4), credits: { before: 5000, left: 4988 } })),
+      watchRun: () => () => {},
+      now: () => 0,
+    } as unknown as BulkApi;
+    render(<BulkApp api={api} />);
+    expect((await screen.findByTestId('run-credits')).textContent).toMatch(
+      /^API credits spent so far: 12 · 4,988 left today/,
     );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { createDeskClient } from '../../../utils/zoho/desk-client';
+import { createDeskClient, observeCredits } from '../../../utils/zoho/desk-client';
 import { createLimiter } from '../../../utils/zoho/limiter';
 import { userBadges } from '../../../utils/zoho/schemas';
 import { fakeFetch, json } from './fakes';
@@ -149,9 +149,36 @@ describe('createDeskClient', () => {
     await expect(desk.request(badgesRequest)).rejects.toMatchObject({ kind: 'network' });
   });
 
-  it('reads the credits left', async () => {
-    const { desk } = client([['/badges', json([], 200, { 'X-Rate-Limit-Remaining-v3': '74990' })]]);
-    expect((await desk.request(badgesRequest)).creditsRemaining).toBe(74990);
+  it('reads the credits left and what the call cost', async () => {
+    const { desk } = client([
+      ['/badges', json([], 200, { 'X-Rate-Limit-Remaining-v3': '74990', 'X-Rate-Limit-Request-Weight-v3': '1' })],
+    ]);
+    const res = await desk.request(badgesRequest);
+    expect(res.creditsRemaining).toBe(74990);
+    expect(res.creditWeight).toBe(1);
+  });
+
+  it('ignores credit headers that are not counts', async () => {
+    const { desk } = client([
+      ['/badges', json([], 200, { 'X-Rate-Limit-Remaining-v3': '', 'X-Rate-Limit-Request-Weight-v3': 'n/a' })],
+    ]);
+    const res = await desk.request(badgesRequest);
+    expect(res).not.toHaveProperty('creditsRemaining');
+    expect(res).not.toHaveProperty('creditWeight');
+  });
+
+  it('observeCredits tells what each reply says of the credits, and nothing for a reply without them', async () => {
+    const { desk } = client([
+      [
+        '/badges',
+        [json([], 200, { 'X-Rate-Limit-Remaining-v3': '500', 'X-Rate-Limit-Request-Weight-v3': '2' }), json([])],
+      ],
+    ]);
+    const seen: [number, number | undefined][] = [];
+    const observed = observeCredits(desk, (remaining, weight) => seen.push([remaining, weight]));
+    await observed.request(badgesRequest);
+    await observed.request(badgesRequest);
+    expect(seen).toEqual([[500, 2]]);
   });
 });
 

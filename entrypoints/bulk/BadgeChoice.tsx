@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { BadgeView } from '../../utils/views';
+import { type SerializedError, serializeError } from '../../utils/zoho/errors';
+
+/**
+ * The badge whose holders lose it: chosen from the organization's badges (`GET /badges`), or typed (name or ID)
+ * when Zoho does not give that list, or the admin prefers to.
+ */
+export function BadgeChoice(props: {
+  listBadges: () => Promise<BadgeView[]>;
+  value: string;
+  onChange: (badge: string) => void;
+}) {
+  const [badges, setBadges] = useState<BadgeView[] | null | undefined>(undefined);
+  const [unavailable, setUnavailable] = useState<SerializedError | null>(null);
+  const [typing, setTyping] = useState(false);
+
+  useEffect(() => {
+    props.listBadges().then(
+      (list) => setBadges(list),
+      (e) => {
+        setBadges(null);
+        setUnavailable(serializeError(e));
+      },
+    );
+  }, []);
+
+  if (badges === undefined) {
+    return (
+      <div class="field">
+        <label for="badge">Badge</label>
+        <select id="badge" disabled>
+          <option>Loading the organization's badges…</option>
+        </select>
+      </div>
+    );
+  }
+
+  if (badges?.length && !typing) {
+    const names = new Map<string, number>();
+    for (const b of badges) names.set(b.name, (names.get(b.name) ?? 0) + 1);
+    return (
+      <div class="field">
+        <label for="badge">Badge</label>
+        <select id="badge" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+          <option value="">Choose a badge…</option>
+          {badges.map((b) => (
+            <option key={b.id} value={b.id}>
+              {/* Two badges of one name are told apart by their IDs. */}
+              {names.get(b.name)! > 1 ? `${b.name} (ID ${b.id})` : b.name}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            setTyping(true);
+            props.onChange('');
+          }}
+        >
+          Type a badge name or ID instead
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div class="field">
+      <label for="badge">Badge (name or ID)</label>
+      <input
+        id="badge"
+        value={props.value}
+        aria-describedby={unavailable || badges?.length === 0 ? 'badge-note' : undefined}
+        onInput={(e) => props.onChange(e.currentTarget.value)}
+      />
+      {unavailable ? (
+        <p id="badge-note" class="hint">
+          The organization's badge list could not be read ({unavailable.message}). Type the badge's name or ID instead.
+        </p>
+      ) : badges?.length === 0 ? (
+        <p id="badge-note" class="hint">
+          Zoho listed no badges for this organization. Type the badge's name or ID.
+        </p>
+      ) : null}
+      {badges?.length ? (
+        <button type="button" class="link" onClick={() => setTyping(false)}>
+          Choose from the organization's badges
+        </button>
+      ) : null}
+    </div>
+  );
+}
