@@ -22,6 +22,8 @@ let nextId = 0;
 
 /** The tallest the frame grows before its own page scrolls. */
 const MAX_FRAME_HEIGHT = 520;
+/** How long a closed panel's frame stays (hidden) before it is removed. */
+const FRAME_REMOVAL_DELAY_MS = 300;
 
 /** Puts the control into the container; returns what removes it (and any open panel). */
 export function mountControlShell(container: HTMLElement, options: ControlShellOptions): () => void {
@@ -40,7 +42,13 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
   const close = () => {
     if (!shown) return;
     shown.stop.abort();
-    shown.box.remove();
+    // Hidden at once, removed a moment later: the key press or click that closed it may still be on its way
+    // to the frame, and a frame removed under an input event leaves the browser waiting for its answer.
+    const { box } = shown;
+    box.className = 'br-panel-closing';
+    box.removeAttribute('id');
+    box.style.display = 'none';
+    setTimeout(() => box.remove(), FRAME_REMOVAL_DELAY_MS);
     shown = null;
     trigger.setAttribute('aria-expanded', 'false');
     trigger.focus();
