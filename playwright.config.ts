@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  // Chromium through Playwright; Debian's Firefox ESR through puppeteer-core over WebDriver BiDi (tests/firefox).
+  projects: [
+    { name: 'chromium', testDir: 'tests/e2e' },
+    { name: 'firefox', testDir: 'tests/firefox' },
+  ],
   // Each test launches its own Chromium; two cores do not gain from parallel browsers.
   workers: 1,
   fullyParallel: false,

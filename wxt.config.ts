@@ -13,6 +13,12 @@ import {
 const PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAnfCSxhv3VW44k6knjd70Rg6vfl1E7msdNmrX2tEP7NU39jfOOm+rDjpO8Qbrnw8yDgscc/xBsAt8rDk4taDC9MgJ2HDGYYqVyMf4txT0MlbOQrJZNIrateT5FrlV37aO0dcgKkFcV1n26gMPPW0MvndATHtrD6kTN4W4rYWLQZAp2RkCIiQk+Ik7O0OSrKBJRNQiXgYqvp8tMVHGKRgoqKc5WOmYMDRwN/P4PfdzaAey7BLFzNLRvzgX2EkNFvM+vMXNuI3fyUGZ7zDYE/PnPI7+aGFROwYIawJJTfrmXJhcF5vBvCJsIFtYd5X5jQNKvVd2dtF3y7NNHvsKVyQ7PwIDAQAB';
 
+/**
+ * Firefox's add-on id: fixed, so the OAuth redirect URI Firefox gives (`https://<sha1 of the id>.extensions.allizom.org/`)
+ * is the same on every install, and can be registered once in Zoho's API console.
+ */
+export const GECKO_ID = 'badge-remover-for-zoho-desk@badgeremover.app';
+
 const zohoOrigins = allZohoHostNames()
   .map((host) => `https://${host}`)
   .join(' ');
@@ -36,6 +42,8 @@ const EXTENSION_PAGES_CSP = [
 export default defineConfig({
   // Explicit imports everywhere: every file says where its names come from.
   imports: false,
+  // Firefox too (WXT's default there is MV2): an event page instead of a service worker, the same code.
+  manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Badge Remover for Zoho Desk',
     description:
@@ -48,6 +56,21 @@ export default defineConfig({
     // The Desk page control opens the removal panel, an extension page, in a frame.
     web_accessible_resources: [{ resources: [PANEL_PAGE.slice(1)], matches: deskOriginMatches() }],
     ...(browser === 'chrome' ? { key: PUBLIC_KEY } : {}),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              // 140: the first ESR with data_collection_permissions (and MV3 event pages, origin controls).
+              strict_min_version: '140.0',
+              // Mozilla's definitions: the admin's Zoho data goes to Zoho only, at the admin's request, and
+              // nothing goes to us, so nothing is collected or transmitted in their sense (README, "Firefox").
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Badge Remover: find a Help Center user' },
   }),

@@ -6,8 +6,11 @@ import { createHash } from 'node:crypto';
 import { cloneData, type Dataset, demoData, emptyData } from './data';
 
 export const SANDBOX_CLIENT_ID = '1000.SANDBOXCLIENT0000000000000000';
-/** The extension's pinned id gives this redirect URI (wxt.config.ts `key`). */
+/** The extension's pinned id gives this redirect URI in Chromium (wxt.config.ts `key`). */
 export const EXTENSION_REDIRECT_URI = 'https://cjheecimhjkgjkobijngojplcehhnajo.chromiumapp.org/';
+/** Firefox's add-on id (wxt.config.ts `GECKO_ID`) gives this one: the id's SHA-1 in hex, under allizom.org. */
+export const FIREFOX_GECKO_ID = 'badge-remover-for-zoho-desk@badgeremover.app';
+export const FIREFOX_REDIRECT_URI = `https://${createHash('sha1').update(FIREFOX_GECKO_ID).digest('hex')}.extensions.allizom.org/`;
 
 /**
  * Zoho's client types an extension can use: 'mobile' (Mobile-based: authorization code with PKCE, the
@@ -92,7 +95,8 @@ export function defaultConfig(): SandboxConfig {
       {
         clientId: SANDBOX_CLIENT_ID,
         type: 'mobile',
-        redirectUris: [EXTENSION_REDIRECT_URI],
+        // Both browsers' redirect URIs, as an admin registers them for one client.
+        redirectUris: [EXTENSION_REDIRECT_URI, FIREFOX_REDIRECT_URI],
         name: 'Badge Remover for Zoho Desk',
       },
     ],

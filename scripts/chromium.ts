@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
 import { type SandboxAddress, sandboxChromiumFlags } from '../sandbox/browser-setup';
+import { findBrowser } from './browsers';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
 
@@ -15,8 +16,8 @@ export type { SandboxAddress };
 
 /** CHROMIUM_PATH, then Debian's /usr/bin/chromium, then Playwright's own build where one is installed. */
 export function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'];
-  for (const path of candidates) if (path && existsSync(path)) return path;
+  const found = findBrowser('chromium');
+  if (found) return found;
   try {
     const own = chromium.executablePath();
     if (own && existsSync(own)) return own;
@@ -50,7 +51,7 @@ export async function launchExtensionBrowser(
 ): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) {
-    throw new Error("No Chromium found. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.");
+    throw new Error('No Chromium found. Run `npx tsx scripts/browsers.ts chromium`: it installs it or says how.');
   }
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {

@@ -9,16 +9,36 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { SandboxControl } from '../sandbox/control-client';
 import { startSandbox } from '../sandbox/server';
-import { launchExtensionBrowser } from './chromium';
+import { type BrowserName, ensureBrowsers, MissingBrowserError } from './browsers';
+import { findChromium, launchExtensionBrowser } from './chromium';
+import { launchFirefoxWithExtension, openPage, walkThroughFirefox } from './firefox';
 import { DEMO_USER, type WalkStep, walkThrough } from './walk-through';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const headless = args.has('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 const outDir = resolve(import.meta.dirname, '..', 'demo-output');
+const browserIndex = argv.indexOf('--browser');
+const which = (argv.find((a) => a.startsWith('--browser='))?.slice('--browser='.length) ??
+  (browserIndex >= 0 ? argv[browserIndex + 1] : 'chromium')) as BrowserName;
+if (which !== 'chromium' && which !== 'firefox') {
+  console.error(`Unknown --browser ${which}: chromium or firefox.`);
+  process.exit(2);
+}
+
+try {
+  // Playwright's own Chromium, where one is installed, does too.
+  if (which === 'firefox' || !findChromium()) ensureBrowsers([which]);
+} catch (error) {
+  console.error(error instanceof MissingBrowserError ? error.message : error);
+  process.exit(1);
+}
 
 if (!args.has('--no-build')) {
-  console.log('Building the extension…');
-  const build = spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  console.log(`Building the extension for ${which}…`);
+  const build = spawnSync('npx', ['wxt', 'build', ...(which === 'firefox' ? ['-b', 'firefox'] : [])], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -26,12 +46,20 @@ const sandbox = await startSandbox({ port: 0 });
 const control = new SandboxControl(sandbox.origin);
 await control.reset();
 console.log(
-  `Sandbox running on 127.0.0.1:${sandbox.port} (Zoho host names are mapped to it inside the demo browser only).`,
+  `Sandbox running on 127.0.0.1:${sandbox.port} (Zoho's host names lead to it inside the demo browser only).`,
 );
 
-const browser = await launchExtensionBrowser(sandbox, { headless });
+/** One browser with the extension: the walk-through, what to open when shown, and the way out. */
+interface DemoBrowser {
+  walkThrough(): Promise<WalkStep[]>;
+  show(): Promise<string[]>;
+  onClosed(stop: () => void): void;
+  close(): Promise<void>;
+}
+
+const demo: DemoBrowser = which === 'firefox' ? await firefoxDemo() : await chromiumDemo();
 const shutdown = async () => {
-  await browser.close();
+  await demo.close();
   await sandbox.close();
 };
 
@@ -39,8 +67,8 @@ if (headless) {
   mkdirSync(outDir, { recursive: true });
   let failed = false;
   try {
-    const steps: WalkStep[] = await walkThrough(browser.context, browser.extensionId, control, outDir);
-    console.log('\nDemo walk-through (headless):');
+    const steps = await demo.walkThrough();
+    console.log(`\nDemo walk-through in ${which} (headless):`);
     for (const step of steps) console.log(`  ${step.title}\n    ${step.screenshot}`);
     console.log(`\nScreenshots saved in ${outDir}`);
   } catch (error) {
@@ -51,18 +79,50 @@ if (headless) {
   }
   process.exit(failed ? 1 : 0);
 } else {
-  const options: Page = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  const desk = await browser.context.newPage();
-  await desk.goto(DEMO_USER.url);
-  console.log('\nChromium is open with the extension loaded:');
-  console.log(`  Options (connect first, client ID ${DEMO_USER.clientId}): options page in the first tab`);
-  console.log(`  A Help Center user page: ${DEMO_USER.url}`);
+  for (const line of await demo.show()) console.log(line);
   console.log('Close the browser or press Ctrl-C to stop.');
   const stop = async () => {
     await shutdown();
     process.exit(0);
   };
   process.on('SIGINT', stop);
-  browser.context.on('close', stop);
+  demo.onClosed(stop);
+}
+
+async function chromiumDemo(): Promise<DemoBrowser> {
+  const browser = await launchExtensionBrowser(sandbox, { headless });
+  return {
+    walkThrough: () => walkThrough(browser.context, browser.extensionId, control, outDir),
+    async show() {
+      const options: Page = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      const desk = await browser.context.newPage();
+      await desk.goto(DEMO_USER.url);
+      return [
+        '\nChromium is open with the extension loaded:',
+        `  Options (connect first, client ID ${DEMO_USER.clientId}): options page in the first tab`,
+        `  A Help Center user page: ${DEMO_USER.url}`,
+      ];
+    },
+    onClosed: (stop) => browser.context.on('close', stop),
+    close: () => browser.close(),
+  };
+}
+
+/** `npm start -- --browser firefox`: the same demo in Debian's Firefox ESR. */
+async function firefoxDemo(): Promise<DemoBrowser> {
+  const firefox = await launchFirefoxWithExtension(sandbox, { headless });
+  return {
+    walkThrough: () => walkThroughFirefox(firefox, DEMO_USER.url, outDir),
+    async show() {
+      await openPage(firefox, DEMO_USER.url);
+      return [
+        '\nFirefox is open with the extension installed (every connection goes to the sandbox):',
+        `  A Help Center user page: ${DEMO_USER.url}`,
+        `  Click Remove badges, then Connect in options; client ID ${DEMO_USER.clientId}.`,
+      ];
+    },
+    onClosed: (stop) => firefox.browser.on('disconnected', stop),
+    close: () => firefox.close(),
+  };
 }

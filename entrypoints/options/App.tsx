@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CopyableId } from '../../components/CopyableId';
 import { PageAlert } from '../../components/Notices';
+import { ZohoAccessNotice } from '../../components/ZohoAccessNotice';
 import type { RouteSetting } from '../../utils/badges/report';
 import {
   DEFAULT_FORGET,
@@ -17,10 +18,11 @@ import { clientIdProblem } from '../../utils/zoho/client-id';
 import { CLIENT_TYPE_INFO, CLIENT_TYPES, type ClientType } from '../../utils/zoho/client-types';
 import { DATA_CENTERS } from '../../utils/zoho/datacenters';
 import { type SerializedError, serializeError } from '../../utils/zoho/errors';
+import type { ZohoAccessApi } from '../../utils/zoho-access';
 import { CheckSetup, type CheckSetupApi } from './CheckSetup';
 import { DeskAddresses, type DeskAddressesApi } from './DeskAddresses';
 
-export interface OptionsApi extends CheckSetupApi, DeskAddressesApi {
+export interface OptionsApi extends CheckSetupApi, DeskAddressesApi, ZohoAccessApi {
   getStatus(): Promise<StatusView>;
   getSettings(): Promise<SettingsView>;
   saveSettings(input: RequestInput<'saveSettings'>): Promise<SettingsView>;
@@ -67,6 +69,7 @@ export function OptionsApp({
         Connect the extension to your Zoho Desk organization, then remove community badges from Help Center users right
         on their pages.
       </p>
+      <ZohoAccessNotice api={api} skin="page" />
       <PageAlert error={loadError} />
       {status && settings ? (
         <>

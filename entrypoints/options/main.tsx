@@ -1,10 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { request } from '../../utils/messaging-client';
+import { zohoAccessApi } from '../../utils/zoho-access';
 import { type OptionsApi, OptionsApp } from './App';
 import '../../components/page.css';
 
 const api: OptionsApi = {
+  ...zohoAccessApi(browser.permissions),
   getStatus: () => request(browser.runtime, 'getStatus', {}),
   getSettings: () => request(browser.runtime, 'getSettings', {}),
   saveSettings: (input) => request(browser.runtime, 'saveSettings', input),

@@ -3,6 +3,7 @@ import { CopyableId } from '../../components/CopyableId';
 import { ConnectionNotice, ErrorMessage } from '../../components/Notices';
 import type { PanelApi, RemovalTarget } from '../../components/panel-api';
 import { RemoveBadgesPanel } from '../../components/RemoveBadgesPanel';
+import { ZohoAccessNotice } from '../../components/ZohoAccessNotice';
 import type { StatusView } from '../../utils/messaging';
 import { detectPage } from '../../utils/page';
 import { detectHelpCenterUserPage, helpCenterUserPageUrl, isDeskOrigin } from '../../utils/page/helpcenter-user';
@@ -11,9 +12,10 @@ import { idsAsText, initialSearch, queryProblem, type SavedSearch, searchReducer
 import type { HelpCenterView, UserSearchPage, UserSummary } from '../../utils/views';
 import { dataCenterByLocation, isAgentAppPath } from '../../utils/zoho/datacenters';
 import { helpCenterListUnavailable, type SerializedError, serializeError } from '../../utils/zoho/errors';
+import type { ZohoAccessApi } from '../../utils/zoho-access';
 import { type RecognizeApi, RecognizePage } from './RecognizePage';
 
-export interface PopupApi extends PanelApi, RecognizeApi {
+export interface PopupApi extends PanelApi, RecognizeApi, ZohoAccessApi {
   listHelpCenters(): Promise<HelpCenterView[]>;
   searchUsers(input: { query: string; helpCenterId?: string; from?: number }): Promise<UserSearchPage>;
   currentTab(): Promise<{ id: number; url: string } | null>;
@@ -194,6 +196,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
           Options
         </button>
       </header>
+      <ZohoAccessNotice api={api} skin="panel" />
       {body}
     </main>
   );

@@ -4,12 +4,14 @@ import { createPanelApi } from '../../components/panel-api';
 import { readDeskAddresses } from '../../utils/desk-addresses';
 import { request } from '../../utils/messaging-client';
 import { lastSearchItem, pagePatternsItem, typedHelpCenterIdItem } from '../../utils/storage';
+import { zohoAccessApi } from '../../utils/zoho-access';
 import { type PopupApi, PopupApp } from './App';
 import '../../components/control.css';
 import '../../components/panel.css';
 import './popup.css';
 
 const api: PopupApi = {
+  ...zohoAccessApi(browser.permissions),
   ...createPanelApi(browser.runtime),
   listHelpCenters: () => request(browser.runtime, 'listHelpCenters', {}),
   searchUsers: (input) => request(browser.runtime, 'searchUsers', input),

@@ -21,7 +21,6 @@ interface Fixtures {
    * for them then resolves at once, through the same code as the prompt's Allow.
    */
   grantAtInstall: string[];
-  control: SandboxControl;
   /** The browser behind `context`, for a test that restarts it. */
   extensionBrowser: ExtensionBrowser;
   context: BrowserContext;
@@ -33,8 +32,8 @@ interface WorkerFixtures {
   sandbox: RunningSandbox;
 }
 
-export const test = base.extend<Fixtures, WorkerFixtures>({
-  grantAtInstall: [[], { option: true }],
+/** One sandbox per worker, reset before each test; after each, nothing asked for a host that is not Zoho's. */
+export const sandboxTest = base.extend<{ control: SandboxControl }, WorkerFixtures>({
   sandbox: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
     async ({}, use) => {
@@ -48,13 +47,17 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const control = new SandboxControl(sandbox.origin);
     await control.reset();
     await use(control);
-    // Every test: nothing asked for a host that is not Zoho's (the catch-all host rule brings it here).
+    // Every test: nothing asked for a host that is not Zoho's (the browser's host mapping brings it here).
     const stray = await strayRequests(control);
     expect(
       stray.map((r) => `${r.method} https://${r.host}${r.path}`),
       'requests for hosts that are not Zoho',
     ).toEqual([]);
   },
+});
+
+export const test = sandboxTest.extend<Fixtures>({
+  grantAtInstall: [[], { option: true }],
   extensionId: async ({ context }, use) => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     await use(new URL(worker.url()).host);

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FIREFOX_GECKO_ID, FIREFOX_REDIRECT_URI } from '../../sandbox/state';
+import { GECKO_ID } from '../../wxt.config';
 import {
   ALL_DESK_SCOPES,
   authorize,
@@ -10,6 +13,7 @@ import {
   pkcePair,
   SANDBOX_CLIENT_ID,
   startTestSandbox,
+  TEST_PKCE,
   type TestSandbox,
   token,
 } from './helpers';
@@ -55,6 +59,35 @@ describe('authorize and consent', () => {
     expect(params.get('state')).toBe('abc');
     expect(params.get('location')).toBe('us');
     expect(params.get('accounts-server')).toBe('https://accounts.zoho.com');
+  });
+
+  it("the default client takes Firefox's redirect URI too, and answers there", async () => {
+    const res = await call(t.sandbox, {
+      host: 'accounts.zoho.com',
+      method: 'POST',
+      path: '/oauth/v2/auth',
+      form: {
+        ...Object.fromEntries(authorizeQuery({ state: 'ff', redirectUri: FIREFOX_REDIRECT_URI })),
+        decision: 'accept',
+      },
+    });
+    expect(res.status).toBe(302);
+    const location = new URL(String(res.headers.location));
+    expect(`${location.origin}${location.pathname}`).toBe(FIREFOX_REDIRECT_URI);
+    const code = location.searchParams.get('code')!;
+    const verifier = { code_verifier: TEST_PKCE.verifier };
+    // The code is good only with the redirect URI it was issued for.
+    const mismatched = await exchange('accounts.zoho.com', code, { ...verifier });
+    expect(mismatched.json()).toEqual({ error: 'invalid_redirect_uri' });
+    const res2 = await exchange('accounts.zoho.com', code, { ...verifier, redirect_uri: FIREFOX_REDIRECT_URI });
+    expect(res2.json()).toHaveProperty('access_token');
+  });
+
+  it("Firefox's redirect URI is the one Firefox gives the extension's fixed add-on id", () => {
+    expect(FIREFOX_GECKO_ID).toBe(GECKO_ID);
+    expect(FIREFOX_REDIRECT_URI).toBe(
+      `https://${createHash('sha1').update(GECKO_ID).digest('hex')}.extensions.allizom.org/`,
+    );
   });
 
   it('deny redirects with error=access_denied and the state', async () => {

@@ -46,6 +46,9 @@ function api(over: Partial<OptionsApi> = {}): OptionsApi {
     removeDeskAddress: vi.fn(async () => ({ ...settings, deskAddresses: [] })),
     copy: vi.fn(async () => {}),
     about: () => ({ version: '0.1.0', browser: 'Chrome/1' }),
+    hasZohoAccess: vi.fn(async () => true),
+    requestZohoAccess: vi.fn(async () => true),
+    watchZohoAccess: () => () => {},
     listOrganizations: vi.fn(async () => [
       { id: '1', name: 'Zylker', isDefault: true },
       { id: '2', name: 'Zylker Labs', isDefault: false },
@@ -200,5 +203,31 @@ describe('OptionsApp', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Yes, disconnect' }));
     await screen.findByRole('button', { name: 'Connect to Zoho' });
     expect(a.disconnect).toHaveBeenCalled();
+  });
+
+  it('says when the browser withholds access to Zoho, and asks for it with one click', async () => {
+    let granted = false;
+    const requestZohoAccess = vi.fn(async () => {
+      granted = true;
+      return true;
+    });
+    render(<OptionsApp api={api({ hasZohoAccess: async () => granted, requestZohoAccess })} />);
+    const alert = await screen.findByRole('alert', { name: /not letting the extension reach Zoho/ });
+    expect(alert.textContent).toContain('the Remove badges control is not added');
+    fireEvent.click(screen.getByRole('button', { name: 'Allow access to Zoho' }));
+    await waitFor(() => expect(screen.queryByRole('alert', { name: /not letting the extension/ })).toBeNull());
+    expect(requestZohoAccess).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the notice, saying so, when the admin refuses access', async () => {
+    render(<OptionsApp api={api({ hasZohoAccess: async () => false, requestZohoAccess: async () => false })} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Allow access to Zoho' }));
+    expect(await screen.findByText(/Access was not granted/)).toBeTruthy();
+  });
+
+  it('says nothing of site access while the browser grants it', async () => {
+    render(<OptionsApp api={api()} />);
+    await screen.findByText(/Connect the extension/);
+    expect(screen.queryByRole('button', { name: 'Allow access to Zoho' })).toBeNull();
   });
 });

@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import type { ElementHandle } from 'puppeteer-core';
+import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../../sandbox/data';
+import { FIREFOX_GECKO_ID, FIREFOX_REDIRECT_URI } from '../../sandbox/state';
+import { waitForPage } from '../../scripts/firefox';
+import { BADGE_ID, expectOneRemovalPerUser, holders, seedHolders } from '../e2e/bulk-helpers';
+import { userNamed, userPageUrl } from '../e2e/fixtures';
+import {
+  clickText,
+  connectOnOptions,
+  deskControl,
+  expect,
+  expectText,
+  goToExtensionPage,
+  openPage,
+  openPanel,
+  optionsThroughPanel,
+  test,
+  textOf,
+  waitFor,
+} from './fixtures';
+
+/** The demo data's "Rising Star" badge. */
+const RISING_STAR = '24073000002953202';
+const demoUserUrl = userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID);
+const contactUrl = (contactId: string) => `https://desk.zoho.com/agent/zylker/zylker/contacts/details/${contactId}`;
+
+test.describe('in Firefox ESR', () => {
+  test.describe.configure({ timeout: 90_000 });
+
+  test("connects with PKCE through Zoho's consent, with Firefox's own redirect URI", async ({ firefox, control }) => {
+    expect(firefox.addonId).toBe(FIREFOX_GECKO_ID);
+    const options = await optionsThroughPanel(firefox, demoUserUrl);
+    // The redirect URI to register is the one of the browser the page runs in.
+    const shown = await options.$eval('#redirect-label', (label) => label.nextElementSibling?.textContent);
+    expect(shown).toBe(FIREFOX_REDIRECT_URI);
+    expect(FIREFOX_REDIRECT_URI).toBe(
+      `https://${createHash('sha1').update(FIREFOX_GECKO_ID).digest('hex')}.extensions.allizom.org/`,
+    );
+    await connectOnOptions(firefox, options);
+    await expectText(options, 'Zylker');
+
+    const accounts = await control.requests({ face: 'accounts' });
+    const authorize = accounts.find((r) => r.path === '/oauth/v2/auth');
+    expect(authorize?.query).toMatchObject({ redirect_uri: FIREFOX_REDIRECT_URI, code_challenge_method: 'S256' });
+    const exchange = accounts.find((r) => r.path === '/oauth/v2/token');
+    expect(exchange).toMatchObject({ status: 200, grantType: 'authorization_code' });
+    expect((await control.getState()).tokens.codes.map((c) => c.used)).toEqual([true]);
+  });
+
+  test('removes badges on a Help Center user page, each verified by reading them back', async ({
+    firefox,
+    control,
+  }) => {
+    await connectOnOptions(firefox, await optionsThroughPanel(firefox, demoUserUrl));
+    const before = (await control.getState()).data.users;
+    const page = await openPage(firefox, demoUserUrl);
+    const panel = await openPanel(page);
+    await clickText(panel, 'Select none');
+    const box = await waitFor(
+      () =>
+        panel
+          .evaluateHandle(
+            () =>
+              [...document.querySelectorAll('input[type=checkbox]')].find((input) =>
+                input.closest('label, li')?.textContent?.includes('Rising Star'),
+              ) ?? null,
+          )
+          .then((h) => h.asElement() as ElementHandle<Element> | null),
+      'the Rising Star checkbox',
+    );
+    await box.click();
+    await clickText(panel, /Review removal/);
+    await clickText(panel, 'Remove 1 badge');
+    await expectText(panel, 'Removed (verified)');
+
+    const after = (await control.getState()).data.users;
+    for (const user of after) {
+      const was = before.find((u) => u.id === user.id)!;
+      expect(user.badgeIds).toEqual(
+        user.id === DEMO_USER_ID ? was.badgeIds.filter((b) => b !== RISING_STAR) : was.badgeIds,
+      );
+    }
+  });
+
+  test("removes on a contact page from the contact's Help Center user", async ({ firefox, control }) => {
+    await connectOnOptions(firefox, await optionsThroughPanel(firefox, demoUserUrl));
+    const ben = await userNamed(control, 'Ben Okafor');
+    const page = await openPage(firefox, contactUrl(ben.contactId));
+    const panel = await openPanel(page);
+    await clickText(panel, 'Select all');
+    await clickText(panel, /Review removal/);
+    await clickText(panel, new RegExp(`^Remove ${ben.badgeIds.length} badges?$`));
+    await expectText(panel, 'Removed (verified)');
+    expect((await userNamed(control, 'Ben Okafor')).badgeIds).toEqual([]);
+  });
+
+  test('a bulk run finishes, and one cut off by a restart of the event page resumes with nothing sent twice', async ({
+    firefox,
+    control,
+  }) => {
+    const ids = await seedHolders(control, 40);
+    const options = await optionsThroughPanel(firefox, demoUserUrl);
+    await connectOnOptions(firefox, options);
+    const bulk = await goToExtensionPage(options, '/bulk.html');
+    await clickText(bulk, /Every user in a help center/, 'label');
+    await waitFor(() => bulk.$(`select#badge option[value="${BADGE_ID}"]`), "the organization's badges");
+    await bulk.select('select#badge', BADGE_ID);
+    await clickText(bulk, 'Dry run');
+    await expectText(bulk, '40 users lose 40 badges.', 30_000);
+    await bulk.locator('#confirm-count').fill('40');
+    // Slow enough (about 5 s for the run) that the restart below lands mid-run.
+    await control.configure({ concurrencyLimit: 5, latencyMs: 300 });
+    await clickText(bulk, 'Remove badges from 40 users');
+    await waitFor(async () => ((await holders(control)).length <= 30 ? true : null), 'the run under way', 30_000);
+
+    // The event page goes away mid-run (as when Firefox unloads it) and starts afresh: it picks the run up.
+    await bulk.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.reload());
+    expect((await holders(control)).length).toBeGreaterThan(0);
+    await waitFor(async () => ((await holders(control)).length === 0 ? true : null), 'every holder done', 60_000);
+    await expectOneRemovalPerUser(control, ids);
+
+    // The bulk page opened afresh (from a Desk page's panel: the reload closed every extension page) shows it done.
+    const desk = await openPage(firefox, demoUserUrl);
+    const panel = await openPanel(desk);
+    const reopened = waitForPage(firefox.browser, (url) => /^moz-extension:\/\/[^/]+\/bulk\.html/.test(url));
+    await panel.evaluate(() => void window.open('/bulk.html'));
+    const report = await reopened;
+    await expectText(report, 'Bulk run: done', 30_000);
+    await expectText(report, '40 removed · 0 failed · 0 skipped · 0 remaining');
+  });
+
+  test('site access withheld: the options page says so, the Desk page has no control, one click allows it', async ({
+    firefox,
+  }) => {
+    const options = await optionsThroughPanel(firefox, demoUserUrl);
+    // The admin withholds the extension's access to Zoho's hosts (Firefox's site permissions).
+    await options.evaluate(async () => {
+      const ext = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const origins = ext.runtime.getManifest().host_permissions ?? [];
+      await ext.permissions.remove({ origins });
+    });
+    await expectText(options, 'The browser is not letting the extension reach Zoho.');
+
+    const desk = await openPage(firefox, demoUserUrl);
+    await expectText(desk, 'Next user');
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await desk.evaluate(() => document.querySelector('badge-remover-control'))).toBeNull();
+
+    await clickText(options, 'Allow access to Zoho');
+    await waitFor(
+      async () => !(await textOf(options)).includes('not letting the extension reach Zoho') || null,
+      'the notice to go',
+    );
+    await desk.reload();
+    await deskControl(desk);
+  });
+});
