@@ -26,7 +26,8 @@ export function ConnectionNotice(props: {
 
 /** The connection notice that fits an error, if one does. */
 export function noticeFor(error: SerializedError): Exclude<ConnectionState, 'connected'> | null {
-  if (error.kind === 'not-connected') return /organization/i.test(error.message) ? 'choose-org' : 'disconnected';
+  if (error.kind === 'choose-org') return 'choose-org';
+  if (error.kind === 'not-connected') return 'disconnected';
   if (error.kind === 'reconnect' || error.kind === 'scope') return 'reconnect';
   return null;
 }

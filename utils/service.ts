@@ -142,7 +142,7 @@ export function createHandlers(
     }
     if (!connection.org) {
       throw new ZohoError({
-        kind: 'not-connected',
+        kind: 'choose-org',
         message: 'No Zoho Desk organization is chosen yet.',
         action: 'Open the options page and choose the organization.',
       });
@@ -204,7 +204,7 @@ export function createHandlers(
     const org = (await connectionItem.getValue())?.org;
     if (org?.id === run.orgId) return;
     throw new ZohoError({
-      kind: 'not-connected',
+      kind: 'choose-org',
       message: `This bulk run was planned for organization ${run.orgId}; the extension is connected to ${
         org ? `${org.name} (${org.id})` : 'no organization'
       } now.`,

@@ -137,7 +137,7 @@ describe('service handlers', () => {
     await connectedTo();
     const { send, calls } = setup();
     const reply = await send('removeBadges', { userId: '42', badgeIds: ['11'] }, PANEL);
-    expect(reply).toMatchObject({ ok: false, error: { kind: 'not-connected' } });
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'choose-org' } });
     expect(calls).toEqual([]);
   });
 

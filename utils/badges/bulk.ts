@@ -371,7 +371,8 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
       } catch (error) {
         const zoho = error as Partial<ZohoError>;
         const credits = zoho.kind === 'rate-limited' && (zoho.retryAfterSeconds ?? 0) > 60;
-        if (credits || zoho.kind === 'not-connected' || zoho.kind === 'reconnect' || zoho.kind === 'scope') {
+        const connection = ['not-connected', 'choose-org', 'reconnect', 'scope'] as (string | undefined)[];
+        if (credits || connection.includes(zoho.kind)) {
           // Daily credits are gone, or the connection is: pause with the reason; this user goes back to the queue.
           await settle((i) => ({ ...i, state: 'pending' }));
           await update((r) => ({

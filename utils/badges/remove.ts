@@ -248,7 +248,7 @@ function verdicts(results: BulkItemResult[]): Map<string, ItemVerdict> {
 }
 
 /** Errors raised before a call leaves: no valid token, so Zoho was not asked and nothing changed. */
-const CONNECTION_ENDED: readonly string[] = ['reconnect', 'not-connected', 'scope'];
+const CONNECTION_ENDED: readonly string[] = ['reconnect', 'not-connected', 'choose-org', 'scope'];
 
 function settle(input: {
   /** null when the read-back failed. */

@@ -106,6 +106,7 @@ const KIND_BY_STATUS: Record<number, ZohoErrorKind> = {
 
 const SUMMARIES: Record<ZohoErrorKind, string> = {
   'not-connected': 'The extension is not connected to Zoho Desk.',
+  'choose-org': 'No Zoho Desk organization is chosen yet.',
   reconnect: 'Zoho Desk no longer accepts the connection.',
   scope: 'The Zoho connection lacks a permission this action needs.',
   'token-throttled': 'Zoho is refusing new access tokens for a while.',
@@ -145,7 +146,7 @@ export function createDeskClient(deps: DeskClientDeps): DeskClient {
       const orgId = req.orgId ?? (await deps.orgId());
       if (!orgId) {
         throw new ZohoError({
-          kind: 'not-connected',
+          kind: 'choose-org',
           message: 'No Zoho Desk organization is chosen yet.',
           action: 'Open the options page and choose the organization.',
         });

@@ -8,6 +8,8 @@ import type { ClientType } from './client-types';
 export const ZOHO_ERROR_KINDS = [
   /** No connection to Zoho yet. */
   'not-connected',
+  /** Connected, but not to the organization the work needs: none chosen yet, or another one. */
+  'choose-org',
   /** The refresh token was rejected or revoked, or the Zoho session ended: connect again. */
   'reconnect',
   /** The token lacks a scope the call needs (SCOPE_MISMATCH). */
