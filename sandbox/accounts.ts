@@ -1,6 +1,6 @@
 /**
  * The Zoho Accounts face (host accounts.<dc>): authorize + consent, token (authorization_code with
- * PKCE, refresh_token), revoke and serverinfo, following reference/zoho-api.md §4.
+ * PKCE, refresh_token), revoke and serverinfo, following docs/zoho.md §7.
  * Token errors use HTTP 200 with `{"error": ...}` like Zoho; the refresh throttle is configurable 200/400.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -414,7 +414,7 @@ function revoke(ctx: RequestContext): Reply {
 }
 
 function serverInfo(): Reply {
-  // China is operated separately and is not listed by accounts.zoho.com (reference §1.1).
+  // China is operated separately and is not listed by accounts.zoho.com (docs/zoho.md §1.1).
   const locations = Object.fromEntries(
     SANDBOX_DATA_CENTERS.filter((dc) => dc.location !== 'cn').map((dc) => [dc.location, `https://${dc.accountsHost}`]),
   );

@@ -1,5 +1,5 @@
 /**
- * The sandbox's own copy of Zoho's data centers (reference/zoho-api.md §1.1). It deliberately does
+ * The sandbox's own copy of Zoho's data centers (docs/zoho.md §1.1). It deliberately does
  * not import the extension's table: the sandbox stands in for Zoho, so it must not share the code under test.
  */
 export interface SandboxDataCenter {

@@ -1,5 +1,5 @@
 /**
- * The Zoho Desk API face (host desk.<dc>, paths under /api/v1), following reference/zoho-api.md §1-2.
+ * The Zoho Desk API face (host desk.<dc>, paths under /api/v1), following docs/zoho.md §2-5.
  * Order of checks for every call: token (401) → per-org concurrency (429) → latency → daily credits (429)
  * → route (404/405) → orgId header (400/403) → scope (403) → the endpoint itself.
  */
@@ -197,7 +197,7 @@ interface ItemResult {
   errors: ItemError | null;
 }
 
-/** One result per requested id, HTTP 200 even when items fail (reference §2.5-2.6). */
+/** One result per requested id, HTTP 200 even when items fail (docs/zoho.md §5.6). */
 function changeBadges(call: DeskCall, user: User, ids: string[], op: 'add' | 'remove'): Reply {
   const { state } = call;
   const results: ItemResult[] = ids.map((id) => {
@@ -663,7 +663,7 @@ export async function handleDeskApi(ctx: RequestContext): Promise<Reply> {
   const orgHeader = ctx.req.headers.orgid;
   if (typeof orgHeader === 'string') ctx.logExtra.orgId = orgHeader;
   const token = authenticate(ctx);
-  // 401s carry no rate-limit headers (reference §1.6).
+  // 401s carry no rate-limit headers (docs/zoho.md §4).
   if ('status' in token) return token;
 
   const release = acquireSlot(state, typeof orgHeader === 'string' ? orgHeader : '(none)');

@@ -49,7 +49,7 @@ export function redirect(location: string): Reply {
   return { status: 302, headers: { Location: location, 'Cache-Control': 'no-store' } };
 }
 
-/** Zoho's error body: `{"errorCode","message"}` (reference/zoho-api.md §1.5). */
+/** Zoho's error body: `{"errorCode","message"}` (docs/zoho.md §3.1). */
 export function zohoError(
   status: number,
   errorCode: string,

@@ -1,5 +1,5 @@
 /**
- * Per-org concurrency and daily API credits for the Desk API face (reference/zoho-api.md §1.6),
+ * Per-org concurrency and daily API credits for the Desk API face (docs/zoho.md §4),
  * and fault matching for every face.
  */
 import type { Fault, FaultRecord, SandboxState } from './state';

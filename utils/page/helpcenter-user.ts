@@ -1,5 +1,5 @@
 /**
- * Help Center user pages of the Desk agent app. Their real URL is unconfirmed (reference §5), so the
+ * Help Center user pages of the Desk agent app. Their real URL is unconfirmed (docs/zoho.md §1.3), so the
  * likely shapes are built in and admins can add their own (options page, Advanced).
  */
 import { dataCenterByDeskOrigin } from '../zoho/datacenters';

@@ -1,6 +1,6 @@
 /**
  * Zoho data centers: the one table every host in the extension comes from
- * (reference/zoho-api.md §1.1). The Desk API host is also where the Desk web app lives.
+ * (docs/zoho.md §1.1). The Desk API host is also where the Desk web app lives.
  */
 export interface DataCenter {
   /** Zoho's `location` value in the OAuth callback. */
@@ -10,7 +10,7 @@ export interface DataCenter {
   readonly deskHost: string;
   /**
    * Where the agent app is also served, as `{portal}.<portalDomain>` (the API stays on deskHost).
-   * reference/zoho-api.md §1.1: Zoho's KB names `portalname.zohodesk.com`; public code shows `.eu`, `.in`,
+   * docs/zoho.md §1.3: Zoho's KB names `portalname.zohodesk.com`; public code shows `.eu`, `.in`,
    * `.com.au`, `.jp`; `.com.cn`, `.sa` and `.ca` come from one list, second hand (marked below).
    */
   readonly portalDomain?: string;
@@ -57,7 +57,7 @@ export const DATA_CENTERS = [
     label: 'Canada',
     accountsServer: 'https://accounts.zohocloud.ca',
     deskHost: 'https://desk.zohocloud.ca',
-    // Second hand (one list in reference/zoho-api.md §1.1), unconfirmed.
+    // Second hand (one list in docs/zoho.md §1.3), unconfirmed.
     portalDomain: 'zohodesk.ca',
   },
   {
@@ -65,7 +65,7 @@ export const DATA_CENTERS = [
     label: 'Saudi Arabia',
     accountsServer: 'https://accounts.zoho.sa',
     deskHost: 'https://desk.zoho.sa',
-    // Second hand (one list in reference/zoho-api.md §1.1), unconfirmed.
+    // Second hand (one list in docs/zoho.md §1.3), unconfirmed.
     portalDomain: 'zohodesk.sa',
   },
   {
@@ -73,7 +73,7 @@ export const DATA_CENTERS = [
     label: 'China',
     accountsServer: 'https://accounts.zoho.com.cn',
     deskHost: 'https://desk.zoho.com.cn',
-    // Second hand (one list in reference/zoho-api.md §1.1), unconfirmed.
+    // Second hand (one list in docs/zoho.md §1.3), unconfirmed.
     portalDomain: 'zohodesk.com.cn',
   },
   { location: 'sg', label: 'Singapore', accountsServer: 'https://accounts.zoho.sg', deskHost: 'https://desk.zoho.sg' },

@@ -1,4 +1,4 @@
-/** The scopes the extension asks for (reference/zoho-api.md §2.9): users, badges, search. */
+/** The scopes the extension asks for (docs/zoho.md §6): users, badges, search. */
 export const DESK_SCOPES = [
   'Desk.basic.READ',
   'Desk.settings.READ',
