@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import type { BulkRun } from './badges/bulk';
 import type { BulkPlan } from './badges/bulk-plan';
 import type { RemovalReport } from './badges/report';
+import { ZOHO_ID } from './ids';
 import type { PanelContext } from './panel-frame';
 import type { SetupCheck } from './setup-check';
 import type { AuditEntry, ConnectedOrg, Settings } from './storage';
@@ -23,7 +24,7 @@ import type { DataCenterLocation } from './zoho/datacenters';
 import { dataCenterByDeskOrigin } from './zoho/datacenters';
 import { type SerializedError, serializeError, ZOHO_ERROR_KINDS } from './zoho/errors';
 
-const id = z.string().check(z.regex(/^\d{1,30}$/, 'must be a numeric Zoho ID'));
+const id = z.string().check(z.regex(ZOHO_ID, 'must be a numeric Zoho ID'));
 
 /** Who may send a request: extension pages (options, popup) and/or Desk content scripts. */
 export type SenderKind = 'extension-page' | 'content-script';

@@ -3,6 +3,8 @@
  * which result is active. Late answers to an older query are dropped, so typing fast never shows
  * results for text no longer in the box.
  */
+
+import { isZohoId } from './ids';
 import type { UserSearchPage, UserSummary } from './views';
 import type { SerializedError } from './zoho/errors';
 
@@ -40,7 +42,7 @@ export function queryProblem(mode: SearchMode, text: string): string | null {
   const query = text.trim();
   if (mode === 'id') {
     if (!query) return null;
-    return /^\d{1,30}$/.test(query)
+    return isZohoId(query)
       ? null
       : "A user ID is a number, like 310975130121. Copy it from the user's page, or search by name or email.";
   }

@@ -4,6 +4,7 @@ import { PageAlert } from '../../components/Notices';
 import { outcomeText } from '../../components/RemovalResult';
 import { type BulkItem, type BulkRun, CREDITS_PER_USER, countItems, spentCredits } from '../../utils/badges/bulk';
 import { toCsv } from '../../utils/csv';
+import { isZohoId } from '../../utils/ids';
 import type { BulkPlanView, RequestInput, StatusView } from '../../utils/messaging';
 import type { BadgeView, HelpCenterView } from '../../utils/views';
 import { type SerializedError, serializeError } from '../../utils/zoho/errors';
@@ -116,7 +117,7 @@ function Planner(props: { api: BulkApi; onStarted: (run: BulkRun) => void }) {
 
   const dryRun = async (event: Event) => {
     event.preventDefault();
-    const hc = /^\d+$/.test(helpCenterId) ? helpCenterId : undefined;
+    const hc = isZohoId(helpCenterId) ? helpCenterId : undefined;
     if (source === 'holders' && !hc) {
       setError({ kind: 'invalid-request', message: 'Choose the help center, or type its ID (digits only).' });
       return;

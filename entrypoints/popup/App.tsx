@@ -4,6 +4,7 @@ import { ConnectionNotice, ErrorMessage } from '../../components/Notices';
 import type { PanelApi, RemovalTarget } from '../../components/panel-api';
 import { RemoveBadgesPanel } from '../../components/RemoveBadgesPanel';
 import { ZohoAccessNotice } from '../../components/ZohoAccessNotice';
+import { isZohoId } from '../../utils/ids';
 import type { StatusView } from '../../utils/messaging';
 import { detectPage } from '../../utils/page';
 import { detectHelpCenterUserPage, helpCenterUserPageUrl, isDeskOrigin } from '../../utils/page/helpcenter-user';
@@ -403,7 +404,7 @@ function Search(props: {
             onInput={(e) => {
               const value = e.currentTarget.value.trim();
               setTypedHc(value);
-              if (/^\d{1,30}$/.test(value)) {
+              if (isZohoId(value)) {
                 dispatch({ type: 'helpCenter', helpCenterId: value });
                 void api.saveTypedHelpCenterId(value);
               }

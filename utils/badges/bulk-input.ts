@@ -1,5 +1,6 @@
 /** Who a bulk run is for, from pasted text or a CSV file: emails or numeric user IDs. */
 import { parseCsv } from '../csv';
+import { ZOHO_ID } from '../ids';
 
 export type Recipient = { kind: 'email'; value: string; line: number } | { kind: 'id'; value: string; line: number };
 
@@ -12,7 +13,6 @@ export interface RecipientList {
 }
 
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]{2,}$/;
-const ID = /^\d{1,30}$/;
 const EMAIL_HEADER = /^(e-?mail|e-?mail[ _-]?address)$/i;
 const ID_HEADER = /^(user[ _-]?id|id)$/i;
 
@@ -27,7 +27,8 @@ export function parseRecipients(text: string): RecipientList {
   const hasHeader =
     column >= 0 ||
     header.some(
-      (c) => c && !EMAIL.test(c) && !ID.test(c) && /^[A-Za-z _-]+$/.test(c) && rows.length > 1 && header.length > 1,
+      (c) =>
+        c && !EMAIL.test(c) && !ZOHO_ID.test(c) && /^[A-Za-z _-]+$/.test(c) && rows.length > 1 && header.length > 1,
     );
   if (column >= 0) out.column = header[column];
   if (column < 0) column = 0;
@@ -37,7 +38,7 @@ export function parseRecipients(text: string): RecipientList {
     const raw = (row.cells[column] ?? '').trim();
     if (!raw && row.cells.every((c) => !c.trim())) continue;
     const value = raw.toLowerCase();
-    const kind = EMAIL.test(raw) ? 'email' : ID.test(raw) ? 'id' : null;
+    const kind = EMAIL.test(raw) ? 'email' : ZOHO_ID.test(raw) ? 'id' : null;
     if (!kind) {
       out.problems.push({
         line: row.line,

@@ -1,4 +1,6 @@
 /** The dry run of a bulk removal: who the users are and which badges each holds. Nothing is changed. */
+
+import { userDisplayName } from '../display-names';
 import type { DeskClient } from '../zoho/desk-client';
 import { ZohoError } from '../zoho/errors';
 import { type Badge, helpCenterUser, helpCenterUserPage, primaryEmail } from '../zoho/schemas';
@@ -39,7 +41,7 @@ export async function planFromRecipients(
             schema: helpCenterUser,
           });
           const email = primaryEmail(data);
-          user = { id: data.id, name: data.name ?? email ?? `User ${data.id}`, ...(email ? { email } : {}) };
+          user = { id: data.id, name: userDisplayName(data, email), ...(email ? { email } : {}) };
         }
         if (!user) return { input: r.value, reason: 'No Help Center user has this email.' };
         return {
@@ -89,7 +91,7 @@ export async function planFromHolders(client: DeskClient, helpCenterId: string, 
       const email = primaryEmail(user);
       plan.users.push({
         userId: user.id,
-        name: user.name ?? email ?? `User ${user.id}`,
+        name: userDisplayName(user, email),
         ...(email ? { email } : {}),
         badges,
       });

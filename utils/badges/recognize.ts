@@ -2,6 +2,8 @@
  * "Recognize this page": ask Zoho what each numeric ID in a Desk page's URL is (a Help Center user, a
  * help center, a contact), and propose the URL pattern for pages of that shape. Read-only calls.
  */
+
+import { userDisplayName } from '../display-names';
 import { isDeskOrigin } from '../page/helpcenter-user';
 import { matchTarget } from '../page/patterns';
 import { type IdRole, idsInTarget, proposePattern } from '../page/recognize';
@@ -41,7 +43,7 @@ export async function recognizePage(client: DeskClient, url: string): Promise<Re
       const entry: RecognizedPageView['ids'][number] = { id };
       if (user && user.data.id === id) {
         const email = primaryEmail(user.data);
-        entry.user = { name: user.data.name ?? email ?? `User ${id}`, ...(email ? { email } : {}) };
+        entry.user = { name: userDisplayName({ id, name: user.data.name }, email), ...(email ? { email } : {}) };
       }
       if (hc && hc.data.id === id) entry.helpCenter = { name: hc.data.name };
       if (person && person.data.id === id) {

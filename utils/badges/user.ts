@@ -1,4 +1,6 @@
 /** Reading a Help Center user and their badges through the Desk API. */
+
+import { userDisplayName } from '../display-names';
 import type { BadgeView, HelpCenterView, UserBadgesView, UserSearchPage, UserSummary } from '../views';
 import type { DeskClient } from '../zoho/desk-client';
 import { helpCenterListUnavailable } from '../zoho/errors';
@@ -98,7 +100,7 @@ export async function searchUsers(
       const email = primaryEmail(user);
       return {
         id: user.id,
-        name: user.name ?? email ?? `User ${user.id}`,
+        name: userDisplayName(user, email),
         ...(email ? { email } : {}),
         ...(user.contactId ? { contactId: user.contactId } : {}),
         badgeCount: (await readBadges(client, user.id)).length,
@@ -122,7 +124,7 @@ export async function readUser(
   const email = primaryEmail(data);
   return {
     id: data.id,
-    name: data.name ?? email ?? `User ${data.id}`,
+    name: userDisplayName(data, email),
     ...(email ? { email } : {}),
     ...(data.contactId ? { contactId: data.contactId } : {}),
   };

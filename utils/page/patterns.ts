@@ -4,6 +4,7 @@
  * segment each: `/agent/{portal}/{department}/setup#setup/channels/helpcenter/{helpCenterId}/users/{userId}`.
  * Admin text never becomes a RegExp unescaped.
  */
+import { ZOHO_ID_GROUP } from '../ids';
 
 const ID_PLACEHOLDERS = ['helpCenterId', 'userId', 'portalUserId', 'contactId'] as const;
 const NAME_PLACEHOLDERS = ['portal', 'department'] as const;
@@ -93,7 +94,7 @@ function parsePattern(text: string): ParseResult {
     if (!isKnownName(name)) return refuse('unknown', name);
     if (names.includes(name)) return refuse('twice', name);
     names.push(name);
-    regex += isIdName(name) ? '(\\d{1,30})' : '([^/#]+)';
+    regex += isIdName(name) ? ZOHO_ID_GROUP : '([^/#]+)';
   }
   if (!names.some((n) => (TARGETS as readonly string[]).includes(n))) return refuse('no-target');
   if (names.includes('contactId') && (names.includes('userId') || names.includes('portalUserId'))) {

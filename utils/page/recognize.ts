@@ -3,6 +3,8 @@
  * has said what each one is, the URL pattern that finds every page of the same shape. Pure functions of
  * the URL's match target (path + #hash, see `matchTarget`).
  */
+
+import { ZOHO_ID } from '../ids';
 import { compilePattern } from './patterns';
 
 export type IdRole = 'user' | 'helpCenter' | 'contact';
@@ -11,11 +13,10 @@ export type IdRole = 'user' | 'helpCenter' | 'contact';
 export const MAX_IDS = 6;
 
 const SEGMENT = /[/#]/;
-const NUMERIC_ID = /^\d{1,30}$/;
 
 /** The distinct numeric segments of the target, in order (at most MAX_IDS). */
 export function idsInTarget(target: string): string[] {
-  const ids = target.split(SEGMENT).filter((s) => NUMERIC_ID.test(s));
+  const ids = target.split(SEGMENT).filter((s) => ZOHO_ID.test(s));
   return [...new Set(ids)].slice(0, MAX_IDS);
 }
 
@@ -36,7 +37,7 @@ export function proposePattern(target: string, roles: ReadonlyMap<string, IdRole
   const [path = '', hash] = splitOnce(target, '#');
   const used = new Set<string>();
   const rewrite = (segment: string): string => {
-    if (!NUMERIC_ID.test(segment)) return segment;
+    if (!ZOHO_ID.test(segment)) return segment;
     const role = roles.get(segment);
     const placeholder = role && (role === kind || role === 'helpCenter') ? PLACEHOLDER[role] : undefined;
     if (!placeholder || used.has(placeholder)) return '{*}';

@@ -1,9 +1,10 @@
 /**
- * Schemas for every Zoho response the extension reads (reference/zoho-api.md §1-4).
+ * Schemas for every Zoho response the extension reads (docs/zoho.md §3, §5 and §7.4).
  * Zoho mixes strings and booleans ("true"/true) and numbers as strings; the schemas accept
  * both and hand the rest of the code one clean shape.
  */
 import * as z from 'zod/mini';
+import { ZOHO_ID } from '../ids';
 
 const zohoBoolean = z.pipe(
   z.union([z.boolean(), z.enum(['true', 'false'])]),
@@ -11,7 +12,7 @@ const zohoBoolean = z.pipe(
 );
 /** Zoho IDs are numeric strings, sometimes sent as numbers. */
 export const zohoId = z.pipe(
-  z.union([z.string().check(z.regex(/^\d{1,30}$/)), z.number().check(z.int(), z.nonnegative())]),
+  z.union([z.string().check(z.regex(ZOHO_ID)), z.number().check(z.int(), z.nonnegative())]),
   z.transform((v) => String(v)),
 );
 
