@@ -73,10 +73,16 @@ test('the extension pages load images and connect only to Zoho (their own CSP)',
   expect(await strayRequests(control)).toEqual([]);
 });
 
-test('the options page opens', async ({ context, extensionId }) => {
+test('the options page opens, with the state and redirect URI the service worker gives', async ({
+  context,
+  extensionId,
+}) => {
   const page = await context.newPage();
   await page.goto(optionsUrl(extensionId));
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Badge Remover');
+  // Both come from the service worker's answer: a page that could not reach it shows neither.
+  await expect(page.getByRole('button', { name: 'Connect to Zoho' })).toBeVisible();
+  await expect(page.locator('#redirect-label + code')).toHaveText(`https://${extensionId}.chromiumapp.org/`);
 });
 
 test('the content script runs on the sandbox Desk user page, and nothing leaves the machine', async ({

@@ -56,6 +56,7 @@ describe('dispatch', () => {
   const desk = { id: RUNTIME_ID, origin: 'https://desk.zoho.com', tab: { id: 1 }, frameId: 0 };
 
   it('runs a valid request from an allowed sender', async () => {
+    calls.length = 0;
     const reply = await dispatch(
       handlers,
       { type: 'removeBadges', input: { userId: '1', badgeIds: ['2', '3'] } },
@@ -64,6 +65,8 @@ describe('dispatch', () => {
       EXT_ORIGIN,
     );
     expect(reply).toEqual({ ok: true, value: 'done' });
+    // The handler ran once, with the checked input and nothing else.
+    expect(calls).toEqual([{ type: 'removeBadges', input: { userId: '1', badgeIds: ['2', '3'] } }]);
   });
 
   it("accepts a content script on the organization's own Desk address only once it is registered", () => {

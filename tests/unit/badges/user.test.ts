@@ -74,8 +74,10 @@ describe('findUserByEmail', () => {
   });
 
   it('answers null for an empty search (204)', async () => {
-    const { desk } = client({});
+    const { desk, paths } = client({});
     expect(await findUserByEmail(desk, 'nobody@zylker.com')).toBeNull();
+    // It asked Zoho for exactly that email, and gave up there.
+    expect(paths).toEqual(['GET /api/v1/users nobody@zylker.com']);
   });
 });
 

@@ -14,8 +14,17 @@ describe('PKCE', () => {
     expect(pkce).toEqual({ verifier, challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', method: 'S256' });
   });
 
-  it('makes a 43-character verifier from 32 random bytes', async () => {
-    const { verifier } = await createPkce();
+  it('makes a 43-character verifier from 32 random bytes, a new one each time', async () => {
+    const asked: number[] = [];
+    const { verifier } = await createPkce((length) => {
+      asked.push(length);
+      return crypto.getRandomValues(new Uint8Array(length));
+    });
+    expect(asked).toEqual([32]);
     expect(verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The default source is the platform's randomness: 20 verifiers, 20 different ones.
+    const many = await Promise.all(Array.from({ length: 20 }, () => createPkce()));
+    expect(new Set(many.map((p) => p.verifier)).size).toBe(20);
+    for (const p of many) expect(p.challenge).toBe(await challengeFor(p.verifier));
   });
 });
