@@ -309,11 +309,16 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
     return { item: taken, marked };
   };
 
-  const onCredits = (remaining: number, weight: number | undefined) =>
-    track(update((r) => ({ ...r, credits: noteCredits(r.credits, remaining, weight) })));
+  // Counted here as replies arrive, and stored with the next change to the run: a write of its own per reply
+  // would cost the run as much as the calls themselves.
+  let credits = run.credits;
+  const onCredits = (remaining: number, weight: number | undefined) => {
+    credits = noteCredits(credits, remaining, weight);
+  };
+  const withCredits = (r: BulkRun): BulkRun => (credits && r.credits !== credits ? { ...r, credits } : r);
 
   const replace = (userId: string, next: (i: BulkItem) => BulkItem) =>
-    update((r) => ({ ...r, items: r.items.map((i) => (i.userId === userId ? next(i) : i)) }));
+    update((r) => withCredits({ ...r, items: r.items.map((i) => (i.userId === userId ? next(i) : i)) }));
 
   const worker = async () => {
     for (let next = await takeNext(); next; next = await takeNext()) {
@@ -398,7 +403,9 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
   await Promise.all(Array.from({ length: workers }, worker));
   await Promise.all(pending);
   await update((r) =>
-    r.status === 'running' && countItems(r).remaining === 0 ? { ...r, status: 'done', finishedAt: deps.now() } : r,
+    withCredits(
+      r.status === 'running' && countItems(r).remaining === 0 ? { ...r, status: 'done', finishedAt: deps.now() } : r,
+    ),
   );
   return run;
 }
