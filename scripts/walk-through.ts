@@ -85,7 +85,7 @@ export async function walkThrough(
   const bulk = await context.newPage();
   await bulk.goto(`chrome-extension://${extensionId}/bulk.html`);
   await bulk.getByRole('radio', { name: /Every user in a help center/ }).check();
-  await bulk.getByLabel('Badge (name or ID)').fill('Beta Tester');
+  await bulk.getByRole('combobox', { name: 'Badge', exact: true }).selectOption({ label: 'Beta Tester' });
   await bulk.getByRole('button', { name: 'Dry run' }).click();
   await bulk.getByText(/users lose/).waitFor();
   await shot(bulk, '10-bulk-dry-run', 'Bulk removal: the dry run shows who loses which badges before anything changes');
