@@ -6,7 +6,7 @@
  */
 import { createBatchedUpdater } from '../batched-update';
 import { sleep } from '../sleep';
-import type { ZohoError } from '../zoho/errors';
+import { connectionEnded, type ZohoError } from '../zoho/errors';
 import { DAY_MS } from './audit';
 import type { BadgeResult, RemovalReport } from './report';
 
@@ -376,8 +376,7 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
       } catch (error) {
         const zoho = error as Partial<ZohoError>;
         const credits = zoho.kind === 'rate-limited' && (zoho.retryAfterSeconds ?? 0) > 60;
-        const connection = ['not-connected', 'choose-org', 'reconnect', 'scope'] as (string | undefined)[];
-        if (credits || connection.includes(zoho.kind)) {
+        if (credits || connectionEnded(zoho.kind)) {
           // Daily credits are gone, or the connection is: pause with the reason; this user goes back to the queue.
           await settle((i) => ({ ...i, state: 'pending' }));
           await update((r) => ({

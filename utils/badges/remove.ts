@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { DeskClient } from '../zoho/desk-client';
-import { ZohoError } from '../zoho/errors';
+import { connectionEnded, ZohoError } from '../zoho/errors';
 import { type Badge, type BulkItemResult, bulkResults } from '../zoho/schemas';
 import {
   type BadgeOutcome,
@@ -247,9 +247,6 @@ function verdicts(results: BulkItemResult[]): Map<string, ItemVerdict> {
   );
 }
 
-/** Errors raised before a call leaves: no valid token, so Zoho was not asked and nothing changed. */
-const CONNECTION_ENDED: readonly string[] = ['reconnect', 'not-connected', 'choose-org', 'scope'];
-
 function settle(input: {
   /** null when the read-back failed. */
   present: boolean | null;
@@ -263,8 +260,8 @@ function settle(input: {
   if (present === false && item && !item.success)
     return { status: 'skipped', reason: 'Already gone: the user no longer held this badge.' };
   if (present === false) return { status: 'removed' };
-  if (callError && CONNECTION_ENDED.includes(callError.kind)) {
-    // Not sent: nothing to check afterwards, and the reason is the connection alone.
+  if (callError && connectionEnded(callError.kind)) {
+    // Raised before the call left (no valid token): Zoho was not asked, and the reason is the connection alone.
     return {
       status: 'failed',
       ...(callError.errorCode ? { errorCode: callError.errorCode } : {}),
@@ -290,7 +287,7 @@ function settle(input: {
     retryable: true,
     // Zoho took the removal (or may have): a later try must count a badge found gone as this removal's.
     mayHaveLanded: true,
-    ...(readBackError && CONNECTION_ENDED.includes(readBackError.kind) ? { awaitsConnection: true } : {}),
+    ...(readBackError && connectionEnded(readBackError.kind) ? { awaitsConnection: true } : {}),
     message: dropped
       ? `Unknown: the connection dropped during the removal and the check afterwards failed (${why}). Open the user's badges to see where it stands.`
       : `Removed according to Zoho, but it could not be verified: ${why}`,

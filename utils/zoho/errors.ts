@@ -39,6 +39,18 @@ export const ZOHO_ERROR_KINDS = [
 ] as const;
 export type ZohoErrorKind = (typeof ZOHO_ERROR_KINDS)[number];
 
+const CONNECTION_ENDED: readonly string[] = [
+  'not-connected',
+  'choose-org',
+  'reconnect',
+  'scope',
+] satisfies ZohoErrorKind[];
+
+/** The connection cannot make this call until the admin acts (connect, choose the organization, reconnect). */
+export function connectionEnded(kind: string | undefined): boolean {
+  return kind !== undefined && CONNECTION_ENDED.includes(kind);
+}
+
 export interface SerializedError {
   kind: ZohoErrorKind;
   message: string;
