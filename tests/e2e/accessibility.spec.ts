@@ -32,15 +32,17 @@ test('each state of the panel: choose, preview, result', async ({ context, exten
   await page.getByRole('button', { name: 'Remove badges' }).click();
   const panel = panelOf(page);
   await panel.getByRole('checkbox').first().waitFor();
-  // axe goes into the panel's frame (its own page): the results name nodes inside it.
-  const check = async () => {
-    const results = await new AxeBuilder({ page }).include('badge-remover-control').analyze();
-    expect(
-      results.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    ).toEqual([]);
-    const inFrame = results.passes.some((rule) => rule.nodes.some((node) => node.target.length > 1));
-    expect(inFrame).toBe(true);
-  };
+  // axe goes into the panel's frame (its own page): the results name nodes inside it. On a loaded machine axe can
+  // give up on the frame before it answers, leaving it out; the analysis is then run again, never passed without it.
+  const check = () =>
+    expect(async () => {
+      const results = await new AxeBuilder({ page }).include('badge-remover-control').analyze();
+      expect(
+        results.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
+      const inFrame = results.passes.some((rule) => rule.nodes.some((node) => node.target.length > 1));
+      expect(inFrame).toBe(true);
+    }).toPass({ timeout: 30_000 });
   await check();
   await panel.getByRole('button', { name: /Review removal/ }).click();
   await check();
