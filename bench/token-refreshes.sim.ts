@@ -6,9 +6,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { memorySecretStore } from '../utils/secret-store';
-import { accessTokenItem, connectionItem } from '../utils/storage';
-import { createZohoAuth } from '../utils/zoho/oauth';
+import { createZohoAuth } from '../utils/connection/oauth';
+import { memorySecretStore } from '../utils/connection/secret-store';
+import { accessTokenItem, connectionItem } from '../utils/connection/stored';
 
 it('simulates a day of continuous use', async () => {
   fakeBrowser.reset();

@@ -1,0 +1,47 @@
+/** Benchmark 1: the weight of the built extension, raw and gzip. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { extensionDir, fmt, type Measure, type Row } from './common';
+
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+
+export const weight: Measure = {
+  name: 'weight',
+  browser: false,
+  async run() {
+    const dir = extensionDir();
+    const rows: Row[] = [];
+    let totalRaw = 0;
+    let totalGzip = 0;
+    for (const file of files(dir)) {
+      const bytes = readFileSync(file);
+      totalRaw += bytes.length;
+      totalGzip += gzipSync(bytes).length;
+      if (file.includes('content-scripts') && file.endsWith('.js')) {
+        rows.push({
+          what: `Content script ${relative(dir, file)}`,
+          figure: `${fmt(bytes.length / 1024)} kB raw, ${fmt(gzipSync(bytes).length / 1024)} kB gzip`,
+          spread: '–',
+          target: '≤ 12 kB gzip',
+        });
+      }
+      if (/chunks\/removal-panel-[^/]+\.js$/.test(file)) {
+        rows.push({
+          what: `Panel page script ${relative(dir, file)}: loaded in the panel frame when the control opens (with the shared chunks)`,
+          figure: `${fmt(bytes.length / 1024)} kB raw, ${fmt(gzipSync(bytes).length / 1024)} kB gzip`,
+          spread: '–',
+          target: '–',
+        });
+      }
+    }
+    rows.push({
+      what: 'Whole package',
+      figure: `${fmt(totalRaw / 1024)} kB raw, ${fmt(totalGzip / 1024)} kB gzip`,
+      spread: '–',
+      target: '–',
+    });
+    return rows;
+  },
+};
