@@ -1,12 +1,12 @@
 import { defineConfig } from 'wxt';
-import { PANEL_PAGE } from './utils/panel-frame';
 import {
   allZohoHostNames,
   deskOriginMatches,
   deskWebOriginPatterns,
   hostPermissions,
   ZOHO_STATIC_DOMAINS,
-} from './utils/zoho/datacenters';
+} from './utils/platform/zoho/datacenters';
+import { PANEL_PAGE } from './utils/removal/panel-frame';
 
 // Public half of the signing key: pins the extension id (and so the OAuth redirect URI
 // https://cjheecimhjkgjkobijngojplcehhnajo.chromiumapp.org/). The private key is never committed.

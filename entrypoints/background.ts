@@ -1,21 +1,23 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { BulkRun } from '../utils/badges/bulk';
+import type { BulkRun } from '../utils/bulk/run';
+import { bulkRunItem } from '../utils/bulk/stored';
+import { createZohoAuth } from '../utils/connection/oauth';
+import { indexedDbSecretStore, migrateSecrets } from '../utils/connection/secret-store';
+import { connectionItem, DEFAULT_SETTINGS, type Settings, settingsItem } from '../utils/connection/stored';
+import { createHandlers } from '../utils/handlers';
 import {
   deskAddressMatches,
   deskAddressScriptId,
   readDeskAddresses,
   watchDeskAddresses,
-} from '../utils/desk-addresses';
-import { dispatch } from '../utils/messaging';
-import { PANEL_PAGE } from '../utils/panel-frame';
-import { indexedDbSecretStore, migrateSecrets } from '../utils/secret-store';
-import { createHandlers } from '../utils/service';
-import { bulkRunItem, connectionItem, DEFAULT_SETTINGS, type Settings, settingsItem } from '../utils/storage';
-import { dataCenterByLocation } from '../utils/zoho/datacenters';
-import { createDeskClient } from '../utils/zoho/desk-client';
-import { ZohoError } from '../utils/zoho/errors';
-import { createZohoAuth } from '../utils/zoho/oauth';
+} from '../utils/page/desk-addresses';
+import { dispatch } from '../utils/platform/dispatch';
+import { ZohoError } from '../utils/platform/errors';
+import { dataCenterByLocation } from '../utils/platform/zoho/datacenters';
+import { createDeskClient } from '../utils/platform/zoho/desk-client';
+import { PANEL_PAGE } from '../utils/removal/panel-frame';
+import { requests } from '../utils/requests';
 
 const BULK_ALARM = 'bulk-run';
 /** The Desk page content script as built (its manifest entry covers Zoho's hosts; this registers it elsewhere). */
@@ -103,7 +105,9 @@ export default defineBackground(() => {
   });
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     Promise.all([migrated, deskAddresses])
-      .then(([, addresses]) => dispatch(handlers, message, sender, browser.runtime.id, extensionOrigin, addresses))
+      .then(([, addresses]) =>
+        dispatch(requests, handlers, message, sender, browser.runtime.id, extensionOrigin, addresses),
+      )
       .then(sendResponse);
     return true;
   });

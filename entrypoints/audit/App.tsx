@@ -1,15 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import { outcomeText, RemovalResult } from '../../components/RemovalResult';
-import { type AuditFilter, auditToCsv, filterAudit, undoableBadges } from '../../utils/badges/audit-view';
-import { type RemovalReport, ROUTE_LABELS } from '../../utils/badges/report';
-import type { AuditLogView } from '../../utils/messaging';
-import type { AuditEntry } from '../../utils/storage';
-import { type SerializedError, serializeError } from '../../utils/zoho/errors';
+import { outcomeText, RemovalResult } from '../../components/removal/RemovalResult';
+import { type AuditFilter, auditToCsv, filterAudit, undoableBadges } from '../../utils/audit/audit-view';
+import type { AuditLogView } from '../../utils/audit/requests';
+import type { AuditEntry } from '../../utils/audit/stored';
+import type { Client } from '../../utils/client';
+import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { ROUTE_LABELS } from '../../utils/platform/zoho/removal-routes';
+import type { RemovalReport } from '../../utils/removal/report';
 
-export interface AuditApi {
-  getAuditLog(): Promise<AuditLogView>;
-  undoRemoval(auditId: string): Promise<RemovalReport>;
-  setAuditRetention(days: number): Promise<AuditLogView>;
+export interface AuditApi extends Pick<Client, 'getAuditLog' | 'undoRemoval' | 'setAuditRetention'> {
   download(name: string, type: string, text: string): void;
 }
 
@@ -99,7 +98,7 @@ export function AuditApp({ api }: { api: AuditApi }) {
                     return setError({ kind: 'invalid-request', message: 'Keep entries between 1 and 3650 days.' });
                   }
                   try {
-                    setLog(await api.setAuditRetention(days));
+                    setLog(await api.setAuditRetention({ days }));
                     setError(null);
                   } catch (err) {
                     setError(serializeError(err));
@@ -147,7 +146,7 @@ function Entry(props: { entry: AuditEntry; api: AuditApi; onChanged: () => void 
   const undo = async () => {
     setBusy(true);
     try {
-      setResult(await props.api.undoRemoval(entry.auditId));
+      setResult(await props.api.undoRemoval({ auditId: entry.auditId }));
       setConfirming(false);
     } catch (e) {
       setError(serializeError(e));

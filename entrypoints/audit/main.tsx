@@ -1,21 +1,18 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { request } from '../../utils/messaging-client';
+import { createClient, withClient } from '../../utils/client';
 import { type AuditApi, AuditApp } from './App';
 import '../../components/page.css';
 import '../../components/control.css';
 import '../../components/panel.css';
 
-const api: AuditApi = {
-  getAuditLog: () => request(browser.runtime, 'getAuditLog', {}),
-  undoRemoval: (auditId) => request(browser.runtime, 'undoRemoval', { auditId }),
-  setAuditRetention: (days) => request(browser.runtime, 'setAuditRetention', { days }),
+const api = withClient<AuditApi>(createClient(browser.runtime), {
   download(name, type, text) {
     const url = URL.createObjectURL(new Blob([text], { type }));
     const link = Object.assign(document.createElement('a'), { href: url, download: name });
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   },
-};
+});
 
 render(<AuditApp api={api} />, document.getElementById('app')!);

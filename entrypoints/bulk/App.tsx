@@ -1,24 +1,28 @@
 import { Component } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { PageAlert } from '../../components/Notices';
-import { outcomeText } from '../../components/RemovalResult';
-import { type BulkItem, type BulkRun, CREDITS_PER_USER, countItems, spentCredits } from '../../utils/badges/bulk';
-import { toCsv } from '../../utils/csv';
-import { isZohoId } from '../../utils/ids';
-import type { BulkPlanView, RequestInput, StatusView } from '../../utils/messaging';
-import type { BadgeView, HelpCenterView } from '../../utils/views';
-import { type SerializedError, serializeError } from '../../utils/zoho/errors';
+import { PageAlert } from '../../components/common/Notices';
+import { outcomeText } from '../../components/removal/RemovalResult';
+import type { BulkPlanView } from '../../utils/bulk/requests';
+import { type BulkItem, type BulkRun, CREDITS_PER_USER, countItems, spentCredits } from '../../utils/bulk/run';
+import type { Client } from '../../utils/client';
+import { toCsv } from '../../utils/platform/csv';
+import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { isZohoId } from '../../utils/platform/ids';
+import type { HelpCenterView } from '../../utils/platform/zoho/views';
 import { BadgeChoice } from './BadgeChoice';
 
-export interface BulkApi {
-  getStatus(): Promise<StatusView>;
-  listHelpCenters(): Promise<HelpCenterView[]>;
-  listOrganizationBadges(): Promise<BadgeView[]>;
-  prepareBulk(source: RequestInput<'prepareBulk'>): Promise<BulkPlanView>;
-  startBulk(input: RequestInput<'startBulk'>): Promise<BulkRun>;
-  getBulkRun(): Promise<BulkRun | null>;
-  controlBulk(action: 'pause' | 'resume' | 'cancel'): Promise<BulkRun>;
-  undoBulk(runId: string): Promise<{ restored: number; skipped: number; failed: number }>;
+export interface BulkApi
+  extends Pick<
+    Client,
+    | 'getStatus'
+    | 'listHelpCenters'
+    | 'listOrganizationBadges'
+    | 'prepareBulk'
+    | 'startBulk'
+    | 'getBulkRun'
+    | 'controlBulk'
+    | 'undoBulk'
+  > {
   watchRun(onChange: (run: BulkRun | null) => void): () => void;
   download(name: string, text: string): void;
   now(): number;
@@ -363,7 +367,7 @@ function RunView(props: { api: BulkApi; run: BulkRun; onNew?: () => void }) {
   const elapsed = (run.finishedAt ?? api.now()) - run.createdAt;
   const eta = done > 0 && counts.remaining > 0 ? Math.round(((elapsed / done) * counts.remaining) / 1000) : null;
   const act = (action: 'pause' | 'resume' | 'cancel') =>
-    api.controlBulk(action).catch((e) => setError(serializeError(e)));
+    api.controlBulk({ action }).catch((e) => setError(serializeError(e)));
 
   const csv = () =>
     toCsv([
@@ -431,7 +435,7 @@ function RunView(props: { api: BulkApi; run: BulkRun; onNew?: () => void }) {
             type="button"
             onClick={async () => {
               try {
-                const t = await api.undoBulk(run.id);
+                const t = await api.undoBulk({ runId: run.id });
                 setUndone(`Undo: ${t.restored} badges re-awarded, ${t.skipped} skipped, ${t.failed} failed.`);
               } catch (e) {
                 setError(serializeError(e));

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { BadgeView } from '../../utils/views';
-import { type SerializedError, serializeError } from '../../utils/zoho/errors';
+import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import type { BadgeView } from '../../utils/platform/zoho/views';
 
 /**
  * The badge whose holders lose it: chosen from the organization's badges (`GET /badges`), or typed (name or ID)

@@ -1,19 +1,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { request } from '../../utils/messaging-client';
-import { bulkRunItem } from '../../utils/storage';
+import { bulkRunItem } from '../../utils/bulk/stored';
+import { createClient, withClient } from '../../utils/client';
 import { type BulkApi, BulkApp } from './App';
 import '../../components/page.css';
 
-const api: BulkApi = {
-  getStatus: () => request(browser.runtime, 'getStatus', {}),
-  listHelpCenters: () => request(browser.runtime, 'listHelpCenters', {}),
-  listOrganizationBadges: () => request(browser.runtime, 'listOrganizationBadges', {}),
-  prepareBulk: (source) => request(browser.runtime, 'prepareBulk', source),
-  startBulk: (input) => request(browser.runtime, 'startBulk', input),
-  getBulkRun: () => request(browser.runtime, 'getBulkRun', {}),
-  controlBulk: (action) => request(browser.runtime, 'controlBulk', { action }),
-  undoBulk: (runId) => request(browser.runtime, 'undoBulk', { runId }),
+const api = withClient<BulkApi>(createClient(browser.runtime), {
   watchRun: (onChange) => bulkRunItem.watch((run) => onChange(run)),
   download(name, text) {
     const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
@@ -21,6 +13,6 @@ const api: BulkApi = {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   },
   now: () => Date.now(),
-};
+});
 
 render(<BulkApp api={api} />, document.getElementById('app')!);

@@ -1,19 +1,19 @@
 /** The control as every page integration puts it in: the button, and the panel frame it opens. */
 import { browser } from 'wxt/browser';
 import css from '../../components/control.css?inline';
-import { mountControlShell } from '../../components/control-shell';
-import { request } from '../../utils/messaging-client';
+import { mountControlShell } from '../../components/page/control-shell';
+import { createClient } from '../../utils/client';
 import { findAnchor } from '../../utils/page/anchor';
-import { readPlacement, saveCorner } from '../../utils/page-placement';
-import { PANEL_PAGE, type PanelContext } from '../../utils/panel-frame';
-import { type Corner, mountInShadowRoot } from '../../utils/shadow-mount';
+import { readPlacement, saveCorner } from '../../utils/page/placement';
+import { type Corner, mountInShadowRoot } from '../../utils/page/shadow-mount';
+import { PANEL_PAGE, type PanelContext } from '../../utils/removal/panel-frame';
 
 /**
  * Registers the context with the service worker, which hands it to the frame alone. Null when the service
  * worker opened the panel in a window instead (on the organization's own domain).
  */
 async function panelUrl(context: PanelContext): Promise<string | null> {
-  const { panelId, mode } = await request(browser.runtime, 'openPanel', context);
+  const { panelId, mode } = await createClient(browser.runtime).openPanel(context);
   return mode === 'window' ? null : `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
 }
 

@@ -1,11 +1,11 @@
 /** The integration for Help Center user pages: find the user, put the control beside their name. */
 import { browser } from 'wxt/browser';
-import type { RemovalTarget } from '../../components/panel-api';
-import { request } from '../../utils/messaging-client';
+import type { RemovalTarget } from '../../components/removal/RemoveBadgesPanel';
+import { createClient } from '../../utils/client';
 import type { HelpCenterUserPage } from '../../utils/page';
 import { findUserEmailOnPage } from '../../utils/page/dom-fallback';
-import { waitFor } from '../../utils/wait-for';
-import { type SerializedError, serializeError } from '../../utils/zoho/errors';
+import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { waitFor } from '../../utils/platform/wait-for';
 import { mountControl } from './control';
 
 export async function mountHelpCenterUserPage(page: HelpCenterUserPage, signal: AbortSignal) {
@@ -22,7 +22,7 @@ export async function mountHelpCenterUserPage(page: HelpCenterUserPage, signal: 
 
 /** The name and email the page shows for this user: where the control is best placed. */
 async function namesOf(resolved: { target: RemovalTarget; user?: { name: string; email?: string } }) {
-  const user = resolved.user ?? (await request(browser.runtime, 'identifyUser', resolved.target));
+  const user = resolved.user ?? (await createClient(browser.runtime).identifyUser(resolved.target));
   return [user.name, ...(user.email ? [user.email] : [])];
 }
 
@@ -38,7 +38,7 @@ async function resolveTarget(
   if (page.userId) return { target: { userId: page.userId, ...helpCenter } };
   const email = await waitFor(() => findUserEmailOnPage(document), signal);
   try {
-    const user = await request(browser.runtime, 'findUserByEmail', { email, ...helpCenter });
+    const user = await createClient(browser.runtime).findUserByEmail({ email, ...helpCenter });
     if (user) return { target: { userId: user.id, ...helpCenter }, user };
     return {
       problem: {

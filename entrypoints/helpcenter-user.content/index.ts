@@ -1,10 +1,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { readDeskAddresses, watchDeskAddresses } from '../../utils/desk-addresses';
 import { detectPage, pageKey } from '../../utils/page';
-import { readPagePatterns, watchPagePatterns } from '../../utils/page-patterns';
-import { createSpaRouter } from '../../utils/spa-router';
-import { deskWebAppMatches } from '../../utils/zoho/datacenters';
+import { readPagePatterns, watchPagePatterns } from '../../utils/page/admin-patterns';
+import { readDeskAddresses, watchDeskAddresses } from '../../utils/page/desk-addresses';
+import { createSpaRouter } from '../../utils/page/spa-router';
+import { deskWebAppMatches } from '../../utils/platform/zoho/datacenters';
 import { mountContactPage } from './contact-page';
 import { mountHelpCenterUserPage } from './helpcenter-user-page';
 

@@ -1,36 +1,36 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { CopyableId } from '../../components/CopyableId';
-import { PageAlert } from '../../components/Notices';
-import { ZohoAccessNotice } from '../../components/ZohoAccessNotice';
-import type { RouteSetting } from '../../utils/badges/report';
-import {
-  DEFAULT_FORGET,
-  type OrganizationView,
-  type RequestInput,
-  type Responses,
-  type SettingsView,
-  type StatusView,
-} from '../../utils/messaging';
+import { CopyableId } from '../../components/common/CopyableId';
+import { PageAlert } from '../../components/common/Notices';
+import { ZohoAccessNotice } from '../../components/connection/ZohoAccessNotice';
+import type { Client } from '../../utils/client';
+import { clientIdProblem } from '../../utils/connection/client-id';
+import type { OrganizationView } from '../../utils/connection/organizations';
+import { DEFAULT_FORGET, type SettingsView, type StatusView } from '../../utils/connection/requests';
+import type { ZohoAccessApi } from '../../utils/connection/zoho-access';
 import { anchorSelectorProblem } from '../../utils/page/anchor';
 import { BUILT_IN_HELPCENTER_USER_PATTERNS } from '../../utils/page/helpcenter-user';
-import { compilePattern } from '../../utils/page/patterns';
-import { clientIdProblem } from '../../utils/zoho/client-id';
-import { CLIENT_TYPE_INFO, CLIENT_TYPES, type ClientType } from '../../utils/zoho/client-types';
-import { DATA_CENTERS } from '../../utils/zoho/datacenters';
-import { type SerializedError, serializeError } from '../../utils/zoho/errors';
-import type { ZohoAccessApi } from '../../utils/zoho-access';
+import { compilePattern } from '../../utils/page/url-pattern';
+import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { CLIENT_TYPE_INFO, CLIENT_TYPES, type ClientType } from '../../utils/platform/zoho/client-types';
+import { DATA_CENTERS } from '../../utils/platform/zoho/datacenters';
+import type { RouteSetting } from '../../utils/platform/zoho/removal-routes';
 import { CheckSetup, type CheckSetupApi } from './CheckSetup';
 import { DeskAddresses, type DeskAddressesApi } from './DeskAddresses';
 
-export interface OptionsApi extends CheckSetupApi, DeskAddressesApi, ZohoAccessApi {
-  getStatus(): Promise<StatusView>;
-  getSettings(): Promise<SettingsView>;
-  saveSettings(input: RequestInput<'saveSettings'>): Promise<SettingsView>;
-  connect(): Promise<StatusView>;
-  disconnect(input: RequestInput<'disconnect'>): Promise<StatusView>;
-  listOrganizations(): Promise<OrganizationView[]>;
-  chooseOrganization(input: { orgId: string }): Promise<Responses['chooseOrganization']>;
-}
+export interface OptionsApi
+  extends CheckSetupApi,
+    DeskAddressesApi,
+    ZohoAccessApi,
+    Pick<
+      Client,
+      | 'getStatus'
+      | 'getSettings'
+      | 'saveSettings'
+      | 'connect'
+      | 'disconnect'
+      | 'listOrganizations'
+      | 'chooseOrganization'
+    > {}
 
 export function OptionsApp({
   api,

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { PageAlert } from '../../components/Notices';
-import type { ProbeStatus, SetupCheck } from '../../utils/setup-check';
-import { setupReport } from '../../utils/setup-check';
-import { type SerializedError, serializeError } from '../../utils/zoho/errors';
+import { PageAlert } from '../../components/common/Notices';
+import type { Client } from '../../utils/client';
+import type { ProbeStatus, SetupCheck } from '../../utils/connection/setup-check';
+import { setupReport } from '../../utils/connection/setup-check';
+import { type SerializedError, serializeError } from '../../utils/platform/errors';
 
-export interface CheckSetupApi {
-  checkSetup(): Promise<SetupCheck>;
+export interface CheckSetupApi extends Pick<Client, 'checkSetup'> {
   copy(text: string): Promise<void>;
   /** Extension version, browser and data center, for the report. */
   about(): { version: string; browser: string; dataCenter?: string };

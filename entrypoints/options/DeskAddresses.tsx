@@ -3,16 +3,15 @@
  * origin alone (the prompt must come from this click), then the service worker registers the content script there.
  */
 import { useState } from 'preact/hooks';
-import { PageAlert } from '../../components/Notices';
-import { deskAddressOrigin } from '../../utils/desk-addresses';
-import type { SettingsView } from '../../utils/messaging';
-import { type SerializedError, serializeError } from '../../utils/zoho/errors';
+import { PageAlert } from '../../components/common/Notices';
+import type { Client } from '../../utils/client';
+import type { SettingsView } from '../../utils/connection/requests';
+import { deskAddressOrigin } from '../../utils/page/desk-addresses';
+import { type SerializedError, serializeError } from '../../utils/platform/errors';
 
-export interface DeskAddressesApi {
+export interface DeskAddressesApi extends Pick<Client, 'addDeskAddress' | 'removeDeskAddress'> {
   /** The browser's permission prompt for that one origin; true when granted. */
   requestHostAccess(origin: string): Promise<boolean>;
-  addDeskAddress(origin: string): Promise<SettingsView>;
-  removeDeskAddress(origin: string): Promise<SettingsView>;
 }
 
 export function DeskAddresses(props: {
@@ -37,7 +36,7 @@ export function DeskAddresses(props: {
       if (!(await props.api.requestHostAccess(parsed.origin))) {
         return setProblem(`Access to ${parsed.origin} was not allowed, so nothing was added.`);
       }
-      props.onSettings(await props.api.addDeskAddress(parsed.origin));
+      props.onSettings(await props.api.addDeskAddress({ origin: parsed.origin }));
       setInput('');
     } catch (e) {
       setError(serializeError(e));
@@ -47,7 +46,7 @@ export function DeskAddresses(props: {
   const remove = async (origin: string) => {
     setError(null);
     try {
-      props.onSettings(await props.api.removeDeskAddress(origin));
+      props.onSettings(await props.api.removeDeskAddress({ origin }));
     } catch (e) {
       setError(serializeError(e));
     }

@@ -1,29 +1,20 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { request } from '../../utils/messaging-client';
-import { zohoAccessApi } from '../../utils/zoho-access';
+import { createClient, withClient } from '../../utils/client';
+import { zohoAccessApi } from '../../utils/connection/zoho-access';
 import { type OptionsApi, OptionsApp } from './App';
 import '../../components/page.css';
 
-const api: OptionsApi = {
+const api = withClient<OptionsApi>(createClient(browser.runtime), {
   ...zohoAccessApi(browser.permissions),
-  getStatus: () => request(browser.runtime, 'getStatus', {}),
-  getSettings: () => request(browser.runtime, 'getSettings', {}),
-  saveSettings: (input) => request(browser.runtime, 'saveSettings', input),
-  connect: () => request(browser.runtime, 'connect', {}),
-  disconnect: (input) => request(browser.runtime, 'disconnect', input),
-  listOrganizations: () => request(browser.runtime, 'listOrganizations', {}),
-  chooseOrganization: (input) => request(browser.runtime, 'chooseOrganization', input),
-  checkSetup: () => request(browser.runtime, 'checkSetup', {}),
-  requestHostAccess: (origin) => browser.permissions.request({ permissions: ['scripting'], origins: [`${origin}/*`] }),
-  addDeskAddress: (origin) => request(browser.runtime, 'addDeskAddress', { origin }),
-  removeDeskAddress: (origin) => request(browser.runtime, 'removeDeskAddress', { origin }),
+  requestHostAccess: (origin: string) =>
+    browser.permissions.request({ permissions: ['scripting'], origins: [`${origin}/*`] }),
   copy: (text) => navigator.clipboard.writeText(text),
   about: () => ({
     version: browser.runtime.getManifest().version,
     browser: /(Firefox|Chromium|Chrome)\/[\d.]+/.exec(navigator.userAgent)?.[0] ?? 'unknown browser',
   }),
-};
+});
 
 // The popup's "Recognize this page" opens the pattern editor with a line to add.
 const hash = new URLSearchParams(location.hash.slice(1));

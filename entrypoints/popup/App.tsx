@@ -1,24 +1,32 @@
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import { CopyableId } from '../../components/CopyableId';
-import { ConnectionNotice, ErrorMessage } from '../../components/Notices';
-import type { PanelApi, RemovalTarget } from '../../components/panel-api';
-import { RemoveBadgesPanel } from '../../components/RemoveBadgesPanel';
-import { ZohoAccessNotice } from '../../components/ZohoAccessNotice';
-import { isZohoId } from '../../utils/ids';
-import type { StatusView } from '../../utils/messaging';
+import { CopyableId } from '../../components/common/CopyableId';
+import { ConnectionNotice, ErrorMessage } from '../../components/common/Notices';
+import { ZohoAccessNotice } from '../../components/connection/ZohoAccessNotice';
+import { type PanelApi, type RemovalTarget, RemoveBadgesPanel } from '../../components/removal/RemoveBadgesPanel';
+import type { Client } from '../../utils/client';
+import type { StatusView } from '../../utils/connection/requests';
+import type { ZohoAccessApi } from '../../utils/connection/zoho-access';
 import { detectPage } from '../../utils/page';
 import { detectHelpCenterUserPage, helpCenterUserPageUrl, isDeskOrigin } from '../../utils/page/helpcenter-user';
-import { matchTarget } from '../../utils/page/patterns';
-import { idsAsText, initialSearch, queryProblem, type SavedSearch, searchReducer } from '../../utils/popup-search';
-import type { HelpCenterView, UserSearchPage, UserSummary } from '../../utils/views';
-import { dataCenterByLocation, isAgentAppPath } from '../../utils/zoho/datacenters';
-import { helpCenterListUnavailable, type SerializedError, serializeError } from '../../utils/zoho/errors';
-import type { ZohoAccessApi } from '../../utils/zoho-access';
+import { matchTarget } from '../../utils/page/url-pattern';
+import { helpCenterListUnavailable, type SerializedError, serializeError } from '../../utils/platform/errors';
+import { isZohoId } from '../../utils/platform/ids';
+import { dataCenterByLocation, isAgentAppPath } from '../../utils/platform/zoho/datacenters';
+import type { HelpCenterView, UserSearchPage, UserSummary } from '../../utils/platform/zoho/views';
+import {
+  idsAsText,
+  initialSearch,
+  queryProblem,
+  type SavedSearch,
+  searchReducer,
+} from '../../utils/search/popup-search';
 import { type RecognizeApi, RecognizePage } from './RecognizePage';
 
-export interface PopupApi extends PanelApi, RecognizeApi, ZohoAccessApi {
-  listHelpCenters(): Promise<HelpCenterView[]>;
-  searchUsers(input: { query: string; helpCenterId?: string; from?: number }): Promise<UserSearchPage>;
+export interface PopupApi
+  extends PanelApi,
+    RecognizeApi,
+    ZohoAccessApi,
+    Pick<Client, 'listHelpCenters' | 'searchUsers'> {
   currentTab(): Promise<{ id: number; url: string } | null>;
   pagePatterns(): Promise<string[]>;
   openInTab(tabId: number, url: string): Promise<void>;

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { ErrorMessage } from '../../components/Notices';
-import type { RecognizedPageView } from '../../utils/views';
-import { type SerializedError, serializeError } from '../../utils/zoho/errors';
+import { ErrorMessage } from '../../components/common/Notices';
+import type { Client } from '../../utils/client';
+import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import type { RecognizedPageView } from '../../utils/search/recognize';
 
-export interface RecognizeApi {
-  recognizePage(input: { url: string }): Promise<RecognizedPageView>;
+export interface RecognizeApi extends Pick<Client, 'recognizePage'> {
   /** Adds the pattern to the admin's page patterns. */
   learnPagePattern(pattern: string): Promise<void>;
   /** Opens the options page's pattern editor with this line filled in. */

@@ -1,20 +1,18 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { createPanelApi } from '../../components/panel-api';
-import { readDeskAddresses } from '../../utils/desk-addresses';
-import { request } from '../../utils/messaging-client';
-import { lastSearchItem, pagePatternsItem, typedHelpCenterIdItem } from '../../utils/storage';
-import { zohoAccessApi } from '../../utils/zoho-access';
+import { createClient, withClient } from '../../utils/client';
+import { zohoAccessApi } from '../../utils/connection/zoho-access';
+import { readDeskAddresses } from '../../utils/page/desk-addresses';
+import { pagePatternsItem } from '../../utils/page/stored';
+import { lastSearchItem, typedHelpCenterIdItem } from '../../utils/search/stored';
 import { type PopupApi, PopupApp } from './App';
 import '../../components/control.css';
 import '../../components/panel.css';
 import './popup.css';
 
-const api: PopupApi = {
+const client = createClient(browser.runtime);
+const api = withClient<PopupApi>(client, {
   ...zohoAccessApi(browser.permissions),
-  ...createPanelApi(browser.runtime),
-  listHelpCenters: () => request(browser.runtime, 'listHelpCenters', {}),
-  searchUsers: (input) => request(browser.runtime, 'searchUsers', input),
   async currentTab() {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab?.id !== undefined && tab.url ? { id: tab.id, url: tab.url } : null;
@@ -29,11 +27,10 @@ const api: PopupApi = {
   loadTypedHelpCenterId: () => typedHelpCenterIdItem.getValue(),
   saveTypedHelpCenterId: (id) => typedHelpCenterIdItem.setValue(id),
   copy: (text) => navigator.clipboard.writeText(text),
-  recognizePage: (input) => request(browser.runtime, 'recognizePage', input),
   async learnPagePattern(pattern) {
     const patterns = await pagePatternsItem.getValue();
     if (patterns.includes(pattern)) return;
-    await request(browser.runtime, 'saveSettings', { customPagePatterns: [...patterns, pattern] });
+    await client.saveSettings({ customPagePatterns: [...patterns, pattern] });
   },
   deskAddresses: () => readDeskAddresses(),
   async editDeskAddress(origin) {
@@ -47,6 +44,6 @@ const api: PopupApi = {
     await browser.tabs.create({ url });
     window.close();
   },
-};
+});
 
 render(<PopupApp api={api} />, document.getElementById('app')!);

@@ -5,13 +5,12 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { ContactPanel } from '../../components/ContactPanel';
-import { createPanelApi } from '../../components/panel-api';
-import { RemoveBadgesPanel, UnresolvedPanel } from '../../components/RemoveBadgesPanel';
-import { request } from '../../utils/messaging-client';
-import { PANEL_MESSAGE, type PanelMessage } from '../../utils/panel-frame';
-import { dataCenterByDeskOrigin } from '../../utils/zoho/datacenters';
-import { serializeError } from '../../utils/zoho/errors';
+import { ContactPanel } from '../../components/contact/ContactPanel';
+import { RemoveBadgesPanel, UnresolvedPanel } from '../../components/removal/RemoveBadgesPanel';
+import { createClient } from '../../utils/client';
+import { serializeError } from '../../utils/platform/errors';
+import { dataCenterByDeskOrigin } from '../../utils/platform/zoho/datacenters';
+import { PANEL_MESSAGE, type PanelMessage } from '../../utils/removal/panel-frame';
 import '../../components/control.css';
 import '../../components/panel.css';
 import './panel-page.css';
@@ -91,10 +90,10 @@ async function main() {
   new ResizeObserver(() => tell({ action: 'size', height: Math.ceil(app.getBoundingClientRect().height) })).observe(
     app,
   );
-  const api = createPanelApi(browser.runtime);
+  const api = createClient(browser.runtime);
   const panelId = location.hash.slice(1);
   try {
-    const context = await request(browser.runtime, 'getPanelContext', { panelId });
+    const context = await api.getPanelContext({ panelId });
     const panel =
       context.kind === 'user' ? (
         <RemoveBadgesPanel api={api} target={context.target} titleId={titleId} onClose={close} />

@@ -1,19 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readAuditLog } from '../../utils/badges/audit';
-import { INTERRUPTED_SETTLE_MS } from '../../utils/badges/bulk';
-import { dispatch } from '../../utils/messaging';
-import { memorySecretStore } from '../../utils/secret-store';
-import { createHandlers, type ServiceDeps } from '../../utils/service';
-import {
-  bulkInFlightItem,
-  bulkRunItem,
-  connectionItem,
-  pagePatternsItem,
-  routeByOrgItem,
-  settingsItem,
-} from '../../utils/storage';
-import type { DeskClient } from '../../utils/zoho/desk-client';
+import { readAuditLog } from '../../utils/audit/audit';
+import { INTERRUPTED_SETTLE_MS } from '../../utils/bulk/run';
+import { bulkInFlightItem, bulkRunItem } from '../../utils/bulk/stored';
+import { memorySecretStore } from '../../utils/connection/secret-store';
+import { connectionItem, settingsItem } from '../../utils/connection/stored';
+import { createHandlers, type ServiceDeps } from '../../utils/handlers';
+import { pagePatternsItem } from '../../utils/page/stored';
+import { dispatch } from '../../utils/platform/dispatch';
+import type { DeskClient } from '../../utils/platform/zoho/desk-client';
+import { routeByOrgItem } from '../../utils/removal/stored';
+import { requests } from '../../utils/requests';
 
 const RUNTIME_ID = 'cjheecimhjkgjkobijngojplcehhnajo';
 const PAGE = { id: RUNTIME_ID, origin: `chrome-extension://${RUNTIME_ID}` };
@@ -42,7 +39,7 @@ function setup(replies: Record<string, unknown> = {}) {
   };
   const handlers = createHandlers(deps);
   const send = (type: string, input: unknown, sender: object = PAGE) =>
-    dispatch(handlers, { type, input }, sender, RUNTIME_ID, PAGE.origin);
+    dispatch(requests, handlers, { type, input }, sender, RUNTIME_ID, PAGE.origin);
   return { send, calls, deps, secrets };
 }
 
@@ -129,7 +126,15 @@ describe('service handlers', () => {
     expect(reply).toMatchObject({ ok: true, value: { route: 'users-dissociate' } });
     expect(await routeByOrgItem.getValue()).toEqual({ '600': 'users-dissociate' });
     expect(await readAuditLog(1000)).toMatchObject([
-      { kind: 'remove', userEmail: 'carol@zylker.com', userName: 'Carol', helpCenterName: 'Community', orgId: '600' },
+      {
+        kind: 'remove',
+        userEmail: 'carol@zylker.com',
+        userName: 'Carol',
+        helpCenterName: 'Community',
+        orgId: '600',
+        // The fake answers the read-back as before the removal: the entry keeps what the read-back showed.
+        results: [{ badgeId: '11', name: 'Rising Star', outcome: { status: 'still-present' } }],
+      },
     ]);
   });
 
@@ -191,6 +196,7 @@ describe('service handlers', () => {
     const ownDomain = { ...DESK, origin: 'https://support.zylker.example' };
     const context = { kind: 'contact', contactId: '33' };
     const reply = await dispatch(
+      requests,
       createHandlers(deps),
       { type: 'openPanel', input: context },
       ownDomain,

@@ -1,7 +1,7 @@
 /** Contact pages of the Desk agent app (Customers → Contacts → a contact); the shape is likely, unconfirmed. */
 
 import { deskTarget } from './helpcenter-user';
-import { type CompiledPattern, compileBuiltIn, compileCustom } from './patterns';
+import { type CompiledPattern, compileBuiltIn, compileCustom } from './url-pattern';
 
 export interface ContactPage {
   kind: 'contact';

@@ -2,8 +2,8 @@
  * Help Center user pages of the Desk agent app. Their real URL is unconfirmed (docs/zoho.md §1.3), so the
  * likely shapes are built in and admins can add their own (options page, Advanced).
  */
-import { dataCenterByDeskOrigin } from '../zoho/datacenters';
-import { type CompiledPattern, compileBuiltIn, compileCustom, matchTarget } from './patterns';
+import { dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
+import { type CompiledPattern, compileBuiltIn, compileCustom, matchTarget } from './url-pattern';
 
 export interface HelpCenterUserPage {
   kind: 'helpcenter-user';

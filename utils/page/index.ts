@@ -3,7 +3,7 @@ import { detectHelpCenterUserPage, type HelpCenterUserPage } from './helpcenter-
 
 export type DeskPage = HelpCenterUserPage | ContactPage;
 
-/** `deskAddresses`: the organization's own Desk addresses the admin added (utils/desk-addresses.ts). */
+/** `deskAddresses`: the organization's own Desk addresses the admin added (utils/page/desk-addresses.ts). */
 export function detectPage(
   url: string,
   customPatterns: readonly string[] = [],

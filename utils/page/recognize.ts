@@ -4,8 +4,8 @@
  * the URL's match target (path + #hash, see `matchTarget`).
  */
 
-import { ZOHO_ID } from '../ids';
-import { compilePattern } from './patterns';
+import { ZOHO_ID } from '../platform/ids';
+import { compilePattern } from './url-pattern';
 
 export type IdRole = 'user' | 'helpCenter' | 'contact';
 

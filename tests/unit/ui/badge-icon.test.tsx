@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BadgeIcon } from '../../../components/BadgeList';
-import { isZohoImageUrl } from '../../../utils/zoho/datacenters';
+import { BadgeIcon } from '../../../components/removal/BadgeList';
+import { isZohoImageUrl } from '../../../utils/platform/zoho/datacenters';
 
 afterEach(cleanup);
 

@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type BulkApi, BulkApp } from '../../../entrypoints/bulk/App';
-import type { BulkItem, BulkRun } from '../../../utils/badges/bulk';
-import { ZohoError } from '../../../utils/zoho/errors';
+import type { BulkItem, BulkRun } from '../../../utils/bulk/run';
+import { ZohoError } from '../../../utils/platform/errors';
 
 afterEach(() => {
   cleanup();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mountControlShell } from '../../../components/control-shell';
+import { mountControlShell } from '../../../components/page/control-shell';
 
 const EXTENSION = 'chrome-extension://cjheecimhjkgjkobijngojplcehhnajo';
 const removers: (() => void)[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noticeFor } from '../../../components/Notices';
+import { noticeFor } from '../../../components/common/Notices';
 
 describe('the connection notice for an error', () => {
   it('follows the kind, never the wording', () => {

@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type OptionsApi, OptionsApp } from '../../../entrypoints/options/App';
-import type { SettingsView, StatusView } from '../../../utils/messaging';
-import { ZohoError } from '../../../utils/zoho/errors';
+import type { SettingsView, StatusView } from '../../../utils/connection/requests';
+import { ZohoError } from '../../../utils/platform/errors';
 
 afterEach(cleanup);
 
@@ -42,7 +42,7 @@ function api(over: Partial<OptionsApi> = {}): OptionsApi {
     disconnect: vi.fn(async () => disconnected),
     checkSetup: vi.fn(async () => ({ checkedAt: 1, probes: [] })),
     requestHostAccess: vi.fn(async () => true),
-    addDeskAddress: vi.fn(async (origin: string) => ({ ...settings, deskAddresses: [origin] })),
+    addDeskAddress: vi.fn(async ({ origin }: { origin: string }) => ({ ...settings, deskAddresses: [origin] })),
     removeDeskAddress: vi.fn(async () => ({ ...settings, deskAddresses: [] })),
     copy: vi.fn(async () => {}),
     about: () => ({ version: '0.1.0', browser: 'Chrome/1' }),
@@ -132,9 +132,9 @@ describe('OptionsApp', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add address' }));
     expect(await screen.findByText('https://support.zylker.example')).toBeTruthy();
     expect(a.requestHostAccess).toHaveBeenCalledWith('https://support.zylker.example');
-    expect(a.addDeskAddress).toHaveBeenCalledWith('https://support.zylker.example');
+    expect(a.addDeskAddress).toHaveBeenCalledWith({ origin: 'https://support.zylker.example' });
     fireEvent.click(screen.getByRole('button', { name: 'Remove https://support.zylker.example' }));
-    await waitFor(() => expect(a.removeDeskAddress).toHaveBeenCalledWith('https://support.zylker.example'));
+    await waitFor(() => expect(a.removeDeskAddress).toHaveBeenCalledWith({ origin: 'https://support.zylker.example' }));
   });
 
   it('adds nothing when the browser did not grant the address, and refuses what is no address', async () => {

@@ -2,12 +2,12 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PanelApi, RemovalTarget } from '../../../components/panel-api';
-import { RemoveBadgesPanel } from '../../../components/RemoveBadgesPanel';
-import type { RemovalReport } from '../../../utils/badges/report';
-import type { StatusView } from '../../../utils/messaging';
-import type { UserBadgesView } from '../../../utils/views';
-import { ZohoError } from '../../../utils/zoho/errors';
+import type { PanelApi, RemovalTarget } from '../../../components/removal/RemoveBadgesPanel';
+import { RemoveBadgesPanel } from '../../../components/removal/RemoveBadgesPanel';
+import type { StatusView } from '../../../utils/connection/requests';
+import { ZohoError } from '../../../utils/platform/errors';
+import type { UserBadgesView } from '../../../utils/platform/zoho/views';
+import type { RemovalReport } from '../../../utils/removal/report';
 
 afterEach(() => {
   cleanup();
@@ -59,7 +59,7 @@ function api(over: Partial<PanelApi> = {}): PanelApi {
     getStatus: vi.fn(async () => connected),
     getUserBadges: vi.fn(async () => view),
     removeBadges: vi.fn(async () => report([])),
-    openOptions: vi.fn(async () => {}),
+    openOptions: vi.fn(async () => null),
     ...over,
   };
 }

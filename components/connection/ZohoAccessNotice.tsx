@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ZohoAccessApi } from '../../utils/connection/zoho-access';
+
+/**
+ * Shown while the browser withholds site access to Zoho's hosts: without it the control is not added to Desk
+ * pages and no call reaches Zoho, so the admin learns why here and grants it with one click.
+ */
+export function ZohoAccessNotice(props: { api: ZohoAccessApi; skin: 'page' | 'panel' }) {
+  const { api } = props;
+  const [granted, setGranted] = useState<boolean | undefined>(undefined);
+  const [refused, setRefused] = useState(false);
+
+  useEffect(() => {
+    const check = () => void api.hasZohoAccess().then(setGranted, () => setGranted(undefined));
+    check();
+    return api.watchZohoAccess(check);
+  }, []);
+
+  if (granted !== false) return null;
+  const ask = async () => {
+    const ok = await api.requestZohoAccess().catch(() => false);
+    setRefused(!ok);
+    setGranted(ok || (await api.hasZohoAccess().catch(() => false)));
+  };
+  const panel = props.skin === 'panel';
+  return (
+    <div class={panel ? 'br-notice' : 'warning'} role="alert" aria-labelledby="zoho-access-title">
+      <p id="zoho-access-title">
+        <strong>The browser is not letting the extension reach Zoho.</strong>
+      </p>
+      <p>
+        Without site access to Zoho's hosts, the Remove badges control is not added to Zoho Desk pages and no call to
+        Zoho can be made.
+        {refused ? ' Access was not granted; you can also allow it in the browser’s extension settings.' : ''}
+      </p>
+      <button type="button" class={panel ? 'br-primary' : 'primary'} onClick={ask}>
+        Allow access to Zoho
+      </button>
+    </div>
+  );
+}

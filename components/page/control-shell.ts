@@ -1,0 +1,151 @@
+/**
+ * The "Remove badges" button on Desk pages, in plain DOM, and the frame it opens. The panel itself is an
+ * extension page (entrypoints/removal-panel) in that frame: what the admin chooses and confirms happens in
+ * the extension's origin, where the Desk page's scripts cannot click, type or read. The button acts only on
+ * trusted events, so a page script calling `.click()` opens nothing.
+ */
+import { type PanelMessage, panelMessage } from '../../utils/removal/panel-frame';
+
+export interface ControlShellOptions {
+  /**
+   * Registers what the panel will work on and gives the frame's URL, or null when the panel opened in a window
+   * of its own; called on a trusted click only.
+   */
+  panelUrl: () => Promise<string | null>;
+  /** The extension's origin: the only sender of the frame's messages. */
+  extensionOrigin: string;
+  /** Called once the admin points at or focuses the button, before any click. */
+  warmUp?: () => void;
+}
+
+let nextId = 0;
+
+/** The tallest the frame grows before its own page scrolls. */
+const MAX_FRAME_HEIGHT = 520;
+/** How long a closed panel's frame stays (hidden) before it is removed. */
+const FRAME_REMOVAL_DELAY_MS = 300;
+
+/** Puts the control into the container; returns what removes it (and any open panel). */
+export function mountControlShell(container: HTMLElement, options: ControlShellOptions): () => void {
+  const id = ++nextId;
+  const panelId = `br-panel-${id}`;
+  const root = element('div', 'br-root');
+  const trigger = element('button', 'br-trigger', 'Remove badges');
+  trigger.type = 'button';
+  trigger.setAttribute('aria-expanded', 'false');
+  trigger.setAttribute('aria-controls', panelId);
+  root.append(trigger);
+  container.append(root);
+
+  let shown: { box: HTMLElement; stop: AbortController } | null = null;
+
+  const close = () => {
+    if (!shown) return;
+    shown.stop.abort();
+    // Hidden at once, removed a moment later: the key press or click that closed it may still be on its way
+    // to the frame, and a frame removed under an input event leaves the browser waiting for its answer.
+    const { box } = shown;
+    box.className = 'br-panel-closing';
+    box.removeAttribute('id');
+    box.style.display = 'none';
+    setTimeout(() => box.remove(), FRAME_REMOVAL_DELAY_MS);
+    shown = null;
+    trigger.setAttribute('aria-expanded', 'false');
+    trigger.focus();
+  };
+
+  const show = () => {
+    const stop = new AbortController();
+    const box = element('div', 'br-panel');
+    box.id = panelId;
+    const waiting = element('p', 'br-opening', 'Opening…');
+    waiting.setAttribute('role', 'status');
+    waiting.prepend(spinner());
+    box.append(waiting);
+    // Escape before the frame has focus (while it loads) closes too; inside the frame, the panel handles it.
+    box.addEventListener('keydown', (event) => event.key === 'Escape' && close(), { signal: stop.signal });
+    shown = { box, stop };
+    root.append(box);
+    trigger.setAttribute('aria-expanded', 'true');
+
+    options.panelUrl().then(
+      (url) => {
+        if (stop.signal.aborted) return;
+        if (url === null) {
+          close();
+          return;
+        }
+        const frame = element('iframe', 'br-frame');
+        frame.title = 'Remove badges';
+        frame.src = url;
+        frame.style.height = '0px';
+        const onMessage = (event: MessageEvent) => {
+          const message: PanelMessage | null = panelMessage(event, frame, options.extensionOrigin);
+          if (!message) return;
+          if (message.action === 'close') close();
+          else if (message.action === 'size') frame.style.height = `${Math.min(message.height, MAX_FRAME_HEIGHT)}px`;
+          else {
+            waiting.remove();
+            frame.focus();
+          }
+        };
+        window.addEventListener('message', onMessage, { signal: stop.signal });
+        frame.addEventListener('load', () => frame.focus(), { signal: stop.signal });
+        box.append(frame);
+      },
+      (error: unknown) => {
+        if (stop.signal.aborted) return;
+        waiting.replaceWith(loadFailure(error, close));
+      },
+    );
+  };
+
+  trigger.addEventListener('click', (event) => {
+    // A page script's `.click()` or dispatched event is not the admin.
+    if (!event.isTrusted) return;
+    if (shown) close();
+    else show();
+  });
+  if (options.warmUp) {
+    const warmUp = options.warmUp;
+    trigger.addEventListener('pointerenter', warmUp, { once: true });
+    trigger.addEventListener('focus', warmUp, { once: true });
+  }
+
+  return () => {
+    shown?.stop.abort();
+    shown = null;
+    root.remove();
+  };
+}
+
+function loadFailure(error: unknown, close: () => void): HTMLElement {
+  const box = element('div', 'br-error');
+  box.setAttribute('role', 'alert');
+  box.append(
+    element('p', '', `The panel could not be opened: ${error instanceof Error ? error.message : String(error)}`),
+    element(
+      'p',
+      'br-muted',
+      'Reload the page. After an update of the extension, pages opened before it need a reload.',
+    ),
+  );
+  const closeButton = element('button', '', 'Close');
+  closeButton.type = 'button';
+  closeButton.addEventListener('click', (event) => event.isTrusted && close());
+  box.append(closeButton);
+  return box;
+}
+
+function spinner(): HTMLElement {
+  const span = element('span', 'br-spinner');
+  span.setAttribute('aria-hidden', 'true');
+  return span;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}

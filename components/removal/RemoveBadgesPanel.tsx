@@ -1,0 +1,277 @@
+import { Component, createRef } from 'preact';
+import type { Client } from '../../utils/client';
+import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import type { UserBadgesView } from '../../utils/platform/zoho/views';
+import type { RemovalReport } from '../../utils/removal/report';
+import type { RequestInput } from '../../utils/requests';
+import { CloseAction, ConnectionNotice, ErrorMessage, noticeFor } from '../common/Notices';
+import { BadgeList } from './BadgeList';
+import { ConfirmPreview, plural, previewSentence } from './ConfirmPreview';
+import { RemovalResult, summary } from './RemovalResult';
+
+/** Whose badges: the user, and the help center when the page names it. */
+export type RemovalTarget = RequestInput<'getUserBadges'>;
+
+/** What the removal panels ask the service worker (injected, so they can be tested without a browser). */
+export type PanelApi = Pick<Client, 'getStatus' | 'getUserBadges' | 'removeBadges' | 'openOptions'>;
+
+type Phase =
+  | { name: 'loading' }
+  | { name: 'notice'; state: 'disconnected' | 'reconnect' | 'choose-org'; detail?: string }
+  | { name: 'error'; error: SerializedError }
+  | { name: 'choose'; view: UserBadgesView; selected: Set<string> }
+  | { name: 'preview'; view: UserBadgesView; selected: Set<string> }
+  | { name: 'running'; view: UserBadgesView; count: number }
+  | { name: 'result'; view: UserBadgesView; report: RemovalReport };
+
+/** The panel on a page whose user could not be identified: it says why, with the fix when there is one. */
+export function UnresolvedPanel(props: {
+  api: PanelApi;
+  problem: SerializedError;
+  titleId: string;
+  onClose: () => void;
+}) {
+  const { api, problem } = props;
+  const notice = noticeFor(problem);
+  return (
+    <>
+      <h2 id={props.titleId}>Remove badges</h2>
+      {notice ? (
+        <ConnectionNotice state={notice} detail={problem.message} onFix={() => void api.openOptions()} />
+      ) : (
+        <ErrorMessage error={problem} />
+      )}
+      <CloseAction onClose={props.onClose} />
+    </>
+  );
+}
+
+interface RemoveBadgesPanelProps {
+  api: PanelApi;
+  target: RemovalTarget;
+  titleId: string;
+  onClose: () => void;
+}
+
+/**
+ * The removal flow itself: choose, preview, confirm, verified report. Shared by the Desk page
+ * control and the popup. It loads when it appears and focuses itself for the keyboard.
+ * Class components here and in the other panels: hooks would add preact/hooks to the Desk page's panel script.
+ */
+export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase: Phase }> {
+  override state: { phase: Phase } = { phase: { name: 'loading' } };
+  private readonly root = createRef<HTMLDivElement>();
+  /** Bumped by every load, confirm and unmount: a reply for an older one is dropped. */
+  private generation = 0;
+
+  private readonly setPhase = (phase: Phase) => this.setState({ phase });
+
+  private readonly fail = (error: unknown) => {
+    const serialized = serializeError(error);
+    const notice = noticeFor(serialized);
+    this.setPhase(
+      notice ? { name: 'notice', state: notice, detail: serialized.message } : { name: 'error', error: serialized },
+    );
+  };
+
+  private readonly load = async () => {
+    const { api, target } = this.props;
+    const mine = ++this.generation;
+    this.setPhase({ name: 'loading' });
+    try {
+      const status = await api.getStatus();
+      if (mine !== this.generation) return;
+      if (status.connection !== 'connected') return this.setPhase({ name: 'notice', state: status.connection });
+      const view = await api.getUserBadges(target);
+      if (mine !== this.generation) return;
+      this.setPhase({ name: 'choose', view, selected: new Set(view.badges.map((b) => b.id)) });
+    } catch (error) {
+      if (mine === this.generation) this.fail(error);
+    }
+  };
+
+  private readonly confirm = async (view: UserBadgesView, selected: Set<string>) => {
+    const mine = ++this.generation;
+    const badgeIds = view.badges.filter((b) => selected.has(b.id)).map((b) => b.id);
+    this.setPhase({ name: 'running', view, count: badgeIds.length });
+    try {
+      const report = await this.props.api.removeBadges({ ...this.props.target, badgeIds });
+      if (mine === this.generation) this.setPhase({ name: 'result', view, report });
+    } catch (error) {
+      if (mine === this.generation) this.fail(error);
+    }
+  };
+
+  private readonly onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    const { phase } = this.state;
+    if (phase.name === 'preview') this.setPhase({ ...phase, name: 'choose' });
+    else if (phase.name !== 'running') this.props.onClose();
+  };
+
+  private start() {
+    this.root.current?.focus();
+    void this.load();
+  }
+
+  override componentDidMount() {
+    this.start();
+  }
+
+  override componentDidUpdate(previous: RemoveBadgesPanelProps, before: { phase: Phase }) {
+    const { target } = this.props;
+    if (previous.target.userId !== target.userId || previous.target.helpCenterId !== target.helpCenterId) {
+      this.start();
+      return;
+    }
+    if (before.phase.name !== this.state.phase.name) this.focusStep(before.phase.name);
+  }
+
+  /**
+   * Every step change moves focus to the new step (it would fall to <body> with the removed element): back from
+   * the preview to the Review button, otherwise to the step's first control or the element marked to be read.
+   */
+  private focusStep(from: Phase['name']) {
+    const root = this.root.current;
+    if (!root) return;
+    const target =
+      (from === 'preview' && this.state.phase.name === 'choose'
+        ? root.querySelector<HTMLElement>('[data-review]')
+        : null) ??
+      root.querySelector<HTMLElement>('[data-step-focus]') ??
+      root.querySelector<HTMLElement>('input, button:not(:disabled)') ??
+      root;
+    target.focus();
+  }
+
+  override componentWillUnmount() {
+    this.generation++;
+  }
+
+  override render() {
+    const { props } = this;
+    const { phase } = this.state;
+    return (
+      // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the flow steps back or closes it.
+      <div ref={this.root} class="br-flow" tabIndex={-1} onKeyDown={this.onKeyDown}>
+        <h2 id={props.titleId}>Remove badges</h2>
+        {'view' in phase ? (
+          <p class="br-sub">
+            {phase.view.user.name}
+            {phase.view.user.email ? ` · ${phase.view.user.email}` : ''}
+            {phase.view.helpCenter ? ` · ${phase.view.helpCenter.name}` : ''}
+          </p>
+        ) : null}
+        <div aria-busy={phase.name === 'loading' || phase.name === 'running'}>
+          <Body
+            phase={phase}
+            setPhase={this.setPhase}
+            onConfirm={this.confirm}
+            onClose={props.onClose}
+            onRetry={this.load}
+            onFix={() => props.api.openOptions().catch(this.fail)}
+          />
+        </div>
+        {/* Outside the busy part, so screen readers announce each step: the preview, the run, the result. */}
+        <div class="br-live" role="status" aria-live="polite">
+          {announcement(phase)}
+        </div>
+      </div>
+    );
+  }
+}
+
+/** What the live region says at each step. */
+function announcement(phase: Phase): string {
+  if (phase.name === 'preview')
+    return `${previewSentence(phase.view, phase.selected.size)}. Confirm or press Escape to go back.`;
+  if (phase.name === 'running') return `Removing ${plural(phase.count, 'badge')}…`;
+  if (phase.name === 'result') return summary(phase.report);
+  return '';
+}
+
+function Body(props: {
+  phase: Phase;
+  setPhase: (p: Phase) => void;
+  onConfirm: (view: UserBadgesView, selected: Set<string>) => void;
+  onClose: () => void;
+  onRetry: () => void;
+  onFix: () => void;
+}) {
+  const { phase, setPhase } = props;
+  switch (phase.name) {
+    case 'loading':
+      return (
+        <p>
+          <span class="br-spinner" aria-hidden="true" />
+          Loading the user's badges…
+        </p>
+      );
+    case 'notice':
+      return <ConnectionNotice state={phase.state} detail={phase.detail} onFix={props.onFix} />;
+    case 'error':
+      return <ErrorMessage error={phase.error} onRetry={props.onRetry} />;
+    case 'choose': {
+      const { view, selected } = phase;
+      if (view.badges.length === 0) {
+        return (
+          <>
+            <p>{view.user.name} holds no badges.</p>
+            <CloseAction onClose={props.onClose} />
+          </>
+        );
+      }
+      return (
+        <>
+          <BadgeList
+            badges={view.badges}
+            selected={selected}
+            onChange={(next) => setPhase({ ...phase, selected: next })}
+          />
+          <div class="br-actions">
+            <button type="button" onClick={props.onClose}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              class="br-primary"
+              data-review
+              disabled={selected.size === 0}
+              onClick={() => setPhase({ ...phase, name: 'preview' })}
+            >
+              Review removal ({selected.size})
+            </button>
+          </div>
+        </>
+      );
+    }
+    case 'preview':
+      return (
+        <ConfirmPreview
+          view={phase.view}
+          badges={phase.view.badges.filter((b) => phase.selected.has(b.id))}
+          onCancel={() => setPhase({ ...phase, name: 'choose' })}
+          onConfirm={() => props.onConfirm(phase.view, phase.selected)}
+        />
+      );
+    case 'running':
+      return (
+        <p class="br-step-focus" tabIndex={-1} data-step-focus>
+          <span class="br-spinner" aria-hidden="true" />
+          Removing {plural(phase.count, 'badge')} and verifying…
+        </p>
+      );
+    case 'result':
+      return (
+        <>
+          <RemovalResult report={phase.report} />
+          <div class="br-actions">
+            <button type="button" class="br-primary" data-step-focus onClick={props.onClose}>
+              Done
+            </button>
+          </div>
+        </>
+      );
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The layout's rules, checked from the code's own imports (type-only ones too):
+ * - no import cycle between files, nor between the feature folders;
+ * - the platform (utils/platform) imports no feature; features import no gathering file (utils/*.ts),
+ *   no component and no page; components import no page.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, normalize, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const SOURCES = ['utils', 'components', 'entrypoints'];
+
+const walk = (dir: string): string[] =>
+  readdirSync(join(root, dir)).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(join(root, path)).isDirectory() ? walk(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+const files = SOURCES.flatMap(walk);
+const known = new Set(files);
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  const specs = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^'?]+)/g)].map((m) => m[1]!);
+  return specs.flatMap((spec) => {
+    const base = normalize(join(dirname(file), spec));
+    const hit = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((p) => known.has(p));
+    return hit ? [hit] : [];
+  });
+}
+const graph = new Map(files.map((f) => [f, importsOf(f)]));
+
+/** The folder a file belongs to, as the rules see it. */
+function place(file: string): string {
+  const parts = file.split('/');
+  if (parts[0] === 'utils') return parts.length === 2 ? 'utils (gathering)' : `utils/${parts[1]}`;
+  return parts.slice(0, 2).join('/');
+}
+const isFeature = (p: string) => p.startsWith('utils/') && p !== 'utils/platform';
+
+function cycle(nodes: string[], edges: (n: string) => string[]): string[] | null {
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (n: string): string[] | null => {
+    if (state.get(n) === 'done') return null;
+    if (state.get(n) === 'open') return [...stack.slice(stack.indexOf(n)), n];
+    state.set(n, 'open');
+    stack.push(n);
+    for (const next of edges(n)) {
+      const found = visit(next);
+      if (found) return found;
+    }
+    stack.pop();
+    state.set(n, 'done');
+    return null;
+  };
+  for (const n of nodes) {
+    const found = visit(n);
+    if (found) return found;
+  }
+  return null;
+}
+
+describe('the layout', () => {
+  it('reads every source file and its imports', () => {
+    expect(files.length).toBeGreaterThan(80);
+    expect(graph.get('utils/handlers.ts')).toContain('utils/bulk/handlers.ts');
+  });
+
+  it('has no import cycle between files', () => {
+    expect(cycle(files, (f) => graph.get(f) ?? [])).toBeNull();
+  });
+
+  it('has no import cycle between the feature folders', () => {
+    const features = [...new Set(files.map(place).filter(isFeature))];
+    const edges = (p: string) => [
+      ...new Set(
+        files
+          .filter((f) => place(f) === p)
+          .flatMap((f) => graph.get(f)!.map(place))
+          .filter((q) => q !== p && isFeature(q)),
+      ),
+    ];
+    expect(features).toEqual(expect.arrayContaining(['utils/connection', 'utils/removal', 'utils/bulk']));
+    expect(cycle(features, edges)).toBeNull();
+  });
+
+  it('imports only downwards: platform ← features ← gathering ← components ← pages', () => {
+    const wrong = files.flatMap((file) =>
+      graph.get(file)!.flatMap((target) => {
+        const from = place(file);
+        const to = place(target);
+        const against =
+          (from === 'utils/platform' && to !== 'utils/platform') ||
+          (isFeature(from) && !to.startsWith('utils/')) ||
+          (isFeature(from) && to === 'utils (gathering)') ||
+          (from.startsWith('utils') && !to.startsWith('utils')) ||
+          (from.startsWith('components/') && to.startsWith('entrypoints/'));
+        return against ? [`${relative(root, join(root, file))} → ${target}`] : [];
+      }),
+    );
+    expect(wrong).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { findAnchor } from '../../../utils/page/anchor';
+import { mountInShadowRoot, type Placement } from '../../../utils/page/shadow-mount';
+
+const controllers: AbortController[] = [];
+afterEach(() => {
+  for (const c of controllers.splice(0)) c.abort();
+  document.body.replaceChildren();
+  vi.useRealTimers();
+});
+
+function mount(names: string[] = [], floatAfterMs = 50) {
+  const controller = new AbortController();
+  controllers.push(controller);
+  const placed: Placement[] = [];
+  const m = mountInShadowRoot({
+    hostTag: 'badge-remover-control',
+    css: '',
+    findAnchor: (isOwn) => findAnchor(document, { names, isOwn, isVisible: () => true }),
+    render: (c) => c.append('Remove badges'),
+    unrender: (c) => c.replaceChildren(),
+    signal: controller.signal,
+    floatAfterMs,
+    onPlaced: (p) => placed.push(p),
+  });
+  return { ...m, placed, controller };
+}
+
+const hosts = () => document.querySelectorAll('badge-remover-control').length;
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+describe('mountInShadowRoot', () => {
+  it('goes right after the heading when the page has one', () => {
+    document.body.innerHTML = '<div><h2 id="h">Carol Diaz</h2></div>';
+    const m = mount();
+    expect(document.getElementById('h')?.nextElementSibling).toBe(m.host);
+    expect(m.placement()).toBe('heading');
+  });
+
+  it('floats in a corner when no anchor appears, and moves beside one drawn later', async () => {
+    document.body.innerHTML = '<div><div>Loading</div></div>';
+    const m = mount([], 20);
+    expect(m.host.isConnected).toBe(false);
+    await tick(40);
+    expect(m.placement()).toBe('floating');
+    expect(m.host.getAttribute('data-floating')).toMatch(/^(bottom|top)-(left|right)$/);
+    const heading = document.createElement('h2');
+    heading.textContent = 'Carol Diaz';
+    document.body.append(heading);
+    await tick();
+    expect(m.placement()).toBe('heading');
+    expect(heading.nextElementSibling).toBe(m.host);
+    expect(m.host.hasAttribute('data-floating')).toBe(false);
+    expect(hosts()).toBe(1);
+  });
+
+  it('upgrades from a heading to the name once the name is known, keeping one host', async () => {
+    document.body.innerHTML = '<h1>Users</h1><div><span id="n">Carol Diaz</span></div>';
+    const names: string[] = [];
+    const controller = new AbortController();
+    controllers.push(controller);
+    const m = mountInShadowRoot({
+      hostTag: 'badge-remover-control',
+      css: '',
+      findAnchor: (isOwn) => findAnchor(document, { names, isOwn, isVisible: () => true }),
+      render: () => {},
+      unrender: () => {},
+      signal: controller.signal,
+    });
+    expect(m.placement()).toBe('heading');
+    names.push('Carol Diaz');
+    m.recheck();
+    expect(m.placement()).toBe('name');
+    expect(document.getElementById('n')?.nextElementSibling).toBe(m.host);
+    expect(hosts()).toBe(1);
+  });
+
+  it('is put back after the page re-renders its content', async () => {
+    document.body.innerHTML = '<div id="app"><h1>Carol Diaz</h1></div>';
+    const m = mount();
+    document.getElementById('app')!.innerHTML = '<h1>Carol Diaz</h1>';
+    await tick();
+    expect(m.host.isConnected).toBe(true);
+    expect(document.querySelector('h1')?.nextElementSibling).toBe(m.host);
+    expect(hosts()).toBe(1);
+  });
+
+  it('cannot be dragged into a loop by a page that re-renders on every mutation', async () => {
+    document.body.innerHTML = '<div id="app"><h1>Carol Diaz</h1></div>';
+    const app = document.getElementById('app')!;
+    // The page redraws its content whenever anything changes in it, for a while.
+    let rerenders = 0;
+    const page = new MutationObserver(() => {
+      if (rerenders++ < 500) app.innerHTML = '<h1>Carol Diaz</h1>';
+    });
+    page.observe(app, { childList: true, subtree: true });
+    const m = mount(['Carol Diaz']);
+    await tick(300);
+    page.disconnect();
+    expect(m.placed.length).toBeLessThanOrEqual(12);
+    expect(m.placement()).toBe('floating');
+    expect(m.host.isConnected).toBe(true);
+    expect(hosts()).toBe(1);
+  });
+
+  it('is gone, with its observers, when the signal aborts', () => {
+    document.body.innerHTML = '<h1>Carol</h1>';
+    const m = mount();
+    m.controller.abort();
+    expect(hosts()).toBe(0);
+    document.body.innerHTML = '<h1>Carol</h1>';
+    expect(hosts()).toBe(0);
+  });
+});

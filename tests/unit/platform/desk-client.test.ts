@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { createDeskClient, observeCredits } from '../../../utils/platform/zoho/desk-client';
+import { createLimiter } from '../../../utils/platform/zoho/limiter';
+import { userBadges } from '../../../utils/platform/zoho/schemas';
+import { fakeFetch, json } from './fakes';
+
+function client(routes: Parameters<typeof fakeFetch>[0], tokens = ['1000.a', '1000.b', '1000.c']) {
+  const { fetch, requests } = fakeFetch(routes);
+  const issued: string[] = [];
+  const invalidated: string[] = [];
+  const sleeps: number[] = [];
+  const auth = {
+    async getAccessToken() {
+      const token = tokens[invalidated.length]!;
+      issued.push(token);
+      return token;
+    },
+    async invalidateAccessToken(token: string) {
+      invalidated.push(token);
+    },
+  };
+  const desk = createDeskClient({
+    fetch,
+    auth,
+    deskHost: async () => 'https://desk.zoho.eu',
+    orgId: async () => '60001234567',
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+  });
+  return { desk, requests, invalidated, sleeps };
+}
+
+const badgesRequest = { method: 'GET' as const, path: '/api/v1/users/42/badges', schema: userBadges };
+const BADGE = { id: '7', name: 'MVP', isCustom: 'true', description: null, iconUrl: null };
+
+describe('createDeskClient', () => {
+  it('sends the token, the orgId header and comma-joined arrays to the data center host', async () => {
+    const { desk, requests } = client([['/badges', json({ results: [] })]]);
+    await desk.request({
+      method: 'DELETE',
+      path: '/api/v1/helpcenter/1/users/42/badges',
+      query: { badgeIds: ['7', '8'] },
+      schema: z.unknown(),
+    });
+    expect(requests[0]).toMatchObject({
+      url: 'https://desk.zoho.eu/api/v1/helpcenter/1/users/42/badges?badgeIds=7%2C8',
+      method: 'DELETE',
+      headers: { authorization: 'Zoho-oauthtoken 1000.a', orgid: '60001234567' },
+    });
+  });
+
+  it('leaves out orgId for /organizations', async () => {
+    const { desk, requests } = client([['/organizations', json({ data: [] })]]);
+    await desk.request({ method: 'GET', path: '/api/v1/organizations', orgId: null, schema: z.unknown() });
+    expect(requests[0]!.headers).not.toHaveProperty('orgid');
+  });
+
+  it('accepts a bare array, a data envelope and 204 for a user’s badges', async () => {
+    const { desk } = client([
+      ['/badges', [json([BADGE]), json({ data: [BADGE] }), new Response(null, { status: 204 })]],
+    ]);
+    expect((await desk.request(badgesRequest)).data).toEqual([{ ...BADGE, isCustom: true }]);
+    expect((await desk.request(badgesRequest)).data).toHaveLength(1);
+    expect((await desk.request(badgesRequest)).data).toEqual([]);
+  });
+
+  it('turns an unexpected shape into a clear error, never a wrong result', async () => {
+    const { desk } = client([['/badges', json({ badges: 'none' })]]);
+    await expect(desk.request(badgesRequest)).rejects.toMatchObject({
+      kind: 'unexpected-response',
+      message: expect.stringContaining('GET /api/v1/users/42/badges'),
+    });
+  });
+
+  it('refreshes once on 401 INVALID_OAUTH and retries once, not twice', async () => {
+    const invalid = () =>
+      json({ errorCode: 'INVALID_OAUTH', message: 'The OAuth Token you provided is invalid.' }, 401);
+    const { desk, requests, invalidated } = client([['/badges', invalid]]);
+    await expect(desk.request(badgesRequest)).rejects.toMatchObject({ kind: 'reconnect', status: 401 });
+    expect(requests.map((r) => r.headers.authorization)).toEqual(['Zoho-oauthtoken 1000.a', 'Zoho-oauthtoken 1000.b']);
+    expect(invalidated).toEqual(['1000.a']);
+  });
+
+  it('succeeds on the retry after a refresh', async () => {
+    const { desk, requests } = client([
+      ['/badges', [json({ errorCode: 'INVALID_OAUTH', message: 'x' }, 401), json([BADGE])]],
+    ]);
+    expect((await desk.request(badgesRequest)).data).toHaveLength(1);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('waits for Retry-After on 429 and retries', async () => {
+    const { desk, sleeps, requests } = client([
+      [
+        '/badges',
+        [json({ errorCode: 'TOO_MANY_REQUESTS', message: 'slow down' }, 429, { 'Retry-After': '2' }), json([])],
+      ],
+    ]);
+    expect((await desk.request(badgesRequest)).data).toEqual([]);
+    expect(sleeps).toEqual([2000]);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('does not wait hours when the daily credits are used up', async () => {
+    const { desk, sleeps } = client([
+      ['/badges', json({ errorCode: 'TOO_MANY_REQUESTS', message: 'x' }, 429, { 'Retry-After': '36000' })],
+    ]);
+    await expect(desk.request(badgesRequest)).rejects.toMatchObject({
+      kind: 'rate-limited',
+      retryAfterSeconds: 36000,
+      message: expect.stringContaining('daily API credits'),
+    });
+    expect(sleeps).toEqual([]);
+  });
+
+  it('gives up after three 429s', async () => {
+    const { desk, requests } = client([
+      ['/badges', json({ errorCode: 'TOO_MANY_REQUESTS', message: 'x' }, 429, { 'Retry-After': '1' })],
+    ]);
+    await expect(desk.request(badgesRequest)).rejects.toMatchObject({ kind: 'rate-limited' });
+    expect(requests).toHaveLength(3);
+  });
+
+  it.each([
+    [json({ errorCode: 'SCOPE_MISMATCH', message: 'scope' }, 403), 'scope'],
+    [json({ errorCode: 'FORBIDDEN', message: 'no' }, 403), 'forbidden'],
+    [json({ errorCode: 'URL_NOT_FOUND', message: 'The URL you requested is not found' }, 404), 'not-found'],
+    [json({ errorCode: 'METHOD_NOT_ALLOWED', message: 'no' }, 405), 'method-not-allowed'],
+    [json({ errorCode: 'UNPROCESSABLE_ENTITY', message: 'bad' }, 422), 'invalid-request'],
+    [new Response('<html>Bad gateway</html>', { status: 502 }), 'server'],
+  ])('maps %# to a typed error', async (reply, kind) => {
+    const { desk } = client([['/badges', reply]]);
+    const error = await desk.request(badgesRequest).catch((e) => e);
+    expect(error).toMatchObject({ kind });
+    expect(error.message.length).toBeGreaterThan(10);
+  });
+
+  it('reports an HTML error page as a server error with its status', async () => {
+    const { desk } = client([['/badges', new Response('<html>Bad gateway</html>', { status: 502 })]]);
+    const error = await desk.request(badgesRequest).catch((e) => e);
+    expect(error).toMatchObject({ kind: 'server', status: 502 });
+    expect(error.message).toContain('HTTP 502');
+  });
+
+  it('reports a dropped connection as a network error', async () => {
+    const { desk } = client([['/badges', new TypeError('Failed to fetch')]]);
+    await expect(desk.request(badgesRequest)).rejects.toMatchObject({ kind: 'network' });
+  });
+
+  it('reads the credits left and what the call cost', async () => {
+    const { desk } = client([
+      ['/badges', json([], 200, { 'X-Rate-Limit-Remaining-v3': '74990', 'X-Rate-Limit-Request-Weight-v3': '1' })],
+    ]);
+    const res = await desk.request(badgesRequest);
+    expect(res.creditsRemaining).toBe(74990);
+    expect(res.creditWeight).toBe(1);
+  });
+
+  it('ignores credit headers that are not counts', async () => {
+    const { desk } = client([
+      ['/badges', json([], 200, { 'X-Rate-Limit-Remaining-v3': '', 'X-Rate-Limit-Request-Weight-v3': 'n/a' })],
+    ]);
+    const res = await desk.request(badgesRequest);
+    expect(res).not.toHaveProperty('creditsRemaining');
+    expect(res).not.toHaveProperty('creditWeight');
+  });
+
+  it('observeCredits tells what each reply says of the credits, and nothing for a reply without them', async () => {
+    const { desk } = client([
+      [
+        '/badges',
+        [json([], 200, { 'X-Rate-Limit-Remaining-v3': '500', 'X-Rate-Limit-Request-Weight-v3': '2' }), json([])],
+      ],
+    ]);
+    const seen: [number, number | undefined][] = [];
+    const observed = observeCredits(desk, (remaining, weight) => seen.push([remaining, weight]));
+    await observed.request(badgesRequest);
+    await observed.request(badgesRequest);
+    expect(seen).toEqual([[500, 2]]);
+  });
+});
+
+describe('createLimiter', () => {
+  it('never runs more than the limit at once, even as slots change hands', async () => {
+    const limiter = createLimiter(3);
+    let active = 0;
+    let peak = 0;
+    const task = async () => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setTimeout(r, 1));
+      active--;
+    };
+    await Promise.all(Array.from({ length: 20 }, () => limiter.run(task)));
+    expect(peak).toBe(3);
+  });
+});

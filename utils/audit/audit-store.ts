@@ -1,0 +1,212 @@
+/**
+ * The audit log in local storage, in chunks of AUDIT_CHUNK_SIZE entries. At the cap the log is
+ * megabytes; stored whole, every removal rewrote all of it (a bulk run a few times a second). In
+ * chunks, a new entry rewrites only the newest chunk, an undo mark only its entry's chunk, and
+ * pruning drops whole chunks. The service worker is the only reader and writer, so it keeps the
+ * log in memory after the first read. Entries are never changed in place: a change makes a new
+ * entry object, which is how a save finds the chunks to write.
+ */
+import { browser } from 'wxt/browser';
+import { onForgetRemembered } from '../platform/remembered-item';
+import { sleep } from '../platform/sleep';
+import { createWritePacer } from '../platform/write-pacer';
+import type { AuditEntry } from './stored';
+
+export const AUDIT_CHUNK_SIZE = 100;
+/** Ids of the chunks, oldest first. */
+const INDEX_KEY = 'auditLog.chunks';
+const chunkKey = (id: number) => `auditLog.${id}`;
+/** Where the whole log lived before it was chunked: read once and moved. */
+const WHOLE_LOG_KEY = 'auditLog';
+/** A write starts no sooner than this after the one before: a bulk run adds entries many times a second. */
+const MIN_GAP_MS = 400;
+
+interface Chunk {
+  id: number;
+  entries: AuditEntry[];
+}
+
+interface StorageArea {
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+export interface AuditStore {
+  /** The whole log, oldest first (a new array; the entries are shared and must not be changed). */
+  read(): Promise<AuditEntry[]>;
+  /** Replaces the log with `next`; resolves once storage holds it (or a newer log). */
+  save(next: AuditEntry[]): Promise<void>;
+  /** The next write skips the gap: for a change someone is waiting to see stored. */
+  hurry(): void;
+  /** The storage keys the log occupies (for its size). */
+  keys(): Promise<string[]>;
+}
+
+export function createAuditStore(
+  area: StorageArea,
+  options: { sleep?: (ms: number) => Promise<void>; now?: () => number } = {},
+): AuditStore {
+  let chunks: Chunk[] | null = null;
+  let loading: Promise<Chunk[]> | null = null;
+  /** What the next write must do: chunks to write, keys to remove, and whether the index changed. */
+  let dirty = new Set<number>();
+  let gone = new Set<string>();
+  let indexDirty = false;
+  let waiters: { done: () => void; fail: (error: unknown) => void }[] = [];
+  let storing = false;
+  const newPacer = () => createWritePacer(MIN_GAP_MS, options.sleep ?? sleep, options.now ?? Date.now);
+  let pacer = newPacer();
+  const pending = () => dirty.size > 0 || gone.size > 0 || indexDirty;
+
+  onForgetRemembered(() => {
+    chunks = null;
+    loading = null;
+    dirty = new Set();
+    gone = new Set();
+    indexDirty = false;
+    pacer = newPacer();
+  });
+
+  const load = (): Promise<Chunk[]> => {
+    if (chunks) return Promise.resolve(chunks);
+    loading ??= (async () => {
+      const stored = await area.get([INDEX_KEY, WHOLE_LOG_KEY]);
+      const ids = stored[INDEX_KEY] as number[] | undefined;
+      const whole = stored[WHOLE_LOG_KEY] as AuditEntry[] | undefined;
+      let loaded: Chunk[] = [];
+      if (ids) {
+        const bodies = ids.length ? await area.get(ids.map(chunkKey)) : {};
+        loaded = ids.map((id) => ({ id, entries: (bodies[chunkKey(id)] as AuditEntry[] | undefined) ?? [] }));
+      } else if (whole) {
+        for (let i = 0; i < whole.length; i += AUDIT_CHUNK_SIZE) {
+          loaded.push({ id: loaded.length, entries: whole.slice(i, i + AUDIT_CHUNK_SIZE) });
+          dirty.add(loaded.length - 1);
+        }
+        indexDirty = true;
+      }
+      // The whole log goes once its chunks and their index are written (or were, before a stop).
+      if (whole) gone.add(WHOLE_LOG_KEY);
+      chunks = loaded;
+      if (pending() && !storing) void drain();
+      return loaded;
+    })().finally(() => {
+      loading = null;
+    });
+    return loading;
+  };
+
+  const drain = async () => {
+    storing = true;
+    while (pending()) {
+      await pacer.turn();
+      const current = chunks ?? [];
+      const items: Record<string, unknown> = {};
+      for (const chunk of current) if (dirty.has(chunk.id)) items[chunkKey(chunk.id)] = chunk.entries;
+      if (indexDirty) items[INDEX_KEY] = current.map((c) => c.id);
+      const written = { dirty, indexDirty };
+      const removing = [...gone];
+      const settling = waiters;
+      dirty = new Set();
+      gone = new Set();
+      indexDirty = false;
+      waiters = [];
+      try {
+        // The index goes with the chunks it names; chunks it no longer names are removed after.
+        if (Object.keys(items).length) await area.set(items);
+      } catch (error) {
+        // Kept for the next save, which tries again; no retrying on its own (storage may be full).
+        for (const id of written.dirty) dirty.add(id);
+        indexDirty ||= written.indexDirty;
+        for (const key of removing) gone.add(key);
+        for (const w of settling) w.fail(error);
+        break;
+      }
+      for (const w of settling) w.done();
+      if (!removing.length) continue;
+      try {
+        await area.remove(removing);
+      } catch {
+        // Unnamed chunks are harmless; they go with the next write.
+        for (const key of removing) gone.add(key);
+        break;
+      }
+    }
+    storing = false;
+  };
+
+  const store: AuditStore = {
+    async read() {
+      return (await load()).flatMap((c) => c.entries);
+    },
+
+    save(next) {
+      // Memory changes when this is called, so the next read sees it before storage does.
+      if (!chunks) return load().then(() => store.save(next));
+      const before = chunks;
+      const after = rechunk(before, next);
+      const kept = new Set(after.map((c) => c.id));
+      for (const chunk of before) if (!kept.has(chunk.id)) gone.add(chunkKey(chunk.id));
+      const previous = new Map(before.map((c) => [c.id, c.entries]));
+      for (const chunk of after) {
+        const old = previous.get(chunk.id);
+        if (!old || old.length !== chunk.entries.length || old.some((e, i) => e !== chunk.entries[i])) {
+          dirty.add(chunk.id);
+          gone.delete(chunkKey(chunk.id));
+        }
+      }
+      if (before.length !== after.length || before.some((c, i) => c.id !== after[i]!.id)) indexDirty = true;
+      chunks = after;
+      if (!pending()) return Promise.resolve();
+      const stored = new Promise<void>((done, fail) => waiters.push({ done, fail }));
+      if (!storing) void drain();
+      return stored;
+    },
+
+    hurry: () => pacer.hurry(),
+
+    async keys() {
+      return [INDEX_KEY, ...(await load()).map((c) => chunkKey(c.id))];
+    },
+  };
+  return store;
+}
+
+/**
+ * Puts `next` into chunks, keeping each entry that was already stored in its chunk. A new entry
+ * (appended, or an existing one changed) goes into the chunk of the entry before it while that
+ * chunk has room, else into a new chunk after the newest.
+ */
+function rechunk(before: Chunk[], next: AuditEntry[]): Chunk[] {
+  const home = new Map<AuditEntry, number>();
+  let newest = -1;
+  for (const chunk of before) {
+    newest = Math.max(newest, chunk.id);
+    for (const entry of chunk.entries) home.set(entry, chunk.id);
+  }
+  const after: Chunk[] = [];
+  const used = new Set<number>();
+  for (const entry of next) {
+    let known = home.get(entry);
+    let last = after[after.length - 1];
+    // A chunk is one run of entries: one whose chunk was left behind counts as new.
+    if (known !== undefined && known !== last?.id && used.has(known)) known = undefined;
+    if (known !== undefined && known !== last?.id) {
+      used.add(known);
+      last = { id: known, entries: [] };
+      after.push(last);
+    } else if (known === undefined && (!last || last.entries.length >= AUDIT_CHUNK_SIZE)) {
+      last = { id: ++newest, entries: [] };
+      used.add(last.id);
+      after.push(last);
+    }
+    last!.entries.push(entry);
+  }
+  return after;
+}
+
+export const auditStore = createAuditStore({
+  get: (keys) => browser.storage.local.get(keys),
+  set: (items) => browser.storage.local.set(items),
+  remove: (keys) => browser.storage.local.remove(keys),
+});

@@ -1,0 +1,41 @@
+/** The audit log: reading it, its retention, and undoing one removal. */
+import { requireOrg } from '../connection/handlers';
+import type { Handlers } from '../platform/dispatch';
+import { ZohoError } from '../platform/errors';
+import type { DeskClient } from '../platform/zoho/desk-client';
+import { readAuditLog, setAuditRetention } from './audit';
+import { auditStore } from './audit-store';
+import type { AuditLogView, auditRequests } from './requests';
+import { auditRetentionDaysItem } from './stored';
+import { undoRemoval } from './undo';
+
+export interface AuditDeps {
+  client: DeskClient;
+  now: () => number;
+  newId: () => string;
+  /** Bytes the given keys take in local storage, where the browser can tell (for the audit log's size). */
+  storageBytes?: (keys: string[]) => Promise<number | undefined>;
+}
+
+export function auditHandlers(deps: AuditDeps): Handlers<typeof auditRequests> {
+  const auditView = async (): Promise<AuditLogView> => ({
+    entries: await readAuditLog(deps.now()),
+    retentionDays: await auditRetentionDaysItem.getValue(),
+    ...(deps.storageBytes ? { bytesInUse: await deps.storageBytes(await auditStore.keys()) } : {}),
+  });
+  return {
+    getAuditLog: () => auditView(),
+
+    async undoRemoval({ auditId }) {
+      const orgId = await requireOrg();
+      const entry = (await readAuditLog(deps.now())).find((e) => e.auditId === auditId);
+      if (!entry) throw new ZohoError({ kind: 'invalid-request', message: 'That audit entry no longer exists.' });
+      return undoRemoval({ client: deps.client, orgId, now: deps.now, newId: deps.newId }, entry);
+    },
+
+    async setAuditRetention({ days }) {
+      await setAuditRetention(days, deps.now());
+      return auditView();
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Undo of a recorded removal: re-award only what this extension removed (verified) and what is still
+ * absent now, never more; verify by reading back; record the undo as its own audit entry.
+ */
+
+import { ZohoError } from '../platform/errors';
+import type { DeskClient } from '../platform/zoho/desk-client';
+import { readBadges } from '../platform/zoho/help-center';
+import { bulkResults } from '../platform/zoho/schemas';
+import type { BadgeOutcome, BadgeResult, RemovalReport } from '../removal/report';
+import { markUndone, recordRemoval } from './audit';
+import type { AuditEntry } from './stored';
+
+export async function undoRemoval(
+  deps: { client: DeskClient; orgId: string; now: () => number; newId: () => string },
+  entry: AuditEntry,
+): Promise<RemovalReport> {
+  if (entry.kind !== 'remove')
+    throw new ZohoError({ kind: 'invalid-request', message: 'Only a removal can be undone.' });
+  if (entry.orgId !== deps.orgId) {
+    throw new ZohoError({
+      kind: 'invalid-request',
+      message: 'This removal was made in another organization.',
+      action: 'Choose that organization in the options page to undo it.',
+    });
+  }
+  const startedAt = deps.now();
+  const removed = entry.results.filter((r) => r.outcome.status === 'removed');
+  const held = new Set((await readBadges(deps.client, entry.userId)).map((b) => b.id));
+  const settled = new Map<string, BadgeOutcome>();
+  for (const r of entry.results) {
+    if (r.outcome.status !== 'removed')
+      settled.set(r.badgeId, { status: 'skipped', reason: 'This removal did not remove it.' });
+    else if (held.has(r.badgeId))
+      settled.set(r.badgeId, { status: 'skipped', reason: 'The user holds it again already.' });
+  }
+  const toAward = removed.filter((r) => !settled.has(r.badgeId)).map((r) => r.badgeId);
+  const notes: string[] = [];
+  let verified = true;
+
+  if (toAward.length) {
+    const refused = new Map<string, BadgeOutcome>();
+    let callError: ZohoError | null = null;
+    try {
+      const { data } = await deps.client.request({
+        method: 'POST',
+        path: `/api/v1/users/${entry.userId}/badges/associate`,
+        body: { badgeIds: toAward },
+        schema: bulkResults,
+      });
+      for (const r of data.results) {
+        if (!r.success) {
+          const code = r.errors?.errorCode;
+          refused.set(r.id, {
+            status: 'failed',
+            ...(code ? { errorCode: code } : {}),
+            message: `Zoho refused to re-award it (${code ?? 'no error code'}).`,
+          });
+        }
+      }
+    } catch (error) {
+      callError = error instanceof ZohoError ? error : new ZohoError({ kind: 'server', message: String(error) });
+      if (callError.kind === 'network')
+        notes.push('The connection dropped while re-awarding; the read-back settled each badge.');
+    }
+    let after: Set<string> | null = null;
+    try {
+      after = new Set((await readBadges(deps.client, entry.userId)).map((b) => b.id));
+    } catch (error) {
+      verified = false;
+      notes.push(`The check afterwards failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    for (const id of toAward) {
+      if (after?.has(id)) settled.set(id, { status: 'restored' });
+      else if (callError && callError.kind !== 'network') {
+        settled.set(id, {
+          status: 'failed',
+          ...(callError.errorCode ? { errorCode: callError.errorCode } : {}),
+          message: callError.message,
+        });
+      } else if (refused.has(id)) settled.set(id, refused.get(id)!);
+      else if (after) settled.set(id, { status: 'still-absent' });
+      else
+        settled.set(id, { status: 'failed', message: 'Re-awarded according to Zoho, but it could not be verified.' });
+    }
+  }
+
+  const results: BadgeResult[] = entry.results.map((r) => ({
+    badgeId: r.badgeId,
+    name: r.name,
+    outcome: settled.get(r.badgeId)!,
+  }));
+  const report: RemovalReport = {
+    auditId: deps.newId(),
+    orgId: entry.orgId,
+    ...(entry.helpCenterId ? { helpCenterId: entry.helpCenterId } : {}),
+    userId: entry.userId,
+    route: null,
+    results,
+    verified,
+    notes,
+    startedAt,
+    finishedAt: deps.now(),
+  };
+  await recordRemoval({
+    ...report,
+    kind: 'undo',
+    undoOf: entry.auditId,
+    ...(entry.userEmail ? { userEmail: entry.userEmail } : {}),
+    ...(entry.userName ? { userName: entry.userName } : {}),
+    ...(entry.helpCenterName ? { helpCenterName: entry.helpCenterName } : {}),
+  });
+  await markUndone(entry.auditId, report.auditId);
+  return report;
+}

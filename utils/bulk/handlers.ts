@@ -1,0 +1,264 @@
+/** Bulk removal in the service worker: the dry run, the run (kept going across worker stops) and its undo. */
+import { applyAuditRetention, readAuditLog, recordRemoval } from '../audit/audit';
+import { auditStore } from '../audit/audit-store';
+import { auditRetentionDaysItem } from '../audit/stored';
+import { undoRemoval } from '../audit/undo';
+import { requireOrg } from '../connection/handlers';
+import { connectionItem, readSettings } from '../connection/stored';
+import type { Handlers } from '../platform/dispatch';
+import { ZohoError } from '../platform/errors';
+import { type DeskClient, observeCredits } from '../platform/zoho/desk-client';
+import { listOrganizationBadges } from '../platform/zoho/help-center';
+import { createLimiter } from '../platform/zoho/limiter';
+import { removalDeps } from '../removal/handlers';
+import { removeBadges } from '../removal/remove';
+import { parseRecipients } from './input';
+import { planFromHolders, planFromRecipients } from './plan';
+import type { bulkRequests } from './requests';
+import { type BulkRun, cancelRun, countItems, dryRunSnapshot, expireRun, recoverRun, workBulkRun } from './run';
+import { bulkInFlightItem, bulkRunItem } from './stored';
+
+export interface BulkDeps {
+  client: DeskClient;
+  now: () => number;
+  newId: () => string;
+  /** The clock's wait, injected in tests. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export function bulkFeature(deps: BulkDeps) {
+  // Items the saved run shows as running belong to an earlier life of this worker: they are
+  // recovered once, before anything else here reads or works the run.
+  let recovery: Promise<void> | null = null;
+  const recovered = () =>
+    (recovery ??= (async () => {
+      const run = await bulkRunItem.getValue();
+      const marked = await bulkInFlightItem.getValue();
+      const inFlight = run && marked?.runId === run.id ? marked.userIds : [];
+      if (run && (inFlight.length || run.items.some((i) => i.state === 'running'))) {
+        await bulkRunItem.setValue(recoverRun(run, deps.now(), inFlight));
+      }
+      if (marked) await bulkInFlightItem.setValue(null);
+    })());
+
+  /** A run change the admin waits on (start, pause, resume, cancel): stored without the pacing gap. */
+  const saveRunNow = (run: BulkRun | null) => {
+    const saving = bulkRunItem.setValue(run);
+    bulkRunItem.hurry();
+    return saving;
+  };
+
+  /** A run works only in the organization it was planned for: its users and badges are that organization's. */
+  const requireRunOrg = async (run: BulkRun) => {
+    const org = (await connectionItem.getValue())?.org;
+    if (org?.id === run.orgId) return;
+    throw new ZohoError({
+      kind: 'choose-org',
+      message: `This bulk run was planned for organization ${run.orgId}; the extension is connected to ${
+        org ? `${org.name} (${org.id})` : 'no organization'
+      } now.`,
+      action: 'Connect to that organization again to resume it, or cancel it.',
+    });
+  };
+
+  let working: Promise<unknown> | null = null;
+  /** Runs whose first credit count is stored. */
+  const creditsSaved = new Set<string>();
+  /** Works the saved bulk run, once at a time; called on start, resume, and when the worker wakes. */
+  const kickBulk = () => {
+    working ??= (async () => {
+      await recovered();
+      await workBulkRun({
+        load: () => bulkRunItem.getValue(),
+        save: (run) => {
+          if (run.status === 'running' && countItems(run).remaining > 0) {
+            if (!run.credits || creditsSaved.has(run.id)) return bulkRunItem.setValue(run);
+            // The run's first credit count is its start line: stored at once, or a restart would draw it again.
+            creditsSaved.add(run.id);
+            return saveRunNow(run);
+          }
+          // Stopped, or nothing left to send: the admin is waiting to see it (and its last audit entries).
+          auditStore.hurry();
+          return saveRunNow(run);
+        },
+        now: deps.now,
+        ...(deps.sleep ? { sleep: deps.sleep } : {}),
+        // The Desk client holds calls in flight to the concurrency setting; two users per call slot keep
+        // every slot busy while users are between their read, removal and read-back.
+        usersPerCallSlot: 2,
+        removeOne: async (run, item, marked, onCredits) => {
+          await requireRunOrg(run);
+          const before = dryRunSnapshot(run, item, deps.now());
+          return removeBadges(
+            {
+              ...(await removalDeps(deps, run.orgId)),
+              client: observeCredits(deps.client, onCredits),
+              beforeChange: marked,
+            },
+            {
+              userId: item.userId,
+              ...(run.helpCenterId ? { helpCenterId: run.helpCenterId } : {}),
+              badgeIds: item.badgeIds,
+              ...(before ? { before } : {}),
+            },
+          );
+        },
+        saveInFlight: (run, userIds) => bulkInFlightItem.setValue(userIds.length ? { runId: run.id, userIds } : null),
+        record: (run, item, report) =>
+          recordRemoval(
+            {
+              ...report,
+              kind: 'remove',
+              bulkRunId: run.id,
+              ...(item.email ? { userEmail: item.email } : {}),
+              ...(item.name ? { userName: item.name } : {}),
+            },
+            { atOnce: false },
+          ),
+      });
+    })().finally(() => {
+      working = null;
+    });
+    return working;
+  };
+
+  /** Personal data past the retention period goes: old audit entries, and the names in an old bulk run. */
+  const expireData = async () => {
+    const now = deps.now();
+    await applyAuditRetention(now);
+    const run = await bulkRunItem.getValue();
+    if (!run) return;
+    const expired = expireRun(run, now, await auditRetentionDaysItem.getValue());
+    if (expired !== run) await saveRunNow(expired);
+  };
+
+  const handlers: Handlers<typeof bulkRequests> = {
+    async listOrganizationBadges() {
+      await requireOrg();
+      return listOrganizationBadges(deps.client);
+    },
+
+    async prepareBulk(source) {
+      await requireOrg();
+      if (source.kind === 'holders') {
+        return {
+          ...(await planFromHolders(deps.client, source.helpCenterId, source.badge)),
+          helpCenterId: source.helpCenterId,
+          plannedAt: deps.now(),
+        };
+      }
+      const list = parseRecipients(source.text);
+      const plan = await planFromRecipients(deps.client, list.recipients, source.helpCenterId);
+      return {
+        users: plan.users,
+        skipped: [
+          ...list.problems.map((p) => ({ input: `Line ${p.line}: ${p.text}`, reason: p.reason })),
+          ...plan.skipped,
+        ],
+        ...(source.helpCenterId ? { helpCenterId: source.helpCenterId } : {}),
+        plannedAt: deps.now(),
+      };
+    },
+
+    async startBulk({ helpCenterId, items, plannedAt }) {
+      const orgId = await requireOrg();
+      await recovered();
+      const current = await bulkRunItem.getValue();
+      if (current && (current.status === 'running' || current.status === 'paused')) {
+        throw new ZohoError({
+          kind: 'invalid-request',
+          message: 'A bulk run is already under way.',
+          action: 'Let it finish, or cancel it, before starting another.',
+        });
+      }
+      const run: BulkRun = {
+        id: deps.newId(),
+        orgId,
+        ...(helpCenterId ? { helpCenterId } : {}),
+        createdAt: deps.now(),
+        ...(plannedAt !== undefined ? { plannedAt } : {}),
+        status: 'running',
+        concurrency: (await readSettings()).bulkConcurrency,
+        items: items.map((i) => ({ ...i, state: 'pending' })),
+      };
+      await saveRunNow(run);
+      kickBulk();
+      return run;
+    },
+
+    async getBulkRun() {
+      await recovered();
+      await expireData();
+      return bulkRunItem.getValue();
+    },
+
+    async controlBulk({ action }) {
+      await recovered();
+      const run = await bulkRunItem.getValue();
+      if (!run) throw new ZohoError({ kind: 'invalid-request', message: 'There is no bulk run.' });
+      const finished = run.status === 'done' || run.status === 'cancelled';
+      if (finished) throw new ZohoError({ kind: 'invalid-request', message: 'This bulk run has ended.' });
+      if (action === 'resume') await requireRunOrg(run);
+      const next =
+        action === 'cancel'
+          ? cancelRun(run, deps.now())
+          : {
+              ...run,
+              status: action === 'pause' ? ('paused' as const) : ('running' as const),
+              pauseReason: undefined,
+              pausedFor: undefined,
+            };
+      await saveRunNow(next);
+      if (next.status === 'running') kickBulk();
+      return next;
+    },
+
+    async undoBulk({ runId }) {
+      const orgId = await requireOrg();
+      const entries = (await readAuditLog(deps.now())).filter(
+        (e) => e.bulkRunId === runId && e.kind === 'remove' && !e.undoneBy?.length,
+      );
+      const totals = { restored: 0, skipped: 0, failed: 0 };
+      const limiter = createLimiter((await readSettings()).bulkConcurrency);
+      await Promise.all(
+        entries.map((entry) =>
+          limiter.run(async () => {
+            const report = await undoRemoval({ client: deps.client, orgId, now: deps.now, newId: deps.newId }, entry);
+            for (const r of report.results) {
+              if (r.outcome.status === 'restored') totals.restored++;
+              else if (r.outcome.status === 'skipped') totals.skipped++;
+              else totals.failed++;
+            }
+          }),
+        ),
+      );
+      return totals;
+    },
+  };
+
+  return {
+    handlers,
+    /** Daily (alarm) and whenever the run is read. */
+    expireData,
+    /** On service-worker start: a run that was working when the worker stopped goes on. */
+    async resume() {
+      await recovered();
+      if ((await bulkRunItem.getValue())?.status === 'running') return kickBulk();
+    },
+    /** A run the ended connection paused goes on once the admin is back in its organization. */
+    async orgChosen(orgId: string) {
+      const run = await bulkRunItem.getValue();
+      if (run?.status === 'paused' && run.pausedFor === 'connection' && run.orgId === orgId) {
+        await saveRunNow({ ...run, status: 'running', pauseReason: undefined, pausedFor: undefined });
+        kickBulk();
+      }
+    },
+    /** Disconnect: without a connection a working run pauses at its next user; that is waited for first. */
+    async disconnected(forgetRun: boolean) {
+      await working?.catch(() => {});
+      if (!forgetRun) return;
+      await saveRunNow(null);
+      await bulkInFlightItem.setValue(null);
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/** The dry run of a bulk removal: who the users are and which badges each holds. Nothing is changed. */
+
+import { userDisplayName } from '../platform/display-names';
+import { ZohoError } from '../platform/errors';
+import type { DeskClient } from '../platform/zoho/desk-client';
+import { findUserByEmail, PAGE_SIZE, readBadges } from '../platform/zoho/help-center';
+import { type Badge, helpCenterUser, helpCenterUserPage, primaryEmail } from '../platform/zoho/schemas';
+import type { Recipient } from './input';
+
+export interface BulkPlanUser {
+  userId: string;
+  email?: string;
+  name: string;
+  badges: Badge[];
+}
+
+export interface BulkPlan {
+  users: BulkPlanUser[];
+  skipped: { input: string; reason: string }[];
+}
+
+/** A walk over a help center stops here: beyond it, split the work. */
+export const MAX_BULK_USERS = 5000;
+
+export async function planFromRecipients(
+  client: DeskClient,
+  recipients: Recipient[],
+  helpCenterId?: string,
+): Promise<BulkPlan> {
+  const plan: BulkPlan = { users: [], skipped: [] };
+  const seen = new Set<string>();
+  const resolved = await Promise.all(
+    recipients.map(async (r): Promise<BulkPlanUser | { input: string; reason: string }> => {
+      try {
+        let user: { id: string; name: string; email?: string } | null;
+        if (r.kind === 'email') user = await findUserByEmail(client, r.value, helpCenterId);
+        else {
+          const { data } = await client.request({
+            method: 'GET',
+            path: `/api/v1/users/${r.value}`,
+            schema: helpCenterUser,
+          });
+          const email = primaryEmail(data);
+          user = { id: data.id, name: userDisplayName(data, email), ...(email ? { email } : {}) };
+        }
+        if (!user) return { input: r.value, reason: 'No Help Center user has this email.' };
+        return {
+          userId: user.id,
+          name: user.name,
+          ...(user.email ? { email: user.email } : {}),
+          badges: await readBadges(client, user.id),
+        };
+      } catch (error) {
+        if (
+          error instanceof ZohoError &&
+          (error.kind === 'not-found' || error.kind === 'invalid-request') &&
+          r.kind === 'id'
+        ) {
+          return { input: r.value, reason: 'No Help Center user has this ID.' };
+        }
+        throw error;
+      }
+    }),
+  );
+  for (const entry of resolved) {
+    if ('reason' in entry) plan.skipped.push(entry);
+    else if (seen.has(entry.userId)) plan.skipped.push({ input: entry.email ?? entry.userId, reason: 'Listed twice.' });
+    else {
+      seen.add(entry.userId);
+      plan.users.push(entry);
+    }
+  }
+  return plan;
+}
+
+/** Every user of the help center who holds the badge (by ID, or by name regardless of case). */
+export async function planFromHolders(client: DeskClient, helpCenterId: string, badge: string): Promise<BulkPlan> {
+  const wanted = badge.trim().toLowerCase();
+  const holds = (b: Badge) => b.id === wanted || b.name.toLowerCase() === wanted;
+  const plan: BulkPlan = { users: [], skipped: [] };
+  for (let from = 1; from <= MAX_BULK_USERS; from += PAGE_SIZE) {
+    const { data } = await client.request({
+      method: 'GET',
+      path: '/api/v1/users',
+      query: { helpCenterId, from, limit: PAGE_SIZE },
+      schema: helpCenterUserPage,
+    });
+    const page = await Promise.all(data.data.map(async (u) => ({ user: u, badges: await readBadges(client, u.id) })));
+    for (const { user, badges } of page) {
+      if (!badges.some(holds)) continue;
+      const email = primaryEmail(user);
+      plan.users.push({
+        userId: user.id,
+        name: userDisplayName(user, email),
+        ...(email ? { email } : {}),
+        badges,
+      });
+    }
+    if (data.data.length < PAGE_SIZE) break;
+  }
+  return plan;
+}

@@ -1,0 +1,67 @@
+/** The connection's requests: settings, connect and disconnect, the organization, the Desk addresses. */
+import * as z from 'zod/mini';
+import { PAGES_ONLY, replies, zohoId } from '../platform/dispatch';
+import { CLIENT_TYPES } from '../platform/zoho/client-types';
+import type { DataCenterLocation } from '../platform/zoho/datacenters';
+import type { OrganizationView } from './organizations';
+import type { SetupCheck } from './setup-check';
+import type { ConnectedOrg, Settings } from './stored';
+
+export type ConnectionState = 'disconnected' | 'connected' | 'reconnect' | 'choose-org';
+
+export interface StatusView {
+  connection: ConnectionState;
+  dataCenter?: { location: DataCenterLocation; label: string };
+  org?: ConnectedOrg;
+  connectedAt?: number;
+  scopes: string[];
+  redirectUri: string;
+}
+
+export interface SettingsView extends Omit<Settings, 'clientSecret'> {
+  /** The organization's own Desk addresses the content script is registered on. */
+  deskAddresses: string[];
+  /** The secret itself never leaves the service worker. */
+  hasClientSecret: boolean;
+  customPagePatterns: string[];
+  anchorSelector: string;
+}
+
+/** What Disconnect deletes from this computer unless the admin chooses otherwise: all but the audit log. */
+export const DEFAULT_FORGET = { auditLog: false, bulkRuns: true, lookups: true } as const;
+export type Forget = { auditLog: boolean; bulkRuns: boolean; lookups: boolean };
+
+const origin = z.string().check(z.maxLength(300));
+
+export const connectionRequests = {
+  getStatus: { from: PAGES_ONLY, input: z.object({}), reply: replies<StatusView>() },
+  getSettings: { from: PAGES_ONLY, input: z.object({}), reply: replies<SettingsView>() },
+  saveSettings: {
+    from: PAGES_ONLY,
+    input: z.object({
+      clientType: z.optional(z.enum(CLIENT_TYPES)),
+      clientId: z.optional(z.string().check(z.maxLength(200))),
+      clientSecret: z.optional(z.string().check(z.maxLength(200))),
+      dataCenter: z.optional(z.string()),
+      removalRoute: z.optional(z.enum(['auto', 'helpcenter-delete', 'users-dissociate'])),
+      bulkConcurrency: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(25))),
+      customPagePatterns: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(50))),
+      anchorSelector: z.optional(z.string().check(z.maxLength(300, 'Keep the anchor selector under 300 characters.'))),
+    }),
+    reply: replies<SettingsView>(),
+  },
+  connect: { from: PAGES_ONLY, input: z.object({}), reply: replies<StatusView>() },
+  disconnect: {
+    from: PAGES_ONLY,
+    input: z.object({
+      forget: z.optional(z.object({ auditLog: z.boolean(), bulkRuns: z.boolean(), lookups: z.boolean() })),
+    }),
+    reply: replies<StatusView>(),
+  },
+  listOrganizations: { from: PAGES_ONLY, input: z.object({}), reply: replies<OrganizationView[]>() },
+  chooseOrganization: { from: PAGES_ONLY, input: z.object({ orgId: zohoId }), reply: replies<StatusView>() },
+  openOptions: { from: PAGES_ONLY, input: z.object({}), reply: replies<null>() },
+  addDeskAddress: { from: PAGES_ONLY, input: z.object({ origin }), reply: replies<SettingsView>() },
+  removeDeskAddress: { from: PAGES_ONLY, input: z.object({ origin }), reply: replies<SettingsView>() },
+  checkSetup: { from: PAGES_ONLY, input: z.object({}), reply: replies<SetupCheck>() },
+} as const;

@@ -1,0 +1,203 @@
+/**
+ * "Check setup": read-only probes of the connected organization, each reply parsed with the product's own
+ * schemas, so an admin (and we) can see what their Zoho Desk answers differently from what the extension
+ * expects. The report keeps statuses, error codes and reply shapes (field names and types), never values.
+ */
+import type * as z from 'zod/mini';
+import { helpCenterListUnavailable, serializeError } from '../platform/errors';
+import type { DeskClient } from '../platform/zoho/desk-client';
+import {
+  anyBody,
+  helpCenterList,
+  helpCenterUserPage,
+  organizationBadges,
+  organizationList,
+  userBadges,
+} from '../platform/zoho/schemas';
+
+export type ProbeStatus = 'passed' | 'warning' | 'failed' | 'skipped';
+
+export interface ProbeResult {
+  id: 'organizations' | 'help-centers' | 'user' | 'user-badges' | 'org-badges';
+  label: string;
+  call: string;
+  status: ProbeStatus;
+  /** What the result means for the admin. */
+  meaning: string;
+  /** What to do about it, when anything. */
+  action?: string;
+  httpStatus?: number;
+  errorCode?: string;
+  /** The reply's field names and types, e.g. `{data: [{id: string, name: string|null}]}`. */
+  shape?: string;
+}
+
+export interface SetupCheck {
+  checkedAt: number;
+  probes: ProbeResult[];
+}
+
+/** Field names and types of a JSON value, without any value: safe to share. */
+export function describeShape(value: unknown, depth = 0): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (depth >= 4) return '[…]';
+    const kinds = [...new Set(value.slice(0, 5).map((v) => describeShape(v, depth + 1)))];
+    return `[${kinds.join(' | ')}]`;
+  }
+  if (typeof value === 'object') {
+    if (depth >= 4) return '{…}';
+    const fields = Object.entries(value as Record<string, unknown>)
+      .slice(0, 40)
+      .map(([key, v]) => `${/^[A-Za-z_$][\w$]{0,60}$/.test(key) ? key : '?'}: ${describeShape(v, depth + 1)}`);
+    return `{${fields.join(', ')}}`;
+  }
+  return typeof value;
+}
+
+interface Probe {
+  id: ProbeResult['id'];
+  label: string;
+  path: string;
+  query?: Record<string, string | number>;
+  orgId?: null;
+  schema: z.ZodMiniType;
+  /** What a parsed reply means: passed, or a warning with why. */
+  judge: (parsed: unknown) => Pick<ProbeResult, 'status' | 'meaning' | 'action'>;
+  /** A refusal that is expected on some accounts: a warning, not a failure. */
+  tolerated?: (error: unknown) => Pick<ProbeResult, 'meaning' | 'action'> | undefined;
+}
+
+const passed = (meaning: string) => ({ status: 'passed' as const, meaning });
+
+export async function checkSetup(client: DeskClient, now: () => number): Promise<SetupCheck> {
+  const probes: ProbeResult[] = [];
+  let userId: string | undefined;
+
+  const run = async (probe: Probe): Promise<void> => {
+    const call = `GET ${probe.path.replace(/\/\d+\//, '/{id}/')}`;
+    const base = { id: probe.id, label: probe.label, call };
+    try {
+      const reply = await client.request({
+        method: 'GET',
+        path: probe.path,
+        ...(probe.query ? { query: probe.query } : {}),
+        ...(probe.orgId === null ? { orgId: null } : {}),
+        schema: anyBody,
+      });
+      const shape = describeShape(reply.data);
+      const parsed = probe.schema.safeParse(reply.data);
+      if (!parsed.success) {
+        probes.push({
+          ...base,
+          status: 'failed',
+          httpStatus: reply.status,
+          shape,
+          meaning: `Zoho answered in a shape the extension does not read (${parsed.error.issues[0]?.message ?? 'unexpected'}).`,
+          action: 'Copy the report and send it to us: it shows the shape, not your data.',
+        });
+        return;
+      }
+      probes.push({ ...base, httpStatus: reply.status, shape, ...probe.judge(parsed.data) });
+    } catch (error) {
+      const e = serializeError(error);
+      const tolerated = probe.tolerated?.(error);
+      probes.push({
+        ...base,
+        status: tolerated ? 'warning' : 'failed',
+        ...(e.status ? { httpStatus: e.status } : {}),
+        ...(e.errorCode ? { errorCode: e.errorCode } : {}),
+        meaning: tolerated?.meaning ?? e.message,
+        ...((tolerated?.action ?? e.action) ? { action: tolerated?.action ?? e.action } : {}),
+      });
+    }
+  };
+
+  await run({
+    id: 'organizations',
+    label: 'Organizations',
+    path: '/api/v1/organizations',
+    orgId: null,
+    schema: organizationList,
+    judge: (v) => passed(`The connection sees ${(v as z.infer<typeof organizationList>).data.length} organization(s).`),
+  });
+  await run({
+    id: 'help-centers',
+    label: 'Help centers',
+    path: '/api/v1/helpCenters',
+    schema: helpCenterList,
+    judge: (v) => passed(`Zoho lists ${(v as z.infer<typeof helpCenterList>).data.length} help center(s).`),
+    tolerated: (error) =>
+      helpCenterListUnavailable(error)
+        ? {
+            meaning: 'Zoho will not list help centers for this account or edition.',
+            action: 'Everything still works: type the help center ID where the extension asks for it.',
+          }
+        : undefined,
+  });
+  await run({
+    id: 'user',
+    label: 'One Help Center user',
+    path: '/api/v1/users',
+    query: { limit: 1 },
+    schema: helpCenterUserPage,
+    judge: (v) => {
+      const first = (v as z.infer<typeof helpCenterUserPage>).data[0];
+      userId = first?.id;
+      return first
+        ? passed('Help Center users can be read.')
+        : {
+            status: 'warning',
+            meaning: 'Zoho answered with no Help Center user.',
+            action: 'If your help center has users, check that the connected account may see them.',
+          };
+    },
+  });
+  if (userId) {
+    await run({
+      id: 'user-badges',
+      label: "That user's badges",
+      path: `/api/v1/users/${userId}/badges`,
+      schema: userBadges,
+      judge: (v) => passed(`A user's badges can be read (${(v as unknown[]).length} on the first user).`),
+    });
+  } else {
+    probes.push({
+      id: 'user-badges',
+      label: "That user's badges",
+      call: 'GET /api/v1/users/{id}/badges',
+      status: 'skipped',
+      meaning: 'Skipped: no user to read badges from.',
+    });
+  }
+  await run({
+    id: 'org-badges',
+    label: "The organization's badges",
+    path: '/api/v1/badges',
+    schema: organizationBadges,
+    judge: (v) => passed(`The organization has ${(v as unknown[]).length} badge(s).`),
+  });
+  return { checkedAt: now(), probes };
+}
+
+/** The text "Copy report" puts on the clipboard: no token, email, name or other value from Zoho. */
+export function setupReport(check: SetupCheck, about: { version: string; browser: string; dataCenter?: string }) {
+  const lines = [
+    'Badge Remover for Zoho Desk: setup check',
+    `Extension ${about.version} · ${about.browser}${about.dataCenter ? ` · data center ${about.dataCenter}` : ''}`,
+    `Checked ${new Date(check.checkedAt).toISOString()}`,
+    '',
+    ...check.probes.map((p) =>
+      [
+        `${p.status.toUpperCase()} ${p.call}`,
+        p.httpStatus !== undefined ? `HTTP ${p.httpStatus}` : null,
+        p.errorCode ? `errorCode ${p.errorCode}` : null,
+        p.shape ? `shape ${p.shape}` : null,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,93 @@
+/**
+ * The connection's stored items. `local:` survives restarts; `session:` lives in memory until the browser
+ * closes and is not readable from content scripts: the access token lives there. The refresh token and the
+ * client secret are in neither: see utils/connection/secret-store.ts.
+ */
+import { storage } from 'wxt/utils/storage';
+import { remembered } from '../platform/remembered-item';
+import { type ClientType, DEFAULT_CLIENT_TYPE } from '../platform/zoho/client-types';
+import type { DataCenterLocation } from '../platform/zoho/datacenters';
+import type { RouteSetting } from '../platform/zoho/removal-routes';
+
+export interface Settings {
+  /** The Zoho client type registered for the extension; it decides the OAuth flow. */
+  clientType: ClientType;
+  clientId: string;
+  /** `auto`: detect from the OAuth callback's accounts-server. */
+  dataCenter: 'auto' | DataCenterLocation;
+  removalRoute: RouteSetting;
+  /** Users worked on at once in a bulk run; keep it at or under the org's Zoho concurrency limit. */
+  bulkConcurrency: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  clientType: DEFAULT_CLIENT_TYPE,
+  clientId: '',
+  dataCenter: 'auto',
+  removalRoute: 'auto',
+  bulkConcurrency: 5,
+};
+
+export const settingsItem = /* @__PURE__ */ remembered(
+  storage.defineItem<Settings>('local:settings', {
+    fallback: DEFAULT_SETTINGS,
+  }),
+);
+
+/** The settings with defaults for anything an older version did not store. */
+export async function readSettings(): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+}
+
+export interface ConnectedOrg {
+  id: string;
+  name: string;
+  portalName?: string;
+}
+
+export interface Connection {
+  /**
+   * `reconnect`: Zoho rejected the refresh token, or (Client-based) the Zoho session ended; the admin must
+   * connect again.
+   */
+  state: 'connected' | 'reconnect';
+  location: DataCenterLocation;
+  /** Absent in connections stored before client types: those are code-flow connections. */
+  clientType?: ClientType;
+  /**
+   * Only in connections stored by earlier versions: the refresh token lives in the secret store
+   * (utils/connection/secret-store.ts), and migrateSecrets moves an old one there on start.
+   */
+  refreshToken?: string;
+  clientId: string;
+  scopes: string[];
+  connectedAt: number;
+  /** Chosen organization; absent until chosen when the account has several. */
+  org?: ConnectedOrg;
+}
+
+export const connectionItem = /* @__PURE__ */ remembered(
+  storage.defineItem<Connection | null>('local:connection', {
+    fallback: null,
+  }),
+);
+
+export interface AccessToken {
+  token: string;
+  /** Epoch ms. */
+  expiresAt: number;
+}
+
+export const accessTokenItem = storage.defineItem<AccessToken | null>('session:accessToken', {
+  fallback: null,
+});
+
+/** The authorization attempt under way: the service worker may be stopped while Zoho's window is open. */
+export interface PendingAuth {
+  state: string;
+  verifier: string;
+  redirectUri: string;
+  startedAt: number;
+}
+
+export const pendingAuthItem = storage.defineItem<PendingAuth | null>('session:pendingAuth', { fallback: null });

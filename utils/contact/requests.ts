@@ -1,0 +1,7 @@
+import * as z from 'zod/mini';
+import { PAGES_ONLY, replies, zohoId } from '../platform/dispatch';
+import type { ContactUsersView } from './contact';
+
+export const contactRequests = {
+  getContactUsers: { from: PAGES_ONLY, input: z.object({ contactId: zohoId }), reply: replies<ContactUsersView>() },
+} as const;

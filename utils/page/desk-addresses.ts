@@ -1,0 +1,42 @@
+/**
+ * "My Desk address": an organization's own mapped domain, where Zoho serves the agent app (for example
+ * `https://support.zylker.example/support`). Added only on the admin's request: the browser grants that one
+ * origin, and the content script is registered there for the agent app's paths. Read straight from
+ * `storage.local` (as the page patterns are), because the content script and the sender check read it too.
+ */
+import { readLocalList, watchLocalList } from '../platform/local-list';
+import { AGENT_APP_PATHS, dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
+
+export const DESK_ADDRESSES_KEY = 'deskAddresses';
+
+export const readDeskAddresses = (): Promise<string[]> => readLocalList(DESK_ADDRESSES_KEY);
+
+export const watchDeskAddresses = (onChange: (addresses: string[]) => void): (() => void) =>
+  watchLocalList(DESK_ADDRESSES_KEY, onChange);
+
+/** The origin of an address the admin typed, or why it cannot be one. */
+export function deskAddressOrigin(input: string): { origin: string } | { problem: string } {
+  let url: URL;
+  try {
+    url = new URL(input.trim().includes('://') ? input.trim() : `https://${input.trim()}`);
+  } catch {
+    return { problem: 'That is not a web address.' };
+  }
+  if (url.protocol !== 'https:')
+    return { problem: 'Zoho Desk is served over https: the address must start with https://.' };
+  if (url.username || url.password) return { problem: 'Leave out any user name or password.' };
+  if (!url.hostname.includes('.') || /^[\d.]+$/.test(url.hostname) || url.hostname.startsWith('['))
+    return { problem: 'Use the host name your agents open Desk at, such as support.yourcompany.com.' };
+  if (dataCenterByDeskOrigin(url.origin)) return { problem: 'This Zoho address is covered already.' };
+  return { origin: url.origin };
+}
+
+/** Where the content script runs on that origin: the agent app's paths only, never the public Help Center. */
+export function deskAddressMatches(origin: string): string[] {
+  return AGENT_APP_PATHS.map((path) => `${origin}${path}`);
+}
+
+/** The registered content script's id for that origin. */
+export function deskAddressScriptId(origin: string): string {
+  return `desk-address:${origin}`;
+}

@@ -1,0 +1,157 @@
+/**
+ * The URL pattern language for Desk pages, shared by the built-in shapes and the ones an admin adds
+ * in the options page. A pattern is a path with an optional #hash part, with placeholders for one
+ * segment each: `/agent/{portal}/{department}/setup#setup/channels/helpcenter/{helpCenterId}/users/{userId}`.
+ * Admin text never becomes a RegExp unescaped.
+ */
+import { ZOHO_ID_GROUP } from '../platform/ids';
+
+const ID_PLACEHOLDERS = ['helpCenterId', 'userId', 'portalUserId', 'contactId'] as const;
+const NAME_PLACEHOLDERS = ['portal', 'department'] as const;
+const TARGETS = ['userId', 'portalUserId', 'contactId'] as const;
+
+export type PlaceholderName = (typeof ID_PLACEHOLDERS)[number] | (typeof NAME_PLACEHOLDERS)[number];
+export type PatternCaptures = Partial<Record<PlaceholderName, string>>;
+
+export interface CompiledPattern {
+  source: string;
+  /** What the pattern leads to: a contact page when it names {contactId}, else a Help Center user page. */
+  kind: 'helpcenter-user' | 'contact';
+  match(target: string): PatternCaptures | null;
+}
+
+export type CompileResult = { ok: true; pattern: CompiledPattern } | { ok: false; error: string };
+
+const MAX_LENGTH = 500;
+const isIdName = (name: string): boolean => (ID_PLACEHOLDERS as readonly string[]).includes(name);
+const isKnownName = (name: string): name is PlaceholderName =>
+  isIdName(name) || (NAME_PLACEHOLDERS as readonly string[]).includes(name);
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Why a pattern is refused, as a code plus the offending text. The sentences live in PROBLEM_TEXT,
+ * which only the pages where patterns are typed bundle; the content script only needs valid or not.
+ */
+type Problem =
+  | 'empty'
+  | 'too-long'
+  | 'not-a-path'
+  | 'space'
+  | 'query'
+  | 'hashes'
+  | 'stray'
+  | 'unknown'
+  | 'twice'
+  | 'no-target'
+  | 'both';
+
+type ParseResult = { ok: true; pattern: CompiledPattern } | { ok: false; problem: Problem; detail?: string };
+
+const PROBLEM_TEXT: Record<Problem, (detail: string) => string> = {
+  empty: () => 'The pattern is empty.',
+  'too-long': () => `Keep patterns under ${MAX_LENGTH} characters.`,
+  'not-a-path': () => 'Start with the path after the host, e.g. /agent/{portal}/… (no https:// or host).',
+  space: () => 'Patterns cannot contain spaces.',
+  query: () => 'Leave out the query string (the part after "?").',
+  hashes: () => 'Use at most one "#".',
+  stray: (brace) => `A "${brace}" is not closed or opened; placeholders look like {userId}.`,
+  unknown: (name) =>
+    `Unknown placeholder {${name}}. Use {portal}, {department}, {helpCenterId}, {userId}, {portalUserId}, {contactId} or {*}.`,
+  twice: (name) => `{${name}} appears twice.`,
+  'no-target': () => 'Include {userId} (or {portalUserId} or {contactId}) so the page can be identified.',
+  both: () => 'A pattern is for a user page or a contact page, not both.',
+};
+
+export function compilePattern(text: string): CompileResult {
+  const result = parsePattern(text);
+  return result.ok ? result : { ok: false, error: PROBLEM_TEXT[result.problem](result.detail ?? '') };
+}
+
+function parsePattern(text: string): ParseResult {
+  const refuse = (problem: Problem, detail?: string): ParseResult => ({ ok: false, problem, detail });
+  const source = text.trim();
+  if (!source) return refuse('empty');
+  if (source.length > MAX_LENGTH) return refuse('too-long');
+  if (!source.startsWith('/')) return refuse('not-a-path');
+  if (/\s/.test(source)) return refuse('space');
+  if (source.includes('?')) return refuse('query');
+  if ((source.match(/#/g) ?? []).length > 1) return refuse('hashes');
+
+  const names: PlaceholderName[] = [];
+  let regex = '^';
+  const tokenizer = /\{([^{}]*)\}|([^{}]+)|([{}])/g;
+  for (const [, placeholder, literal, stray] of source.matchAll(tokenizer)) {
+    if (stray) return refuse('stray', stray);
+    if (literal !== undefined) {
+      regex += escapeRegExp(literal);
+      continue;
+    }
+    const name = placeholder ?? '';
+    if (name === '*') {
+      regex += '[^/#]+';
+      continue;
+    }
+    if (!isKnownName(name)) return refuse('unknown', name);
+    if (names.includes(name)) return refuse('twice', name);
+    names.push(name);
+    regex += isIdName(name) ? ZOHO_ID_GROUP : '([^/#]+)';
+  }
+  if (!names.some((n) => (TARGETS as readonly string[]).includes(n))) return refuse('no-target');
+  if (names.includes('contactId') && (names.includes('userId') || names.includes('portalUserId'))) {
+    return refuse('both');
+  }
+  const compiled = new RegExp(`${regex.replace(/\/$/, '')}/?$`);
+  return {
+    ok: true,
+    pattern: {
+      source,
+      kind: names.includes('contactId') ? 'contact' : 'helpcenter-user',
+      match(target) {
+        const m = compiled.exec(target);
+        if (!m) return null;
+        const captures: PatternCaptures = {};
+        names.forEach((name, i) => {
+          captures[name] = m[i + 1];
+        });
+        return captures;
+      },
+    },
+  };
+}
+
+/** Compiles patterns known to be valid (built-ins); a broken one is a programming error. */
+export function compileBuiltIn(source: string): CompiledPattern {
+  const result = parsePattern(source);
+  if (!result.ok) throw new Error(`Built-in pattern ${source}: ${result.problem}`);
+  return result.pattern;
+}
+
+/** Compiles admin patterns, dropping invalid ones (they are refused when saved). */
+export function compileCustom(sources: readonly string[]): CompiledPattern[] {
+  return sources.flatMap((source) => {
+    const result = parsePattern(source);
+    return result.ok ? [result.pattern] : [];
+  });
+}
+
+/**
+ * What patterns are matched against: the decoded path plus `#hash`, without any query in either.
+ * Only https pages on a Desk host ever match, so `null` for anything else.
+ */
+export function matchTarget(url: string, isDeskOrigin: (origin: string) => boolean): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' || !isDeskOrigin(parsed.origin)) return null;
+  let path: string;
+  try {
+    path = decodeURIComponent(parsed.pathname);
+  } catch {
+    return null;
+  }
+  const hash = parsed.hash.split('?')[0] ?? '';
+  return path + (hash.length > 1 ? hash : '');
+}

@@ -1,0 +1,124 @@
+/**
+ * The service worker's side of the message protocol: a request table (one schema and one list of
+ * allowed senders per request), the one place that classifies senders, and the one dispatcher that
+ * refuses anything it cannot check (fail closed). Replies carry results, never tokens. The features'
+ * entries are gathered in utils/requests.ts.
+ */
+import * as z from 'zod/mini';
+import { type SerializedError, serializeError } from './errors';
+import { ZOHO_ID } from './ids';
+import { dataCenterByDeskOrigin } from './zoho/datacenters';
+
+/** Who may send a request: extension pages (options, popup, panel) and/or Desk content scripts. */
+export type SenderKind = 'extension-page' | 'content-script';
+
+export interface RequestEntry {
+  from: readonly SenderKind[];
+  input: z.ZodMiniType;
+  /** The reply's type, for the typed client and the handlers; nothing at run time. */
+  reply: unknown;
+}
+export type RequestTable = Record<string, RequestEntry>;
+
+/** Names a request's reply type in its entry (`reply: replies<StatusView>()`). */
+export const replies = <T>(): T => undefined as T;
+
+export const PAGES_ONLY = ['extension-page'] as const satisfies readonly SenderKind[];
+
+/** A numeric Zoho ID (utils/platform/ids.ts) in a request. */
+export const zohoId = z.string().check(z.regex(ZOHO_ID, 'must be a numeric Zoho ID'));
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: SerializedError };
+
+// ---- Sender classification: the only code that reads `sender` ----
+
+export interface SenderLike {
+  id?: string;
+  origin?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+export type ClassifiedSender =
+  /** `tabId`: the tab an extension page is framed in (the removal panel), if any. */
+  { kind: 'extension-page'; tabId?: number } | { kind: 'content-script'; deskOrigin: string; tabId: number };
+
+/**
+ * Extension pages: our own id and origin, no tab, or a tab showing our own page (the popup opened
+ * as a tab). Content scripts: our own id, a tab, the top frame, on an allowed Desk host.
+ * Anything else is null: refused.
+ */
+export function classifySender(
+  sender: SenderLike,
+  runtimeId: string,
+  extensionOrigin: string,
+  /** The organization's own Desk addresses the admin added (read from storage by the caller). */
+  deskAddresses: readonly string[] = [],
+): ClassifiedSender | null {
+  if (!sender || sender.id !== runtimeId) return null;
+  const origin = senderOrigin(sender);
+  if (origin === undefined) return null;
+  if (origin === extensionOrigin)
+    return sender.tab?.id === undefined ? { kind: 'extension-page' } : { kind: 'extension-page', tabId: sender.tab.id };
+  if (sender.tab?.id === undefined || sender.frameId !== 0) return null;
+  if (!dataCenterByDeskOrigin(origin) && !deskAddresses.includes(origin)) return null;
+  return { kind: 'content-script', deskOrigin: origin, tabId: sender.tab.id };
+}
+
+function senderOrigin(sender: SenderLike): string | undefined {
+  if (sender.origin) return sender.origin.replace(/\/$/, '');
+  // Firefox before 126 leaves `origin` unset; the frame URL's origin is the fallback.
+  if (!sender.url) return undefined;
+  try {
+    const url = new URL(sender.url);
+    return url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:'
+      ? `${url.protocol}//${url.host}`
+      : url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---- Dispatch ----
+
+export type Handlers<T extends RequestTable> = {
+  [K in keyof T]: (input: z.infer<T[K]['input']>, sender: ClassifiedSender) => Promise<T[K]['reply']>;
+};
+
+const envelope = z.object({ type: z.string(), input: z.optional(z.unknown()) });
+
+const refused = (message: string): Reply<never> => ({
+  ok: false,
+  error: { kind: 'invalid-request', message },
+});
+
+/** Checks the envelope, the sender and the payload, in that order; any failure refuses. */
+export async function dispatch<T extends RequestTable>(
+  table: T,
+  handlers: Handlers<T>,
+  raw: unknown,
+  sender: SenderLike,
+  runtimeId: string,
+  extensionOrigin: string,
+  deskAddresses: readonly string[] = [],
+): Promise<Reply<unknown>> {
+  const parsed = envelope.safeParse(raw);
+  if (!parsed.success || !Object.hasOwn(table, parsed.data.type)) return refused('Unknown request.');
+  const type = parsed.data.type as keyof T;
+  const from = classifySender(sender, runtimeId, extensionOrigin, deskAddresses);
+  const spec = table[type]!;
+  if (!from || !spec.from.includes(from.kind)) {
+    return refused('This request is not allowed from here.');
+  }
+  const input = spec.input.safeParse(parsed.data.input ?? {});
+  if (!input.success) {
+    return refused(`Invalid request: ${input.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  try {
+    const handler = handlers[type] as (input: unknown, sender: ClassifiedSender) => Promise<unknown>;
+    return { ok: true, value: await handler(input.data, from) };
+  } catch (error) {
+    return { ok: false, error: serializeError(error) };
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Every failure an admin can meet, as one typed error. `message` says what happened,
+ * `action` what to do about it. Crosses the message boundary as `SerializedError`.
+ */
+import type { ClientType } from './zoho/client-types';
+
+/** Every failure kind, as data, so a message schema can check one. */
+export const ZOHO_ERROR_KINDS = [
+  /** No connection to Zoho yet. */
+  'not-connected',
+  /** Connected, but not to the organization the work needs: none chosen yet, or another one. */
+  'choose-org',
+  /** The refresh token was rejected or revoked, or the Zoho session ended: connect again. */
+  'reconnect',
+  /** The token lacks a scope the call needs (SCOPE_MISMATCH). */
+  'scope',
+  /** Zoho Accounts' "Access Denied, too many requests" token throttle. */
+  'token-throttled',
+  /** Desk API 429: concurrency limit or daily credits. */
+  'rate-limited',
+  /** The user lacks a permission (FORBIDDEN, LICENSE_ACCESS_LIMITED, OAUTH_ORG_MISMATCH). */
+  'forbidden',
+  /** URL_NOT_FOUND or a missing record. */
+  'not-found',
+  /** METHOD_NOT_ALLOWED. */
+  'method-not-allowed',
+  /** The request was refused as invalid (400/422, INVALID_DATA, UNPROCESSABLE_ENTITY). */
+  'invalid-request',
+  /** Zoho answered with a shape we do not understand. */
+  'unexpected-response',
+  /** No answer: offline, DNS, TLS, dropped connection. The call may or may not have taken effect. */
+  'network',
+  /** The OAuth flow failed: denied, state mismatch, unknown accounts server, token exchange error. */
+  'auth',
+  /** The admin cancelled. */
+  'cancelled',
+  /** Zoho 5xx or anything else. */
+  'server',
+] as const;
+export type ZohoErrorKind = (typeof ZOHO_ERROR_KINDS)[number];
+
+const CONNECTION_ENDED: readonly string[] = [
+  'not-connected',
+  'choose-org',
+  'reconnect',
+  'scope',
+] satisfies ZohoErrorKind[];
+
+/** The connection cannot make this call until the admin acts (connect, choose the organization, reconnect). */
+export function connectionEnded(kind: string | undefined): boolean {
+  return kind !== undefined && CONNECTION_ENDED.includes(kind);
+}
+
+export interface SerializedError {
+  kind: ZohoErrorKind;
+  message: string;
+  action?: string;
+  status?: number;
+  errorCode?: string;
+  retryAfterSeconds?: number;
+  /** A connect that failed because of the Zoho client type: the type that would likely work. */
+  suggestClientType?: ClientType;
+}
+
+export class ZohoError extends Error {
+  override readonly name = 'ZohoError';
+  readonly kind: ZohoErrorKind;
+  readonly action?: string;
+  readonly status?: number;
+  readonly errorCode?: string;
+  readonly retryAfterSeconds?: number;
+  readonly suggestClientType?: ClientType;
+
+  constructor(init: SerializedError, options?: { cause?: unknown }) {
+    super(init.message, options);
+    this.kind = init.kind;
+    this.action = init.action;
+    this.status = init.status;
+    this.errorCode = init.errorCode;
+    this.retryAfterSeconds = init.retryAfterSeconds;
+    this.suggestClientType = init.suggestClientType;
+  }
+
+  toJSON(): SerializedError {
+    const out: SerializedError = { kind: this.kind, message: this.message };
+    if (this.action !== undefined) out.action = this.action;
+    if (this.status !== undefined) out.status = this.status;
+    if (this.errorCode !== undefined) out.errorCode = this.errorCode;
+    if (this.retryAfterSeconds !== undefined) out.retryAfterSeconds = this.retryAfterSeconds;
+    if (this.suggestClientType !== undefined) out.suggestClientType = this.suggestClientType;
+    return out;
+  }
+}
+
+/** Any thrown value as a SerializedError, without leaking stack traces or tokens. */
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof ZohoError) return error.toJSON();
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return { kind: 'cancelled', message: 'The operation was cancelled.' };
+  }
+  return {
+    kind: 'server',
+    message: 'Something unexpected went wrong inside the extension.',
+    action: 'Try again. If it keeps happening, reload the extension.',
+  };
+}
+
+/**
+ * `GET /helpCenters` may be missing (404, 405) or closed to the account (403). Then the typed help center ID
+ * stands in everywhere, and nothing that only wanted a help center's name fails.
+ */
+export function helpCenterListUnavailable(error: unknown): boolean {
+  const kind = (error as Partial<SerializedError> | null)?.kind;
+  return kind === 'not-found' || kind === 'forbidden' || kind === 'method-not-allowed';
+}

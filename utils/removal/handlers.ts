@@ -1,0 +1,128 @@
+/** Reading a user's badges, removing them (recorded), and the panel the Desk page control opens. */
+import { requireOrg } from '../connection/handlers';
+import { readSettings } from '../connection/stored';
+import type { Handlers } from '../platform/dispatch';
+import { ZohoError } from '../platform/errors';
+import { dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
+import type { DeskClient } from '../platform/zoho/desk-client';
+import { getUserBadges, readUser } from '../platform/zoho/help-center';
+import type { RemovalRoute } from '../platform/zoho/removal-routes';
+import { PANEL_CONTEXT_TTL_MS } from './panel-frame';
+import { type RemovalDeps, removeBadges } from './remove';
+import type { RemovalReport } from './report';
+import type { removalRequests } from './requests';
+import { panelContextsItem, routeByOrgItem } from './stored';
+
+/** Who the user was, for the audit entry. */
+export interface RemovalContext {
+  userName?: string;
+  userEmail?: string;
+  helpCenterName?: string;
+}
+
+export interface RemovalServiceDeps {
+  client: DeskClient;
+  now: () => number;
+  newId: () => string;
+  /** Opens the panel page for that panel in a window of its own; resolves to that window's tab. */
+  openPanelWindow?: (panelId: string) => Promise<number>;
+}
+
+/** What a removal needs for this organization: the route setting and what Automatic learned. */
+export async function removalDeps(
+  deps: Pick<RemovalServiceDeps, 'client' | 'now' | 'newId'>,
+  orgId: string,
+): Promise<RemovalDeps> {
+  return {
+    client: deps.client,
+    orgId,
+    routeSetting: (await readSettings()).removalRoute,
+    rememberedRoute: (await routeByOrgItem.getValue())[orgId],
+    rememberRoute: async (route: RemovalRoute) => {
+      await routeByOrgItem.setValue({ ...(await routeByOrgItem.getValue()), [orgId]: route });
+    },
+    now: deps.now,
+    newId: deps.newId,
+  };
+}
+
+/** Keeps a removal's report: the audit log, wired in utils/handlers.ts. */
+export type RecordRemoval = (report: RemovalReport, context: RemovalContext) => Promise<void>;
+
+export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval) {
+  // Who a user is, as last read, so the audit log can name them without another call to Zoho.
+  const seenUsers = new Map<string, RemovalContext>();
+
+  const handlers: Handlers<typeof removalRequests> = {
+    async getUserBadges(target) {
+      await requireOrg();
+      const view = await getUserBadges(deps.client, target);
+      seenUsers.set(target.userId, {
+        userName: view.user.name,
+        ...(view.user.email ? { userEmail: view.user.email } : {}),
+        ...(view.helpCenter ? { helpCenterName: view.helpCenter.name } : {}),
+      });
+      return view;
+    },
+
+    async identifyUser(target) {
+      await requireOrg();
+      const seen = seenUsers.get(target.userId);
+      if (seen?.userName) return { name: seen.userName, ...(seen.userEmail ? { email: seen.userEmail } : {}) };
+      const user = await readUser(deps.client, target);
+      seenUsers.set(target.userId, { ...seen, userName: user.name, ...(user.email ? { userEmail: user.email } : {}) });
+      return { name: user.name, ...(user.email ? { email: user.email } : {}) };
+    },
+
+    async removeBadges(request) {
+      const orgId = await requireOrg();
+      const report = await removeBadges(await removalDeps(deps, orgId), request);
+      await record(report, seenUsers.get(request.userId) ?? {});
+      return report;
+    },
+
+    async openPanel(context, sender) {
+      if (sender.kind !== 'content-script')
+        throw new ZohoError({ kind: 'invalid-request', message: 'Not from a Desk page.' });
+      const panelId = deps.newId();
+      const now = deps.now();
+      const pending = await panelContextsItem.getValue();
+      const fresh = Object.fromEntries(Object.entries(pending).filter(([, p]) => now - p.at < PANEL_CONTEXT_TTL_MS));
+      // On the organization's own domain the browser lets no extension page into a frame (its web-accessible
+      // pages name Zoho's hosts only), so the panel opens in a window of the extension, bound to that window.
+      const inWindow = !dataCenterByDeskOrigin(sender.deskOrigin) && deps.openPanelWindow !== undefined;
+      const tabId = inWindow ? await deps.openPanelWindow!(panelId) : sender.tabId;
+      await panelContextsItem.setValue({ ...fresh, [panelId]: { tabId, context, at: now } });
+      return { panelId, mode: inWindow ? ('window' as const) : ('frame' as const) };
+    },
+
+    async getPanelContext({ panelId }, sender) {
+      const pending = await panelContextsItem.getValue();
+      const entry = pending[panelId];
+      // Claimed once, by a frame in the tab whose control registered it, while fresh.
+      if (
+        !entry ||
+        sender.kind !== 'extension-page' ||
+        sender.tabId !== entry.tabId ||
+        deps.now() - entry.at >= PANEL_CONTEXT_TTL_MS
+      ) {
+        throw new ZohoError({
+          kind: 'invalid-request',
+          message: 'This panel is no longer valid.',
+          action: 'Close it and click Remove badges again.',
+        });
+      }
+      const { [panelId]: _claimed, ...rest } = pending;
+      await panelContextsItem.setValue(rest);
+      return entry.context;
+    },
+  };
+  return {
+    handlers,
+    /** On disconnect: who was seen, and the route learned, belong to the organization. */
+    async disconnected() {
+      seenUsers.clear();
+      await routeByOrgItem.removeValue();
+    },
+  };
+}

@@ -1,0 +1,289 @@
+/**
+ * The removal of a user's badges: read what they hold, remove the chosen ones over the configured
+ * route, read back, and settle every requested badge as removed, still present, failed or skipped.
+ * The read-back decides what the report says; nothing is guessed.
+ */
+import * as z from 'zod/mini';
+import { connectionEnded, ZohoError } from '../platform/errors';
+import type { DeskClient } from '../platform/zoho/desk-client';
+import { readBadges } from '../platform/zoho/help-center';
+import { type RemovalRoute, ROUTE_LABELS, type RouteSetting } from '../platform/zoho/removal-routes';
+import { type Badge, type BulkItemResult, bulkResults } from '../platform/zoho/schemas';
+import type { BadgeOutcome, BadgeResult, RemovalReport } from './report';
+
+export interface RemovalDeps {
+  client: DeskClient;
+  orgId: string;
+  routeSetting: RouteSetting;
+  /** What Automatic learned earlier for this organization. */
+  rememberedRoute?: RemovalRoute;
+  rememberRoute: (route: RemovalRoute) => Promise<void>;
+  now: () => number;
+  newId: () => string;
+  /** Awaited after the first read and before anything that changes Zoho is sent (a bulk run saves its mark). */
+  beforeChange?: () => Promise<void>;
+}
+
+export interface RemovalRequest {
+  userId: string;
+  helpCenterId?: string;
+  badgeIds: string[];
+  /**
+   * What the user held moments ago (a bulk run's dry run), read instead of reading again: the removal then costs
+   * the call and the read-back. A badge gone meanwhile shows as already gone, in Zoho's reply and the read-back.
+   */
+  before?: { id: string; name: string }[];
+}
+
+/** The DELETE route may answer with per-item results, or with nothing (204). */
+const deleteReply = z.union([bulkResults, z.null()]);
+
+type ItemVerdict = { success: true } | { success: false; errorCode?: string; message: string };
+
+export async function removeBadges(deps: RemovalDeps, req: RemovalRequest): Promise<RemovalReport> {
+  const startedAt = deps.now();
+  const notes: string[] = [];
+  const held = new Map(
+    (req.before ?? (await readBadges(deps.client, req.userId))).map((b): [string, Pick<Badge, 'id' | 'name'>] => [
+      b.id,
+      b,
+    ]),
+  );
+  const nameOf = (id: string) => held.get(id)?.name ?? `Badge ${id}`;
+
+  const settled = new Map<string, BadgeOutcome>();
+  const attempted = req.badgeIds.filter((id) => held.has(id));
+  for (const id of req.badgeIds) {
+    if (!held.has(id)) settled.set(id, { status: 'skipped', reason: 'This user does not hold this badge (any more).' });
+  }
+
+  const routes = routesToTry(deps, req);
+  let route: RemovalRoute | null = null;
+  let items: Map<string, ItemVerdict> | null = null;
+  let callError: ZohoError | null = null;
+  let dropped = false;
+
+  if (attempted.length > 0 && routes.length === 0) {
+    for (const id of attempted) {
+      settled.set(id, {
+        status: 'failed',
+        message:
+          'The Help Center DELETE route needs the help center ID, which this page does not give. Choose Automatic or Users dissociate in the options.',
+      });
+    }
+  } else if (attempted.length > 0) {
+    await deps.beforeChange?.();
+    for (const [index, candidate] of routes.entries()) {
+      try {
+        items = await callRoute(deps.client, candidate, req, attempted);
+        route = candidate;
+        if (deps.routeSetting === 'auto' && deps.rememberedRoute !== candidate) await deps.rememberRoute(candidate);
+        break;
+      } catch (error) {
+        const zoho = error instanceof ZohoError ? error : null;
+        const absent = zoho?.kind === 'not-found' || zoho?.kind === 'method-not-allowed';
+        if (absent && index < routes.length - 1) {
+          // Zoho changed nothing; the next route is the documented one.
+          notes.push(
+            `The ${ROUTE_LABELS[candidate]} route is not available here (${zoho.errorCode ?? zoho.status}); ${ROUTE_LABELS[routes[index + 1]!]} was used and will be from now on.`,
+          );
+          continue;
+        }
+        route = candidate;
+        if (zoho?.kind === 'network') {
+          dropped = true;
+          notes.push(
+            'The connection dropped during the removal, so its outcome was unknown; the read-back settled each badge.',
+          );
+        } else {
+          callError = zoho ?? new ZohoError({ kind: 'server', message: 'The removal failed unexpectedly.' });
+        }
+        break;
+      }
+    }
+  }
+
+  const toVerify = attempted.filter((id) => !settled.has(id));
+  let after: Set<string> | null = null;
+  let readBackError: ZohoError | null = null;
+  if (toVerify.length > 0) {
+    try {
+      after = new Set((await readBadges(deps.client, req.userId)).map((b) => b.id));
+    } catch (error) {
+      readBackError = error instanceof ZohoError ? error : new ZohoError({ kind: 'server', message: String(error) });
+      notes.push(`The check afterwards failed: ${readBackError.message}`);
+    }
+  }
+
+  for (const id of toVerify) {
+    const item = items?.get(id);
+    settled.set(id, settle({ present: after ? after.has(id) : null, item, callError, dropped, readBackError }));
+  }
+
+  // The safety net: a badge the admin did not choose must still be there afterwards.
+  let unchosen: BadgeResult[] | undefined;
+  if (after && route) {
+    const lost = [...held.keys()].filter((id) => !req.badgeIds.includes(id) && !after.has(id));
+    if (lost.length > 0) {
+      unchosen = await reaward(deps.client, req.userId, lost, nameOf);
+      notes.push(
+        `Zoho also removed ${lost.length} badge${lost.length === 1 ? '' : 's'} that ${lost.length === 1 ? 'was' : 'were'} not chosen; the extension re-awarded ${lost.length === 1 ? 'it' : 'them'} at once.`,
+      );
+    }
+  }
+
+  const results: BadgeResult[] = req.badgeIds.map((id) => ({
+    badgeId: id,
+    name: nameOf(id),
+    outcome: settled.get(id)!,
+  }));
+  return {
+    auditId: deps.newId(),
+    orgId: deps.orgId,
+    ...(req.helpCenterId ? { helpCenterId: req.helpCenterId } : {}),
+    userId: req.userId,
+    route,
+    results,
+    ...(unchosen ? { unchosen } : {}),
+    verified: readBackError === null,
+    notes,
+    startedAt,
+    finishedAt: deps.now(),
+  };
+}
+
+/**
+ * Automatic: Zoho's documented call (dissociate, in its OpenAPI spec) first; the Help Center DELETE, which no
+ * spec file has, only where dissociate is absent (404/405) and the page names the help center.
+ */
+/** Re-awards badges a removal took although they were not chosen, and reads back whether they are there again. */
+async function reaward(
+  client: DeskClient,
+  userId: string,
+  badgeIds: string[],
+  nameOf: (id: string) => string,
+): Promise<BadgeResult[]> {
+  let failure: string | undefined;
+  try {
+    await client.request({
+      method: 'POST',
+      path: `/api/v1/users/${userId}/badges/associate`,
+      body: { badgeIds },
+      schema: bulkResults,
+    });
+  } catch (error) {
+    failure = error instanceof ZohoError ? error.message : String(error);
+  }
+  let present: Set<string> | null = null;
+  try {
+    present = new Set((await readBadges(client, userId)).map((b) => b.id));
+  } catch (error) {
+    failure ??= `The check afterwards failed: ${error instanceof ZohoError ? error.message : String(error)}`;
+  }
+  return badgeIds.map((id): BadgeResult => {
+    const outcome: BadgeOutcome = present?.has(id)
+      ? { status: 'restored' }
+      : failure
+        ? { status: 'failed', message: `Removed although not chosen, and not re-awarded: ${failure}` }
+        : { status: 'still-absent' };
+    return { badgeId: id, name: nameOf(id), outcome };
+  });
+}
+
+function routesToTry(deps: RemovalDeps, req: RemovalRequest): RemovalRoute[] {
+  if (deps.routeSetting === 'users-dissociate') return ['users-dissociate'];
+  if (deps.routeSetting === 'helpcenter-delete') return req.helpCenterId ? ['helpcenter-delete'] : [];
+  if (!req.helpCenterId) return ['users-dissociate'];
+  if (deps.rememberedRoute === 'helpcenter-delete') return ['helpcenter-delete'];
+  return ['users-dissociate', 'helpcenter-delete'];
+}
+
+async function callRoute(
+  client: DeskClient,
+  route: RemovalRoute,
+  req: RemovalRequest,
+  badgeIds: string[],
+): Promise<Map<string, ItemVerdict> | null> {
+  // Always the explicit list: an empty list must never reach Zoho, where it could mean "all".
+  if (badgeIds.length === 0) throw new Error('removeBadges: no badge to send');
+  if (route === 'helpcenter-delete') {
+    const { data } = await client.request({
+      method: 'DELETE',
+      path: `/api/v1/helpcenter/${req.helpCenterId}/users/${req.userId}/badges`,
+      query: { badgeIds },
+      schema: deleteReply,
+    });
+    return data ? verdicts(data.results) : null;
+  }
+  const { data } = await client.request({
+    method: 'POST',
+    path: `/api/v1/users/${req.userId}/badges/dissociate`,
+    body: { badgeIds },
+    schema: bulkResults,
+  });
+  return verdicts(data.results);
+}
+
+function verdicts(results: BulkItemResult[]): Map<string, ItemVerdict> {
+  return new Map(
+    results.map((r): [string, ItemVerdict] => {
+      if (r.success) return [r.id, { success: true }];
+      const code = r.errors?.errorCode;
+      // Zoho's spec names the reason errorMessage; older replies used message, and error is the short form.
+      const detail = r.errors?.errorMessage ?? r.errors?.message ?? r.errors?.error;
+      const http = r.errors?.httpCode ? `, HTTP ${r.errors.httpCode}` : '';
+      const message =
+        code === 'FORBIDDEN'
+          ? `Zoho refused: your account may not remove this badge (FORBIDDEN${http}).`
+          : `Zoho refused this badge${detail ? `: ${detail}` : ''} (${code ?? 'no error code'}${http}).`;
+      return [r.id, { success: false, ...(code ? { errorCode: code } : {}), message }];
+    }),
+  );
+}
+
+function settle(input: {
+  /** null when the read-back failed. */
+  present: boolean | null;
+  item: ItemVerdict | undefined;
+  callError: ZohoError | null;
+  dropped: boolean;
+  readBackError: ZohoError | null;
+}): BadgeOutcome {
+  const { present, item, callError, dropped, readBackError } = input;
+  // Zoho refused it and it is not there: someone took it before this removal (say, after a bulk dry run).
+  if (present === false && item && !item.success)
+    return { status: 'skipped', reason: 'Already gone: the user no longer held this badge.' };
+  if (present === false) return { status: 'removed' };
+  if (callError && connectionEnded(callError.kind)) {
+    // Raised before the call left (no valid token): Zoho was not asked, and the reason is the connection alone.
+    return {
+      status: 'failed',
+      ...(callError.errorCode ? { errorCode: callError.errorCode } : {}),
+      retryable: true,
+      awaitsConnection: true,
+      message: callError.message,
+    };
+  }
+  if (callError) {
+    return {
+      status: 'failed',
+      ...(callError.errorCode ? { errorCode: callError.errorCode } : {}),
+      ...(['server', 'rate-limited', 'network'].includes(callError.kind) ? { retryable: true } : {}),
+      message: present === null ? `${callError.message} (and the check afterwards failed)` : callError.message,
+    };
+  }
+  if (item && !item.success)
+    return { status: 'failed', ...(item.errorCode ? { errorCode: item.errorCode } : {}), message: item.message };
+  if (present === true) return { status: 'still-present' };
+  const why = readBackError?.message ?? 'unknown error';
+  return {
+    status: 'failed',
+    retryable: true,
+    // Zoho took the removal (or may have): a later try must count a badge found gone as this removal's.
+    mayHaveLanded: true,
+    ...(readBackError && connectionEnded(readBackError.kind) ? { awaitsConnection: true } : {}),
+    message: dropped
+      ? `Unknown: the connection dropped during the removal and the check afterwards failed (${why}). Open the user's badges to see where it stands.`
+      : `Removed according to Zoho, but it could not be verified: ${why}`,
+  };
+}

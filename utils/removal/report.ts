@@ -1,0 +1,56 @@
+/** The shape of a removal's result: what the service worker replies and the audit log keeps. */
+import type { RemovalRoute } from '../platform/zoho/removal-routes';
+
+/**
+ * Where one requested badge ended. Every requested badge ends in exactly one of these:
+ * - removed: the read-back no longer shows it (verified);
+ * - still-present: Zoho accepted (or we could not tell) but the read-back still shows it;
+ * - failed: Zoho refused it (its errorCode and message), or we could not verify;
+ * - skipped: not attempted (the user did not hold it, or the operation stopped before it).
+ */
+export type BadgeOutcome =
+  | { status: 'removed' }
+  | { status: 'still-present' }
+  /** Undo: re-awarded, and the read-back shows it again. */
+  | { status: 'restored' }
+  /** Undo: Zoho accepted, but the read-back does not show it. */
+  | { status: 'still-absent' }
+  /** `retryable`: a passing fault (HTTP 5xx, rate limit, dropped connection) that another try may clear. */
+  | {
+      status: 'failed';
+      errorCode?: string;
+      message: string;
+      retryable?: boolean;
+      /** The connection to Zoho ended: the run waits for the admin to reconnect, then goes on with this user. */
+      awaitsConnection?: boolean;
+      /** The removal was sent and may have taken effect (the check afterwards failed). */
+      mayHaveLanded?: boolean;
+    }
+  | { status: 'skipped'; reason: string };
+
+export interface BadgeResult {
+  badgeId: string;
+  name: string;
+  outcome: BadgeOutcome;
+}
+
+export interface RemovalReport {
+  auditId: string;
+  orgId: string;
+  helpCenterId?: string;
+  userId: string;
+  /** The route whose call reached Zoho; null when no removal call was made. */
+  route: RemovalRoute | null;
+  results: BadgeResult[];
+  /**
+   * Badges the user held that were not chosen and were gone after the removal ("removed although not
+   * chosen"): each re-awarded at once, with the verified outcome of that.
+   */
+  unchosen?: BadgeResult[];
+  /** True when the outcome of every badge comes from a successful read-back. */
+  verified: boolean;
+  /** A sentence for the admin about anything unusual (a dropped connection settled by read-back, a fallback). */
+  notes: string[];
+  startedAt: number;
+  finishedAt: number;
+}

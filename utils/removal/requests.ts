@@ -1,0 +1,56 @@
+/** Reading a user's badges and removing them, and the panel the Desk page control opens. */
+import * as z from 'zod/mini';
+import { PAGES_ONLY, replies, zohoId } from '../platform/dispatch';
+import { ZOHO_ERROR_KINDS } from '../platform/errors';
+import type { UserBadgesView } from '../platform/zoho/views';
+import type { PanelContext } from './panel-frame';
+import type { RemovalReport } from './report';
+
+const target = z.object({ userId: zohoId, helpCenterId: z.optional(zohoId) });
+
+export const removalRequests = {
+  getUserBadges: { from: PAGES_ONLY, input: target, reply: replies<UserBadgesView>() },
+  identifyUser: {
+    from: ['extension-page', 'content-script'],
+    input: target,
+    reply: replies<{ name: string; email?: string }>(),
+  },
+  // Only the extension's own pages change anything: the Desk page control merely opens the panel frame.
+  removeBadges: {
+    from: PAGES_ONLY,
+    input: z.object({
+      userId: zohoId,
+      helpCenterId: z.optional(zohoId),
+      badgeIds: z.array(zohoId).check(
+        z.minLength(1, 'choose at least one badge'),
+        z.maxLength(200),
+        z.refine((ids) => new Set(ids).size === ids.length, 'badge IDs must not repeat'),
+      ),
+    }),
+    reply: replies<RemovalReport>(),
+  },
+  /** The Desk page control, on a trusted click: registers what the panel frame will work on. */
+  openPanel: {
+    from: ['content-script'],
+    input: z.union([
+      z.object({ kind: z.literal('user'), target }),
+      z.object({ kind: z.literal('contact'), contactId: zohoId }),
+      z.object({
+        kind: z.literal('unresolved'),
+        problem: z.object({
+          kind: z.enum(ZOHO_ERROR_KINDS),
+          message: z.string().check(z.maxLength(500)),
+          action: z.optional(z.string().check(z.maxLength(500))),
+        }),
+      }),
+    ]),
+    /** `window`: on the organization's own domain the panel opens in a window of the extension, not a frame. */
+    reply: replies<{ panelId: string; mode: 'frame' | 'window' }>(),
+  },
+  /** The panel frame, once: the context its control registered, for the frame's own tab only. */
+  getPanelContext: {
+    from: PAGES_ONLY,
+    input: z.object({ panelId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a panel id')) }),
+    reply: replies<PanelContext>(),
+  },
+} as const;

@@ -1,0 +1,11 @@
+/** What the popup's lookup remembers. */
+import { storage } from 'wxt/utils/storage';
+import type { SavedSearch } from './popup-search';
+
+/** The popup's last search and results, shown at once when it reopens (fresh data then replaces them). */
+export const lastSearchItem = storage.defineItem<SavedSearch | null>('session:lastSearch', {
+  fallback: null,
+});
+
+/** A help center ID the admin typed because Zoho would not list help centers. */
+export const typedHelpCenterIdItem = storage.defineItem<string | null>('local:typedHelpCenterId', { fallback: null });
