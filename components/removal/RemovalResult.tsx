@@ -1,22 +1,5 @@
 import { ROUTE_LABELS } from '../../utils/platform/zoho/removal-routes';
-import type { BadgeOutcome, RemovalReport } from '../../utils/removal/report';
-
-export function outcomeText(outcome: BadgeOutcome): string {
-  switch (outcome.status) {
-    case 'removed':
-      return 'Removed (verified)';
-    case 'still-present':
-      return 'Still present after removal';
-    case 'failed':
-      return `Failed: ${outcome.message}`;
-    case 'skipped':
-      return `Skipped: ${outcome.reason}`;
-    case 'restored':
-      return 'Re-awarded (verified)';
-    case 'still-absent':
-      return 'Still absent after re-awarding';
-  }
-}
+import { type BadgeOutcome, outcomeText, type RemovalReport } from '../../utils/removal/report';
 
 const MARKS: Record<BadgeOutcome['status'], [string, string]> = {
   removed: ['✓', 'br-ok'],

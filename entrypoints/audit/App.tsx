@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { outcomeText, RemovalResult } from '../../components/removal/RemovalResult';
+import { RemovalResult } from '../../components/removal/RemovalResult';
 import { type AuditFilter, auditToCsv, filterAudit, undoableBadges } from '../../utils/audit/audit-view';
 import type { AuditLogView } from '../../utils/audit/requests';
 import type { AuditEntry } from '../../utils/audit/stored';
 import type { Client } from '../../utils/client';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import { ROUTE_LABELS } from '../../utils/platform/zoho/removal-routes';
-import type { RemovalReport } from '../../utils/removal/report';
+import { outcomeText, type RemovalReport } from '../../utils/removal/report';
 
 export interface AuditApi extends Pick<Client, 'getAuditLog' | 'undoRemoval' | 'setAuditRetention'> {
   download(name: string, type: string, text: string): void;

@@ -53,3 +53,9 @@ export function parseRecipients(text: string): RecipientList {
   }
   return out;
 }
+
+/** Whether a badge is the one the admin named: by ID, or by name regardless of case. */
+export function badgeNamed(typed: string): (badge: { id: string; name: string }) => boolean {
+  const wanted = typed.trim().toLowerCase();
+  return (b) => b.id === wanted || b.name.toLowerCase() === wanted;
+}

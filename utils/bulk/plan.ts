@@ -5,7 +5,7 @@ import { ZohoError } from '../platform/errors';
 import type { DeskClient } from '../platform/zoho/desk-client';
 import { findUserByEmail, PAGE_SIZE, readBadges } from '../platform/zoho/help-center';
 import { type Badge, helpCenterUser, helpCenterUserPage, primaryEmail } from '../platform/zoho/schemas';
-import type { Recipient } from './input';
+import { badgeNamed, type Recipient } from './input';
 
 export interface BulkPlanUser {
   userId: string;
@@ -75,8 +75,7 @@ export async function planFromRecipients(
 
 /** Every user of the help center who holds the badge (by ID, or by name regardless of case). */
 export async function planFromHolders(client: DeskClient, helpCenterId: string, badge: string): Promise<BulkPlan> {
-  const wanted = badge.trim().toLowerCase();
-  const holds = (b: Badge) => b.id === wanted || b.name.toLowerCase() === wanted;
+  const holds = badgeNamed(badge);
   const plan: BulkPlan = { users: [], skipped: [] };
   for (let from = 1; from <= MAX_BULK_USERS; from += PAGE_SIZE) {
     const { data } = await client.request({

@@ -6,6 +6,7 @@
  */
 
 import { DAY_MS } from '../audit/audit';
+import { BULK_CONCURRENCY } from '../connection/stored';
 import { createBatchedUpdater } from '../platform/batched-update';
 import { connectionEnded, type ZohoError } from '../platform/errors';
 import { sleep } from '../platform/sleep';
@@ -79,8 +80,6 @@ export function noteCredits(credits: BulkCredits | undefined, remaining: number,
 export function spentCredits(credits: BulkCredits): number {
   return credits.before - credits.left;
 }
-
-export const MAX_CONCURRENCY = 25;
 
 /** How long the dry run's reads stand in for a user's first read; older, the run reads first. */
 export const SNAPSHOT_MAX_AGE_MS = 30 * 60_000;
@@ -399,7 +398,7 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
     }
   };
 
-  const workers = Math.min(run.concurrency, MAX_CONCURRENCY) * Math.max(1, Math.floor(deps.usersPerCallSlot ?? 1));
+  const workers = Math.min(run.concurrency, BULK_CONCURRENCY.max) * Math.max(1, Math.floor(deps.usersPerCallSlot ?? 1));
   await Promise.all(Array.from({ length: workers }, worker));
   await Promise.all(pending);
   await update((r) =>

@@ -5,7 +5,7 @@ import { CLIENT_TYPES } from '../platform/zoho/client-types';
 import type { DataCenterLocation } from '../platform/zoho/datacenters';
 import type { OrganizationView } from './organizations';
 import type { SetupCheck } from './setup-check';
-import type { ConnectedOrg, Settings } from './stored';
+import { BULK_CONCURRENCY, type ConnectedOrg, type Settings } from './stored';
 
 export type ConnectionState = 'disconnected' | 'connected' | 'reconnect' | 'choose-org';
 
@@ -44,7 +44,9 @@ export const connectionRequests = {
       clientSecret: z.optional(z.string().check(z.maxLength(200))),
       dataCenter: z.optional(z.string()),
       removalRoute: z.optional(z.enum(['auto', 'helpcenter-delete', 'users-dissociate'])),
-      bulkConcurrency: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(25))),
+      bulkConcurrency: z.optional(
+        z.number().check(z.int(), z.minimum(BULK_CONCURRENCY.min), z.maximum(BULK_CONCURRENCY.max)),
+      ),
       customPagePatterns: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(50))),
       anchorSelector: z.optional(z.string().check(z.maxLength(300, 'Keep the anchor selector under 300 characters.'))),
     }),

@@ -20,6 +20,9 @@ export interface Settings {
   bulkConcurrency: number;
 }
 
+/** Calls at once: Zoho's per-organization limit is 5 to 25 by edition (docs/zoho.md, 4). */
+export const BULK_CONCURRENCY = { min: 1, max: 25 } as const;
+
 export const DEFAULT_SETTINGS: Settings = {
   clientType: DEFAULT_CLIENT_TYPE,
   clientId: '',

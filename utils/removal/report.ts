@@ -54,3 +54,21 @@ export interface RemovalReport {
   startedAt: number;
   finishedAt: number;
 }
+
+/** How a badge ended, in words: the panel, the bulk run, its CSV and the audit log say it the same way. */
+export function outcomeText(outcome: BadgeOutcome): string {
+  switch (outcome.status) {
+    case 'removed':
+      return 'Removed (verified)';
+    case 'still-present':
+      return 'Still present after removal';
+    case 'failed':
+      return `Failed: ${outcome.message}`;
+    case 'skipped':
+      return `Skipped: ${outcome.reason}`;
+    case 'restored':
+      return 'Re-awarded (verified)';
+    case 'still-absent':
+      return 'Still absent after re-awarding';
+  }
+}

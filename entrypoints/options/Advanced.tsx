@@ -1,0 +1,157 @@
+/** Advanced settings: the removal route, calls at once, the admin's page patterns and the control's anchor. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { PageAlert } from '../../components/common/Notices';
+import type { Client } from '../../utils/client';
+import type { SettingsView } from '../../utils/connection/requests';
+import { planAdvancedSave } from '../../utils/connection/settings-form';
+import { BULK_CONCURRENCY } from '../../utils/connection/stored';
+import { BUILT_IN_HELPCENTER_USER_PATTERNS } from '../../utils/page/helpcenter-user';
+import { patternEditorText } from '../../utils/page/pattern-list';
+import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import type { RouteSetting } from '../../utils/platform/zoho/removal-routes';
+import { RadioChoices } from './RadioChoices';
+
+export type AdvancedApi = Pick<Client, 'saveSettings'>;
+
+const ROUTES: [RouteSetting, string, string][] = [
+  [
+    'auto',
+    'Automatic (recommended)',
+    "Zoho's documented Users dissociate; the Help Center DELETE only where dissociate is missing. Remembers what works.",
+  ],
+  [
+    'users-dissociate',
+    'Users dissociate',
+    "POST /api/v1/users/{id}/badges/dissociate only: the call in Zoho's own API spec.",
+  ],
+  [
+    'helpcenter-delete',
+    'Help Center DELETE',
+    "DELETE /api/v1/helpcenter/{id}/users/{id}/badges only: described by integrators, in none of Zoho's spec files.",
+  ],
+];
+
+// The page's own parser: a selector this browser cannot read is refused before saving.
+const parseSelector = (selector: string) => document.createDocumentFragment().querySelector(selector);
+
+export function Advanced(props: {
+  api: AdvancedApi;
+  settings: SettingsView;
+  onSettings: (s: SettingsView) => void;
+  /** A line to add to the patterns, for the admin to finish and save. */
+  addPattern?: string;
+}) {
+  const [route, setRoute] = useState<RouteSetting>(props.settings.removalRoute);
+  const [concurrency, setConcurrency] = useState(String(props.settings.bulkConcurrency));
+  const [patterns, setPatterns] = useState(patternEditorText(props.settings.customPagePatterns, props.addPattern));
+  const [anchorSelector, setAnchorSelector] = useState(props.settings.anchorSelector);
+  const patternsField = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!props.addPattern) return;
+    patternsField.current?.scrollIntoView({ block: 'center' });
+    patternsField.current?.focus();
+  }, []);
+  const [lineErrors, setLineErrors] = useState<string[]>([]);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<SerializedError | null>(null);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setSaved(false);
+    setError(null);
+    const plan = planAdvancedSave({ route, concurrency, patterns, anchorSelector }, parseSelector);
+    setLineErrors(plan.problems);
+    if (!plan.input) return;
+    try {
+      props.onSettings(await props.api.saveSettings(plan.input));
+      setSaved(true);
+    } catch (e) {
+      setError(serializeError(e));
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="advanced-title">
+      <h2 id="advanced-title">Advanced</h2>
+      <form onSubmit={save}>
+        <RadioChoices legend="Removal route" name="route" value={route} onChange={setRoute} choices={ROUTES} />
+        <div class="field">
+          <label for="concurrency">Calls to Zoho at once (bulk removal)</label>
+          <input
+            id="concurrency"
+            type="number"
+            min={BULK_CONCURRENCY.min}
+            max={BULK_CONCURRENCY.max}
+            value={concurrency}
+            onInput={(e) => setConcurrency(e.currentTarget.value)}
+            aria-describedby="concurrency-hint"
+          />
+          <p class="hint" id="concurrency-hint">
+            Keep it at or under your edition's limit: Free 5, Express and Standard 10, Professional 15, Enterprise 25.
+          </p>
+        </div>
+        <div class="field">
+          <label for="patterns">Help Center user page URL patterns (one per line)</label>
+          <textarea
+            ref={patternsField}
+            id="patterns"
+            rows={4}
+            value={patterns}
+            onInput={(e) => setPatterns(e.currentTarget.value)}
+            spellcheck={false}
+            aria-describedby="patterns-hint patterns-errors"
+            aria-invalid={lineErrors.length ? true : undefined}
+          />
+          <div id="patterns-errors">
+            {lineErrors.map((e) => (
+              <p class="field-error" key={e}>
+                {e}
+              </p>
+            ))}
+          </div>
+          <div class="hint" id="patterns-hint">
+            {props.addPattern ? (
+              <p>
+                The last line is the page you came from. Replace the numbers that change from page to page with
+                placeholders, then save.
+              </p>
+            ) : null}
+            For Desk pages the built-in shapes miss. Placeholders: {'{portal}'}, {'{department}'}, {'{helpCenterId}'},{' '}
+            {'{userId}'}, {'{portalUserId}'}, {'{contactId}'}, {'{*}'}. Built in:
+            <ul>
+              {BUILT_IN_HELPCENTER_USER_PATTERNS.map((p) => (
+                <li key={p}>
+                  <code>{p}</code>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+        <div class="field">
+          <label for="anchor">Put the Remove badges button after (CSS selector, optional)</label>
+          <input
+            id="anchor"
+            type="text"
+            value={anchorSelector}
+            onInput={(e) => setAnchorSelector(e.currentTarget.value)}
+            spellcheck={false}
+            placeholder="e.g. .profile-header h2"
+            aria-describedby="anchor-hint"
+          />
+          <p class="hint" id="anchor-hint">
+            Leave empty to let the extension choose: next to the user's name or email, else the page's first heading,
+            else a button in a free corner of the window.
+          </p>
+        </div>
+        <PageAlert error={error} />
+        <button type="submit">Save advanced settings</button>
+        {saved ? (
+          <span class="saved" role="status">
+            {' '}
+            Saved.
+          </span>
+        ) : null}
+      </form>
+    </section>
+  );
+}

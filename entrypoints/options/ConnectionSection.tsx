@@ -1,0 +1,57 @@
+/** The connection once made: its facts, the organization picker, Disconnect; and Reconnect when it expired. */
+import { useState } from 'preact/hooks';
+import type { SettingsView, StatusView } from '../../utils/connection/requests';
+import { ConnectForm, type ConnectFormApi } from './ConnectForm';
+import { Disconnect, type DisconnectApi } from './Disconnect';
+import { OrgPicker, type OrgPickerApi } from './OrgPicker';
+
+export type ConnectionApi = ConnectFormApi & OrgPickerApi & DisconnectApi;
+
+export function ConnectionSection(props: {
+  api: ConnectionApi;
+  status: StatusView;
+  settings: SettingsView;
+  onStatus: (s: StatusView) => void;
+  onSettings: (s: SettingsView) => void;
+  reconnectNow?: boolean;
+}) {
+  const { api, status } = props;
+  const [picking, setPicking] = useState(status.connection === 'choose-org');
+
+  return (
+    <>
+      {status.connection === 'reconnect' ? <ConnectForm {...props} reconnect autoStart={props.reconnectNow} /> : null}
+      <section class="card" aria-labelledby="connection-title">
+        <h2 id="connection-title">Connection</h2>
+        <dl class="facts">
+          <dt>Status</dt>
+          <dd>{status.connection === 'reconnect' ? 'Expired: connect again' : 'Connected'}</dd>
+          <dt>Data center</dt>
+          <dd>{status.dataCenter?.label ?? 'Unknown'}</dd>
+          <dt>Organization</dt>
+          <dd>
+            {status.org ? status.org.name : 'Not chosen yet'}{' '}
+            {status.connection === 'connected' ? (
+              <button type="button" class="link" onClick={() => setPicking(true)}>
+                Change
+              </button>
+            ) : null}
+          </dd>
+          <dt>Connected</dt>
+          <dd>{status.connectedAt ? new Date(status.connectedAt).toLocaleString() : '–'}</dd>
+        </dl>
+        {picking || status.connection === 'choose-org' ? (
+          <OrgPicker
+            api={api}
+            current={status.org?.id}
+            onChosen={(s) => {
+              props.onStatus(s);
+              setPicking(false);
+            }}
+          />
+        ) : null}
+        <Disconnect api={api} onStatus={props.onStatus} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from 'preact/hooks';
+import { CopyableId } from '../../components/common/CopyableId';
+import { type PanelApi, type RemovalTarget, RemoveBadgesPanel } from '../../components/removal/RemoveBadgesPanel';
+import type { StatusView } from '../../utils/connection/requests';
+import type { UserSummary } from '../../utils/platform/zoho/views';
+import { idsAsText } from '../../utils/search/popup-search';
+
+export interface UserDetailApi extends PanelApi {
+  copy(text: string): Promise<void>;
+}
+
+/** A chosen user: from the page in the current tab, or from the search. */
+export interface Selected {
+  target: RemovalTarget;
+  summary?: UserSummary;
+  fromPage: boolean;
+}
+
+function IdList(props: {
+  ids: { userId: string; helpCenterId?: string; contactId?: string; orgId?: string };
+  copy: (t: string) => Promise<void>;
+}) {
+  const { ids } = props;
+  const [copiedAll, setCopiedAll] = useState(false);
+  return (
+    <div class="ids">
+      <CopyableId label="User ID" value={ids.userId} />
+      {ids.helpCenterId ? <CopyableId label="Help Center ID" value={ids.helpCenterId} /> : null}
+      {ids.contactId ? <CopyableId label="Contact ID" value={ids.contactId} /> : null}
+      {ids.orgId ? <CopyableId label="Organization ID" value={ids.orgId} /> : null}
+      <button
+        type="button"
+        class="link"
+        onClick={async () => {
+          await props.copy(idsAsText(ids));
+          setCopiedAll(true);
+        }}
+      >
+        {copiedAll ? 'Copied all IDs' : 'Copy all IDs'}
+      </button>
+    </div>
+  );
+}
+
+/** The chosen user's IDs and badge removal; the page's user gets the removal panel at once. */
+export function UserDetail(props: {
+  api: UserDetailApi;
+  status: StatusView;
+  selected: Selected;
+  removing: boolean;
+  onRemove: () => void;
+  onDoneRemoving: () => void;
+  onOpenInDesk?: (target: RemovalTarget) => void;
+  onBack: () => void;
+}) {
+  const { selected, status } = props;
+  const { summary, target } = selected;
+  return (
+    <section class="detail" aria-label="Help Center user">
+      {selected.fromPage ? (
+        <p class="muted">The user on this page</p>
+      ) : (
+        <button type="button" class="link" onClick={props.onBack}>
+          ‹ Back to search
+        </button>
+      )}
+      {summary ? (
+        <h1 class="name">
+          {summary.name} {summary.email ? <span class="muted">{summary.email}</span> : null}
+        </h1>
+      ) : null}
+      <IdList
+        ids={{
+          ...target,
+          ...(summary?.contactId ? { contactId: summary.contactId } : {}),
+          ...(status.org ? { orgId: status.org.id } : {}),
+        }}
+        copy={props.api.copy}
+      />
+      {props.removing || selected.fromPage ? (
+        <div class="inline-panel">
+          <RemoveBadgesPanel
+            api={props.api}
+            target={target}
+            titleId="popup-remove-title"
+            onClose={selected.fromPage ? () => {} : props.onDoneRemoving}
+          />
+        </div>
+      ) : (
+        <div class="actions">
+          {summary ? <span class="muted">{summary.badgeCount} badges</span> : null}
+          {props.onOpenInDesk && target.helpCenterId ? (
+            <button type="button" onClick={() => props.onOpenInDesk?.(target)}>
+              Open in Desk
+            </button>
+          ) : null}
+          <button type="button" class="primary" onClick={props.onRemove}>
+            Remove badges
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

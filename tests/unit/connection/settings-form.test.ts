@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type AdvancedFields,
+  firstOrgChoice,
+  javascriptDomain,
+  planAdvancedSave,
+  planConnect,
+  secretFieldText,
+  suggestedClientType,
+} from '../../../utils/connection/settings-form';
+import { ZohoError } from '../../../utils/platform/errors';
+
+const VALID_ID = '1000.ABCDEFGHIJKLMNOPQRSTUVWX';
+const fields = { clientType: 'mobile' as const, clientId: VALID_ID, secret: '', dataCenter: 'auto' };
+
+describe('planConnect', () => {
+  it('saves the client type, ID and data center, and no secret when none is typed', () => {
+    expect(planConnect(fields, false)).toEqual({
+      idProblem: null,
+      secretProblem: null,
+      input: { clientType: 'mobile', clientId: VALID_ID, dataCenter: 'auto' },
+    });
+  });
+
+  it('saves a typed secret as typed', () => {
+    expect(planConnect({ ...fields, secret: ' s3cret ' }, false).input).toMatchObject({ clientSecret: ' s3cret ' });
+    expect(planConnect({ ...fields, secret: '   ' }, false).input).not.toHaveProperty('clientSecret');
+  });
+
+  it('refuses a bad client ID', () => {
+    const plan = planConnect({ ...fields, clientId: 'abc' }, false);
+    expect(plan.input).toBeNull();
+    expect(plan.idProblem).toMatch(/doesn't look like a Zoho Client ID/);
+    expect(plan.secretProblem).toBeNull();
+  });
+
+  it('asks a Server-based client for its secret unless one is saved', () => {
+    const server = { ...fields, clientType: 'server' as const };
+    expect(planConnect(server, false)).toEqual({
+      idProblem: null,
+      secretProblem: 'A Server-based client needs its client secret.',
+      input: null,
+    });
+    expect(planConnect(server, true).input).toEqual({ clientType: 'server', clientId: VALID_ID, dataCenter: 'auto' });
+    expect(planConnect({ ...server, secret: 'x' }, false).secretProblem).toBeNull();
+  });
+
+  it('reports both problems at once', () => {
+    const plan = planConnect({ ...fields, clientType: 'server', clientId: '' }, false);
+    expect(plan.idProblem).toBe("Enter the Client ID from Zoho's API console.");
+    expect(plan.secretProblem).toMatch(/needs its client secret/);
+    expect(plan.input).toBeNull();
+  });
+});
+
+describe('secretFieldText', () => {
+  it('has no field for a Client-based client', () => {
+    expect(secretFieldText('client', 'typed', true)).toBeNull();
+  });
+
+  it('hints for an optional secret until one is typed or saved', () => {
+    expect(secretFieldText('mobile', '', false)).toEqual({
+      label: 'Client secret (optional)',
+      placeholder: 'Only if your client needs one',
+      warn: false,
+    });
+    expect(secretFieldText('mobile', ' ', false)?.warn).toBe(false);
+    expect(secretFieldText('mobile', 'x', false)?.warn).toBe(true);
+    expect(secretFieldText('mobile', '', true)).toEqual({
+      label: 'Client secret (optional)',
+      placeholder: 'Saved (hidden); type to replace',
+      warn: true,
+    });
+  });
+
+  it('always warns for a required secret', () => {
+    expect(secretFieldText('server', '', false)).toEqual({
+      label: 'Client secret',
+      placeholder: "From Zoho's API console",
+      warn: true,
+    });
+  });
+});
+
+describe('javascriptDomain', () => {
+  it('is the redirect URI origin', () => {
+    expect(javascriptDomain('https://abc.chromiumapp.org/')).toBe('https://abc.chromiumapp.org');
+    expect(javascriptDomain('https://x.extensions.allizom.org/cb?x=1')).toBe('https://x.extensions.allizom.org');
+  });
+});
+
+describe('suggestedClientType', () => {
+  const error = new ZohoError({ kind: 'auth', message: 'no', suggestClientType: 'server' }).toJSON();
+
+  it('offers the type Zoho points to when it is another one', () => {
+    expect(suggestedClientType(error, 'mobile')).toBe('server');
+    expect(suggestedClientType(error, 'server')).toBeNull();
+    expect(suggestedClientType(null, 'mobile')).toBeNull();
+    expect(suggestedClientType(new ZohoError({ kind: 'auth', message: 'no' }).toJSON(), 'mobile')).toBeNull();
+  });
+});
+
+describe('firstOrgChoice', () => {
+  it('prefers the default organization, else the first, else none', () => {
+    const a = { id: '1', name: 'A', isDefault: false };
+    const b = { id: '2', name: 'B', isDefault: true };
+    expect(firstOrgChoice([a, b])).toBe('2');
+    expect(firstOrgChoice([a, { ...b, isDefault: false }])).toBe('1');
+    expect(firstOrgChoice([])).toBe('');
+  });
+});
+
+describe('planAdvancedSave', () => {
+  const advanced: AdvancedFields = {
+    route: 'auto',
+    concurrency: '5',
+    patterns: ' /agent/{portal}/users/{userId} \n\n',
+    anchorSelector: ' .profile h2 ',
+  };
+  const parseNothing = () => {};
+  const refuseAll = () => {
+    throw new SyntaxError('bad');
+  };
+
+  it('saves the route, trimmed patterns and selector, and the number', () => {
+    expect(planAdvancedSave(advanced, parseNothing)).toEqual({
+      problems: [],
+      input: {
+        removalRoute: 'auto',
+        customPagePatterns: ['/agent/{portal}/users/{userId}'],
+        bulkConcurrency: 5,
+        anchorSelector: '.profile h2',
+      },
+    });
+  });
+
+  it('passes the trimmed selector to the parser, and none when it is empty', () => {
+    const seen: string[] = [];
+    planAdvancedSave(advanced, (s) => seen.push(s));
+    planAdvancedSave({ ...advanced, anchorSelector: '  ' }, (s) => seen.push(s));
+    expect(seen).toEqual(['.profile h2']);
+  });
+
+  it.each(['0', '26', '2.5', '', 'five'])('refuses %j calls at once', (concurrency) => {
+    expect(planAdvancedSave({ ...advanced, concurrency }, parseNothing)).toEqual({
+      problems: ['Calls at once: a whole number from 1 to 25.'],
+      input: null,
+    });
+  });
+
+  it.each(['1', '25', ' 10 '])('accepts %j calls at once', (concurrency) => {
+    expect(planAdvancedSave({ ...advanced, concurrency }, parseNothing).input?.bulkConcurrency).toBe(
+      Number(concurrency),
+    );
+  });
+
+  it('lists every problem at once: pattern lines, then the anchor, then calls at once', () => {
+    const plan = planAdvancedSave(
+      { route: 'users-dissociate', concurrency: '0', patterns: '/agent/users\n/ok/{userId}', anchorSelector: '[' },
+      refuseAll,
+    );
+    expect(plan.input).toBeNull();
+    expect(plan.problems).toEqual([
+      'Line 1: Include {userId} (or {portalUserId} or {contactId}) so the page can be identified.',
+      'Anchor: "[" is not a valid CSS selector.',
+      'Calls at once: a whole number from 1 to 25.',
+    ]);
+  });
+});
