@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { PAGES_ONLY, replies, zohoId } from '../platform/dispatch';
 import type { BadgeView } from '../platform/zoho/views';
+import { bulkItemInput } from './item-input';
 import type { BulkPlan } from './plan';
 import type { BulkRun } from './run';
 
@@ -35,24 +36,11 @@ export const bulkRequests = {
       helpCenterId: z.optional(zohoId),
       /** When the dry run read the badges (its `plannedAt`): its reads stand in for the run's own while fresh. */
       plannedAt: z.optional(z.number()),
-      items: z
-        .array(
-          z.object({
-            userId: zohoId,
-            email: z.optional(z.string().check(z.maxLength(320))),
-            name: z.optional(z.string().check(z.maxLength(500))),
-            badgeIds: z.array(zohoId).check(z.minLength(1), z.maxLength(200)),
-            /** Every badge the dry run saw the user hold. */
-            held: z.optional(
-              z.array(z.object({ id: zohoId, name: z.string().check(z.maxLength(500)) })).check(z.maxLength(300)),
-            ),
-          }),
-        )
-        .check(
-          z.minLength(1, 'nobody to remove badges from'),
-          z.maxLength(5000),
-          z.refine((items) => new Set(items.map((i) => i.userId)).size === items.length, 'a user is listed twice'),
-        ),
+      items: z.array(bulkItemInput).check(
+        z.minLength(1, 'nobody to remove badges from'),
+        z.maxLength(5000),
+        z.refine((items) => new Set(items.map((i) => i.userId)).size === items.length, 'a user is listed twice'),
+      ),
     }),
     reply: replies<BulkRun>(),
   },

@@ -11,14 +11,12 @@ import { createBatchedUpdater } from '../platform/batched-update';
 import { connectionEnded, type ZohoError } from '../platform/errors';
 import { sleep } from '../platform/sleep';
 import type { BadgeResult, RemovalReport } from '../removal/report';
+import type { BulkItemInput } from './item-input';
 
 export type BulkItemState = 'pending' | 'running' | 'removed' | 'failed' | 'skipped';
 
-export interface BulkItem {
-  userId: string;
-  email?: string;
-  name?: string;
-  badgeIds: string[];
+/** One user of the run: as the bulk page sent it, and how it went. */
+export type BulkItem = BulkItemInput & {
   state: BulkItemState;
   reason?: string;
   results?: BadgeResult[];
@@ -29,9 +27,7 @@ export interface BulkItem {
   attempts?: number;
   /** An interrupted removal may still land at Zoho after the restart: read again no sooner than this. */
   notBefore?: number;
-  /** Every badge the dry run saw the user hold: the "before" of an untouched user's removal. */
-  held?: { id: string; name: string }[];
-}
+};
 
 /** Tries per user when the failure was a passing fault (5xx, rate limit, dropped connection). */
 export const MAX_ATTEMPTS = 3;

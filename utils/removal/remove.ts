@@ -10,6 +10,7 @@ import { readBadges } from '../platform/zoho/help-center';
 import { type RemovalRoute, ROUTE_LABELS, type RouteSetting } from '../platform/zoho/removal-routes';
 import { type Badge, type BulkItemResult, bulkResults } from '../platform/zoho/schemas';
 import type { BadgeOutcome, BadgeResult, RemovalReport } from './report';
+import type { removalRequests } from './requests';
 
 export interface RemovalDeps {
   client: DeskClient;
@@ -24,16 +25,14 @@ export interface RemovalDeps {
   beforeChange?: () => Promise<void>;
 }
 
-export interface RemovalRequest {
-  userId: string;
-  helpCenterId?: string;
-  badgeIds: string[];
+/** The removeBadges request (its schema in ./requests.ts), and what a bulk run adds. */
+export type RemovalRequest = z.infer<typeof removalRequests.removeBadges.input> & {
   /**
    * What the user held moments ago (a bulk run's dry run), read instead of reading again: the removal then costs
    * the call and the read-back. A badge gone meanwhile shows as already gone, in Zoho's reply and the read-back.
    */
   before?: { id: string; name: string }[];
-}
+};
 
 /** The DELETE route may answer with per-item results, or with nothing (204). */
 const deleteReply = z.union([bulkResults, z.null()]);
