@@ -100,7 +100,8 @@ test.describe('bulk removal', () => {
       ).toEqual([`POST /api/v1/users/${id}/badges/dissociate`]);
       if (mine.some((r) => r.seq <= stoppedAt)) continue;
       // A user the run had not reached at the stop costs the removal and its read-back. One taken but still
-      // waiting for a call slot was saved as in flight, so it is read first: nobody can tell it sent nothing.
+      // waiting for a call slot, or marked in flight ahead of its turn, is read first: nobody can tell it sent
+      // nothing.
       if (said.join() === two(id).join()) untouched++;
       else {
         readFirst++;
@@ -108,8 +109,8 @@ test.describe('bulk removal', () => {
       }
     }
     expect(untouched).toBeGreaterThan(0);
-    // At most the users worked at once (two per call slot of 5).
-    expect(readFirst).toBeLessThanOrEqual(10);
+    // At most the users worked at once (two per call slot of 5) and as many marked ahead of their turn.
+    expect(readFirst).toBeLessThanOrEqual(20);
 
     // The progress shows the credits Zoho's replies counted: every call of the run, and nothing else.
     const used = (await control.getState()).stats.creditsUsed - creditsBefore;

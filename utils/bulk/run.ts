@@ -151,6 +151,16 @@ export function nextPending(items: readonly BulkItem[], now: number): number {
   return waiting;
 }
 
+/** The user IDs of the next `count` pending items that need not wait, in queue order. */
+export function upcoming(items: readonly BulkItem[], count: number, now: number): string[] {
+  const ids: string[] = [];
+  for (let i = 0; i < items.length && ids.length < count; i++) {
+    const item = items[i]!;
+    if (item.state === 'pending' && (item.notBefore ?? 0) <= now) ids.push(item.userId);
+  }
+  return ids;
+}
+
 /** Cancel: whatever has not started ends as skipped, with the reason. */
 export function cancelRun(run: BulkRun, now: number): BulkRun {
   return {
@@ -272,13 +282,33 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
     );
   };
 
+  const workers = Math.min(run.concurrency, BULK_CONCURRENCY.max) * Math.max(1, Math.floor(deps.usersPerCallSlot ?? 1));
   // Counted, not a set: a retried user can be taken again before its earlier result is saved.
   const inFlight = new Map<string, number>();
-  const markInFlight = (userId: string, on: boolean) => {
-    const count = (inFlight.get(userId) ?? 0) + (on ? 1 : -1);
-    if (count > 0) inFlight.set(userId, count);
-    else inFlight.delete(userId);
-    return deps.saveInFlight(run!, [...inFlight.keys()]);
+  /** Users in a stored (or storing) in-flight mark, with that write. */
+  const covered = new Map<string, Promise<void>>();
+  // A mark covers the users under way and the next ones in the queue, so most users find theirs stored already
+  // instead of waiting for a write of their own (the wait that kept call slots idle). A user marked ahead is only
+  // read first should the worker stop: one read more, never a removal sent twice.
+  const markInFlight = (userId: string) => {
+    inFlight.set(userId, (inFlight.get(userId) ?? 0) + 1);
+    const stored = covered.get(userId);
+    if (stored) return stored;
+    // Every write keeps whom the ones before covered: a user may start on the strength of any of them.
+    const ids = [...new Set([...covered.keys(), userId, ...upcoming(run!.items, workers, deps.now())])];
+    const saving = deps.saveInFlight(run!, ids);
+    for (const id of ids) if (!covered.has(id)) covered.set(id, saving);
+    return saving;
+  };
+  /** Its result is saved: a later mark leaves the user out (a stale mark only costs a read after a stop). */
+  const unmark = (userId: string) => {
+    const count = (inFlight.get(userId) ?? 0) - 1;
+    if (count > 0) {
+      inFlight.set(userId, count);
+      return;
+    }
+    inFlight.delete(userId);
+    covered.delete(userId);
   };
 
   const takeNext = async (): Promise<{ item: BulkItem; marked: Promise<void> } | null> => {
@@ -300,7 +330,7 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
     track(updating);
     await Promise.race([picked, updating]);
     if (!taken) return null;
-    const marked = markInFlight((taken as BulkItem).userId, true);
+    const marked = markInFlight((taken as BulkItem).userId);
     track(marked);
     return { item: taken, marked };
   };
@@ -324,7 +354,7 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
       // The user stays marked in flight until its result (or its return to the queue) is saved.
       const settle = (next: (i: BulkItem) => BulkItem) => {
         const saving = replace(current.userId, next);
-        track(saving.then(() => markInFlight(current.userId, false)));
+        track(saving.then(() => unmark(current.userId)));
         return saving;
       };
       try {
@@ -394,9 +424,10 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
     }
   };
 
-  const workers = Math.min(run.concurrency, BULK_CONCURRENCY.max) * Math.max(1, Math.floor(deps.usersPerCallSlot ?? 1));
   await Promise.all(Array.from({ length: workers }, worker));
   await Promise.all(pending);
+  // Nothing is under way any more (done, paused or cancelled).
+  await deps.saveInFlight(run, []);
   await update((r) =>
     withCredits(
       r.status === 'running' && countItems(r).remaining === 0 ? { ...r, status: 'done', finishedAt: deps.now() } : r,

@@ -8,8 +8,9 @@ export const bulkRunItem = /* @__PURE__ */ remembered(
     fallback: null,
   }),
   // Rewritten at most once a second (the bulk page's progress follows it); what must be stored at once lives in
-  // bulkInFlightItem. More often costs the run itself: each write is the whole queue.
-  { minGapMs: 1000 },
+  // bulkInFlightItem. More often costs the run itself: each write is the whole queue. Runs are never changed in
+  // place (utils/bulk/run.ts builds each next run), so none is copied.
+  { minGapMs: 1000, immutable: true },
 );
 
 /**

@@ -196,6 +196,24 @@ describe("the run's credits, from Zoho's count", () => {
 });
 
 describe('bulk runs', () => {
+  it('marks the next users in flight ahead, so most users need no write of their own, none starts unmarked', async () => {
+    const h = harness(runOf(Array.from({ length: 30 }, (_, i) => item(String(100 + i)))));
+    const writes: string[][] = [];
+    const save = h.deps.saveInFlight;
+    h.deps.saveInFlight = async (run, ids) => {
+      writes.push(ids);
+      await save(run, ids);
+    };
+    await workBulkRun(h.deps);
+    expect(h.removals).toHaveLength(30);
+    expect(h.unmarked).toEqual([]);
+    // Each write covers the users under way and the next in the queue (3 workers here): far fewer than one a user.
+    expect(writes.length).toBeLessThan(30 / 2);
+    expect(writes[0]).toEqual(['100', '101', '102', '103']);
+    // The last write says nothing is under way.
+    expect(writes.at(-1)).toEqual([]);
+  });
+
   it('works every item once, never above the concurrency, and ends done', async () => {
     const h = harness(runOf(Array.from({ length: 20 }, (_, i) => item(String(100 + i)))));
     const run = await workBulkRun(h.deps);
