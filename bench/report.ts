@@ -57,11 +57,9 @@ How each is measured:
   each call is the sandbox's 50 ms plus an HTTPS round trip through Chromium's network service on 2 cores, and a
   slot freed by one call waits for the next request to reach the sandbox. So the bulk run's figure to read is its
   ratio to bare fetch: what is left there is the extension's own work per user (parsing both replies with Zoho's
-  schemas, the credits, the audit entry, and the storage writes: the run once a second, the in-flight marks, which
-  each cover the next users too, and the audit log's newest chunk). \`BENCH_PROFILE=<file> npm run bench -- bulk\`
-  shows where that time goes: the CPU of each process, and a profile of the service worker. Its last reading
-  here: the service worker idle about two thirds of the run, and the browser process about as busy as the
-  extension's, so what remains is spread over the processes sharing the 2 cores rather than one queue.
+  schemas, the credits, the audit entry, and the storage writes: the run's changed chunks once a second, the
+  in-flight marks, which each cover the next users too, and the audit log's newest chunk). \`BENCH_PROFILE=<file> npm run bench -- bulk\`
+  shows where that time goes: the CPU of each process, and a profile of the service worker.
 - **State:** the audit log starts with 4,000 entries from earlier use (the cap is 5,000), so the figures include
   writing it at the size a long-used extension has.
 - **Tokens:** the real auth module with a simulated clock, one Desk call every 10 s for 24 h. Each token is replaced

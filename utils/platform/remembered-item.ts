@@ -2,8 +2,7 @@
  * A stored item the service worker reads on every Desk call or bulk step, kept in memory: reads
  * cost no storage round trip (which queues behind large writes), writes go through to storage,
  * and changes made in other contexts are followed. Values are copied in and out, so no caller can
- * change the remembered value by mutating what it got; an item of values never changed in place
- * (`immutable`) is kept and handed out as it is.
+ * change the remembered value by mutating what it got.
  */
 import type { WxtStorageItem } from 'wxt/utils/storage';
 import { sleep } from './sleep';
@@ -28,11 +27,6 @@ export interface RememberOptions {
    * wait longer; keep such marks in a small item of their own.
    */
   minGapMs?: number;
-  /**
-   * Every caller builds a new value instead of changing one in place (the bulk run's code does), so the value is
-   * kept and handed out without a copy: for the bulk run, copies in and out on each step cost more than the step.
-   */
-  immutable?: boolean;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 }
@@ -47,7 +41,6 @@ export function remembered<T, M extends Record<string, unknown>>(
   options: RememberOptions = {},
 ): RememberedItem<T, M> {
   const { minGapMs = 0, sleep: wait = sleep, now = Date.now } = options;
-  const copy: <V>(value: V) => V = options.immutable ? (value) => value : (value) => structuredClone(value);
   let known: { value: T } | null = null;
   let reading: Promise<T> | null = null;
   let writing = false;
@@ -61,7 +54,7 @@ export function remembered<T, M extends Record<string, unknown>>(
   const follow = () => {
     // Our own writes are known already; an event for an older one must not overwrite a newer value.
     unwatch ??= item.watch((value) => {
-      if (!writing) known = { value: copy(value) };
+      if (!writing) known = { value: structuredClone(value) };
     });
   };
   // Write-behind, latest wins: memory changes at once; storage gets the newest value when the
@@ -88,7 +81,7 @@ export function remembered<T, M extends Record<string, unknown>>(
   /** Resolves once storage holds this value or a newer one. */
   const write = (value: T, store: () => Promise<void>) => {
     follow();
-    known = { value: copy(value) };
+    known = { value: structuredClone(value) };
     writing = true;
     return new Promise<void>((done, fail) => {
       latest = { store, waiters: [...(latest?.waiters ?? []), { done, fail }] };
@@ -106,7 +99,7 @@ export function remembered<T, M extends Record<string, unknown>>(
       return item.fallback;
     },
     async getValue() {
-      if (known) return copy(known.value);
+      if (known) return structuredClone(known.value);
       follow();
       reading ??= item.getValue().then((value) => {
         reading = null;
@@ -114,7 +107,7 @@ export function remembered<T, M extends Record<string, unknown>>(
         return value;
       });
       await reading;
-      return copy(known!.value);
+      return structuredClone(known!.value);
     },
     setValue: (value) => write(value, () => item.setValue(value)),
     removeValue: (opts) => write(item.fallback, () => item.removeValue(opts)),

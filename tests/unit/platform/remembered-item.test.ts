@@ -35,19 +35,6 @@ describe('remembered stored items', () => {
     expect(await item.getValue()).toEqual({ n: 9 });
   });
 
-  it('an immutable item hands out the value it was given, without a copy; a plain one copies', async () => {
-    const given = { n: 3 };
-    const shared = remembered(storage.defineItem<{ n: number }>('local:shared', { fallback: { n: 0 } }), {
-      immutable: true,
-    });
-    await shared.setValue(given);
-    expect(await shared.getValue()).toBe(given);
-    const plain = defineItem();
-    await plain.setValue(given);
-    expect(await plain.getValue()).not.toBe(given);
-    expect(await plain.getValue()).toEqual(given);
-  });
-
   it('keeps its value when a caller mutates what it was given', async () => {
     const item = defineItem();
     const given = { n: 1 };
