@@ -1,43 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AUDIT_CHUNK_SIZE, createAuditStore } from '../../../utils/audit/audit-store';
 import type { AuditEntry } from '../../../utils/audit/stored';
+import { fakeStorageArea } from '../platform/fake-storage-area';
 import { auditEntry } from './audit-entry';
 
 const entry = auditEntry;
 const entries = (from: number, count: number) => Array.from({ length: count }, (_, i) => entry(String(from + i)));
 
-/** A storage area that keeps copies, as chrome.storage does, and notes the keys of every write. */
-function area(initial: Record<string, unknown> = {}) {
-  const data = new Map(Object.entries(structuredClone(initial)));
-  const writes: string[][] = [];
-  const removals: string[][] = [];
-  return {
-    data,
-    writes,
-    removals,
-    async get(keys: string | string[]) {
-      const out: Record<string, unknown> = {};
-      for (const key of [keys].flat()) if (data.has(key)) out[key] = structuredClone(data.get(key));
-      return out;
-    },
-    async set(items: Record<string, unknown>) {
-      writes.push(Object.keys(items).sort());
-      for (const [key, value] of Object.entries(items)) data.set(key, structuredClone(value));
-    },
-    async remove(keys: string | string[]) {
-      removals.push([keys].flat());
-      for (const key of [keys].flat()) data.delete(key);
-    },
-  };
-}
-
 const ids = (log: AuditEntry[]) => log.map((e) => e.auditId);
 /** A store that runs its writes as they come (no pacing gap), as after a restart of the worker. */
-const storeOn = (a: ReturnType<typeof area>) => createAuditStore(a, { now: () => 0, sleep: async () => {} });
+const storeOn = (a: ReturnType<typeof fakeStorageArea>) => createAuditStore(a, { now: () => 0, sleep: async () => {} });
 
 describe('the chunked audit log', () => {
   it('stores entries in chunks, in order, and a restarted worker reads them all back', async () => {
-    const a = area();
+    const a = fakeStorageArea();
     const store = storeOn(a);
     for (let i = 0; i < 250; i++) await store.save([...(await store.read()), entry(String(i))]);
     expect(a.data.get('auditLog.chunks')).toEqual([0, 1, 2]);
@@ -47,7 +23,7 @@ describe('the chunked audit log', () => {
   });
 
   it('a new entry rewrites only the newest chunk, not the whole log', async () => {
-    const a = area();
+    const a = fakeStorageArea();
     const store = storeOn(a);
     await store.save(entries(0, 950));
     a.writes.length = 0;
@@ -57,7 +33,7 @@ describe('the chunked audit log', () => {
   });
 
   it('a changed entry rewrites only its chunk, in place', async () => {
-    const a = area();
+    const a = fakeStorageArea();
     const store = storeOn(a);
     await store.save(entries(0, 300));
     a.writes.length = 0;
@@ -70,7 +46,7 @@ describe('the chunked audit log', () => {
   });
 
   it('pruning the oldest entries drops whole chunks and rewrites the one cut', async () => {
-    const a = area();
+    const a = fakeStorageArea();
     const store = storeOn(a);
     await store.save(entries(0, 300));
     a.writes.length = 0;
@@ -82,7 +58,7 @@ describe('the chunked audit log', () => {
   });
 
   it('moves a log stored whole (before chunks) into chunks, losing nothing', async () => {
-    const a = area({ auditLog: entries(0, 230) });
+    const a = fakeStorageArea({ auditLog: entries(0, 230) });
     const store = storeOn(a);
     expect(ids(await store.read())).toEqual(ids(entries(0, 230)));
     await vi.waitFor(() => expect(a.data.has('auditLog')).toBe(false));
@@ -91,7 +67,7 @@ describe('the chunked audit log', () => {
   });
 
   it('paces writes, and hurry() stores the waiting change at once', async () => {
-    const a = area();
+    const a = fakeStorageArea();
     const store = createAuditStore(a, { now: () => 0, sleep: () => new Promise<void>(() => {}) });
     await store.save([entry('1')]);
     let stored = false;
@@ -107,7 +83,7 @@ describe('the chunked audit log', () => {
   });
 
   it('a write that fails is not retried on its own; the next save writes what it missed', async () => {
-    const a = area();
+    const a = fakeStorageArea();
     const store = storeOn(a);
     await store.save(entries(0, 5));
     const set = a.set;
@@ -127,7 +103,7 @@ describe('the chunked audit log', () => {
   });
 
   it('a read that fails is tried again at the next one', async () => {
-    const a = area({ 'auditLog.chunks': [0], 'auditLog.0': entries(0, 3) });
+    const a = fakeStorageArea({ 'auditLog.chunks': [0], 'auditLog.0': entries(0, 3) });
     const get = a.get;
     a.get = async () => {
       a.get = get;

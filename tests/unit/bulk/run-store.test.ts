@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BulkItem, BulkRun } from '../../../utils/bulk/run';
 import { createRunStore, RUN_CHUNK_SIZE, readStoredRun, watchStoredRun } from '../../../utils/bulk/run-store';
+import { fakeStorageArea } from '../platform/fake-storage-area';
 
 const item = (userId: string, over: Partial<BulkItem> = {}): BulkItem => ({
   userId,
@@ -17,43 +18,11 @@ const runOf = (count: number): BulkRun => ({
   items: Array.from({ length: count }, (_, i) => item(String(1000 + i))),
 });
 
-/** A storage area that keeps copies, as chrome.storage does, notes each write's keys, and tells listeners. */
-function area(initial: Record<string, unknown> = {}) {
-  const data = new Map(Object.entries(structuredClone(initial)));
-  const writes: string[][] = [];
-  const listeners = new Set<(changes: Record<string, { newValue?: unknown }>, areaName: string) => void>();
-  const tell = (changes: Record<string, { newValue?: unknown }>) => {
-    for (const l of listeners) l(structuredClone(changes), 'local');
-  };
-  return {
-    data,
-    writes,
-    events: {
-      addListener: (l: (changes: Record<string, { newValue?: unknown }>, areaName: string) => void) => listeners.add(l),
-      removeListener: (l: (changes: Record<string, { newValue?: unknown }>, areaName: string) => void) =>
-        listeners.delete(l),
-    },
-    async get(keys: string | string[]) {
-      const out: Record<string, unknown> = {};
-      for (const key of [keys].flat()) if (data.has(key)) out[key] = structuredClone(data.get(key));
-      return out;
-    },
-    async set(items: Record<string, unknown>) {
-      writes.push(Object.keys(items).sort());
-      for (const [key, value] of Object.entries(items)) data.set(key, structuredClone(value));
-      tell(Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { newValue: v }])));
-    },
-    async remove(keys: string | string[]) {
-      for (const key of [keys].flat()) data.delete(key);
-      tell(Object.fromEntries([keys].flat().map((k) => [k, {}])));
-    },
-  };
-}
-const storeOn = (a: ReturnType<typeof area>) => createRunStore(a, { now: () => 0, sleep: async () => {} });
+const storeOn = (a: ReturnType<typeof fakeStorageArea>) => createRunStore(a, { now: () => 0, sleep: async () => {} });
 
 describe('the bulk run in chunks', () => {
   it('stores a run in chunks, and a restarted worker reads it back whole', async () => {
-    const a = area();
+    const a = fakeStorageArea();
     const run = runOf(RUN_CHUNK_SIZE * 2 + 7);
     await storeOn(a).setValue(run);
     expect(a.writes).toEqual([['bulkRun', 'bulkRun.items.0', 'bulkRun.items.1', 'bulkRun.items.2']]);
@@ -61,7 +30,7 @@ describe('the bulk run in chunks', () => {
   });
 
   it("a change to one user rewrites that user's chunk and the header, not the whole queue", async () => {
-    const a = area();
+    const a = fakeStorageArea();
     const store = storeOn(a);
     const run = runOf(RUN_CHUNK_SIZE * 3);
     await store.setValue(run);
@@ -74,7 +43,7 @@ describe('the bulk run in chunks', () => {
 
   it('reads a run stored whole by an earlier version, and its first write stores every chunk', async () => {
     const run = runOf(RUN_CHUNK_SIZE + 1);
-    const a = area({ bulkRun: run });
+    const a = fakeStorageArea({ bulkRun: run });
     const store = storeOn(a);
     expect(await store.getValue()).toEqual(run);
     await store.setValue({ ...run, status: 'paused' });
@@ -83,7 +52,7 @@ describe('the bulk run in chunks', () => {
   });
 
   it('forgetting the run removes its chunks too, even those a fresh worker never read', async () => {
-    const a = area();
+    const a = fakeStorageArea();
     await storeOn(a).setValue(runOf(RUN_CHUNK_SIZE + 1));
     await storeOn(a).setValue(null);
     expect([...a.data.keys()]).toEqual([]);
@@ -91,7 +60,7 @@ describe('the bulk run in chunks', () => {
   });
 
   it("a page follows the run from each write's chunks, without reading it again", async () => {
-    const a = area();
+    const a = fakeStorageArea();
     const store = storeOn(a);
     const run = runOf(RUN_CHUNK_SIZE + 3);
     await store.setValue(run);
