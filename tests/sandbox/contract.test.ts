@@ -8,9 +8,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { COMMUNITY_HC_ID, DEMO_USER_ID, ZYLKER_BADGES, ZYLKER_LABELS } from '../../sandbox/data';
 import { REPLY_SHAPES } from '../../sandbox/state';
 import { connectedSandboxPerFile, desk, type HttpResult, type TestSandbox } from './helpers';
-import { loadDeskSpec } from './oas';
+import { loadDeskSpec, OLDER_SPEC_DIR } from './oas';
 
-const spec = loadDeskSpec();
+// The sandbox still answers as the oldest published files say; aligning it with the newest ones (and moving this
+// back to them) is issue 28's work.
+const spec = loadDeskSpec(OLDER_SPEC_DIR);
 let t: TestSandbox;
 let token: string;
 connectedSandboxPerFile((sandbox, accessToken) => {

@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 
 export const SPEC_DIR = resolve(import.meta.dirname, '../../../shared/reference/zoho-desk-oas');
+/** The oldest published copy of the same files (commit 83b5c18), kept beside the newest. */
+export const OLDER_SPEC_DIR = resolve(SPEC_DIR, 'older-83b5c18');
 /** Each file gets this base, so the files' relative `./Common.json#/...` references resolve among them. */
 const BASE = 'https://zoho-desk-oas.invalid/';
 
