@@ -76,3 +76,19 @@ export async function expectOneRemovalPerUser(control: SandboxControl, ids: stri
   expect([...perUser.keys()].sort()).toEqual([...ids].sort());
   expect([...perUser.entries()].filter(([, n]) => n !== 1)).toEqual([]);
 }
+
+/**
+ * Stops the run's worker (`stop`) while its calls are in flight at Zoho, as they would be at a real stop: calls
+ * made from here on take `heldMs` to answer, so each concurrency slot is held by a call of the stopped worker when
+ * `stop` runs, and for a while after. A restarted worker that sends before they land is refused (too many at once).
+ * Returns once they have landed, with the latency as it was.
+ */
+export async function stopWithCallsInFlight(control: SandboxControl, stop: () => Promise<unknown>, heldMs = 2_500) {
+  const { latencyMs } = await control.getConfig();
+  await control.configure({ latencyMs: heldMs });
+  // Every call the worker had under way is answered by now, and each slot holds one made since.
+  await new Promise((r) => setTimeout(r, latencyMs + 300));
+  await stop();
+  await new Promise((r) => setTimeout(r, heldMs + 300));
+  await control.configure({ latencyMs });
+}

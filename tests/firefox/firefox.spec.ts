@@ -3,7 +3,7 @@ import type { ElementHandle } from 'puppeteer-core';
 import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../../sandbox/data';
 import { FIREFOX_GECKO_ID, FIREFOX_REDIRECT_URI } from '../../sandbox/state';
 import { waitForPage } from '../../scripts/firefox';
-import { BADGE_ID, expectOneRemovalPerUser, holders, seedHolders } from '../e2e/bulk-helpers';
+import { BADGE_ID, expectOneRemovalPerUser, holders, seedHolders, stopWithCallsInFlight } from '../e2e/bulk-helpers';
 import { userNamed, userPageUrl } from '../e2e/fixtures';
 import {
   clickText,
@@ -114,8 +114,11 @@ test.describe('in Firefox ESR', () => {
     await clickText(bulk, 'Remove badges from 40 users');
     await waitFor(async () => ((await holders(control)).length <= 30 ? true : null), 'the run under way', 30_000);
 
-    // The event page goes away mid-run (as when Firefox unloads it) and starts afresh: it picks the run up.
-    await bulk.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.reload());
+    // The event page goes away mid-run (as when Firefox unloads it) and starts afresh at once, while its calls are
+    // still in flight at Zoho: it picks the run up once they have landed.
+    await stopWithCallsInFlight(control, () =>
+      bulk.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.reload()),
+    );
     expect((await holders(control)).length).toBeGreaterThan(0);
     await waitFor(async () => ((await holders(control)).length === 0 ? true : null), 'every holder done', 60_000);
     await expectOneRemovalPerUser(control, ids);

@@ -25,14 +25,12 @@ export type BulkItem = BulkItemInput & {
   interrupted?: boolean;
   /** Tries so far; a passing fault earns one more. */
   attempts?: number;
-  /** An interrupted removal may still land at Zoho after the restart: read again no sooner than this. */
-  notBefore?: number;
 };
 
 /** Tries per user when the failure was a passing fault (5xx, rate limit, dropped connection). */
 export const MAX_ATTEMPTS = 3;
 
-/** How long an interrupted item waits before it is read again, so a request sent before the stop has landed. */
+/** How long a run cut off mid-call waits after the restart, so the calls sent before the stop have landed. */
 export const INTERRUPTED_SETTLE_MS = 5_000;
 
 export type BulkRunStatus = 'running' | 'paused' | 'cancelled' | 'done';
@@ -53,6 +51,12 @@ export interface BulkRun {
   finishedAt?: number;
   /** The organization's credits as Zoho's replies to this run's calls counted them (absent if Zoho sent none). */
   credits?: BulkCredits;
+  /**
+   * Cut off mid-call by a stop: nothing is sent before this. The calls of the worker's earlier life may still be in
+   * flight at Zoho, landing and holding the organization's concurrency slots; a call sent into them would be refused
+   * as too many at once and sent again, and a read sent before them lands could miss a removal.
+   */
+  settlesAt?: number;
 }
 
 /** From `X-Rate-Limit-Remaining-v3` (and the call's weight): the day's credits before the run's first call, and now. */
@@ -115,48 +119,35 @@ export function countItems(run: Pick<BulkRun, 'items'>): BulkCounts {
 }
 
 /**
- * After a restart, items marked running were cut off. In a live run they go back to the queue,
- * marked so their result is read right, and wait a little: a removal sent just before the stop
- * may still be on its way to Zoho. In an ended run nobody will read them again, so they fail, saying so.
+ * After a restart, items marked running were cut off. In a live run they go back to the queue, marked so their
+ * result is read right, and the whole run waits a little before it sends anything (`settlesAt`): what was sent just
+ * before the stop may still be on its way to Zoho. In an ended run nobody will read them again, so they fail, saying
+ * so.
  */
 export function recoverRun(run: BulkRun, now: number, inFlight: readonly string[] = []): BulkRun {
   const live = run.status === 'running' || run.status === 'paused';
   const cut = new Set(inFlight);
-  return {
-    ...run,
-    items: run.items.map((item): BulkItem => {
-      // In flight but saved as pending: its running mark was not stored yet, its removal may have gone.
-      const cutOff = item.state === 'running' || (item.state === 'pending' && cut.has(item.userId));
-      if (!cutOff) return item;
-      return live
-        ? { ...item, state: 'pending', interrupted: true, notBefore: now + INTERRUPTED_SETTLE_MS }
-        : {
-            ...item,
-            state: 'failed',
-            reason: 'Stopped while its removal was under way; the result was not read back.',
-          };
-    }),
-  };
+  let cutAny = false;
+  const items = run.items.map((item): BulkItem => {
+    // In flight but saved as pending: its running mark was not stored yet, its removal may have gone.
+    const cutOff = item.state === 'running' || (item.state === 'pending' && cut.has(item.userId));
+    if (!cutOff) return item;
+    cutAny = true;
+    return live
+      ? { ...item, state: 'pending', interrupted: true }
+      : { ...item, state: 'failed', reason: 'Stopped while its removal was under way; the result was not read back.' };
+  });
+  return { ...run, items, ...(cutAny && live ? { settlesAt: now + INTERRUPTED_SETTLE_MS } : {}) };
 }
 
-/** The next item to work: the first pending one that need not wait, else the one that waits least. */
-export function nextPending(items: readonly BulkItem[], now: number): number {
-  let waiting = -1;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    if (item.state !== 'pending') continue;
-    if ((item.notBefore ?? 0) <= now) return i;
-    if (waiting < 0 || item.notBefore! < items[waiting]!.notBefore!) waiting = i;
-  }
-  return waiting;
-}
+/** The next item to work: the first pending one, or -1. */
+export const nextPending = (items: readonly BulkItem[]): number => items.findIndex((i) => i.state === 'pending');
 
-/** The user IDs of the next `count` pending items that need not wait, in queue order. */
-export function upcoming(items: readonly BulkItem[], count: number, now: number): string[] {
+/** The user IDs of the next `count` pending items, in queue order. */
+export function upcoming(items: readonly BulkItem[], count: number): string[] {
   const ids: string[] = [];
   for (let i = 0; i < items.length && ids.length < count; i++) {
-    const item = items[i]!;
-    if (item.state === 'pending' && (item.notBefore ?? 0) <= now) ids.push(item.userId);
+    if (items[i]!.state === 'pending') ids.push(items[i]!.userId);
   }
   return ids;
 }
@@ -201,7 +192,7 @@ export function settleItem(item: BulkItem, report: RemovalReport): BulkItem {
   const results = report.results;
   const removed = results.filter((r) => r.outcome.status === 'removed').length;
   const problems = results.filter((r) => r.outcome.status === 'failed' || r.outcome.status === 'still-present');
-  const base = { ...item, results, auditId: report.auditId, interrupted: undefined, notBefore: undefined };
+  const base = { ...item, results, auditId: report.auditId, interrupted: undefined };
   if (problems.length) {
     return {
       ...base,
@@ -260,6 +251,13 @@ export interface BulkRunnerDeps {
 export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null> {
   let run = await deps.load();
   if (run?.status !== 'running') return run;
+  const settling = (run.settlesAt ?? 0) - deps.now();
+  if (settling > 0) {
+    await (deps.sleep ?? sleep)(settling);
+    // A pause or cancel from the page while it waited.
+    run = await deps.load();
+    if (run?.status !== 'running') return run;
+  }
   // Changes from every worker are applied to the latest saved run (a pause or cancel from the page
   // shows there) and saved together.
   const write = createBatchedUpdater(
@@ -295,7 +293,7 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
     const stored = covered.get(userId);
     if (stored) return stored;
     // Every write keeps whom the ones before covered: a user may start on the strength of any of them.
-    const ids = [...new Set([...covered.keys(), userId, ...upcoming(run!.items, workers, deps.now())])];
+    const ids = [...new Set([...covered.keys(), userId, ...upcoming(run!.items, workers)])];
     const saving = deps.saveInFlight(run!, ids);
     for (const id of ids) if (!covered.has(id)) covered.set(id, saving);
     return saving;
@@ -320,7 +318,7 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
     const updating = update((r) => {
       applied();
       if (r.status !== 'running') return r;
-      const index = nextPending(r.items, deps.now());
+      const index = nextPending(r.items);
       if (index < 0) return r;
       taken = { ...r.items[index]!, state: 'running' };
       const items = r.items.slice();
@@ -349,8 +347,6 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
   const worker = async () => {
     for (let next = await takeNext(); next; next = await takeNext()) {
       const { item: current, marked } = next;
-      const wait = (current.notBefore ?? 0) - deps.now();
-      if (wait > 0) await (deps.sleep ?? sleep)(wait);
       // The user stays marked in flight until its result (or its return to the queue) is saved.
       const settle = (next: (i: BulkItem) => BulkItem) => {
         const saving = replace(current.userId, next);
@@ -395,7 +391,6 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
                   settled.results?.some(
                     (r) => r.outcome.status === 'removed' || (r.outcome.status === 'failed' && r.outcome.mayHaveLanded),
                   ),
-                notBefore: undefined,
               }
             : { ...settled, attempts };
         });
@@ -417,7 +412,6 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
           ...i,
           state: 'failed',
           interrupted: undefined,
-          notBefore: undefined,
           reason: zoho.message ?? String(error),
         }));
       }
