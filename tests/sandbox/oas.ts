@@ -97,6 +97,38 @@ export interface Operation {
   method: string;
   path: string;
   responses: Record<string, Json>;
+  /** Its path and query parameters, references followed. */
+  parameters: Parameter[];
+  /** The JSON request body's schema URI, when it takes one. */
+  bodySchema?: string;
+}
+
+export interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  schema: ParameterSchema;
+}
+
+/** The parts of a parameter's schema that Zoho's files use. */
+export interface ParameterSchema {
+  type?: string | string[];
+  enum?: (string | number)[];
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  pattern?: string;
+  default?: Json;
+  items?: ParameterSchema;
+}
+
+/** A request as a client sends it: the query as strings, as they go on the wire. */
+export interface SentRequest {
+  method: string;
+  /** The path as sent, e.g. `/api/v1/users/123/badges`. */
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
 }
 
 export interface DeskSpec {
@@ -107,6 +139,56 @@ export interface DeskSpec {
   example(operationId: string, status: number): Json | undefined;
   /** A named schema, e.g. `Badge.json#/components/schemas/badgesList`. */
   checkSchema(ref: string, body: unknown): string[];
+  /**
+   * The errors of a request against `operationId`: its method, its path against the template (and each path
+   * parameter's rules), each query parameter (declared, and within its type, minimum, maximum, enum and pattern),
+   * required parameters present, and the JSON body against the request body schema. Empty when Zoho would take it.
+   */
+  checkRequest(operationId: string, request: SentRequest): string[];
+}
+
+/** Whether one query or path value, as sent (a string), keeps to the parameter's schema; the reason if not. */
+export function parameterProblem(name: string, schema: ParameterSchema, value: string): string | null {
+  const types = schema.type === undefined ? ['string'] : Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes('array')) {
+    const items = schema.items ?? {};
+    for (const part of value.split(',')) {
+      const problem = parameterProblem(name, items, part);
+      if (problem) return problem;
+    }
+    return null;
+  }
+  const integer = /^-?\d+$/.test(value);
+  const number = integer || /^-?\d+(\.\d+)?$/.test(value);
+  const fits = types.some((t) =>
+    t === 'integer'
+      ? integer
+      : t === 'number'
+        ? number
+        : t === 'boolean'
+          ? /^(true|false)$/.test(value)
+          : t === 'string',
+  );
+  if (!fits) return `${name}=${value} is not of type ${types.join(' or ')}`;
+  const numeric = (types.includes('integer') && integer) || (types.includes('number') && number);
+  if (numeric) {
+    const n = Number(value);
+    if (schema.minimum !== undefined && n < schema.minimum)
+      return `${name}=${value} is below its minimum ${schema.minimum}`;
+    if (schema.maximum !== undefined && n > schema.maximum)
+      return `${name}=${value} is above its maximum ${schema.maximum}`;
+  }
+  // A `-` prefix for descending order, where the pattern allows it (`sortBy`).
+  const bare = schema.pattern?.startsWith('-?') ? value.replace(/^-/, '') : value;
+  if (schema.enum && !schema.enum.map(String).includes(bare)) {
+    return `${name}=${value} is not one of ${schema.enum.join(', ')}`;
+  }
+  if (schema.maxLength !== undefined && value.length > schema.maxLength)
+    return `${name} is longer than ${schema.maxLength}`;
+  if (schema.pattern && !new RegExp(`^(?:${schema.pattern})$`).test(value)) {
+    return `${name}=${value} does not match ${schema.pattern}`;
+  }
+  return null;
 }
 
 export function loadDeskSpec(dir = SPEC_DIR): DeskSpec {
@@ -121,17 +203,47 @@ export function loadDeskSpec(dir = SPEC_DIR): DeskSpec {
     ajv.addSchema(closed, BASE + file);
   }
 
+  /** Follows `$ref`s from `file` to the node they name, with the file it is in. */
+  const follow = (node: Json | undefined, file: string): { node: Json | undefined; file: string } => {
+    for (let hops = 0; hops < 5 && node && typeof node === 'object' && !Array.isArray(node); hops++) {
+      const ref = (node as JsonObject).$ref;
+      if (typeof ref !== 'string') break;
+      const [target, fragment = ''] = ref.split('#');
+      if (target) file = target.replace(/^\.\//, '');
+      node = resolvePointer(docs.get(file), fragment);
+    }
+    return { node, file };
+  };
+
   const operations = new Map<string, Operation>();
   for (const [file, doc] of docs) {
     for (const [path, methods] of Object.entries((doc.paths ?? {}) as JsonObject)) {
       for (const [method, op] of Object.entries(methods as JsonObject)) {
         const o = op as JsonObject;
         if (typeof o.operationId !== 'string') continue;
+        const parameters = ((o.parameters ?? []) as Json[]).map((p) => follow(p, file).node as unknown as Parameter);
+        let bodySchema: string | undefined;
+        if (o.requestBody) {
+          const { node, file: bodyFile } = follow(o.requestBody, file);
+          const pointer = (() => {
+            const ref = (o.requestBody as JsonObject).$ref;
+            return typeof ref === 'string' ? (ref.split('#')[1] ?? '') : null;
+          })();
+          const content = (node as JsonObject | undefined)?.content as JsonObject | undefined;
+          if (content?.['application/json']) {
+            bodySchema =
+              pointer === null
+                ? `${BASE}${file}#/paths/${path.replaceAll('~', '~0').replaceAll('/', '~1')}/${method}/requestBody/content/application~1json/schema`
+                : `${BASE}${bodyFile}#${pointer}/content/application~1json/schema`;
+          }
+        }
         operations.set(o.operationId, {
           file,
           method: method.toUpperCase(),
           path,
           responses: o.responses as Record<string, Json>,
+          parameters,
+          ...(bodySchema ? { bodySchema } : {}),
         });
       }
     }
@@ -196,6 +308,50 @@ export function loadDeskSpec(dir = SPEC_DIR): DeskSpec {
     },
     checkSchema(ref, body) {
       return errorsOf(validatorFor(BASE + ref), body);
+    },
+    checkRequest(operationId, request) {
+      const op = api.operation(operationId);
+      const problems: string[] = [];
+      if (request.method.toUpperCase() !== op.method) problems.push(`${request.method} where ${op.method} is declared`);
+      const names: string[] = [];
+      const template = new RegExp(
+        `^${op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+          names.push(name);
+          return '([^/]+)';
+        })}$`,
+      );
+      const matched = template.exec(request.path);
+      if (!matched) problems.push(`${request.path} does not fit ${op.path}`);
+      const byName = (place: Parameter['in']) =>
+        new Map(op.parameters.filter((p) => p.in === place).map((p) => [p.name, p]));
+      const pathParams = byName('path');
+      names.forEach((name, i) => {
+        const value = matched?.[i + 1];
+        const param = pathParams.get(name);
+        if (!param) problems.push(`path parameter ${name} is not declared`);
+        else if (value !== undefined) {
+          const problem = parameterProblem(name, param.schema, decodeURIComponent(value));
+          if (problem) problems.push(problem);
+        }
+      });
+      const queryParams = byName('query');
+      for (const [name, value] of Object.entries(request.query ?? {})) {
+        const param = queryParams.get(name);
+        if (!param) {
+          problems.push(`query parameter ${name} is not declared for ${operationId}`);
+          continue;
+        }
+        const problem = parameterProblem(name, param.schema, value);
+        if (problem) problems.push(problem);
+      }
+      for (const param of queryParams.values()) {
+        if (param.required && request.query?.[param.name] === undefined) problems.push(`${param.name} is required`);
+      }
+      if (op.bodySchema) {
+        if (request.body === undefined) problems.push(`${operationId} takes a JSON body; none was sent`);
+        else problems.push(...errorsOf(validatorFor(op.bodySchema), request.body).map((e) => `body ${e}`));
+      } else if (request.body !== undefined) problems.push(`${operationId} takes no body`);
+      return problems;
     },
   };
   return api;
