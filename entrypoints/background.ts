@@ -55,6 +55,7 @@ export default defineBackground(() => {
   const handlers = createHandlers({
     auth,
     client,
+    ceiling: client,
     secrets,
     redirectUri: () => browser.identity.getRedirectURL(),
     openOptionsPage: async (then) => {
@@ -124,12 +125,16 @@ export default defineBackground(() => {
   void browser.alarms.get(RETENTION_ALARM).then((alarm) => {
     if (!alarm) void browser.alarms.create(RETENTION_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
   });
-  let bulkRunning: boolean | null = null;
+  // While a run works, its alarm wakes a stopped worker every 30 s; a run paused for spent credits is woken once,
+  // when Zoho said they return.
+  let bulkAlarm: string | null = null;
   const followBulkRun = (run: BulkRun | null) => {
-    const running = run?.status === 'running';
-    if (running === bulkRunning) return;
-    bulkRunning = running;
-    if (running) void browser.alarms.create(BULK_ALARM, { periodInMinutes: 0.5 });
+    const resumesAt = run?.status === 'paused' && run.pausedFor === 'credits' ? run.resumesAt : undefined;
+    const wanted = run?.status === 'running' ? 'working' : resumesAt !== undefined ? `at ${resumesAt}` : 'none';
+    if (wanted === bulkAlarm) return;
+    bulkAlarm = wanted;
+    if (wanted === 'working') void browser.alarms.create(BULK_ALARM, { periodInMinutes: 0.5 });
+    else if (resumesAt !== undefined) void browser.alarms.create(BULK_ALARM, { when: resumesAt });
     else void browser.alarms.clear(BULK_ALARM);
   };
   void bulkRunItem.getValue().then(followBulkRun);

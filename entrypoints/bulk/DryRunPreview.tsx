@@ -53,7 +53,8 @@ export function DryRunPreview(props: {
         </strong>{' '}
         <span class="muted">
           Estimated API credits for the run: about {estimatedCredits(rows.length)} (two calls per user: the removal and
-          its read-back; this dry run's reads are spent already). {plan.skipped.length} skipped.
+          its read-back; this dry run's reads are spent already). An estimate from weights Zoho does not publish itself;
+          while the run works, Zoho's own count shows. {plan.skipped.length} skipped.
         </span>
       </p>
       <table class="plan">

@@ -36,7 +36,14 @@ export function RunView(props: { api: RunApi; run: BulkRun; onNew?: () => void }
           left today (as Zoho counts them, other API use in the organization included)
         </p>
       ) : null}
-      {run.pauseReason ? <p class="warning">Paused: {run.pauseReason}</p> : null}
+      {run.pauseReason ? (
+        <p class="warning">
+          Paused: {run.pauseReason}
+          {run.status === 'paused' && run.resumesAt !== undefined
+            ? ` It resumes by itself at ${new Date(run.resumesAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}, when Zoho said the credits return.`
+            : ''}
+        </p>
+      ) : null}
       <PageAlert error={error} />
       <div class="toolbar">
         {run.status === 'running' ? (

@@ -8,6 +8,7 @@ import { BULK_CONCURRENCY } from '../../utils/connection/stored';
 import { BUILT_IN_HELPCENTER_USER_PATTERNS } from '../../utils/page/helpcenter-user';
 import { patternEditorText } from '../../utils/page/pattern-list';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { describeOperation } from '../../utils/platform/zoho/desk-api';
 import type { RouteSetting } from '../../utils/platform/zoho/removal-routes';
 import { RadioChoices } from './RadioChoices';
 
@@ -22,12 +23,12 @@ const ROUTES: [RouteSetting, string, string][] = [
   [
     'users-dissociate',
     'Users dissociate',
-    "POST /api/v1/users/{id}/badges/dissociate only: the call in Zoho's own API spec.",
+    `${describeOperation('dissociateBadgesFromUsers')} only: the call in Zoho's own API spec.`,
   ],
   [
     'helpcenter-delete',
     'Help Center DELETE',
-    "DELETE /api/v1/helpcenter/{id}/users/{id}/badges only: described by integrators, in none of Zoho's spec files.",
+    `${describeOperation('deleteHelpCenterUserBadges')} only: described by integrators, in none of Zoho's spec files.`,
   ],
 ];
 

@@ -45,7 +45,7 @@ test('Check setup reports a help center list Zoho refuses and a reply of another
   await options.getByRole('button', { name: 'Copy report' }).click();
   const report = await options.evaluate(() => navigator.clipboard.readText());
   expect(report).toContain('WARNING GET /api/v1/helpCenters · HTTP 404 · errorCode URL_NOT_FOUND');
-  expect(report).toContain('FAILED GET /api/v1/users/{id}/badges · HTTP 200 · shape {items: [{badgeId: number}]}');
+  expect(report).toContain('FAILED GET /api/v1/users/{userId}/badges · HTTP 200 · shape {items: [{badgeId: number}]}');
   const state = await control.getState();
   const personal = [
     ...state.data.users.flatMap((u) => [u.name, u.emailAddress, u.id]),

@@ -2,7 +2,8 @@
  * The layout's rules, checked from the code's own imports (type-only ones too):
  * - no import cycle between files, nor between the feature folders;
  * - the platform (utils/platform) imports no feature; features import no gathering file (utils/*.ts),
- *   no component and no page; components import no page.
+ *   no component and no page; components import no page;
+ * - one file writes Desk API paths.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
@@ -100,5 +101,10 @@ describe('the layout', () => {
       }),
     );
     expect(wrong).toEqual([]);
+  });
+
+  it('names Desk API paths in one place: utils/platform/zoho/desk-api.ts', () => {
+    const writers = files.filter((f) => readFileSync(join(root, f), 'utf8').includes('/api/v1/'));
+    expect(writers).toEqual(['utils/platform/zoho/desk-api.ts']);
   });
 });

@@ -296,4 +296,28 @@ describe('a bulk run after the worker restarts', () => {
         .sort(),
     ).toEqual(['2', '3', '4', '5']);
   });
+
+  it('a run paused for spent credits goes on by itself once Zoho said they return, and not before', async () => {
+    await connectedTo({ id: '600', name: 'Zylker' });
+    const { deps } = setup({ 'POST /api/v1/users/1/badges/dissociate': { results: [{ id: '11', success: true }] } });
+    let now = 1000;
+    const handlers = createHandlers({ ...deps, now: () => now });
+    await bulkRunItem.setValue({
+      id: 'run-1',
+      orgId: '600',
+      createdAt: 1,
+      status: 'paused',
+      pausedFor: 'credits',
+      pauseReason: 'The credits are used up.',
+      resumesAt: 5000,
+      concurrency: 2,
+      items: [{ userId: '1', badgeIds: ['11'], state: 'pending' }],
+    });
+    await handlers.resumeBulk();
+    expect((await bulkRunItem.getValue())?.status).toBe('paused');
+    now = 5000;
+    await handlers.resumeBulk();
+    const run = await bulkRunItem.getValue();
+    expect(run).toMatchObject({ status: 'done', pausedFor: undefined, resumesAt: undefined });
+  });
 });

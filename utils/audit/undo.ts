@@ -4,9 +4,8 @@
  */
 
 import { ZohoError } from '../platform/errors';
+import { associateBadgesToUsers, getUserBadges } from '../platform/zoho/desk-api';
 import type { DeskClient } from '../platform/zoho/desk-client';
-import { readBadges } from '../platform/zoho/help-center';
-import { bulkResults } from '../platform/zoho/schemas';
 import type { BadgeOutcome, BadgeResult, RemovalReport } from '../removal/report';
 import { markUndone, recordRemoval } from './audit';
 import type { AuditEntry } from './stored';
@@ -26,7 +25,7 @@ export async function undoRemoval(
   }
   const startedAt = deps.now();
   const removed = entry.results.filter((r) => r.outcome.status === 'removed');
-  const held = new Set((await readBadges(deps.client, entry.userId)).map((b) => b.id));
+  const held = new Set((await getUserBadges(deps.client, entry.userId)).map((b) => b.id));
   const settled = new Map<string, BadgeOutcome>();
   for (const r of entry.results) {
     if (r.outcome.status !== 'removed')
@@ -42,13 +41,7 @@ export async function undoRemoval(
     const refused = new Map<string, BadgeOutcome>();
     let callError: ZohoError | null = null;
     try {
-      const { data } = await deps.client.request({
-        method: 'POST',
-        path: `/api/v1/users/${entry.userId}/badges/associate`,
-        body: { badgeIds: toAward },
-        schema: bulkResults,
-      });
-      for (const r of data.results) {
+      for (const r of await associateBadgesToUsers(deps.client, entry.userId, toAward)) {
         if (!r.success) {
           const code = r.errors?.errorCode;
           refused.set(r.id, {
@@ -65,7 +58,7 @@ export async function undoRemoval(
     }
     let after: Set<string> | null = null;
     try {
-      after = new Set((await readBadges(deps.client, entry.userId)).map((b) => b.id));
+      after = new Set((await getUserBadges(deps.client, entry.userId)).map((b) => b.id));
     } catch (error) {
       verified = false;
       notes.push(`The check afterwards failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -7,7 +7,7 @@ import { requireOrg } from '../connection/handlers';
 import { connectionItem, readSettings } from '../connection/stored';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
-import { type DeskClient, observeCredits } from '../platform/zoho/desk-client';
+import { type ConcurrencyCeiling, type DeskClient, observeCredits } from '../platform/zoho/desk-client';
 import { listOrganizationBadges } from '../platform/zoho/help-center';
 import { createLimiter } from '../platform/zoho/limiter';
 import { removalDeps } from '../removal/handlers';
@@ -20,6 +20,8 @@ import { bulkInFlightItem, bulkRunItem } from './stored';
 
 export interface BulkDeps {
   client: DeskClient;
+  /** The Desk client's concurrency ceiling: a run keeps what Zoho's TOO_MANY_REQUESTS taught it. */
+  ceiling?: ConcurrencyCeiling;
   now: () => number;
   newId: () => string;
   /** The clock's wait, injected in tests. */
@@ -68,6 +70,9 @@ export function bulkFeature(deps: BulkDeps) {
   const kickBulk = () => {
     working ??= (async () => {
       await recovered();
+      // Where an earlier life of the worker learned a lower concurrency, the run goes on at it.
+      const concurrency = (await bulkRunItem.getValue())?.concurrency;
+      if (concurrency !== undefined) deps.ceiling?.setCeiling(concurrency);
       await workBulkRun({
         load: () => bulkRunItem.getValue(),
         save: (run) => {
@@ -104,6 +109,7 @@ export function bulkFeature(deps: BulkDeps) {
           );
         },
         saveInFlight: (run, userIds) => bulkInFlightItem.setValue(userIds.length ? { runId: run.id, userIds } : null),
+        ceiling: () => deps.ceiling?.ceiling(),
         record: (run, item, report) =>
           recordRemoval(
             {
@@ -118,6 +124,8 @@ export function bulkFeature(deps: BulkDeps) {
       });
     })().finally(() => {
       working = null;
+      // The lowered concurrency was the run's; other calls go back to the configured one.
+      deps.ceiling?.setCeiling(undefined);
     });
     return working;
   };
@@ -207,6 +215,7 @@ export function bulkFeature(deps: BulkDeps) {
               status: action === 'pause' ? ('paused' as const) : ('running' as const),
               pauseReason: undefined,
               pausedFor: undefined,
+              resumesAt: undefined,
             };
       await saveRunNow(next);
       if (next.status === 'running') kickBulk();
@@ -240,10 +249,25 @@ export function bulkFeature(deps: BulkDeps) {
     handlers,
     /** Daily (alarm) and whenever the run is read. */
     expireData,
-    /** On service-worker start: a run that was working when the worker stopped goes on. */
+    /**
+     * On service-worker start and at the run's alarm: a run that was working when the worker stopped goes on, and
+     * one paused for spent credits goes on once Zoho said they return.
+     */
     async resume() {
       await recovered();
-      if ((await bulkRunItem.getValue())?.status === 'running') return kickBulk();
+      const run = await bulkRunItem.getValue();
+      if (run?.status === 'paused' && run.pausedFor === 'credits' && run.resumesAt !== undefined) {
+        if (run.resumesAt > deps.now()) return;
+        await saveRunNow({
+          ...run,
+          status: 'running',
+          pauseReason: undefined,
+          pausedFor: undefined,
+          resumesAt: undefined,
+        });
+        return kickBulk();
+      }
+      if (run?.status === 'running') return kickBulk();
     },
     /** A run the ended connection paused goes on once the admin is back in its organization. */
     async orgChosen(orgId: string) {

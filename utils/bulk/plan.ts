@@ -2,9 +2,10 @@
 
 import { userDisplayName } from '../platform/display-names';
 import { ZohoError } from '../platform/errors';
+import { getUserBadges, getUserDetails, getUsers, MAX_PAGE_SIZE } from '../platform/zoho/desk-api';
 import type { DeskClient } from '../platform/zoho/desk-client';
-import { findUserByEmail, PAGE_SIZE, readBadges } from '../platform/zoho/help-center';
-import { type Badge, helpCenterUser, helpCenterUserPage, primaryEmail } from '../platform/zoho/schemas';
+import { findUserByEmail } from '../platform/zoho/help-center';
+import { type Badge, primaryEmail } from '../platform/zoho/schemas';
 import { badgeNamed, type Recipient } from './input';
 
 export interface BulkPlanUser {
@@ -35,11 +36,7 @@ export async function planFromRecipients(
         let user: { id: string; name: string; email?: string } | null;
         if (r.kind === 'email') user = await findUserByEmail(client, r.value, helpCenterId);
         else {
-          const { data } = await client.request({
-            method: 'GET',
-            path: `/api/v1/users/${r.value}`,
-            schema: helpCenterUser,
-          });
+          const data = await getUserDetails(client, r.value);
           const email = primaryEmail(data);
           user = { id: data.id, name: userDisplayName(data, email), ...(email ? { email } : {}) };
         }
@@ -48,7 +45,7 @@ export async function planFromRecipients(
           userId: user.id,
           name: user.name,
           ...(user.email ? { email: user.email } : {}),
-          badges: await readBadges(client, user.id),
+          badges: await getUserBadges(client, user.id),
         };
       } catch (error) {
         if (
@@ -77,14 +74,9 @@ export async function planFromRecipients(
 export async function planFromHolders(client: DeskClient, helpCenterId: string, badge: string): Promise<BulkPlan> {
   const holds = badgeNamed(badge);
   const plan: BulkPlan = { users: [], skipped: [] };
-  for (let from = 1; from <= MAX_BULK_USERS; from += PAGE_SIZE) {
-    const { data } = await client.request({
-      method: 'GET',
-      path: '/api/v1/users',
-      query: { helpCenterId, from, limit: PAGE_SIZE },
-      schema: helpCenterUserPage,
-    });
-    const page = await Promise.all(data.data.map(async (u) => ({ user: u, badges: await readBadges(client, u.id) })));
+  for (let from = 1; from <= MAX_BULK_USERS; from += MAX_PAGE_SIZE) {
+    const users = await getUsers(client, { helpCenterId, from, limit: MAX_PAGE_SIZE });
+    const page = await Promise.all(users.map(async (u) => ({ user: u, badges: await getUserBadges(client, u.id) })));
     for (const { user, badges } of page) {
       if (!badges.some(holds)) continue;
       const email = primaryEmail(user);
@@ -95,7 +87,7 @@ export async function planFromHolders(client: DeskClient, helpCenterId: string, 
         badges,
       });
     }
-    if (data.data.length < PAGE_SIZE) break;
+    if (users.length < MAX_PAGE_SIZE) break;
   }
   return plan;
 }

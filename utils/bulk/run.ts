@@ -10,6 +10,8 @@ import { BULK_CONCURRENCY } from '../connection/stored';
 import { createBatchedUpdater } from '../platform/batched-update';
 import { connectionEnded, type ZohoError } from '../platform/errors';
 import { sleep } from '../platform/sleep';
+import { DESK_OPERATIONS } from '../platform/zoho/desk-api';
+import { creditsSpent } from '../platform/zoho/desk-client';
 import type { BadgeResult, RemovalReport } from '../removal/report';
 import type { BulkItemInput } from './item-input';
 
@@ -44,8 +46,13 @@ export interface BulkRun {
   plannedAt?: number;
   status: BulkRunStatus;
   pauseReason?: string;
-  /** 'connection': paused because the connection ended; it resumes by itself once the admin reconnects. */
+  /**
+   * 'connection': paused because the connection ended; it resumes by itself once the admin reconnects. 'credits':
+   * the organization's credits for the day are spent; it resumes by itself at `resumesAt`, when Zoho said they return.
+   */
   pausedFor?: 'connection' | 'credits';
+  resumesAt?: number;
+  /** Users worked at once; lowered for the rest of the run each time Zoho answers too many calls at once. */
   concurrency: number;
   items: BulkItem[];
   finishedAt?: number;
@@ -96,10 +103,11 @@ export function dryRunSnapshot(run: BulkRun, item: BulkItem, now: number): { id:
 }
 export const DEFAULT_CONCURRENCY = 5;
 /**
- * What the run spends per untouched user: the removal (a write, 2 credits) and its read-back (a read, 1); the dry
- * run's read stands in for a first read. A user read first again (cut off, or a stale dry run) costs one more.
+ * What the run spends per untouched user, estimated: the removal and its read-back (a list); the dry run's read
+ * stands in for a first read. A user read first again (cut off, or a stale dry run) costs one read more.
  */
-export const CREDITS_PER_USER = 3;
+export const CREDITS_PER_USER =
+  DESK_OPERATIONS.dissociateBadgesFromUsers.credits + DESK_OPERATIONS.getUserBadges.credits;
 
 export interface BulkCounts {
   removed: number;
@@ -232,6 +240,8 @@ export interface BulkRunnerDeps {
   saveInFlight(run: BulkRun, userIds: string[]): Promise<void>;
   /** Records the removal in the audit log. */
   record(run: BulkRun, item: BulkItem, report: RemovalReport): Promise<void>;
+  /** The calls in flight the Desk client now allows, lowered by Zoho's TOO_MANY_REQUESTS (undefined: no lower). */
+  ceiling?(): number | undefined;
   /**
    * Users worked at once per allowed call (default 1). Above 1 only where the calls themselves are limited to
    * `run.concurrency` (the Desk client's limiter): while one user is between calls, another's call keeps the
@@ -339,10 +349,16 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
   const onCredits = (remaining: number, weight: number | undefined) => {
     credits = noteCredits(credits, remaining, weight);
   };
-  const withCredits = (r: BulkRun): BulkRun => (credits && r.credits !== credits ? { ...r, credits } : r);
+  /** What Zoho's replies taught since the last change: the credits, and a lower concurrency it asked for. */
+  const withReplies = (r: BulkRun): BulkRun => {
+    let next = credits && r.credits !== credits ? { ...r, credits } : r;
+    const ceiling = deps.ceiling?.();
+    if (ceiling !== undefined && ceiling < next.concurrency) next = { ...next, concurrency: ceiling };
+    return next;
+  };
 
   const replace = (userId: string, next: (i: BulkItem) => BulkItem) =>
-    update((r) => withCredits({ ...r, items: r.items.map((i) => (i.userId === userId ? next(i) : i)) }));
+    update((r) => withReplies({ ...r, items: r.items.map((i) => (i.userId === userId ? next(i) : i)) }));
 
   const worker = async () => {
     for (let next = await takeNext(); next; next = await takeNext()) {
@@ -396,15 +412,18 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
         });
       } catch (error) {
         const zoho = error as Partial<ZohoError>;
-        const credits = zoho.kind === 'rate-limited' && (zoho.retryAfterSeconds ?? 0) > 60;
+        const credits = zoho.kind === 'rate-limited' && creditsSpent(zoho);
         if (credits || connectionEnded(zoho.kind)) {
           // Daily credits are gone, or the connection is: pause with the reason; this user goes back to the queue.
           await settle((i) => ({ ...i, state: 'pending' }));
+          const resumesAt =
+            credits && zoho.retryAfterSeconds !== undefined ? deps.now() + zoho.retryAfterSeconds * 1000 : undefined;
           await update((r) => ({
             ...r,
             status: 'paused',
             pauseReason: zoho.message,
             pausedFor: credits ? 'credits' : 'connection',
+            ...(resumesAt !== undefined ? { resumesAt } : {}),
           }));
           return;
         }
@@ -423,7 +442,7 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
   // Nothing is under way any more (done, paused or cancelled).
   await deps.saveInFlight(run, []);
   await update((r) =>
-    withCredits(
+    withReplies(
       r.status === 'running' && countItems(r).remaining === 0 ? { ...r, status: 'done', finishedAt: deps.now() } : r,
     ),
   );

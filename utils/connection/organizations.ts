@@ -1,5 +1,5 @@
+import { getOrganizations } from '../platform/zoho/desk-api';
 import type { DeskClient } from '../platform/zoho/desk-client';
-import { organizationList } from '../platform/zoho/schemas';
 
 export interface OrganizationView {
   id: string;
@@ -10,13 +10,7 @@ export interface OrganizationView {
 
 /** The organizations the signed-in account belongs to. A failure throws: never an empty list by mistake. */
 export async function listOrganizations(client: DeskClient): Promise<OrganizationView[]> {
-  const { data } = await client.request({
-    method: 'GET',
-    path: '/api/v1/organizations',
-    orgId: null,
-    schema: organizationList,
-  });
-  return data.data.map((org) => {
+  return (await getOrganizations(client)).map((org) => {
     const name = org.companyName || org.organizationName || org.portalName || `Organization ${org.id}`;
     return {
       id: org.id,

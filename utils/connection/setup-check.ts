@@ -5,15 +5,9 @@
  */
 import type * as z from 'zod/mini';
 import { helpCenterListUnavailable, serializeError } from '../platform/errors';
-import type { DeskClient } from '../platform/zoho/desk-client';
-import {
-  anyBody,
-  helpCenterList,
-  helpCenterUserPage,
-  organizationBadges,
-  organizationList,
-  userBadges,
-} from '../platform/zoho/schemas';
+import { type DeskOperationName, describeOperation, deskRequests, MAX_PAGE_SIZE } from '../platform/zoho/desk-api';
+import type { DeskClient, DeskRequest } from '../platform/zoho/desk-client';
+import { anyBody } from '../platform/zoho/schemas';
 
 export type ProbeStatus = 'passed' | 'warning' | 'failed' | 'skipped';
 
@@ -56,13 +50,12 @@ export function describeShape(value: unknown, depth = 0): string {
   return typeof value;
 }
 
-interface Probe {
+interface Probe<S extends z.ZodMiniType = z.ZodMiniType> {
   id: ProbeResult['id'];
   label: string;
-  path: string;
-  query?: Record<string, string | number>;
-  orgId?: null;
-  schema: z.ZodMiniType;
+  operation: DeskOperationName;
+  /** The product's own request (its paging included), so the probe fails where the product would. */
+  request: DeskRequest<S>;
   /** What a parsed reply means: passed, or a warning with why. */
   judge: (parsed: unknown) => Pick<ProbeResult, 'status' | 'meaning' | 'action'>;
   /** A refusal that is expected on some accounts: a warning, not a failure. */
@@ -76,18 +69,12 @@ export async function checkSetup(client: DeskClient, now: () => number): Promise
   let userId: string | undefined;
 
   const run = async (probe: Probe): Promise<void> => {
-    const call = `GET ${probe.path.replace(/\/\d+\//, '/{id}/')}`;
-    const base = { id: probe.id, label: probe.label, call };
+    const base = { id: probe.id, label: probe.label, call: describeOperation(probe.operation) };
     try {
-      const reply = await client.request({
-        method: 'GET',
-        path: probe.path,
-        ...(probe.query ? { query: probe.query } : {}),
-        ...(probe.orgId === null ? { orgId: null } : {}),
-        schema: anyBody,
-      });
+      // The raw reply first: its shape goes into the report even when the product's schema refuses it.
+      const reply = await client.request({ ...probe.request, schema: anyBody });
       const shape = describeShape(reply.data);
-      const parsed = probe.schema.safeParse(reply.data);
+      const parsed = probe.request.schema.safeParse(reply.data);
       if (!parsed.success) {
         probes.push({
           ...base,
@@ -99,7 +86,16 @@ export async function checkSetup(client: DeskClient, now: () => number): Promise
         });
         return;
       }
-      probes.push({ ...base, httpStatus: reply.status, shape, ...probe.judge(parsed.data) });
+      const judged = probe.judge(parsed.data);
+      // Zoho took a smaller page than the spec's: the product reads that size from now on, and says so here.
+      const smaller =
+        reply.limit !== undefined && judged.status === 'passed'
+          ? {
+              status: 'warning' as const,
+              meaning: `${judged.meaning} Zoho refused pages of ${MAX_PAGE_SIZE}; the extension reads ${reply.limit} at a time here.`,
+            }
+          : {};
+      probes.push({ ...base, httpStatus: reply.status, shape, ...judged, ...smaller });
     } catch (error) {
       const e = serializeError(error);
       const tolerated = probe.tolerated?.(error);
@@ -114,20 +110,20 @@ export async function checkSetup(client: DeskClient, now: () => number): Promise
     }
   };
 
+  const firstPage = { from: 1, limit: MAX_PAGE_SIZE };
   await run({
     id: 'organizations',
     label: 'Organizations',
-    path: '/api/v1/organizations',
-    orgId: null,
-    schema: organizationList,
-    judge: (v) => passed(`The connection sees ${(v as z.infer<typeof organizationList>).data.length} organization(s).`),
+    operation: 'getOrganizations',
+    request: deskRequests.getOrganizations(),
+    judge: (v) => passed(`The connection sees ${(v as { data: unknown[] }).data.length} organization(s).`),
   });
   await run({
     id: 'help-centers',
     label: 'Help centers',
-    path: '/api/v1/helpCenters',
-    schema: helpCenterList,
-    judge: (v) => passed(`Zoho lists ${(v as z.infer<typeof helpCenterList>).data.length} help center(s).`),
+    operation: 'getAllHelpCenters',
+    request: deskRequests.getAllHelpCenters(firstPage),
+    judge: (v) => passed(`Zoho lists ${(v as { data: unknown[] }).data.length} help center(s).`),
     tolerated: (error) =>
       helpCenterListUnavailable(error)
         ? {
@@ -139,11 +135,10 @@ export async function checkSetup(client: DeskClient, now: () => number): Promise
   await run({
     id: 'user',
     label: 'One Help Center user',
-    path: '/api/v1/users',
-    query: { limit: 1 },
-    schema: helpCenterUserPage,
+    operation: 'getUsers',
+    request: deskRequests.getUsers({ from: 1, limit: 1 }),
     judge: (v) => {
-      const first = (v as z.infer<typeof helpCenterUserPage>).data[0];
+      const first = (v as { data: { id: string }[] }).data[0];
       userId = first?.id;
       return first
         ? passed('Help Center users can be read.')
@@ -158,15 +153,15 @@ export async function checkSetup(client: DeskClient, now: () => number): Promise
     await run({
       id: 'user-badges',
       label: "That user's badges",
-      path: `/api/v1/users/${userId}/badges`,
-      schema: userBadges,
+      operation: 'getUserBadges',
+      request: deskRequests.getUserBadges(userId, firstPage),
       judge: (v) => passed(`A user's badges can be read (${(v as unknown[]).length} on the first user).`),
     });
   } else {
     probes.push({
       id: 'user-badges',
       label: "That user's badges",
-      call: 'GET /api/v1/users/{id}/badges',
+      call: describeOperation('getUserBadges'),
       status: 'skipped',
       meaning: 'Skipped: no user to read badges from.',
     });
@@ -174,8 +169,8 @@ export async function checkSetup(client: DeskClient, now: () => number): Promise
   await run({
     id: 'org-badges',
     label: "The organization's badges",
-    path: '/api/v1/badges',
-    schema: organizationBadges,
+    operation: 'getBadges',
+    request: deskRequests.getBadges(firstPage),
     judge: (v) => passed(`The organization has ${(v as unknown[]).length} badge(s).`),
   });
   return { checkedAt: now(), probes };

@@ -10,7 +10,11 @@ export interface ContactPage {
   pattern: string;
 }
 
-export const BUILT_IN_CONTACT_PATTERNS = ['/agent/{portal}/{department}/contacts/details/{contactId}'] as const;
+export const BUILT_IN_CONTACT_PATTERNS = [
+  '/agent/{portal}/{department}/contacts/details/{contactId}',
+  // The classic agent app, as Zoho's own contact `webUrl` links to it (docs/zoho.md §1.3).
+  '/support/{portal}/ShowHomePage.do#Contacts/dv/{contactId}',
+] as const;
 
 const builtIns: CompiledPattern[] = BUILT_IN_CONTACT_PATTERNS.map(compileBuiltIn);
 

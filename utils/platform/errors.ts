@@ -16,7 +16,7 @@ export const ZOHO_ERROR_KINDS = [
   'scope',
   /** Zoho Accounts' "Access Denied, too many requests" token throttle. */
   'token-throttled',
-  /** Desk API 429: concurrency limit or daily credits. */
+  /** Desk API 429: too many calls at once (TOO_MANY_REQUESTS), or the day's credits spent (THRESHOLD_EXCEEDED). */
   'rate-limited',
   /** The user lacks a permission (FORBIDDEN, LICENSE_ACCESS_LIMITED, OAUTH_ORG_MISMATCH). */
   'forbidden',
@@ -57,6 +57,8 @@ export interface SerializedError {
   action?: string;
   status?: number;
   errorCode?: string;
+  /** Zoho's own words (its `message`), verbatim, when it gave any. */
+  zohoMessage?: string;
   retryAfterSeconds?: number;
   /** A connect that failed because of the Zoho client type: the type that would likely work. */
   suggestClientType?: ClientType;
@@ -68,6 +70,7 @@ export class ZohoError extends Error {
   readonly action?: string;
   readonly status?: number;
   readonly errorCode?: string;
+  readonly zohoMessage?: string;
   readonly retryAfterSeconds?: number;
   readonly suggestClientType?: ClientType;
 
@@ -77,6 +80,7 @@ export class ZohoError extends Error {
     this.action = init.action;
     this.status = init.status;
     this.errorCode = init.errorCode;
+    this.zohoMessage = init.zohoMessage;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.suggestClientType = init.suggestClientType;
   }
@@ -86,6 +90,7 @@ export class ZohoError extends Error {
     if (this.action !== undefined) out.action = this.action;
     if (this.status !== undefined) out.status = this.status;
     if (this.errorCode !== undefined) out.errorCode = this.errorCode;
+    if (this.zohoMessage !== undefined) out.zohoMessage = this.zohoMessage;
     if (this.retryAfterSeconds !== undefined) out.retryAfterSeconds = this.retryAfterSeconds;
     if (this.suggestClientType !== undefined) out.suggestClientType = this.suggestClientType;
     return out;

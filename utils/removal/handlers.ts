@@ -5,7 +5,7 @@ import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
 import { dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
 import type { DeskClient } from '../platform/zoho/desk-client';
-import { getUserBadges, readUser } from '../platform/zoho/help-center';
+import { readUser, userBadgesView } from '../platform/zoho/help-center';
 import type { RemovalRoute } from '../platform/zoho/removal-routes';
 import { PANEL_CONTEXT_TTL_MS } from './panel-frame';
 import { type RemovalDeps, removeBadges } from './remove';
@@ -56,7 +56,7 @@ export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval) 
   const handlers: Handlers<typeof removalRequests> = {
     async getUserBadges(target) {
       await requireOrg();
-      const view = await getUserBadges(deps.client, target);
+      const view = await userBadgesView(deps.client, target);
       seenUsers.set(target.userId, {
         userName: view.user.name,
         ...(view.user.email ? { userEmail: view.user.email } : {}),

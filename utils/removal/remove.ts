@@ -3,12 +3,17 @@
  * route, read back, and settle every requested badge as removed, still present, failed or skipped.
  * The read-back decides what the report says; nothing is guessed.
  */
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { connectionEnded, ZohoError } from '../platform/errors';
+import {
+  associateBadgesToUsers,
+  deleteHelpCenterUserBadges,
+  dissociateBadgesFromUsers,
+  getUserBadges,
+} from '../platform/zoho/desk-api';
 import type { DeskClient } from '../platform/zoho/desk-client';
-import { readBadges } from '../platform/zoho/help-center';
 import { type RemovalRoute, ROUTE_LABELS, type RouteSetting } from '../platform/zoho/removal-routes';
-import { type Badge, type BulkItemResult, bulkResults } from '../platform/zoho/schemas';
+import type { Badge, BulkItemResult } from '../platform/zoho/schemas';
 import type { BadgeOutcome, BadgeResult, RemovalReport } from './report';
 import type { removalRequests } from './requests';
 
@@ -34,16 +39,13 @@ export type RemovalRequest = z.infer<typeof removalRequests.removeBadges.input> 
   before?: { id: string; name: string }[];
 };
 
-/** The DELETE route may answer with per-item results, or with nothing (204). */
-const deleteReply = z.union([bulkResults, z.null()]);
-
 type ItemVerdict = { success: true } | { success: false; errorCode?: string; message: string };
 
 export async function removeBadges(deps: RemovalDeps, req: RemovalRequest): Promise<RemovalReport> {
   const startedAt = deps.now();
   const notes: string[] = [];
   const held = new Map(
-    (req.before ?? (await readBadges(deps.client, req.userId))).map((b): [string, Pick<Badge, 'id' | 'name'>] => [
+    (req.before ?? (await getUserBadges(deps.client, req.userId))).map((b): [string, Pick<Badge, 'id' | 'name'>] => [
       b.id,
       b,
     ]),
@@ -107,7 +109,7 @@ export async function removeBadges(deps: RemovalDeps, req: RemovalRequest): Prom
   let readBackError: ZohoError | null = null;
   if (toVerify.length > 0) {
     try {
-      after = new Set((await readBadges(deps.client, req.userId)).map((b) => b.id));
+      after = new Set((await getUserBadges(deps.client, req.userId)).map((b) => b.id));
     } catch (error) {
       readBackError = error instanceof ZohoError ? error : new ZohoError({ kind: 'server', message: String(error) });
       notes.push(`The check afterwards failed: ${readBackError.message}`);
@@ -164,18 +166,13 @@ async function reaward(
 ): Promise<BadgeResult[]> {
   let failure: string | undefined;
   try {
-    await client.request({
-      method: 'POST',
-      path: `/api/v1/users/${userId}/badges/associate`,
-      body: { badgeIds },
-      schema: bulkResults,
-    });
+    await associateBadgesToUsers(client, userId, badgeIds);
   } catch (error) {
     failure = error instanceof ZohoError ? error.message : String(error);
   }
   let present: Set<string> | null = null;
   try {
-    present = new Set((await readBadges(client, userId)).map((b) => b.id));
+    present = new Set((await getUserBadges(client, userId)).map((b) => b.id));
   } catch (error) {
     failure ??= `The check afterwards failed: ${error instanceof ZohoError ? error.message : String(error)}`;
   }
@@ -203,24 +200,11 @@ async function callRoute(
   req: RemovalRequest,
   badgeIds: string[],
 ): Promise<Map<string, ItemVerdict> | null> {
-  // Always the explicit list: an empty list must never reach Zoho, where it could mean "all".
-  if (badgeIds.length === 0) throw new Error('removeBadges: no badge to send');
   if (route === 'helpcenter-delete') {
-    const { data } = await client.request({
-      method: 'DELETE',
-      path: `/api/v1/helpcenter/${req.helpCenterId}/users/${req.userId}/badges`,
-      query: { badgeIds },
-      schema: deleteReply,
-    });
-    return data ? verdicts(data.results) : null;
+    const results = await deleteHelpCenterUserBadges(client, req.helpCenterId!, req.userId, badgeIds);
+    return results ? verdicts(results) : null;
   }
-  const { data } = await client.request({
-    method: 'POST',
-    path: `/api/v1/users/${req.userId}/badges/dissociate`,
-    body: { badgeIds },
-    schema: bulkResults,
-  });
-  return verdicts(data.results);
+  return verdicts(await dissociateBadgesFromUsers(client, req.userId, badgeIds));
 }
 
 function verdicts(results: BulkItemResult[]): Map<string, ItemVerdict> {
@@ -231,10 +215,12 @@ function verdicts(results: BulkItemResult[]): Map<string, ItemVerdict> {
       // Zoho's spec names the reason errorMessage; older replies used message, and error is the short form.
       const detail = r.errors?.errorMessage ?? r.errors?.message ?? r.errors?.error;
       const http = r.errors?.httpCode ? `, HTTP ${r.errors.httpCode}` : '';
-      const message =
+      // Our explanation, then Zoho's own words verbatim: they may say what ours cannot.
+      const explanation =
         code === 'FORBIDDEN'
           ? `Zoho refused: your account may not remove this badge (FORBIDDEN${http}).`
-          : `Zoho refused this badge${detail ? `: ${detail}` : ''} (${code ?? 'no error code'}${http}).`;
+          : `Zoho refused this badge (${code ?? 'no error code'}${http}).`;
+      const message = detail ? `${explanation} Zoho said: "${detail}"` : explanation;
       return [r.id, { success: false, ...(code ? { errorCode: code } : {}), message }];
     }),
   );

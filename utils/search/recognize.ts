@@ -8,8 +8,9 @@ import { type IdRole, idsInTarget, proposePattern } from '../page/recognize';
 import { matchTarget } from '../page/url-pattern';
 import { userDisplayName } from '../platform/display-names';
 import { ZohoError } from '../platform/errors';
+import { getContact, getHelpCenter, getUserDetails } from '../platform/zoho/desk-api';
 import type { DeskClient } from '../platform/zoho/desk-client';
-import { contact, helpCenter, helpCenterUser, primaryEmail } from '../platform/zoho/schemas';
+import { primaryEmail } from '../platform/zoho/schemas';
 
 /** What Zoho said about each numeric ID in a Desk page's URL, and the pattern proposed for pages like it. */
 export interface RecognizedPageView {
@@ -26,14 +27,21 @@ export interface RecognizedPageView {
   kind?: 'helpcenter-user' | 'contact';
 }
 
-/** Answers that only mean "this ID is not one of those". */
-const NOT_THIS_KIND = new Set(['not-found', 'invalid-request', 'method-not-allowed']);
+/**
+ * Answers that only mean "this ID is not one of those": Zoho may answer an ID of another kind with 404, 422 or a
+ * plain 403. A 403 about the organization or the license is about every probe, and stops the recognition.
+ */
+function notThisKind(error: unknown): boolean {
+  if (!(error instanceof ZohoError)) return false;
+  if (error.kind === 'forbidden') return error.errorCode === undefined || error.errorCode === 'FORBIDDEN';
+  return error.kind === 'not-found' || error.kind === 'invalid-request' || error.kind === 'method-not-allowed';
+}
 
 async function probe<T>(read: () => Promise<T>): Promise<T | undefined> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof ZohoError && NOT_THIS_KIND.has(error.kind)) return undefined;
+    if (notThisKind(error)) return undefined;
     throw error;
   }
 }
@@ -50,18 +58,18 @@ export async function recognizePage(client: DeskClient, url: string): Promise<Re
   const ids = await Promise.all(
     idsInTarget(target).map(async (id) => {
       const [user, hc, person] = await Promise.all([
-        probe(() => client.request({ method: 'GET', path: `/api/v1/users/${id}`, schema: helpCenterUser })),
-        probe(() => client.request({ method: 'GET', path: `/api/v1/helpCenters/${id}`, schema: helpCenter })),
-        probe(() => client.request({ method: 'GET', path: `/api/v1/contacts/${id}`, schema: contact })),
+        probe(() => getUserDetails(client, id)),
+        probe(() => getHelpCenter(client, id)),
+        probe(() => getContact(client, id)),
       ]);
       const entry: RecognizedPageView['ids'][number] = { id };
-      if (user && user.data.id === id) {
-        const email = primaryEmail(user.data);
-        entry.user = { name: userDisplayName({ id, name: user.data.name }, email), ...(email ? { email } : {}) };
+      if (user && user.id === id) {
+        const email = primaryEmail(user);
+        entry.user = { name: userDisplayName({ id, name: user.name }, email), ...(email ? { email } : {}) };
       }
-      if (hc && hc.data.id === id) entry.helpCenter = { name: hc.data.name };
-      if (person && person.data.id === id) {
-        const c = person.data;
+      if (hc && hc.id === id) entry.helpCenter = { name: hc.name };
+      if (person && person.id === id) {
+        const c = person;
         const name = [c.firstName, c.lastName].filter(Boolean).join(' ') || c.email || `Contact ${id}`;
         entry.contact = { name, ...(c.email ? { email: c.email } : {}) };
       }

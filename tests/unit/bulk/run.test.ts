@@ -402,6 +402,41 @@ describe('bulk runs', () => {
     ]);
   });
 
+  it("spent credits (THRESHOLD_EXCEEDED): pauses with Zoho's reason and when they return; the user goes back", async () => {
+    const spent = new ZohoError({
+      kind: 'rate-limited',
+      status: 429,
+      errorCode: 'THRESHOLD_EXCEEDED',
+      retryAfterSeconds: 3600,
+      message: "Zoho Desk's daily API credits for this organization are used up (they renew in about 1 h).",
+    });
+    const h = harness(runOf([item('1'), item('2')], { concurrency: 1 }), { fail: { '2': spent } });
+    await workBulkRun(h.deps);
+    expect(h.stored()).toMatchObject({
+      status: 'paused',
+      pausedFor: 'credits',
+      pauseReason: spent.message,
+      resumesAt: 99 + 3600 * 1000,
+    });
+    expect(h.stored().items.map((i) => i.state)).toEqual(['removed', 'pending']);
+  });
+
+  it('too many calls at once (TOO_MANY_REQUESTS): the run keeps the lower concurrency for the rest of it', async () => {
+    let ceiling: number | undefined;
+    const h = harness(runOf([item('1'), item('2'), item('3')], { concurrency: 5 }));
+    const removeOne = h.deps.removeOne;
+    await workBulkRun({
+      ...h.deps,
+      ceiling: () => ceiling,
+      removeOne: async (run, it, marked) => {
+        // The Desk client met TOO_MANY_REQUESTS on this user's calls and lowered its ceiling.
+        if (it.userId === '2') ceiling = 3;
+        return removeOne(run, it, marked);
+      },
+    });
+    expect(h.stored()).toMatchObject({ status: 'done', concurrency: 3 });
+  });
+
   it('picks the first pending item', () => {
     const items = [item('1', { state: 'removed' }), item('2', { state: 'running' }), item('3'), item('4')];
     expect(nextPending(items)).toBe(2);

@@ -99,7 +99,7 @@ describe('setupReport', () => {
       browser: 'Chrome/156.0',
       dataCenter: 'us',
     });
-    expect(report).toContain('PASSED GET /api/v1/users/{id}/badges');
+    expect(report).toContain('PASSED GET /api/v1/users/{userId}/badges');
     expect(report).toContain('WARNING GET /api/v1/helpCenters · HTTP 404 · errorCode URL_NOT_FOUND');
     expect(report).toContain('Extension 0.1.0 · Chrome/156.0');
     for (const personal of ['Carol', 'carol@zylker.com', 'Zylker', 'Rising Star', '42', '600', '1000.']) {

@@ -12,7 +12,14 @@ interface FakeUser {
 }
 
 /** A fake Desk with help centers, users (list items without contactId, like Zoho) and one contact. */
-function desk(users: FakeUser[], options: { listHelpCenters?: boolean | 403 } = {}) {
+/**
+ * `contactHelpCenters`: how Zoho answers `GET /contacts/{id}/helpCenters`; absent, 404 as Zoho answers a path it lacks
+ * (the fallback's tests).
+ */
+function desk(
+  users: FakeUser[],
+  options: { listHelpCenters?: boolean | 403; contactHelpCenters?: unknown | 404 | 405 | 500 } = {},
+) {
   const calls: string[] = [];
   const helpCenters = [
     { id: '7', name: 'Community' },
@@ -23,7 +30,22 @@ function desk(users: FakeUser[], options: { listHelpCenters?: boolean | 403 } = 
     async request(req) {
       calls.push(`${req.method} ${req.path}${req.query?.helpCenterId ? `?hc=${req.query.helpCenterId}` : ''}`);
       let raw: unknown;
-      if (req.path === '/api/v1/contacts/900') raw = contact;
+      if (req.path === '/api/v1/contacts/900/helpCenters') {
+        const answer = options.contactHelpCenters ?? 404;
+        if (answer === 404)
+          throw new ZohoError({ kind: 'not-found', status: 404, errorCode: 'URL_NOT_FOUND', message: 'x' });
+        if (answer === 405) {
+          throw new ZohoError({
+            kind: 'method-not-allowed',
+            status: 405,
+            errorCode: 'METHOD_NOT_ALLOWED',
+            message: 'x',
+          });
+        }
+        if (answer === 500)
+          throw new ZohoError({ kind: 'server', status: 500, message: 'Zoho Desk failed with HTTP 500.' });
+        raw = answer;
+      } else if (req.path === '/api/v1/contacts/900') raw = contact;
       else if (req.path === '/api/v1/helpCenters') {
         if (options.listHelpCenters === false) {
           throw new ZohoError({ kind: 'not-found', status: 404, errorCode: 'URL_NOT_FOUND', message: 'x' });
@@ -109,4 +131,54 @@ describe('findContactUsers', () => {
       ]);
     },
   );
+
+  it("uses Zoho's documented call when it has it: one call, no email search", async () => {
+    const { client, calls } = desk([carol({ hcs: ['7', '8'] })], {
+      contactHelpCenters: {
+        data: [
+          {
+            helpCenter: { id: '7', name: 'Community', url: null, status: 'ACTIVE' },
+            userStatus: 'ACTIVE',
+            userId: '42',
+          },
+          { helpCenter: { id: 8, name: null, url: null, status: 'ACTIVE' }, userStatus: 'ACTIVE', userId: 42 },
+          // Says nothing: no user in that help center.
+          { helpCenter: { id: '9', name: 'Staff', url: null, status: 'DISABLED' }, userStatus: null, userId: null },
+          null,
+        ],
+      },
+    });
+    expect(await findContactUsers(client, '900')).toEqual({
+      contact: { id: '900', name: 'Carol Diaz', email: 'carol@zylker.com' },
+      memberships: [
+        {
+          helpCenter: { id: '7', name: 'Community' },
+          user: { id: '42', name: 'Carol Diaz', email: 'carol@zylker.com' },
+        },
+        {
+          helpCenter: { id: '8', name: 'Help center 8' },
+          user: { id: '42', name: 'Carol Diaz', email: 'carol@zylker.com' },
+        },
+      ],
+    });
+    expect(calls).toEqual(['GET /api/v1/contacts/900', 'GET /api/v1/contacts/900/helpCenters']);
+  });
+
+  it('an empty answer means no Help Center user, without an email search', async () => {
+    const { client, calls } = desk([carol()], { contactHelpCenters: { data: [] } });
+    expect((await findContactUsers(client, '900')).memberships).toEqual([]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each([404, 405] as const)('falls back to the email search only when the call is missing (%s)', async (status) => {
+    const { client, calls } = desk([carol()], { contactHelpCenters: status });
+    expect((await findContactUsers(client, '900')).memberships.map((m) => m.user.id)).toEqual(['42']);
+    expect(calls).toContain('GET /api/v1/users?hc=7');
+  });
+
+  it('any other failure is said, never hidden by the fallback', async () => {
+    const { client, calls } = desk([carol()], { contactHelpCenters: 500 });
+    await expect(findContactUsers(client, '900')).rejects.toMatchObject({ kind: 'server', status: 500 });
+    expect(calls.some((c) => c.startsWith('GET /api/v1/users'))).toBe(false);
+  });
 });

@@ -9,13 +9,30 @@ describe('detectContactPage', () => {
       'https://desk.zoho.eu/agent/zylker/all/contacts/details/3313135931139/',
       '3313135931139',
     ],
+    [
+      "Zoho's own contact webUrl (the classic app)",
+      'https://desk.zoho.in/support/zylker/ShowHomePage.do#Contacts/dv/3313135931139',
+      '3313135931139',
+    ],
+    [
+      'the classic link on a portal domain',
+      'https://zylker.zohodesk.com/support/zylker/ShowHomePage.do#Contacts/dv/3313135931139',
+      '3313135931139',
+    ],
   ])('matches %s', (_n, url, contactId) => {
     expect(detectContactPage(url)).toMatchObject({ kind: 'contact', contactId, portal: 'zylker' });
   });
 
   it.each([
     ['the contacts list', 'https://desk.zoho.com/agent/zylker/zylker/contacts'],
-    ['a hashed classic link', 'https://desk.zoho.com/support/zylker/ShowHomePage.do#Contacts/dv/d126330f'],
+    [
+      'a classic link with a non-numeric id',
+      'https://desk.zoho.com/support/zylker/ShowHomePage.do#Contacts/dv/d126330f',
+    ],
+    ['the classic contacts list', 'https://desk.zoho.com/support/zylker/ShowHomePage.do#Contacts'],
+    ['a classic ticket', 'https://desk.zoho.com/support/zylker/ShowHomePage.do#Cases/dv/3313135931139'],
+    ['a classic link under /portal/', 'https://desk.zoho.com/portal/zylker/ShowHomePage.do#Contacts/dv/3313135931139'],
+    ['another page of the classic app', 'https://desk.zoho.com/support/zylker/Other.do#Contacts/dv/3313135931139'],
     ['a non-numeric id', 'https://desk.zoho.com/agent/zylker/zylker/contacts/details/abc'],
     ['another host', 'https://example.com/agent/zylker/zylker/contacts/details/3313135931139'],
     ['a user page', 'https://desk.zoho.com/agent/z/d/setup#setup/channels/helpcenter/1/users/2'],

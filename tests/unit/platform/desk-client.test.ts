@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { createDeskClient, observeCredits } from '../../../utils/platform/zoho/desk-client';
+import { createDeskClient, creditsSpent, observeCredits } from '../../../utils/platform/zoho/desk-client';
 import { createLimiter } from '../../../utils/platform/zoho/limiter';
 import { userBadges } from '../../../utils/platform/zoho/schemas';
 import { fakeFetch, json } from './fakes';
@@ -113,6 +113,60 @@ describe('createDeskClient', () => {
       message: expect.stringContaining('daily API credits'),
     });
     expect(sleeps).toEqual([]);
+  });
+
+  it('TOO_MANY_REQUESTS (no Retry-After): backs off with jitter, and allows one call fewer than were in flight', async () => {
+    let active = 0;
+    let peakAfterRefusal = 0;
+    let refused = false;
+    const sleeps: number[] = [];
+    const fetch = (async () => {
+      active++;
+      await new Promise((r) => setTimeout(r, 5));
+      const first = !refused;
+      if (refused) peakAfterRefusal = Math.max(peakAfterRefusal, active);
+      active--;
+      if (first && active === 0) refused = true;
+      // Zoho refuses the first wave (too many at once for the organization); later calls go through.
+      return first ? json({ errorCode: 'TOO_MANY_REQUESTS', message: 'Too many requests' }, 429) : json([]);
+    }) as unknown as typeof globalThis.fetch;
+    const desk = createDeskClient({
+      fetch,
+      auth: { getAccessToken: async () => '1000.a', invalidateAccessToken: async () => {} },
+      deskHost: async () => 'https://desk.zoho.eu',
+      orgId: async () => '600',
+      maxConcurrent: 5,
+      random: () => 0.25,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        await new Promise((r) => setTimeout(r, 1));
+      },
+    });
+    await Promise.all(Array.from({ length: 5 }, () => desk.request(badgesRequest)));
+    // 1 s doubled per try, times 0.5 + jitter (0.25 here); never Retry-After's fixed second.
+    expect(sleeps).toEqual([750, 750, 750, 750, 750]);
+    // Five were in flight when Zoho refused: from then on at most four.
+    expect(desk.ceiling()).toBe(4);
+    expect(peakAfterRefusal).toBeLessThanOrEqual(4);
+    desk.setCeiling(undefined);
+    expect(desk.ceiling()).toBeUndefined();
+  });
+
+  it('THRESHOLD_EXCEEDED: the day’s credits are spent; not retried, with when they return', async () => {
+    const { desk, sleeps, requests } = client([
+      ['/badges', json({ errorCode: 'THRESHOLD_EXCEEDED', message: 'limit' }, 429, { 'Retry-After': '7200' })],
+    ]);
+    await expect(desk.request(badgesRequest)).rejects.toMatchObject({
+      kind: 'rate-limited',
+      errorCode: 'THRESHOLD_EXCEEDED',
+      retryAfterSeconds: 7200,
+      message: expect.stringContaining('daily API credits'),
+    });
+    expect(sleeps).toEqual([]);
+    expect(requests).toHaveLength(1);
+    expect(creditsSpent({ errorCode: 'THRESHOLD_EXCEEDED' })).toBe(true);
+    expect(creditsSpent({ errorCode: 'TOO_MANY_REQUESTS' })).toBe(false);
+    expect(creditsSpent({ errorCode: 'THRESHOLD_EXCEEDED', retryAfterSeconds: 1 })).toBe(false);
   });
 
   it('gives up after three 429s', async () => {

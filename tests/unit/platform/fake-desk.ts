@@ -31,7 +31,15 @@ export function fakeDesk(options: FakeDeskOptions = {}) {
   const remove = (ids: string[]) =>
     ids.map((id) => {
       if (options.forbidden?.includes(id))
-        return { success: false, id, errors: { errorCode: 'FORBIDDEN', httpCode: 403 } };
+        return {
+          success: false,
+          id,
+          errors: {
+            errorCode: 'FORBIDDEN',
+            httpCode: '403',
+            errorMessage: 'Badges awarded by the system cannot be removed',
+          },
+        };
       if (!held.has(id)) return { success: false, id, errors: { errorCode: 'INVALID_DATA', httpCode: 422 } };
       if (!options.sticky?.includes(id)) held.delete(id);
       return { success: true, id, errors: null };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZohoError } from '../../../utils/platform/errors';
 import type { DeskClient } from '../../../utils/platform/zoho/desk-client';
-import { findUserByEmail, getUserBadges, listOrganizationBadges } from '../../../utils/platform/zoho/help-center';
+import { findUserByEmail, listOrganizationBadges, userBadgesView } from '../../../utils/platform/zoho/help-center';
 
 function client(replies: Record<string, unknown | ZohoError>) {
   const paths: string[] = [];
@@ -26,14 +26,14 @@ const carol = {
   email: [{ emailAddress: 'carol@zylker.com', isPrimary: 'true' }],
 };
 
-describe('getUserBadges', () => {
+describe('userBadgesView', () => {
   it('gives the user, the help center name and the badges', async () => {
     const { desk } = client({
       'GET /api/v1/users/42': carol,
       'GET /api/v1/users/42/badges': [{ id: '11', name: 'Rising Star', isCustom: 'false' }],
       'GET /api/v1/helpCenters': { data: [{ id: '7', name: 'Zylker Community' }] },
     });
-    expect(await getUserBadges(desk, { userId: '42', helpCenterId: '7' })).toEqual({
+    expect(await userBadgesView(desk, { userId: '42', helpCenterId: '7' })).toEqual({
       user: { id: '42', name: 'Carol Diaz', email: 'carol@zylker.com', contactId: '9' },
       helpCenter: { id: '7', name: 'Zylker Community' },
       badges: [{ id: '11', name: 'Rising Star', isCustom: false }],
@@ -52,7 +52,7 @@ describe('getUserBadges', () => {
         'GET /api/v1/users/42/badges': [],
         'GET /api/v1/helpCenters': new ZohoError({ kind, status, errorCode: code, message: 'x' }),
       });
-      expect((await getUserBadges(desk, { userId: '42', helpCenterId: '7' })).helpCenter).toEqual({
+      expect((await userBadgesView(desk, { userId: '42', helpCenterId: '7' })).helpCenter).toEqual({
         id: '7',
         name: 'Help Center 7',
       });
@@ -84,7 +84,7 @@ describe('findUserByEmail', () => {
 describe('listOrganizationBadges', () => {
   it('reads every page of the organization badges, sorted by name', async () => {
     const froms: unknown[] = [];
-    const first = Array.from({ length: 100 }, (_, i) => ({
+    const first = Array.from({ length: 50 }, (_, i) => ({
       id: String(1000 + i),
       name: `Badge ${String(i).padStart(3, '0')}`,
     }));
@@ -98,8 +98,8 @@ describe('listOrganizationBadges', () => {
       },
     };
     const badges = await listOrganizationBadges(desk);
-    expect(froms).toEqual([1, 101]);
-    expect(badges).toHaveLength(101);
+    expect(froms).toEqual([1, 51]);
+    expect(badges).toHaveLength(51);
     expect(badges[0]).toEqual({ id: '7', name: 'Anchor', isCustom: true });
     expect(badges[1]).toEqual({ id: '1000', name: 'Badge 000' });
   });

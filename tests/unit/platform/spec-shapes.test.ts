@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskClient } from '../../../utils/platform/zoho/desk-client';
 import { createDeskClient } from '../../../utils/platform/zoho/desk-client';
-import { readBadges } from '../../../utils/platform/zoho/help-center';
 import {
   bulkResults,
   contact,
@@ -151,32 +150,4 @@ describe("Zoho's error codes", () => {
       expect(error.errorCode).toBe(code);
     });
   }
-});
-
-describe('readBadges', () => {
-  const user = (count: number, ignoreFrom = false) => {
-    const badges = Array.from({ length: count }, (_, i) => ({ id: String(1000 + i), name: `B${i}` }));
-    const queries: string[] = [];
-    const client: DeskClient = {
-      async request(req) {
-        queries.push(`${req.query?.from}/${req.query?.limit}`);
-        const from = ignoreFrom ? 1 : Number(req.query?.from);
-        const limit = Number(req.query?.limit);
-        return { status: 200, data: req.schema.parse(badges.slice(from - 1, from - 1 + limit)) as never };
-      },
-    };
-    return { client, queries };
-  };
-
-  it('pages 100 at a time', async () => {
-    const { client, queries } = user(250);
-    expect(await readBadges(client, '42')).toHaveLength(250);
-    expect(queries).toEqual(['1/100', '101/100', '201/100']);
-  });
-
-  it('stops when Zoho sends the same page again (it ignores from)', async () => {
-    const { client, queries } = user(150, true);
-    expect(await readBadges(client, '42')).toHaveLength(100);
-    expect(queries).toHaveLength(2);
-  });
 });

@@ -165,9 +165,11 @@ describe('removeBadges', () => {
       badgeIds: ['11', '12'],
     });
     expect(outcomes(report)).toEqual({ '11': 'removed', '12': 'failed' });
+    // Our explanation, and Zoho's own words verbatim beside it.
     expect(report.results[1]!.outcome).toMatchObject({
       errorCode: 'FORBIDDEN',
-      message: expect.stringContaining('FORBIDDEN'),
+      message:
+        'Zoho refused: your account may not remove this badge (FORBIDDEN, HTTP 403). Zoho said: "Badges awarded by the system cannot be removed"',
     });
   });
 

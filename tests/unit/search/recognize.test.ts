@@ -60,6 +60,36 @@ describe('recognizePage', () => {
     expect(view.pattern).toBeUndefined();
   });
 
+  it.each([
+    ['403 FORBIDDEN', new ZohoError({ kind: 'forbidden', status: 403, errorCode: 'FORBIDDEN', message: 'x' })],
+    ['422', new ZohoError({ kind: 'invalid-request', status: 422, errorCode: 'UNPROCESSABLE_ENTITY', message: 'x' })],
+  ])('takes %s on a probe as "not this kind of ID", and goes on', async (_n, error) => {
+    const { client } = desk(
+      { '/api/v1/users/12345': USER },
+      { '/api/v1/helpCenters/12345': error, '/api/v1/contacts/12345': error },
+    );
+    const view = await recognizePage(client, 'https://desk.zoho.com/agent/zylker/sales/x/12345');
+    expect(view.ids).toEqual([{ id: '12345', user: { name: 'Jane Doe', email: 'jane@zylker.com' } }]);
+    expect(view.kind).toBe('helpcenter-user');
+  });
+
+  it('stops on a 403 about the organization, which every probe would meet', async () => {
+    const { client } = desk(
+      {},
+      {
+        '/api/v1/users/12345': new ZohoError({
+          kind: 'forbidden',
+          status: 403,
+          errorCode: 'OAUTH_ORG_MISMATCH',
+          message: 'The OAuthToken is not valid for specified organization',
+        }),
+      },
+    );
+    await expect(recognizePage(client, 'https://desk.zoho.com/agent/zylker/sales/x/12345')).rejects.toMatchObject({
+      errorCode: 'OAUTH_ORG_MISMATCH',
+    });
+  });
+
   it('passes on a failure that is not "not this kind" (the admin must see it)', async () => {
     const { client } = desk(
       {},

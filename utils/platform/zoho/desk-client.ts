@@ -9,8 +9,10 @@ export type QueryValue = string | number | boolean | readonly (string | number)[
 
 export interface DeskRequest<S extends z.ZodMiniType> {
   method: HttpMethod;
-  /** Path under the Desk host, starting with `/api/v1/`. */
+  /** Path under the Desk host (built by ./desk-api.ts, the one place that names Desk paths). */
   path: string;
+  /** The spec's operation (null for a route in none of Zoho's files): it keys what is learned per call. */
+  operationId?: string | null;
   /** Arrays are sent comma-separated, as Zoho expects (`badgeIds=1,2`). */
   query?: Record<string, QueryValue>;
   /** Sent as JSON. */
@@ -29,11 +31,34 @@ export interface DeskResponse<T> {
   creditsRemaining?: number;
   /** `X-Rate-Limit-Request-Weight-v3`, when Zoho sent it: what this call cost. */
   creditWeight?: number;
+  /** The page size sent, when it differs from the one asked (Zoho refused that one). */
+  limit?: number;
 }
 
 /** The one way to call the Zoho Desk API. Failures throw `ZohoError`. */
 export interface DeskClient {
   request<S extends z.ZodMiniType>(req: DeskRequest<S>): Promise<DeskResponse<z.infer<S>>>;
+}
+
+/**
+ * The calls in flight the client allows below the configured limit, lowered each time Zoho answers TOO_MANY_REQUESTS
+ * (too many at once for the organization). A bulk run keeps it for the rest of the run.
+ */
+export interface ConcurrencyCeiling {
+  ceiling(): number | undefined;
+  /** Undefined lifts it. */
+  setCeiling(ceiling: number | undefined): void;
+}
+
+/** Page sizes that worked where Zoho refused a larger one, per organization and operation (kept across restarts). */
+export interface PageSizeMemory {
+  get(key: string): Promise<number | undefined>;
+  set(key: string, size: number): Promise<void>;
+}
+
+export function memoryPageSizes(): PageSizeMemory {
+  const sizes = new Map<string, number>();
+  return { get: async (key) => sizes.get(key), set: async (key, size) => void sizes.set(key, size) };
 }
 
 // ---- The implementation ----
@@ -48,11 +73,16 @@ export interface DeskClientDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Calls in flight at once (read at each call); Zoho's per-org limit is 5 on Free editions. */
   maxConcurrent?: number | (() => number);
+  pageSizes?: PageSizeMemory;
+  /** In [0, 1): the jitter of a back-off (injected in tests). */
+  random?: () => number;
 }
 
-/** 429s are retried this many times in all; a wait longer than the cap means daily credits ran out. */
+/** Rate-limited calls are tried this many times in all; a wait longer than the cap means daily credits ran out. */
 const MAX_ATTEMPTS = 3;
 const MAX_RETRY_WAIT_SECONDS = 60;
+/** TOO_MANY_REQUESTS carries no Retry-After: the first back-off, doubled at each try, with ±50% jitter. */
+const TOO_MANY_BACKOFF_MS = 1000;
 
 const KIND_BY_CODE: Record<string, ZohoErrorKind> = {
   SCOPE_MISMATCH: 'scope',
@@ -131,28 +161,38 @@ const ACTIONS: Partial<Record<ZohoErrorKind, string>> = {
   'invalid-request': 'Check the input and try again.',
 };
 
-export function createDeskClient(deps: DeskClientDeps): DeskClient {
-  const limiter = createLimiter(deps.maxConcurrent ?? 5);
+export function createDeskClient(deps: DeskClientDeps): DeskClient & ConcurrencyCeiling {
+  const max = deps.maxConcurrent ?? 5;
+  const configured = typeof max === 'function' ? max : () => max;
+  let ceiling: number | undefined;
+  /** Bumped at each lowering: refusals of calls sent under an older ceiling do not lower it again. */
+  let generation = 0;
+  const limiter = createLimiter(() => Math.min(configured(), ceiling ?? Number.POSITIVE_INFINITY));
   const sleep = deps.sleep ?? defaultSleep;
+  const random = deps.random ?? Math.random;
+  const pageSizes = deps.pageSizes ?? memoryPageSizes();
 
-  const send = async (req: DeskRequest<z.ZodMiniType>, token: string): Promise<Response> => {
+  const orgIdOf = async (req: DeskRequest<z.ZodMiniType>) => {
+    if (req.orgId === null) return null;
+    const orgId = req.orgId ?? (await deps.orgId());
+    if (!orgId) {
+      throw new ZohoError({
+        kind: 'choose-org',
+        message: 'No Zoho Desk organization is chosen yet.',
+        action: 'Open the options page and choose the organization.',
+      });
+    }
+    return orgId;
+  };
+
+  const send = async (req: DeskRequest<z.ZodMiniType>, token: string, orgId: string | null): Promise<Response> => {
     const url = new URL(req.path, await deps.deskHost());
     for (const [key, value] of Object.entries(req.query ?? {})) {
       if (value === undefined) continue;
       url.searchParams.set(key, Array.isArray(value) ? value.join(',') : String(value));
     }
     const headers: Record<string, string> = { Authorization: `Zoho-oauthtoken ${token}` };
-    if (req.orgId !== null) {
-      const orgId = req.orgId ?? (await deps.orgId());
-      if (!orgId) {
-        throw new ZohoError({
-          kind: 'choose-org',
-          message: 'No Zoho Desk organization is chosen yet.',
-          action: 'Open the options page and choose the organization.',
-        });
-      }
-      headers.orgId = orgId;
-    }
+    if (orgId !== null) headers.orgId = orgId;
     if (req.body !== undefined) headers['Content-Type'] = 'application/json';
     try {
       return await limiter.run(() =>
@@ -176,14 +216,40 @@ export function createDeskClient(deps: DeskClientDeps): DeskClient {
     }
   };
 
+  /** Zoho answered too many at once: allow one call fewer than were in flight, once per ceiling. */
+  const lowerCeiling = (sentAt: number) => {
+    if (sentAt !== generation) return;
+    // The refused call has left the limiter; it was in flight with the others.
+    const wereInFlight = limiter.active() + 1;
+    ceiling = Math.max(1, Math.min(ceiling ?? wereInFlight, wereInFlight) - 1);
+    generation++;
+  };
+
   return {
-    async request(req) {
+    ceiling: () => ceiling,
+    setCeiling(next) {
+      ceiling = next;
+      generation++;
+    },
+    async request(asked) {
+      const orgId = await orgIdOf(asked);
+      const sizeKey = pageSizeKey(asked, orgId);
+      let req = asked;
+      const learned = sizeKey ? await pageSizes.get(sizeKey) : undefined;
+      if (learned !== undefined && learned < limitOf(asked)!) req = withLimit(asked, learned);
       let refreshed = false;
+      let shrunk = false;
       for (let attempt = 1; ; attempt++) {
         const token = await deps.auth.getAccessToken();
-        const res = await send(req, token);
+        const sentAt = generation;
+        const res = await send(req, token, orgId);
         const text = await res.text();
-        if (res.ok) return parseSuccess(req, res, text);
+        if (res.ok) {
+          const reply = parseSuccess(req, res, text);
+          const limit = limitOf(req);
+          if (shrunk && sizeKey && limit !== undefined) await pageSizes.set(sizeKey, limit);
+          return limit !== limitOf(asked) ? { ...reply, limit } : reply;
+        }
 
         const error = toError(req, res, text);
         if (error.errorCode === 'INVALID_OAUTH' && !refreshed) {
@@ -192,17 +258,53 @@ export function createDeskClient(deps: DeskClientDeps): DeskClient {
           await deps.auth.invalidateAccessToken(token);
           continue;
         }
-        if (error.kind === 'rate-limited' && attempt < MAX_ATTEMPTS) {
-          const wait = error.retryAfterSeconds ?? 1;
-          if (wait <= MAX_RETRY_WAIT_SECONDS) {
-            await sleep(wait * 1000);
-            continue;
-          }
+        const smaller = sizeKey && !shrunk ? smallerPage(error, limitOf(req)!) : undefined;
+        if (smaller !== undefined) {
+          // Zoho's cap changed between spec versions once: one try with the size it names (or half), learned.
+          shrunk = true;
+          req = withLimit(req, smaller);
+          continue;
+        }
+        if (error.kind === 'rate-limited' && attempt < MAX_ATTEMPTS && !creditsSpent(error)) {
+          const tooMany = error.errorCode === 'TOO_MANY_REQUESTS' || error.retryAfterSeconds === undefined;
+          if (tooMany) lowerCeiling(sentAt);
+          await sleep(
+            error.retryAfterSeconds !== undefined
+              ? error.retryAfterSeconds * 1000
+              : TOO_MANY_BACKOFF_MS * 2 ** (attempt - 1) * (0.5 + random()),
+          );
+          continue;
         }
         throw error;
       }
     },
   };
+}
+
+/** Where a learned page size is kept: one per organization and operation, for requests that page. */
+function pageSizeKey(req: DeskRequest<z.ZodMiniType>, orgId: string | null): string | undefined {
+  if (limitOf(req) === undefined || !req.operationId) return undefined;
+  return `${orgId ?? '-'}:${req.operationId}`;
+}
+
+function limitOf(req: DeskRequest<z.ZodMiniType>): number | undefined {
+  const limit = req.query?.limit;
+  return typeof limit === 'number' ? limit : undefined;
+}
+
+function withLimit<S extends z.ZodMiniType>(req: DeskRequest<S>, limit: number): DeskRequest<S> {
+  return { ...req, query: { ...req.query, limit } };
+}
+
+/**
+ * A 422 whose words name the `limit` field: the size Zoho's range allows ("exceeds the range of '1-50'"), else half.
+ * Undefined when the refusal is about something else, or the page is one already.
+ */
+function smallerPage(error: ZohoError, limit: number): number | undefined {
+  if (error.status !== 422 || !/\blimit\b/i.test(error.zohoMessage ?? '') || limit <= 1) return undefined;
+  const range = /range of '?(\d+)\s*-\s*(\d+)/.exec(error.zohoMessage ?? '');
+  const max = range ? Number(range[2]) : Number.NaN;
+  return max >= 1 && max < limit ? max : Math.max(1, Math.floor(limit / 2));
 }
 
 function parseSuccess<S extends z.ZodMiniType>(
@@ -275,15 +377,19 @@ function toError(req: DeskRequest<z.ZodMiniType>, res: Response, text: string): 
   const zohoMessage = zoho.success ? (zoho.data.message ?? undefined) : undefined;
 
   let kind: ZohoErrorKind;
-  // THRESHOLD_EXCEEDED is Zoho's rate-limit code, whatever the status: waited for and retried like a 429.
-  if (res.status === 429 || errorCode === 'THRESHOLD_EXCEEDED') kind = 'rate-limited';
+  // Zoho's two rate-limit codes, whatever the status: too many at once, and the day's credits spent.
+  if (res.status === 429 || errorCode === 'THRESHOLD_EXCEEDED' || errorCode === 'TOO_MANY_REQUESTS')
+    kind = 'rate-limited';
   else if (errorCode && KIND_BY_CODE[errorCode]) kind = KIND_BY_CODE[errorCode]!;
   else kind = KIND_BY_STATUS[res.status] ?? 'server';
 
   const known = errorCode ? CODE_TEXT[errorCode] : undefined;
   let message = known?.message ?? SUMMARIES[kind];
-  if (kind === 'rate-limited' && retryAfterSeconds !== undefined && retryAfterSeconds > MAX_RETRY_WAIT_SECONDS) {
-    message = `Zoho Desk's daily API credits for this organization are used up (they renew in about ${Math.ceil(retryAfterSeconds / 3600)} h).`;
+  if (creditsSpent({ errorCode, retryAfterSeconds })) {
+    message =
+      retryAfterSeconds === undefined
+        ? "Zoho Desk's daily API credits for this organization are used up."
+        : `Zoho Desk's daily API credits for this organization are used up (they renew in about ${Math.ceil(retryAfterSeconds / 3600)} h).`;
   } else if (kind === 'not-found') {
     message = `Zoho Desk has no ${req.method} ${req.path.replace(/\?.*$/, '')}.`;
   } else if (kind === 'server') {
@@ -297,7 +403,17 @@ function toError(req: DeskRequest<z.ZodMiniType>, res: Response, text: string): 
     status: res.status,
     message,
     ...(errorCode ? { errorCode } : {}),
+    ...(zohoMessage ? { zohoMessage } : {}),
     ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
     ...(action ? { action } : {}),
   });
+}
+
+/**
+ * The organization's credits for the day are spent: THRESHOLD_EXCEEDED, or any rate limit that asks for a wait
+ * longer than a retry is worth. A bulk run pauses until `retryAfterSeconds` has passed.
+ */
+export function creditsSpent(error: { errorCode?: string; retryAfterSeconds?: number }): boolean {
+  if (error.retryAfterSeconds !== undefined) return error.retryAfterSeconds > MAX_RETRY_WAIT_SECONDS;
+  return error.errorCode === 'THRESHOLD_EXCEEDED';
 }

@@ -1,6 +1,8 @@
 /** At most `limit` tasks at once (a number, or read at each start); the rest wait their turn in order. */
 export interface Limiter {
   run<T>(task: () => Promise<T>): Promise<T>;
+  /** Tasks running now. */
+  active(): number;
 }
 
 export function createLimiter(limit: number | (() => number)): Limiter {
@@ -8,6 +10,7 @@ export function createLimiter(limit: number | (() => number)): Limiter {
   let active = 0;
   const waiting: (() => void)[] = [];
   return {
+    active: () => active,
     async run(task) {
       if (active < max()) active++;
       // A finishing task hands its slot straight to the next in line, so no newcomer can slip past.

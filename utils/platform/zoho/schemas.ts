@@ -164,6 +164,8 @@ export const bulkItemResult = z.object({
 });
 export type BulkItemResult = z.infer<typeof bulkItemResult>;
 export const bulkResults = z.object({ results: z.array(bulkItemResult) });
+/** The Help Center DELETE route may answer with per-item results, or with nothing (204). */
+export const nothingOrBulkResults = z.union([bulkResults, z.null()]);
 
 export const contact = z.object({
   id: zohoId,
@@ -173,6 +175,32 @@ export const contact = z.object({
   lastName: z.optional(z.nullable(z.string())),
 });
 export type Contact = z.infer<typeof contact>;
+
+/**
+ * `GET /contacts/{id}/helpCenters` (ResponseHelpCenterUser): the contact's Help Center user in each help center.
+ * Every level may be null in Zoho's schema; entries without a user ID say nothing and are dropped.
+ */
+const contactHelpCenter = z.object({
+  helpCenter: z.optional(
+    z.nullable(
+      z.object({
+        id: z.optional(z.nullable(zohoId)),
+        name: z.optional(z.nullable(z.string())),
+        url: z.optional(z.nullable(z.string())),
+        status: z.optional(z.nullable(z.string())),
+      }),
+    ),
+  ),
+  userStatus: z.optional(z.nullable(z.string())),
+  userId: z.optional(z.nullable(zohoId)),
+});
+export type ContactHelpCenter = z.infer<typeof contactHelpCenter> & { userId: string };
+export const contactHelpCenters = z.pipe(
+  z.union([z.object({ data: z.nullable(z.array(z.nullable(contactHelpCenter))) }), z.null()]),
+  z.transform((v): ContactHelpCenter[] =>
+    (v?.data ?? []).filter((entry): entry is ContactHelpCenter => typeof entry?.userId === 'string'),
+  ),
+);
 
 /** A reply whose body we ignore (204, or `{}`), still parsed so nothing unchecked slips in. */
 export const anyBody = z.unknown();
