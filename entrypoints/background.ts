@@ -16,6 +16,7 @@ import { dispatch } from '../utils/platform/dispatch';
 import { ZohoError } from '../utils/platform/errors';
 import { dataCenterByLocation } from '../utils/platform/zoho/datacenters';
 import { createDeskClient } from '../utils/platform/zoho/desk-client';
+import { storedPageSizes } from '../utils/platform/zoho/page-sizes';
 import { PANEL_PAGE } from '../utils/removal/panel-frame';
 import { requests } from '../utils/requests';
 
@@ -44,6 +45,7 @@ export default defineBackground(() => {
     },
     orgId: async () => (await connectionItem.getValue())?.org?.id,
     maxConcurrent: () => concurrency,
+    pageSizes: storedPageSizes,
   });
   // Calls in flight follow the bulk concurrency setting (Zoho's per-org limit is 5 to 25 by edition).
   let concurrency = DEFAULT_SETTINGS.bulkConcurrency;
