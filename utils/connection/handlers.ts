@@ -152,11 +152,16 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
       return settingsView();
     },
 
-    async connect() {
+    async connect({ code }) {
       const settings = await readSettings();
       const problem = clientIdProblem(settings.clientId);
       if (problem) throw new ZohoError({ kind: 'invalid-request', message: problem });
-      await deps.auth.connect({ ...settings, clientSecret: (await deps.secrets.get('clientSecret')) ?? '' });
+      await deps.auth.connect({
+        ...settings,
+        clientSecret: (await deps.secrets.get('clientSecret')) ?? '',
+        // A Self Client's code is used once, at once: it is never stored.
+        ...(code !== undefined ? { code } : {}),
+      });
       const orgs = await listOrganizations(deps.client);
       if (orgs.length === 1) await chooseOrg(orgs[0]!);
       return status();

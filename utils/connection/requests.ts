@@ -52,7 +52,12 @@ export const connectionRequests = {
     }),
     reply: replies<SettingsView>(),
   },
-  connect: { from: PAGES_ONLY, input: z.object({}), reply: replies<StatusView>() },
+  connect: {
+    from: PAGES_ONLY,
+    // A Self Client's code, pasted from Zoho's API console.
+    input: z.object({ code: z.optional(z.string().check(z.maxLength(400))) }),
+    reply: replies<StatusView>(),
+  },
   disconnect: {
     from: PAGES_ONLY,
     input: z.object({
