@@ -80,3 +80,25 @@ test('going to another user closes the open panel; the control then works on tha
   await expect(dialog).toContainText('Top Contributor');
   await expect(dialog).not.toContainText('MVP 2026');
 });
+
+test('a panel frame that reloads anyway (the page moved it) comes back on the same step, with the same choices', async ({
+  context,
+  extensionId,
+  control,
+}) => {
+  const { ben, page, dialog, panelLoads } = await openPanelOnRedrawingPage(context, extensionId, control);
+  await dialog.getByRole('checkbox', { name: /Newcomer/ }).uncheck();
+  await dialog.getByRole('button', { name: 'Review removal (2)' }).click();
+  // Moving a frame in the page reloads it.
+  await page.evaluate(() => {
+    document.documentElement.append(document.querySelector('badge-remover-control[data-overlay]')!);
+  });
+  await expect.poll(() => panelLoads.length).toBe(2);
+  await expect(dialog.locator('.br-preview p')).toHaveText(/^Remove 2 badges from Ben Okafor/);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog.getByRole('checkbox', { name: /Newcomer/ })).not.toBeChecked();
+  await dialog.getByRole('button', { name: 'Review removal (2)' }).click();
+  await dialog.getByRole('button', { name: 'Remove 2 badges' }).click();
+  await expect(dialog.getByText('Removed (verified)')).toHaveCount(2);
+  expect((await userOf(control, ben.id)).badgeIds).toEqual([ZYLKER_BADGES.newcomer]);
+});
