@@ -3,6 +3,8 @@
  * extension page (entrypoints/removal-panel) in that frame: what the admin chooses and confirms happens in
  * the extension's origin, where the Desk page's scripts cannot click, type or read. The button acts only on
  * trusted events, so a page script calling `.click()` opens nothing.
+ * The open panel sits in the overlay, not beside the button: a page that re-renders its content takes the
+ * button with it (the mount puts it back), and a frame taken out of the page and put back reloads.
  */
 import { type PanelMessage, panelMessage } from '../../utils/removal/panel-frame';
 
@@ -16,25 +18,89 @@ export interface ControlShellOptions {
   extensionOrigin: string;
   /** Called once the admin points at or focuses the button, before any click. */
   warmUp?: () => void;
+  /** Where the open panel goes: over the page, outside the content it re-renders (see shadow-mount.ts). */
+  overlay: HTMLElement;
 }
-
-let nextId = 0;
 
 /** The tallest the frame grows before its own page scrolls. */
 const MAX_FRAME_HEIGHT = 520;
+const PANEL_WIDTH = 400;
+/** Between the button and the panel, and between the panel and the window's edges. */
+const GAP = 6;
+const MARGIN = 8;
 /** How long a closed panel's frame stays (hidden) before it is removed. */
 const FRAME_REMOVAL_DELAY_MS = 300;
 
+export interface PanelPlacement {
+  /** One of top and bottom: below the button, or above it where there is more room. */
+  top?: number;
+  bottom?: number;
+  left: number;
+  width: number;
+  maxHeight: number;
+}
+
+/**
+ * Where the panel goes for a button at `button` (viewport coordinates) in a window of that size: under the
+ * button's left edge, or its right edge where the window ends first.
+ */
+export function panelPlacement(
+  button: { top: number; bottom: number; left: number; right: number },
+  window: { width: number; height: number },
+): PanelPlacement {
+  const width = Math.max(0, Math.min(PANEL_WIDTH, window.width - 2 * MARGIN));
+  const start = button.left + width > window.width - MARGIN ? button.right - width : button.left;
+  const left = Math.max(MARGIN, Math.min(start, window.width - width - MARGIN));
+  const below = window.height - button.bottom - GAP - MARGIN;
+  const above = button.top - GAP - MARGIN;
+  // Never squeezed to nothing: with the button scrolled out of sight the panel still shows a usable part.
+  const room = (space: number) => Math.max(120, Math.min(MAX_FRAME_HEIGHT, space));
+  return below >= MAX_FRAME_HEIGHT || below >= above
+    ? { top: button.bottom + GAP, left, width, maxHeight: room(below) }
+    : { bottom: window.height - button.top + GAP, left, width, maxHeight: room(above) };
+}
+
+/** Keeps the panel beside the button wherever the page moves it, until `signal` aborts. */
+function followButton(box: HTMLElement, button: HTMLElement, signal: AbortSignal) {
+  let last = '';
+  const step = () => {
+    if (signal.aborted) return;
+    const rect = button.getBoundingClientRect();
+    // Out of the page for a moment (the page re-rendered, the mount puts it back): stay where it was.
+    if (button.isConnected && (rect.width || rect.height)) {
+      const root = document.documentElement;
+      const place = panelPlacement(rect, {
+        width: root.clientWidth || window.innerWidth,
+        height: root.clientHeight || window.innerHeight,
+      });
+      const key = JSON.stringify(place);
+      if (key !== last) {
+        last = key;
+        const px = (n: number | undefined) => (n === undefined ? '' : `${n}px`);
+        Object.assign(box.style, {
+          top: px(place.top),
+          bottom: px(place.bottom),
+          left: px(place.left),
+          width: px(place.width),
+          maxHeight: px(place.maxHeight),
+        });
+      }
+    }
+    requestAnimationFrame(step);
+  };
+  step();
+}
+
 /** Puts the control into the container; returns what removes it (and any open panel). */
 export function mountControlShell(container: HTMLElement, options: ControlShellOptions): () => void {
-  const id = ++nextId;
-  const panelId = `br-panel-${id}`;
   const root = element('div', 'br-root');
   const trigger = element('button', 'br-trigger', 'Remove badges');
   trigger.type = 'button';
   trigger.setAttribute('aria-expanded', 'false');
-  trigger.setAttribute('aria-controls', panelId);
   root.append(trigger);
+  // What the button controls, by reference: an id cannot reach out of this shadow root, an element can.
+  const overlayRoot = options.overlay.getRootNode();
+  const controlled = overlayRoot instanceof ShadowRoot ? overlayRoot.host : options.overlay;
   container.append(root);
 
   let shown: { box: HTMLElement; stop: AbortController } | null = null;
@@ -46,18 +112,17 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
     // to the frame, and a frame removed under an input event leaves the browser waiting for its answer.
     const { box } = shown;
     box.className = 'br-panel-closing';
-    box.removeAttribute('id');
     box.style.display = 'none';
     setTimeout(() => box.remove(), FRAME_REMOVAL_DELAY_MS);
     shown = null;
     trigger.setAttribute('aria-expanded', 'false');
+    trigger.ariaControlsElements = null;
     trigger.focus();
   };
 
   const show = () => {
     const stop = new AbortController();
     const box = element('div', 'br-panel');
-    box.id = panelId;
     const waiting = element('p', 'br-opening', 'Opening…');
     waiting.setAttribute('role', 'status');
     waiting.prepend(spinner());
@@ -65,8 +130,10 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
     // Escape before the frame has focus (while it loads) closes too; inside the frame, the panel handles it.
     box.addEventListener('keydown', (event) => event.key === 'Escape' && close(), { signal: stop.signal });
     shown = { box, stop };
-    root.append(box);
+    options.overlay.append(box);
+    followButton(box, trigger, stop.signal);
     trigger.setAttribute('aria-expanded', 'true');
+    trigger.ariaControlsElements = [controlled];
 
     options.panelUrl().then(
       (url) => {
@@ -114,6 +181,7 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
 
   return () => {
     shown?.stop.abort();
+    shown?.box.remove();
     shown = null;
     root.remove();
   };

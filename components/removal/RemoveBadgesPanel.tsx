@@ -1,7 +1,8 @@
-import { Component, createRef } from 'preact';
+import { Component, createContext, createRef } from 'preact';
 import type { Client } from '../../utils/client';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import type { UserBadgesView } from '../../utils/platform/zoho/views';
+import type { PanelChoices, PanelChoicesStore } from '../../utils/removal/panel-frame';
 import type { RemovalReport } from '../../utils/removal/report';
 import type { RequestInput } from '../../utils/requests';
 import { CloseAction, ConnectionNotice, ErrorMessage, noticeFor } from '../common/Notices';
@@ -23,6 +24,31 @@ type Phase =
   | { name: 'preview'; view: UserBadgesView; selected: Set<string> }
   | { name: 'running'; view: UserBadgesView; count: number }
   | { name: 'result'; view: UserBadgesView; report: RemovalReport };
+
+/**
+ * Where the panel keeps the admin's choices, when its page keeps them (the panel frame does, so a frame that
+ * reloads goes on where it was); none in the popup.
+ */
+export const PanelChoicesContext = createContext<PanelChoicesStore | null>(null);
+
+const sameTarget = (a: RemovalTarget, b: RemovalTarget) => a.userId === b.userId && a.helpCenterId === b.helpCenterId;
+
+/** The step the admin was on, over a fresh read of the badges: a badge no longer held is no longer chosen. */
+function restoredPhase(view: UserBadgesView, saved: PanelChoices | null): Phase {
+  if (saved?.step === 'result' && saved.report) return { name: 'result', view, report: saved.report };
+  const held = new Set(view.badges.map((b) => b.id));
+  const selected = saved ? new Set(saved.selected.filter((id) => held.has(id))) : held;
+  return { name: saved?.step === 'preview' && selected.size > 0 ? 'preview' : 'choose', view, selected };
+}
+
+/** What to keep of a step: the choice and where it is; nothing while loading or failed. */
+function choicesOf(target: RemovalTarget, phase: Phase): PanelChoices | null {
+  const base = { userId: target.userId, ...(target.helpCenterId ? { helpCenterId: target.helpCenterId } : {}) };
+  if (phase.name === 'choose' || phase.name === 'preview')
+    return { ...base, step: phase.name, selected: [...phase.selected] };
+  if (phase.name === 'result') return { ...base, step: 'result', selected: [], report: phase.report };
+  return null;
+}
 
 /** The panel on a page whose user could not be identified: it says why, with the fix when there is one. */
 export function UnresolvedPanel(props: {
@@ -59,6 +85,8 @@ interface RemoveBadgesPanelProps {
  * Class components here and in the other panels: hooks would add preact/hooks to the Desk page's panel script.
  */
 export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase: Phase }> {
+  static override contextType = PanelChoicesContext;
+  declare context: PanelChoicesStore | null;
   override state: { phase: Phase } = { phase: { name: 'loading' } };
   private readonly root = createRef<HTMLDivElement>();
   /** Bumped by every load, confirm and unmount: a reply for an older one is dropped. */
@@ -84,7 +112,8 @@ export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase
       if (status.connection !== 'connected') return this.setPhase({ name: 'notice', state: status.connection });
       const view = await api.getUserBadges(target);
       if (mine !== this.generation) return;
-      this.setPhase({ name: 'choose', view, selected: new Set(view.badges.map((b) => b.id)) });
+      const saved = this.context?.read() ?? null;
+      this.setPhase(restoredPhase(view, saved && sameTarget(saved, target) ? saved : null));
     } catch (error) {
       if (mine === this.generation) this.fail(error);
     }
@@ -125,7 +154,12 @@ export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase
       this.start();
       return;
     }
-    if (before.phase.name !== this.state.phase.name) this.focusStep(before.phase.name);
+    const { phase } = this.state;
+    if (phase !== before.phase) {
+      const choices = choicesOf(target, phase);
+      if (choices) this.context?.write(choices);
+    }
+    if (before.phase.name !== phase.name) this.focusStep(before.phase.name);
   }
 
   /**

@@ -36,10 +36,11 @@ export async function mountControl(
     hostTag: 'badge-remover-control',
     css,
     findAnchor: (isOwn) => findAnchor(document, { selector: placement.selector, names, isOwn }),
-    render: (container) => {
+    render: (container, overlay) => {
       remove = mountControlShell(container, {
         panelUrl: () => panelUrl(context),
         extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+        overlay,
       });
     },
     unrender: () => remove(),

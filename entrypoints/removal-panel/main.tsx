@@ -6,11 +6,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ContactPanel } from '../../components/contact/ContactPanel';
-import { RemoveBadgesPanel, UnresolvedPanel } from '../../components/removal/RemoveBadgesPanel';
+import { PanelChoicesContext, RemoveBadgesPanel, UnresolvedPanel } from '../../components/removal/RemoveBadgesPanel';
 import { createClient } from '../../utils/client';
 import { serializeError } from '../../utils/platform/errors';
 import { dataCenterByDeskOrigin } from '../../utils/platform/zoho/datacenters';
-import { PANEL_MESSAGE, type PanelMessage } from '../../utils/removal/panel-frame';
+import { PANEL_MESSAGE, type PanelMessage, panelChoicesStore } from '../../utils/removal/panel-frame';
 import '../../components/control.css';
 import '../../components/panel.css';
 import './panel-page.css';
@@ -31,7 +31,22 @@ const ownWindow = window.top === window;
 const tell = (message: PanelMessage) => {
   if (parentOrigin) window.parent.postMessage({ [PANEL_MESSAGE]: message }, parentOrigin);
 };
-const close = () => (ownWindow ? window.close() : tell({ action: 'close' }));
+const panelId = location.hash.slice(1);
+/** The admin's choices, for this frame if it reloads; gone once the admin closes the panel. */
+const choices = panelChoicesStore(sessionStorageIfAllowed(), panelId);
+const close = () => {
+  choices.clear();
+  if (ownWindow) window.close();
+  else tell({ action: 'close' });
+};
+
+function sessionStorageIfAllowed(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
 
 const FOCUSABLE =
   'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
@@ -91,7 +106,6 @@ async function main() {
     app,
   );
   const api = createClient(browser.runtime);
-  const panelId = location.hash.slice(1);
   try {
     const context = await api.getPanelContext({ panelId });
     const panel =
@@ -102,7 +116,12 @@ async function main() {
       ) : (
         <UnresolvedPanel api={api} problem={context.problem} titleId={titleId} onClose={close} />
       );
-    render(<Dialog>{panel}</Dialog>, app);
+    render(
+      <PanelChoicesContext.Provider value={choices}>
+        <Dialog>{panel}</Dialog>
+      </PanelChoicesContext.Provider>,
+      app,
+    );
   } catch (error) {
     // A window of its own is only ever opened with a context: without one, nobody's button opened it.
     if (ownWindow) return refuse();

@@ -14,6 +14,11 @@
   const plain = skin === 'plain';
   const STRUCTURAL = new Set(['h1', 'h2', 'h3', 'main', 'nav', 'header', 'section']);
   const DRAW_DELAY_MS = 350;
+  // ?redraw=<ms>: like an app that re-renders the same page on its own, the page is drawn again (new nodes,
+  // heading included) every <ms> from the first render on, for ?redrawFor=<ms> (30 s unless given).
+  const query = new URLSearchParams(location.search);
+  const REDRAW_MS = Math.max(50, Number(query.get('redraw')) || 0);
+  const REDRAW_FOR_MS = Number(query.get('redrawFor')) || 30_000;
 
   /** Like a CSS-in-JS class: the same name always gives the same meaningless class. */
   function generated(name) {
@@ -387,7 +392,8 @@
     show('Busy page', el('h1', {}, 'Busy page'), el('p', {}, button, ' Changes made: ', count), grid);
   }
 
-  async function render() {
+  /** `again`: the same page drawn anew, without the loading state in between. */
+  async function render(again = false) {
     const seq = ++renderSeq;
     renderedHref = location.href;
     const route = parseRoute();
@@ -408,7 +414,7 @@
       );
       return;
     }
-    content.replaceChildren(el('p', { className: 'loading' }, 'Loading…'));
+    if (!again) content.replaceChildren(el('p', { className: 'loading' }, 'Loading…'));
     const portal = await getJson(`/__sandbox/web/portal/${encodeURIComponent(route.portal)}`);
     if (seq !== renderSeq) return;
     renderNav(route, portal);
@@ -444,4 +450,13 @@
   window.addEventListener('hashchange', onNavigate);
   window.addEventListener('popstate', onNavigate);
   render().catch((error) => show('Error', el('h1', {}, 'Something went wrong'), el('pre', {}, String(error))));
+  if (query.has('redraw')) {
+    // How often the page was drawn again, for tests.
+    let redraws = 0;
+    const timer = setInterval(() => {
+      document.body.dataset.redraws = String(++redraws);
+      render(true).catch(() => {});
+    }, REDRAW_MS);
+    setTimeout(() => clearInterval(timer), REDRAW_FOR_MS);
+  }
 })();

@@ -9,6 +9,7 @@ import { createHandlers, type ServiceDeps } from '../../utils/handlers';
 import { pagePatternsItem } from '../../utils/page/stored';
 import { dispatch } from '../../utils/platform/dispatch';
 import type { DeskClient } from '../../utils/platform/zoho/desk-client';
+import { PANEL_CONTEXT_TTL_MS } from '../../utils/removal/panel-frame';
 import { routeByOrgItem } from '../../utils/removal/stored';
 import { requests } from '../../utils/requests';
 
@@ -146,8 +147,10 @@ describe('service handlers', () => {
     expect(calls).toEqual([]);
   });
 
-  it('hands a panel context to a frame of the same tab, once', async () => {
-    const { send } = setup();
+  it('hands a panel context to frames of the same tab only: again when its frame reloads, while fresh', async () => {
+    const { send, deps } = setup();
+    let now = 1000;
+    deps.now = () => now;
     const context = { kind: 'user', target: { userId: '42', helpCenterId: '7' } };
     const opened = await send('openPanel', context, DESK);
     expect(opened).toMatchObject({ ok: true });
@@ -155,9 +158,35 @@ describe('service handlers', () => {
     const otherTab = { ...PANEL, tab: { id: 6 } };
     expect(await send('getPanelContext', { panelId }, otherTab)).toMatchObject({ ok: false });
     expect(await send('getPanelContext', { panelId }, PANEL)).toEqual({ ok: true, value: context });
+    // The page moved the frame, which reloaded: the same panel goes on.
+    now += 60_000;
+    expect(await send('getPanelContext', { panelId }, { ...PANEL, frameId: 3 })).toEqual({ ok: true, value: context });
+    expect(await send('getPanelContext', { panelId }, otherTab)).toMatchObject({ ok: false });
+    now = 1000 + PANEL_CONTEXT_TTL_MS;
     expect(await send('getPanelContext', { panelId }, PANEL)).toMatchObject({
       ok: false,
       error: { message: 'This panel is no longer valid.' },
+    });
+  });
+
+  it("closes a tab's earlier panel when that tab opens another: its frame may not claim any more", async () => {
+    const { send, deps } = setup();
+    let id = 0;
+    deps.newId = () => `panel-${++id}`;
+    const open = async (userId: string, sender: object) =>
+      ((await send('openPanel', { kind: 'user', target: { userId } }, sender)) as { value: { panelId: string } }).value
+        .panelId;
+    const first = await open('42', DESK);
+    const elsewhere = await open('43', { ...DESK, tab: { id: 6 } });
+    const second = await open('44', DESK);
+    expect(await send('getPanelContext', { panelId: first }, PANEL)).toMatchObject({ ok: false });
+    expect(await send('getPanelContext', { panelId: second }, PANEL)).toMatchObject({
+      ok: true,
+      value: { target: { userId: '44' } },
+    });
+    expect(await send('getPanelContext', { panelId: elsewhere }, { ...PANEL, tab: { id: 6 } })).toMatchObject({
+      ok: true,
+      value: { target: { userId: '43' } },
     });
   });
 

@@ -5,6 +5,9 @@
  * one appears. One host element, so never two controls. A page that re-renders on every mutation
  * cannot drag it into a loop: too many re-attachments in a short time and it floats for good, and a
  * floating host the page keeps removing is put back ever more slowly.
+ * What must never move with it (an open frame, which reloads when moved) goes in the overlay: a second host
+ * of the same tag, in the page only while it holds something, before <body>, out of the content the page
+ * re-renders.
  * Styles go in as a constructable stylesheet (no <style> for a strict page CSP to block).
  * Everything ends when the signal aborts.
  */
@@ -20,7 +23,8 @@ export interface ShadowMountOptions {
   css: string;
   /** Where the UI goes (it is inserted after the anchor), or null while the page has none. */
   findAnchor: (isOwn: (element: Element) => boolean) => Anchor | null;
-  render: (container: HTMLElement) => void;
+  /** `overlay`: over the page, outside its content; the UI places what it puts there itself. */
+  render: (container: HTMLElement, overlay: HTMLElement) => void;
   unrender: (container: HTMLElement) => void;
   signal: AbortSignal;
   /** How long to wait for an anchor before floating. */
@@ -34,6 +38,8 @@ export interface ShadowMountOptions {
 
 export interface ShadowMount {
   host: HTMLElement;
+  /** The overlay's container (see above). */
+  overlay: HTMLElement;
   placement(): Placement | null;
   /** Looks for a better anchor now (e.g. once the user's name is known). */
   recheck(): void;
@@ -55,6 +61,12 @@ export function mountInShadowRoot(options: ShadowMountOptions): ShadowMount {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(options.css);
   shadow.adoptedStyleSheets = [sheet];
+  const overlayHost = doc.createElement(options.hostTag);
+  overlayHost.setAttribute('data-overlay', '');
+  const overlayShadow = overlayHost.attachShadow({ mode: 'open' });
+  overlayShadow.adoptedStyleSheets = [sheet];
+  const overlay = doc.createElement('div');
+  overlayShadow.append(overlay);
   const container = doc.createElement('div');
   const move = doc.createElement('button');
   move.type = 'button';
@@ -99,8 +111,19 @@ export function mountInShadowRoot(options: ShadowMountOptions): ShadowMount {
     attached('floating');
   };
 
+  /** In the page while it holds something; put back if the page removed it (its frame then reloads). */
+  const keepOverlay = () => {
+    if (signal.aborted) return;
+    if (!overlay.firstChild) overlayHost.remove();
+    else if (!overlayHost.isConnected) {
+      const body = doc.body?.parentNode === doc.documentElement ? doc.body : null;
+      doc.documentElement.insertBefore(overlayHost, body);
+    }
+  };
+
   const check = () => {
     if (signal.aborted) return;
+    keepOverlay();
     if (churning) {
       if (host.isConnected || backoffTimer) return;
       // The page removes even the floating control: put it back, each time more slowly.
@@ -126,7 +149,7 @@ export function mountInShadowRoot(options: ShadowMountOptions): ShadowMount {
     if (floatDue) float();
   };
 
-  options.render(container);
+  options.render(container, overlay);
   move.addEventListener('click', (event) => {
     if (!event.isTrusted) return;
     const current = host.getAttribute('data-floating') as Corner | null;
@@ -137,6 +160,8 @@ export function mountInShadowRoot(options: ShadowMountOptions): ShadowMount {
 
   const observer = new MutationObserver(check);
   observer.observe(doc.documentElement, { childList: true, subtree: true });
+  const overlayObserver = new MutationObserver(keepOverlay);
+  overlayObserver.observe(overlay, { childList: true });
   const floatTimer = setTimeout(() => {
     floatDue = true;
     check();
@@ -151,12 +176,14 @@ export function mountInShadowRoot(options: ShadowMountOptions): ShadowMount {
     'abort',
     () => {
       observer.disconnect();
+      overlayObserver.disconnect();
       clearTimeout(floatTimer);
       clearTimeout(backoffTimer);
       options.unrender(container);
       host.remove();
+      overlayHost.remove();
     },
     { once: true },
   );
-  return { host, placement: () => placement, recheck: check };
+  return { host, overlay, placement: () => placement, recheck: check };
 }

@@ -86,20 +86,21 @@ export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval) 
         throw new ZohoError({ kind: 'invalid-request', message: 'Not from a Desk page.' });
       const panelId = deps.newId();
       const now = deps.now();
-      const pending = await panelContextsItem.getValue();
-      const fresh = Object.fromEntries(Object.entries(pending).filter(([, p]) => now - p.at < PANEL_CONTEXT_TTL_MS));
       // On the organization's own domain the browser lets no extension page into a frame (its web-accessible
       // pages name Zoho's hosts only), so the panel opens in a window of the extension, bound to that window.
       const inWindow = !dataCenterByDeskOrigin(sender.deskOrigin) && deps.openPanelWindow !== undefined;
       const tabId = inWindow ? await deps.openPanelWindow!(panelId) : sender.tabId;
-      await panelContextsItem.setValue({ ...fresh, [panelId]: { tabId, context, at: now } });
+      const pending = await panelContextsItem.getValue();
+      // One panel per tab: opening one ends the tab's earlier one, whose frame may not claim any more.
+      const kept = Object.entries(pending).filter(([, p]) => now - p.at < PANEL_CONTEXT_TTL_MS && p.tabId !== tabId);
+      await panelContextsItem.setValue({ ...Object.fromEntries(kept), [panelId]: { tabId, context, at: now } });
       return { panelId, mode: inWindow ? ('window' as const) : ('frame' as const) };
     },
 
     async getPanelContext({ panelId }, sender) {
-      const pending = await panelContextsItem.getValue();
-      const entry = pending[panelId];
-      // Claimed once, by a frame in the tab whose control registered it, while fresh.
+      const entry = (await panelContextsItem.getValue())[panelId];
+      // Claimed by a frame in the tab whose control registered it, while fresh: again when that frame reloads
+      // (a page can move it), so the panel goes on where it was.
       if (
         !entry ||
         sender.kind !== 'extension-page' ||
@@ -112,8 +113,6 @@ export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval) 
           action: 'Close it and click Remove badges again.',
         });
       }
-      const { [panelId]: _claimed, ...rest } = pending;
-      await panelContextsItem.setValue(rest);
       return entry.context;
     },
   };

@@ -1,9 +1,11 @@
 /**
  * The removal panel's frame: an extension page the Desk page control opens, and the few plain messages the
  * frame sends its parent (ready, its height, close). What the panel works on travels through the service
- * worker as a PanelContext, registered by the control and read once by the frame.
+ * worker as a PanelContext, registered by the control and read by the frame (again if it reloads). What the
+ * admin chose so far stays in the frame's own session storage, so a frame that reloads goes on from there.
  */
 import type { SerializedError } from '../platform/errors';
+import type { RemovalReport } from './report';
 
 export const PANEL_PAGE = '/removal-panel.html';
 /** The key of the frame's messages to the control, so other messages on the page are ignored. */
@@ -16,7 +18,10 @@ export type PanelContext =
   | { kind: 'contact'; contactId: string }
   | { kind: 'unresolved'; problem: SerializedError };
 
-/** A registered context stays claimable this long; the frame claims it within milliseconds. */
+/**
+ * A registered context stays claimable this long, by frames of its tab: the frame claims it within
+ * milliseconds, and again if it reloads.
+ */
 export const PANEL_CONTEXT_TTL_MS = 5 * 60_000;
 
 /** The frame's message, if `event` is one from exactly this frame, on the extension's origin. */
@@ -31,4 +36,69 @@ export function panelMessage(
   if (message.action === 'ready' || message.action === 'close') return { action: message.action };
   if (message.action === 'size' && Number.isFinite(message.height)) return { action: 'size', height: message.height };
   return null;
+}
+
+/** Where the admin is in a removal panel: restored when its frame reloads. */
+export interface PanelChoices {
+  /** Whose badges: choices for another user (a contact's other help center) are not restored. */
+  userId: string;
+  helpCenterId?: string;
+  step: 'choose' | 'preview' | 'result';
+  /** The checked badges. */
+  selected: string[];
+  /** The verified report, once there is one. */
+  report?: RemovalReport;
+}
+
+export interface PanelChoicesStore {
+  read(): PanelChoices | null;
+  write(choices: PanelChoices): void;
+  clear(): void;
+}
+
+const STEPS: readonly string[] = ['choose', 'preview', 'result'] satisfies PanelChoices['step'][];
+
+/** What was stored, if it has the shape this code writes (no schema library in the panel's bundle). */
+function asChoices(value: unknown): PanelChoices | null {
+  const v = value as Partial<Record<keyof PanelChoices, unknown>> | null;
+  const report = v?.report as Partial<RemovalReport> | undefined;
+  const ok =
+    typeof v?.userId === 'string' &&
+    (v.helpCenterId === undefined || typeof v.helpCenterId === 'string') &&
+    typeof v.step === 'string' &&
+    STEPS.includes(v.step) &&
+    Array.isArray(v.selected) &&
+    v.selected.every((id) => typeof id === 'string') &&
+    (report === undefined || (typeof report === 'object' && report !== null && Array.isArray(report.results)));
+  return ok ? (v as PanelChoices) : null;
+}
+
+/**
+ * A panel's choices in the frame's session storage: its tab's, in the extension's origin, which no Desk page
+ * reaches. A storage the browser refuses only means nothing is restored.
+ */
+export function panelChoicesStore(
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null,
+  panelId: string,
+): PanelChoicesStore {
+  const key = `panelChoices:${panelId}`;
+  return {
+    read() {
+      try {
+        return asChoices(JSON.parse(storage?.getItem(key) ?? 'null'));
+      } catch {
+        return null;
+      }
+    },
+    write(choices) {
+      try {
+        storage?.setItem(key, JSON.stringify(choices));
+      } catch {}
+    },
+    clear() {
+      try {
+        storage?.removeItem(key);
+      } catch {}
+    },
+  };
 }

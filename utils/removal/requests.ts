@@ -47,7 +47,7 @@ export const removalRequests = {
     /** `window`: on the organization's own domain the panel opens in a window of the extension, not a frame. */
     reply: replies<{ panelId: string; mode: 'frame' | 'window' }>(),
   },
-  /** The panel frame, once: the context its control registered, for the frame's own tab only. */
+  /** The panel frame: the context its control registered, for the frame's own tab only, while fresh. */
   getPanelContext: {
     from: PAGES_ONLY,
     input: z.object({ panelId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a panel id')) }),

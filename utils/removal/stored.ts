@@ -1,4 +1,4 @@
-/** What removals keep: the route that worked per organization, and panel contexts not yet claimed. */
+/** What removals keep: the route that worked per organization, and the panels' contexts. */
 import { storage } from 'wxt/utils/storage';
 import { remembered } from '../platform/remembered-item';
 import type { RemovalRoute } from '../platform/zoho/removal-routes';
@@ -11,7 +11,7 @@ export const routeByOrgItem = /* @__PURE__ */ remembered(
   }),
 );
 
-/** Panel contexts the Desk page control registered and the panel frame has not claimed yet. */
+/** Panel contexts the Desk page control registered, each claimable by its frame while fresh. */
 export const panelContextsItem = storage.defineItem<
   Record<string, { tabId: number; context: PanelContext; at: number }>
 >('session:panelContexts', { fallback: {} });

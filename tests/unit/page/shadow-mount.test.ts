@@ -113,3 +113,56 @@ describe('mountInShadowRoot', () => {
     expect(hosts()).toBe(0);
   });
 });
+
+describe('the overlay', () => {
+  const overlayHost = () => document.querySelector('badge-remover-control[data-overlay]');
+
+  it('is in the page only while it holds something: before <body>, out of the content', async () => {
+    document.body.innerHTML = '<div id="app"><h1>Carol Diaz</h1></div>';
+    const m = mount();
+    expect(overlayHost()).toBeNull();
+    const panel = document.createElement('div');
+    m.overlay.append(panel);
+    await tick();
+    expect(overlayHost()?.parentNode).toBe(document.documentElement);
+    expect(overlayHost()?.nextElementSibling).toBe(document.body);
+    expect(overlayHost()?.shadowRoot?.contains(panel)).toBe(true);
+    panel.remove();
+    await tick();
+    expect(overlayHost()).toBeNull();
+    expect(hosts()).toBe(1);
+  });
+
+  it('stays where it is while the page re-renders its content and the control is put back', async () => {
+    document.body.innerHTML = '<div id="app"><h1>Carol Diaz</h1></div>';
+    const m = mount();
+    m.overlay.append(document.createElement('div'));
+    await tick();
+    const overlay = overlayHost()!;
+    const removed: Node[] = [];
+    const watch = new MutationObserver((records) => removed.push(...records.flatMap((r) => [...r.removedNodes])));
+    watch.observe(document.documentElement, { childList: true, subtree: true });
+    for (let i = 0; i < 3; i++) {
+      document.getElementById('app')!.innerHTML = '<h1>Carol Diaz</h1>';
+      await tick();
+    }
+    watch.disconnect();
+    expect(document.querySelector('h1')?.nextElementSibling).toBe(m.host);
+    expect(removed).toContain(m.host);
+    expect(removed).not.toContain(overlay);
+    expect(overlay.isConnected).toBe(true);
+  });
+
+  it('is put back when the page removes it, and is gone when the signal aborts', async () => {
+    document.body.innerHTML = '<h1>Carol Diaz</h1>';
+    const m = mount();
+    m.overlay.append(document.createElement('div'));
+    await tick();
+    overlayHost()!.remove();
+    await tick();
+    expect(overlayHost()?.isConnected).toBe(true);
+    m.controller.abort();
+    expect(overlayHost()).toBeNull();
+    expect(hosts()).toBe(0);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PANEL_MESSAGE, panelMessage } from '../../../utils/removal/panel-frame';
+import { PANEL_MESSAGE, type PanelChoices, panelChoicesStore, panelMessage } from '../../../utils/removal/panel-frame';
 
 const EXTENSION = 'chrome-extension://cjheecimhjkgjkobijngojplcehhnajo';
 const frameWindow = {} as Window;
@@ -30,5 +30,57 @@ describe("the panel frame's messages to the control", () => {
     expect(panelMessage(event({ [PANEL_MESSAGE]: { action: 'remove' } }), frame, EXTENSION)).toBeNull();
     expect(panelMessage(event({ [PANEL_MESSAGE]: { action: 'size', height: 'big' } }), frame, EXTENSION)).toBeNull();
     expect(panelMessage(event(null), frame, EXTENSION)).toBeNull();
+  });
+});
+
+describe("a panel's choices, kept for its frame", () => {
+  const memory = () => {
+    const items = new Map<string, string>();
+    return {
+      items,
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+      removeItem: (key: string) => void items.delete(key),
+    };
+  };
+  const choices: PanelChoices = { userId: '42', helpCenterId: '7', step: 'preview', selected: ['11', '13'] };
+
+  it('reads back what the panel wrote, per panel, until cleared', () => {
+    const storage = memory();
+    const store = panelChoicesStore(storage, 'abc');
+    expect(store.read()).toBeNull();
+    store.write(choices);
+    expect(store.read()).toEqual(choices);
+    expect(panelChoicesStore(storage, 'other').read()).toBeNull();
+    store.clear();
+    expect(store.read()).toBeNull();
+  });
+
+  it('reads anything else as nothing, and a storage the browser refuses as nothing kept', () => {
+    const storage = memory();
+    const store = panelChoicesStore(storage, 'abc');
+    for (const stored of [
+      '{',
+      '42',
+      JSON.stringify({ ...choices, step: 'running' }),
+      JSON.stringify({ ...choices, selected: [11] }),
+      JSON.stringify({ ...choices, report: { results: 'all' } }),
+    ]) {
+      storage.items.set('panelChoices:abc', stored);
+      expect(store.read()).toBeNull();
+    }
+    const refusing = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => {},
+    };
+    const none = panelChoicesStore(refusing, 'abc');
+    expect(() => none.write(choices)).not.toThrow();
+    expect(none.read()).toBeNull();
+    expect(panelChoicesStore(null, 'abc').read()).toBeNull();
   });
 });

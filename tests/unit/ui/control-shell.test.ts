@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mountControlShell } from '../../../components/page/control-shell';
+import { mountControlShell, panelPlacement } from '../../../components/page/control-shell';
 
 const EXTENSION = 'chrome-extension://cjheecimhjkgjkobijngojplcehhnajo';
 const removers: (() => void)[] = [];
@@ -9,12 +9,14 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+/** The button in its container, as in the page's content, and the overlay the open panel goes to. */
 function mount(panelUrl = vi.fn(async () => `${EXTENSION}/removal-panel.html#abcdefghijklmnop`)) {
   const container = document.createElement('div');
-  document.body.append(container);
-  removers.push(mountControlShell(container, { panelUrl, extensionOrigin: EXTENSION }));
+  const overlay = document.createElement('div');
+  document.body.append(container, overlay);
+  removers.push(mountControlShell(container, { panelUrl, extensionOrigin: EXTENSION, overlay }));
   const trigger = container.querySelector<HTMLButtonElement>('button.br-trigger')!;
-  return { container, trigger, panelUrl };
+  return { container, overlay, trigger, panelUrl };
 }
 
 /** A click as the admin's own input gives it: the one kind a page script cannot make. */
@@ -26,39 +28,69 @@ function trustedClick(target: HTMLElement) {
 
 describe('the Desk page control', () => {
   it("ignores a page script's click, dispatched event or key: nothing opens, nothing is asked", async () => {
-    const { container, trigger, panelUrl } = mount();
+    const { overlay, trigger, panelUrl } = mount();
     trigger.click();
     trigger.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     trigger.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     await Promise.resolve();
     expect(panelUrl).not.toHaveBeenCalled();
-    expect(container.querySelector('.br-panel')).toBeNull();
+    expect(overlay.querySelector('.br-panel')).toBeNull();
     expect(trigger.getAttribute('aria-expanded')).toBe('false');
   });
 
-  it("opens the panel as the extension's own page in a frame, and only then asks for it", async () => {
-    const { container, trigger, panelUrl } = mount();
+  it("opens the panel as the extension's own page in a frame, in the overlay, and only then asks for it", async () => {
+    const { container, overlay, trigger, panelUrl } = mount();
     trustedClick(trigger);
     expect(trigger.getAttribute('aria-expanded')).toBe('true');
-    expect(container.querySelector('[role="status"]')?.textContent).toBe('Opening…');
-    await vi.waitFor(() => expect(container.querySelector('iframe.br-frame')).not.toBeNull());
-    const frame = container.querySelector<HTMLIFrameElement>('iframe.br-frame')!;
+    expect(overlay.querySelector('[role="status"]')?.textContent).toBe('Opening…');
+    await vi.waitFor(() => expect(overlay.querySelector('iframe.br-frame')).not.toBeNull());
+    const frame = overlay.querySelector<HTMLIFrameElement>('iframe.br-frame')!;
     expect(frame.getAttribute('src')).toBe(`${EXTENSION}/removal-panel.html#abcdefghijklmnop`);
     expect(frame.title).toBe('Remove badges');
-    expect(trigger.getAttribute('aria-controls')).toBe(container.querySelector('.br-panel')!.id);
+    expect(container.querySelector('.br-panel')).toBeNull();
+    expect(trigger.ariaControlsElements).toEqual([overlay]);
     expect(panelUrl).toHaveBeenCalledTimes(1);
     // A second trusted click closes it, and focus goes back to the button.
     trustedClick(trigger);
-    expect(container.querySelector('.br-panel')).toBeNull();
+    expect(overlay.querySelector('.br-panel')).toBeNull();
+    expect(trigger.ariaControlsElements).toBeNull();
     expect(document.activeElement).toBe(trigger);
   });
 
-  it('Escape while the frame loads closes it', async () => {
-    const { container, trigger } = mount(vi.fn(() => new Promise<string>(() => {})));
+  it('keeps the open frame where it is while the page takes the button out and puts it back', async () => {
+    const { container, overlay, trigger, panelUrl } = mount();
     trustedClick(trigger);
-    container.querySelector('.br-panel')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    expect(container.querySelector('.br-panel')).toBeNull();
+    await vi.waitFor(() => expect(overlay.querySelector('iframe.br-frame')).not.toBeNull());
+    const frame = overlay.querySelector('iframe.br-frame')!;
+    const removed: Node[] = [];
+    const watch = new MutationObserver((records) => removed.push(...records.flatMap((r) => [...r.removedNodes])));
+    watch.observe(document.body, { childList: true, subtree: true });
+    // A re-render: the button's host leaves the page, and the mount puts it back elsewhere.
+    container.remove();
+    document.body.prepend(container);
+    await Promise.resolve();
+    watch.disconnect();
+    expect(removed).toEqual([container]);
+    expect(frame.isConnected).toBe(true);
+    expect(overlay.querySelectorAll('iframe')).toHaveLength(1);
+    expect(trigger.getAttribute('aria-expanded')).toBe('true');
+    expect(panelUrl).toHaveBeenCalledTimes(1);
+  });
+
+  it('Escape while the frame loads closes it', async () => {
+    const { overlay, trigger } = mount(vi.fn(() => new Promise<string>(() => {})));
+    trustedClick(trigger);
+    overlay.querySelector('.br-panel')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(overlay.querySelector('.br-panel')).toBeNull();
     expect(trigger.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('takes the open panel with it when it goes (another user, another page)', async () => {
+    const { overlay, trigger } = mount();
+    trustedClick(trigger);
+    await vi.waitFor(() => expect(overlay.querySelector('iframe.br-frame')).not.toBeNull());
+    removers.pop()!();
+    expect(overlay.childElementCount).toBe(0);
   });
 
   it('says why when the panel cannot be opened, and the next click tries again', async () => {
@@ -66,13 +98,44 @@ describe('the Desk page control', () => {
       .fn<() => Promise<string>>()
       .mockRejectedValueOnce(new Error('Extension context invalidated.'))
       .mockResolvedValue(`${EXTENSION}/removal-panel.html#abcdefghijklmnop`);
-    const { container, trigger } = mount(panelUrl);
+    const { overlay, trigger } = mount(panelUrl);
     trustedClick(trigger);
-    await vi.waitFor(() => expect(container.querySelector('[role="alert"]')).not.toBeNull());
-    expect(container.querySelector('[role="alert"]')!.textContent).toContain('Extension context invalidated.');
-    trustedClick(container.querySelector<HTMLButtonElement>('[role="alert"] button')!);
-    expect(container.querySelector('.br-panel')).toBeNull();
+    await vi.waitFor(() => expect(overlay.querySelector('[role="alert"]')).not.toBeNull());
+    expect(overlay.querySelector('[role="alert"]')!.textContent).toContain('Extension context invalidated.');
+    trustedClick(overlay.querySelector<HTMLButtonElement>('[role="alert"] button')!);
+    expect(overlay.querySelector('.br-panel')).toBeNull();
     trustedClick(trigger);
-    await vi.waitFor(() => expect(container.querySelector('iframe.br-frame')).not.toBeNull());
+    await vi.waitFor(() => expect(overlay.querySelector('iframe.br-frame')).not.toBeNull());
+  });
+});
+
+describe('where the open panel goes', () => {
+  const window = { width: 1280, height: 800 };
+  const button = (left: number, top: number) => ({ left, right: left + 120, top, bottom: top + 30 });
+
+  it('below the button, under its left edge', () => {
+    expect(panelPlacement(button(280, 150), window)).toEqual({ top: 186, left: 280, width: 400, maxHeight: 520 });
+  });
+
+  it('above a button low in the window, as high as the room there', () => {
+    expect(panelPlacement(button(280, 750), window)).toEqual({ bottom: 56, left: 280, width: 400, maxHeight: 520 });
+    expect(panelPlacement(button(280, 450), { width: 1280, height: 600 })).toEqual({
+      bottom: 156,
+      left: 280,
+      width: 400,
+      maxHeight: 436,
+    });
+  });
+
+  it('under the right edge of a button at the right of the window, inside the window', () => {
+    expect(panelPlacement(button(1144, 754), window)).toMatchObject({ left: 864, width: 400 });
+    expect(panelPlacement(button(1200, 150), window).left).toBe(872);
+  });
+
+  it('as wide as a narrow window allows, and never squeezed to nothing', () => {
+    expect(panelPlacement(button(10, 150), { width: 300, height: 800 })).toMatchObject({ left: 8, width: 284 });
+    expect(panelPlacement(button(10, -200), window).maxHeight).toBe(520);
+    expect(panelPlacement(button(10, 900), window)).toMatchObject({ maxHeight: 520 });
+    expect(panelPlacement(button(10, 385), { width: 1280, height: 400 }).maxHeight).toBe(371);
   });
 });

@@ -3,10 +3,11 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PanelApi, RemovalTarget } from '../../../components/removal/RemoveBadgesPanel';
-import { RemoveBadgesPanel } from '../../../components/removal/RemoveBadgesPanel';
+import { PanelChoicesContext, RemoveBadgesPanel } from '../../../components/removal/RemoveBadgesPanel';
 import type { StatusView } from '../../../utils/connection/requests';
 import { ZohoError } from '../../../utils/platform/errors';
 import type { UserBadgesView } from '../../../utils/platform/zoho/views';
+import { type PanelChoicesStore, panelChoicesStore } from '../../../utils/removal/panel-frame';
 import type { RemovalReport } from '../../../utils/removal/report';
 
 afterEach(() => {
@@ -179,5 +180,70 @@ describe('the removal panel', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(screen.queryByRole('checkbox', { name: /Rising Star/ })).toBeNull();
     expect(screen.getByText(/Dan Ro/)).toBeTruthy();
+  });
+});
+
+describe('the panel in a frame that reloads', () => {
+  const sessionStore = (): PanelChoicesStore => {
+    const items = new Map<string, string>();
+    return panelChoicesStore(
+      {
+        getItem: (key) => items.get(key) ?? null,
+        setItem: (key, value) => void items.set(key, value),
+        removeItem: (key) => void items.delete(key),
+      },
+      'panel-1',
+    );
+  };
+
+  /** The frame's page: the panel under the store its frame keeps; a reload is this drawn afresh. */
+  function frame(a: PanelApi, store: PanelChoicesStore, target: RemovalTarget = { userId: '42', helpCenterId: '7' }) {
+    cleanup();
+    render(
+      <PanelChoicesContext.Provider value={store}>
+        <div role="dialog" aria-labelledby="t">
+          <RemoveBadgesPanel api={a} target={target} titleId="t" onClose={() => {}} />
+        </div>
+      </PanelChoicesContext.Provider>,
+    );
+  }
+
+  it('comes back on the step the admin was on, with the badges they chose', async () => {
+    const store = sessionStore();
+    frame(api(), store);
+    fireEvent.click(await screen.findByRole('checkbox', { name: /<img/ }));
+    frame(api(), store);
+    await screen.findByRole('button', { name: 'Review removal (2)' });
+    expect((screen.getAllByRole('checkbox') as HTMLInputElement[]).map((b) => b.checked)).toEqual([true, false, true]);
+    fireEvent.click(screen.getByRole('button', { name: 'Review removal (2)' }));
+    frame(api(), store);
+    const sentence = await screen.findByText('Remove 2 badges from Carol Lee (carol@zylker.com) in Zylker Community');
+    expect(document.activeElement).toBe(sentence);
+    expect(screen.getByRole('button', { name: 'Remove 2 badges' })).toBeTruthy();
+  });
+
+  it('chooses no badge the user no longer holds, and keeps no choice for another user', async () => {
+    const store = sessionStore();
+    store.write({ userId: '42', helpCenterId: '7', step: 'preview', selected: ['12', '99'] });
+    frame(api(), store);
+    await screen.findByText('Remove 1 badge from Carol Lee (carol@zylker.com) in Zylker Community');
+    frame(api(), store, { userId: '43' });
+    await screen.findByRole('button', { name: 'Review removal (3)' });
+  });
+
+  it('shows the verified report again, not a new choice', async () => {
+    const store = sessionStore();
+    const removed = report([{ badgeId: '11', name: 'Rising Star', outcome: { status: 'removed' } }]);
+    frame(api({ removeBadges: vi.fn(async () => removed) }), store);
+    fireEvent.click(await screen.findByRole('button', { name: 'Select none' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Rising Star/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Review removal (1)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove 1 badge' }));
+    await screen.findByText('Removed (verified)');
+    const a = api({ getUserBadges: vi.fn(async () => ({ ...view, badges: view.badges.slice(1) })) });
+    frame(a, store);
+    await screen.findByText('Removed (verified)');
+    expect(screen.getByRole('button', { name: 'Done' })).toBeTruthy();
+    expect(a.removeBadges).not.toHaveBeenCalled();
   });
 });
