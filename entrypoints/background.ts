@@ -86,6 +86,9 @@ export default defineBackground(() => {
       async release(origin) {
         await browser.permissions.remove({ origins: [`${origin}/*`] });
       },
+      async releaseScripting() {
+        await browser.permissions.remove({ permissions: ['scripting'] });
+      },
     },
     async openPanelWindow(panelId) {
       const url = `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;

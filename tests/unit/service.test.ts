@@ -198,21 +198,29 @@ describe('service handlers', () => {
       register: vi.fn(async () => {}),
       unregister: vi.fn(async () => {}),
       release: vi.fn(async () => {}),
+      releaseScripting: vi.fn(async () => {}),
     };
     deps.deskAddressAccess = access;
     const origin = 'https://support.zylker.example';
     expect(await send('addDeskAddress', { origin })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(access.register).not.toHaveBeenCalled();
+    const second = 'https://help.zylker.example';
+    granted.add(second);
+    await send('addDeskAddress', { origin: second });
     granted.add(origin);
     expect(await send('addDeskAddress', { origin: `${origin}/support/x` })).toMatchObject({
       ok: true,
-      value: { deskAddresses: [origin] },
+      value: { deskAddresses: [second, origin] },
     });
     expect(access.register).toHaveBeenCalledWith(origin);
     expect(await send('addDeskAddress', { origin: 'https://desk.zoho.com' })).toMatchObject({ ok: false });
-    expect(await send('removeDeskAddress', { origin })).toMatchObject({ ok: true, value: { deskAddresses: [] } });
+    expect(await send('removeDeskAddress', { origin })).toMatchObject({ ok: true, value: { deskAddresses: [second] } });
     expect(access.unregister).toHaveBeenCalledWith(origin);
     expect(access.release).toHaveBeenCalledWith(origin);
+    // The scripting permission stays while an address needs it, and goes back with the last one.
+    expect(access.releaseScripting).not.toHaveBeenCalled();
+    expect(await send('removeDeskAddress', { origin: second })).toMatchObject({ value: { deskAddresses: [] } });
+    expect(access.releaseScripting).toHaveBeenCalledTimes(1);
   });
 
   it('on the own domain, opens the panel in a window of its own, bound to that window', async () => {

@@ -10,12 +10,35 @@ import type { BadgeOutcome, BadgeResult, RemovalReport } from '../removal/report
 import { markUndone, recordRemoval } from './audit';
 import type { AuditEntry } from './stored';
 
+/** Undos under way in this worker: a second undo of the same entry, sent while the first works, is refused. */
+const undoing = new Set<string>();
+
 export async function undoRemoval(
   deps: { client: DeskClient; orgId: string; now: () => number; newId: () => string },
   entry: AuditEntry,
 ): Promise<RemovalReport> {
   if (entry.kind !== 'remove')
     throw new ZohoError({ kind: 'invalid-request', message: 'Only a removal can be undone.' });
+  // Once: a second undo would re-award what someone removed again since.
+  if (entry.undoneBy?.length || undoing.has(entry.auditId)) {
+    throw new ZohoError({
+      kind: 'invalid-request',
+      message: 'This removal was undone already.',
+      action: 'Its undo is in the audit log, just above it.',
+    });
+  }
+  undoing.add(entry.auditId);
+  try {
+    return await undoOnce(deps, entry);
+  } finally {
+    undoing.delete(entry.auditId);
+  }
+}
+
+async function undoOnce(
+  deps: { client: DeskClient; orgId: string; now: () => number; newId: () => string },
+  entry: AuditEntry,
+): Promise<RemovalReport> {
   if (entry.orgId !== deps.orgId) {
     throw new ZohoError({
       kind: 'invalid-request',

@@ -24,6 +24,8 @@ export interface DeskAddressAccess {
   unregister(origin: string): Promise<void>;
   /** Gives the origin's permission back to the browser. */
   release(origin: string): Promise<void>;
+  /** Gives the optional `scripting` permission back: no address needs it any more. */
+  releaseScripting(): Promise<void>;
 }
 
 export interface ConnectionDeps {
@@ -213,10 +215,12 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
 
     async removeDeskAddress({ origin }) {
       const access = deps.deskAddressAccess;
-      await deskAddressesItem.setValue((await deskAddressesItem.getValue()).filter((a) => a !== origin));
+      const left = (await deskAddressesItem.getValue()).filter((a) => a !== origin);
+      await deskAddressesItem.setValue(left);
       if (access) {
         await access.unregister(origin).catch(() => {});
         await access.release(origin).catch(() => {});
+        if (left.length === 0) await access.releaseScripting().catch(() => {});
       }
       return settingsView();
     },

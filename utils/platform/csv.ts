@@ -53,16 +53,18 @@ export function parseCsv(text: string): CsvRow[] {
   return rows;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * What a spreadsheet may start a formula with: = + - @ and their full-width forms (＝ ＋ － ＠, which some
+ * spreadsheets fold to ASCII), and any leading space, TAB, CR or LF (how a formula slips past an escape that only
+ * checks the first character).
+ */
+const FORMULA_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\t\r\n ]/;
 
 function quote(value: string): string {
   return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/**
- * CSV text for a spreadsheet. A value starting with =, +, -, @, TAB or CR is prefixed with ' so a spreadsheet
- * never runs it as a formula (TAB and CR are how formulas slip past an escape that only checks the first four).
- */
+/** CSV text for a spreadsheet. A value that could start a formula is prefixed with ', so none ever runs. */
 export function toCsv(rows: readonly (readonly (string | number | undefined)[])[]): string {
   return `${rows
     .map((row) =>

@@ -75,6 +75,17 @@ describe('undoRemoval', () => {
     ]);
   });
 
+  it('undoes an entry once: again later, or twice at the same time, is refused without calling Zoho', async () => {
+    await recordRemoval(removal());
+    const { client, writes } = desk([]);
+    const deps = { client, orgId: '600', now: () => Date.UTC(2026, 10, 21), newId: () => 'u1' };
+    const results = await Promise.allSettled([undoRemoval(deps, removal()), undoRemoval(deps, removal())]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    const [entry] = await readAuditLog(Date.UTC(2026, 10, 21)).then((log) => log.filter((e) => e.auditId === 'r1'));
+    await expect(undoRemoval(deps, entry!)).rejects.toMatchObject({ message: 'This removal was undone already.' });
+    expect(writes).toHaveLength(1);
+  });
+
   it('refuses an entry from another organization without calling Zoho', async () => {
     const { client, writes } = desk([]);
     await expect(

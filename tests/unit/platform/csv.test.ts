@@ -38,16 +38,30 @@ describe('toCsv', () => {
     ).toBe('id,name\r\n42,"Lee, Al"\r\n43,"\'=HYPERLINK(""x"")"\r\n1,\r\n');
   });
 
-  it('defuses a formula behind a leading TAB or CR, and every other formula start', () => {
-    const cells = ['\t=1+1', '\r=1+1', '+1', '-1', '@SUM(A1)', '=1'];
+  it('defuses a formula behind leading whitespace, in full-width forms, and every other formula start', () => {
+    const cells = [
+      '\t=1+1',
+      '\r=1+1',
+      '\n=1+1',
+      ' =1+1',
+      ' plain',
+      '+1',
+      '-1',
+      '@SUM(A1)',
+      '=1',
+      '＝1+1',
+      '＋1',
+      '－1',
+      '＠SUM(A1)',
+    ];
     const written = parseCsv(toCsv([cells]))[0]!.cells;
     expect(written).toEqual(cells.map((c) => `'${c}`));
-    expect(toCsv([['a-b', 'x=1', ' =1']])).toBe('a-b,x=1," =1"\r\n');
+    expect(toCsv([['a-b', 'x=1', 'a＝1']])).toBe('a-b,x=1,a＝1\r\n');
   });
 
   it('round-trips through parseCsv', () => {
     const rows = [
-      ['a "b"', 'c\nd', ' e'],
+      ['a "b"', 'c\nd', 'e '],
       ['', 'x', 'y'],
     ];
     expect(parseCsv(toCsv(rows)).map((r) => r.cells)).toEqual(rows);

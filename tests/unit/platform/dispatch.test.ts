@@ -117,14 +117,24 @@ describe('dispatch', () => {
     ['prototype key', { type: 'constructor', input: {} }, page],
     ['not an object', 'removeBadges', desk],
     ['content script asking to connect', { type: 'connect', input: {} }, desk],
-    ['empty badge list', { type: 'removeBadges', input: { userId: '1', badgeIds: [] } }, desk],
-    ['repeated badge', { type: 'removeBadges', input: { userId: '1', badgeIds: ['2', '2'] } }, desk],
-    ['non-numeric user', { type: 'removeBadges', input: { userId: '../labels', badgeIds: ['2'] } }, desk],
     ['unknown sender', { type: 'getStatus', input: {} }, { id: 'other', origin: EXT_ORIGIN }],
   ])('refuses %s without calling a handler', async (_name, message, sender) => {
     calls.length = 0;
     const reply = await dispatch(requests, handlers, message, sender, RUNTIME_ID, EXT_ORIGIN);
     expect(reply.ok).toBe(false);
+    expect(calls).toEqual([]);
+  });
+
+  // From a sender the check allows, so that each case reaches the schema: without its rule, it would run.
+  it.each([
+    ['an empty badge list', { userId: '1', badgeIds: [] }],
+    ['a repeated badge', { userId: '1', badgeIds: ['2', '2'] }],
+    ['a non-numeric user', { userId: '../labels', badgeIds: ['2'] }],
+    ['a non-numeric badge', { userId: '1', badgeIds: ['2/../x'] }],
+  ])('refuses %s by its schema, without calling a handler', async (_name, input) => {
+    calls.length = 0;
+    const reply = await dispatch(requests, handlers, { type: 'removeBadges', input }, page, RUNTIME_ID, EXT_ORIGIN);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid-request', message: /^Invalid request: / } });
     expect(calls).toEqual([]);
   });
 });
