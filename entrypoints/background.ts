@@ -5,6 +5,7 @@ import { bulkRunItem } from '../utils/bulk/stored';
 import { createZohoAuth } from '../utils/connection/oauth';
 import { indexedDbSecretStore, migrateSecrets } from '../utils/connection/secret-store';
 import { connectionItem, DEFAULT_SETTINGS, type Settings, settingsItem } from '../utils/connection/stored';
+import { revokeToken } from '../utils/connection/token-endpoint';
 import { createHandlers } from '../utils/handlers';
 import {
   deskAddressMatches,
@@ -30,7 +31,10 @@ export default defineBackground(() => {
   const fetchFn: typeof fetch = (input, init) => fetch(input, init);
   const secrets = indexedDbSecretStore();
   // Secrets an earlier version left in storage.local move out first; everything that reads them waits.
-  const migrated = migrateSecrets(secrets).catch((error: unknown) =>
+  const migrated = migrateSecrets({
+    revoke: (dc, token) => revokeToken(fetchFn, dc, token),
+    now: () => Date.now(),
+  }).catch((error: unknown) =>
     console.warn('Badge Remover could not move its secrets out of extension storage:', error),
   );
   const auth = createZohoAuth({ identity: browser.identity, fetch: fetchFn, now: () => Date.now(), secrets });

@@ -10,6 +10,7 @@ import { CheckSetup, type CheckSetupApi } from './CheckSetup';
 import { ConnectForm } from './ConnectForm';
 import { ConnectionSection } from './ConnectionSection';
 import { DeskAddresses, type DeskAddressesApi } from './DeskAddresses';
+import { SecretsExposureNotice } from './SecretsExposureNotice';
 
 export interface OptionsApi
   extends CheckSetupApi,
@@ -67,6 +68,7 @@ export function OptionsApp({
       <PageAlert error={loadError} />
       {status && settings ? (
         <>
+          <SecretsExposureNotice exposure={status.secretsExposure} />
           {status.connection === 'disconnected' ? (
             <ConnectForm api={api} status={status} settings={settings} onStatus={setStatus} onSettings={setSettings} />
           ) : (

@@ -4,7 +4,7 @@ import { readAuditLog } from '../../utils/audit/audit';
 import { INTERRUPTED_SETTLE_MS } from '../../utils/bulk/run';
 import { bulkInFlightItem, bulkRunItem } from '../../utils/bulk/stored';
 import { memorySecretStore } from '../../utils/connection/secret-store';
-import { connectionItem, settingsItem } from '../../utils/connection/stored';
+import { connectionItem, secretsExposureItem, settingsItem } from '../../utils/connection/stored';
 import { createHandlers, type ServiceDeps } from '../../utils/handlers';
 import { pagePatternsItem } from '../../utils/page/stored';
 import { dispatch } from '../../utils/platform/dispatch';
@@ -112,6 +112,21 @@ describe('service handlers', () => {
       value: { org: { id: '2', name: 'Labs' } },
     });
     expect((await two.send('chooseOrganization', { orgId: '3' })).ok).toBe(false);
+  });
+
+  it("an exposed earlier version's notice stays until the admin connects again and enters a new secret", async () => {
+    const { send, deps } = setup({ 'GET /api/v1/organizations': { data: [{ id: '1', companyName: 'Zylker' }] } });
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), clientId: '1000.ABCDEFGHIJKLMNOPQRSTUVWX' });
+    await secretsExposureItem.setValue({ refreshTokenRevoked: true, clientSecretExposed: true, at: 1 });
+    expect(await send('getStatus', {})).toMatchObject({
+      value: { secretsExposure: { refreshTokenRevoked: true, clientSecretExposed: true } },
+    });
+    (deps.auth.connect as ReturnType<typeof vi.fn>).mockImplementation(async () => connectedTo());
+    expect(await send('connect', {})).toMatchObject({
+      value: { secretsExposure: { refreshTokenRevoked: false, clientSecretExposed: true } },
+    });
+    await send('saveSettings', { clientSecret: 'a-new-secret' });
+    expect(((await send('getStatus', {})) as { value: object }).value).not.toHaveProperty('secretsExposure');
   });
 
   it('removes from the panel, remembers the route and records the audit entry with who it was', async () => {

@@ -14,7 +14,14 @@ import { type connectionRequests, DEFAULT_FORGET, type Forget, type SettingsView
 import { DESK_SCOPES } from './scopes';
 import type { SecretStore } from './secret-store';
 import { checkSetup } from './setup-check';
-import { type Connection, connectionItem, readSettings, type Settings, settingsItem } from './stored';
+import {
+  type Connection,
+  connectionItem,
+  readSettings,
+  type Settings,
+  secretsExposureItem,
+  settingsItem,
+} from './stored';
 
 export interface DeskAddressAccess {
   /** Whether the browser grants the extension that origin (the admin was asked on the extension page). */
@@ -81,7 +88,19 @@ export async function requireOrg(): Promise<string> {
 export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks): Handlers<typeof connectionRequests> {
   const status = async (): Promise<StatusView> => {
     const connection = await connectionItem.getValue();
-    const base = { scopes: [...DESK_SCOPES], redirectUri: deps.redirectUri() };
+    const exposure = await secretsExposureItem.getValue();
+    const base = {
+      scopes: [...DESK_SCOPES],
+      redirectUri: deps.redirectUri(),
+      ...(exposure
+        ? {
+            secretsExposure: {
+              refreshTokenRevoked: exposure.refreshTokenRevoked,
+              clientSecretExposed: exposure.clientSecretExposed,
+            },
+          }
+        : {}),
+    };
     if (!connection) return { ...base, connection: 'disconnected' };
     const dc = dataCenterByLocation(connection.location);
     return {
@@ -100,6 +119,18 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
     customPagePatterns: await pagePatternsItem.getValue(),
     anchorSelector: await anchorSelectorItem.getValue(),
   });
+
+  /** What the admin did about exposed secrets: connected again, or entered a new secret. */
+  const settledExposure = async (done: { refreshToken?: boolean; clientSecret?: boolean }) => {
+    const exposure = await secretsExposureItem.getValue();
+    if (!exposure) return;
+    const next = {
+      ...exposure,
+      refreshTokenRevoked: exposure.refreshTokenRevoked && !done.refreshToken,
+      clientSecretExposed: exposure.clientSecretExposed && !done.clientSecret,
+    };
+    await secretsExposureItem.setValue(next.refreshTokenRevoked || next.clientSecretExposed ? next : null);
+  };
 
   const chooseOrg = async (org: OrganizationView): Promise<void> => {
     const connection = await connectionItem.getValue();
@@ -128,6 +159,7 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
         const secret = input.clientSecret.trim();
         if (secret) await deps.secrets.set('clientSecret', secret);
         else await deps.secrets.delete('clientSecret');
+        await settledExposure({ clientSecret: true });
       }
       if (input.dataCenter !== undefined) {
         if (input.dataCenter !== 'auto' && !dataCenterByLocation(input.dataCenter)) {
@@ -164,6 +196,7 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
         // A Self Client's code is used once, at once: it is never stored.
         ...(code !== undefined ? { code } : {}),
       });
+      await settledExposure({ refreshToken: true });
       const orgs = await listOrganizations(deps.client);
       if (orgs.length === 1) await chooseOrg(orgs[0]!);
       return status();

@@ -16,6 +16,8 @@ export interface StatusView {
   connectedAt?: number;
   scopes: string[];
   redirectUri: string;
+  /** An earlier version's secrets were exposed and dealt with: what the admin must still do. */
+  secretsExposure?: { refreshTokenRevoked: boolean; clientSecretExposed: boolean };
 }
 
 export interface SettingsView extends Omit<Settings, 'clientSecret'> {

@@ -4,7 +4,8 @@
  * the origin, and a content script's IndexedDB is the Desk page's, never the extension's. Only the service
  * worker opens it.
  */
-import { connectionItem, settingsItem } from './stored';
+import { type DataCenter, dataCenterByLocation } from '../platform/zoho/datacenters';
+import { connectionItem, secretsExposureItem, settingsItem } from './stored';
 
 export type SecretKey = 'refreshToken' | 'clientSecret';
 
@@ -69,23 +70,34 @@ export function memorySecretStore(): SecretStore {
 }
 
 /**
- * Earlier versions kept the refresh token in the stored connection and the client secret in the settings,
- * both in `storage.local`. Moves them into the secret store, then removes them there; the connection goes on
- * without the admin connecting again. Safe to run on every start.
+ * Earlier versions kept the refresh token in the stored connection and the client secret in the settings, both in
+ * `storage.local`, where a Desk page's content-script world could read them. Such copies are treated as seen: the
+ * refresh token is revoked at Zoho (the connection waits for the admin to connect again) and the secret is not kept
+ * (the admin is asked to make a new one in Zoho's API console). No copy stays behind. Safe to run on every start.
  */
-export async function migrateSecrets(secrets: SecretStore): Promise<void> {
+export async function migrateSecrets(deps: {
+  revoke: (dc: DataCenter, token: string) => Promise<boolean>;
+  now: () => number;
+}): Promise<void> {
+  let refreshTokenRevoked = false;
+  let clientSecretExposed = false;
   const connection = await connectionItem.getValue();
   if (connection && typeof connection.refreshToken === 'string') {
-    await secrets.set('refreshToken', connection.refreshToken);
-    const { refreshToken: _moved, ...rest } = connection;
-    await connectionItem.setValue(rest);
+    const { refreshToken: exposed, ...rest } = connection;
+    const dc = dataCenterByLocation(connection.location);
+    // Offline, Zoho keeps it until it lapses unused; it is gone from here either way.
+    if (dc && exposed) await deps.revoke(dc, exposed).catch(() => false);
+    await connectionItem.setValue({ ...rest, state: 'reconnect' });
+    refreshTokenRevoked = true;
   }
   // Stored by earlier versions, and no longer a setting.
   const settings = (await settingsItem.getValue()) as unknown as Record<string, unknown> | null;
   if (settings && 'clientSecret' in settings) {
-    if (typeof settings.clientSecret === 'string' && settings.clientSecret)
-      await secrets.set('clientSecret', settings.clientSecret);
-    const { clientSecret: _moved, ...rest } = settings;
+    clientSecretExposed = typeof settings.clientSecret === 'string' && settings.clientSecret !== '';
+    const { clientSecret: _dropped, ...rest } = settings;
     await settingsItem.setValue(rest as unknown as Awaited<ReturnType<typeof settingsItem.getValue>>);
+  }
+  if (refreshTokenRevoked || clientSecretExposed) {
+    await secretsExposureItem.setValue({ refreshTokenRevoked, clientSecretExposed, at: deps.now() });
   }
 }

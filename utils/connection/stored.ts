@@ -58,8 +58,8 @@ export interface Connection {
   /** Absent in connections stored before client types: those are code-flow connections. */
   clientType?: ClientType;
   /**
-   * Only in connections stored by earlier versions: the refresh token lives in the secret store
-   * (utils/connection/secret-store.ts), and migrateSecrets moves an old one there on start.
+   * Only in connections stored by earlier versions, where Desk pages could read it: migrateSecrets revokes it on
+   * start (utils/connection/secret-store.ts); the refresh token lives in the secret store now.
    */
   refreshToken?: string;
   clientId: string;
@@ -94,3 +94,19 @@ export interface PendingAuth {
 }
 
 export const pendingAuthItem = storage.defineItem<PendingAuth | null>('session:pendingAuth', { fallback: null });
+
+/**
+ * An earlier version's secrets were found where Desk pages could read them, and dealt with (migrateSecrets): what
+ * the admin must do is said on the options page until they connect again (and enter a new secret, if one was there).
+ */
+export interface SecretsExposure {
+  /** Revoked at Zoho: connect again. */
+  refreshTokenRevoked: boolean;
+  /** Dropped here: make a new secret in Zoho's API console, the old one may have been read. */
+  clientSecretExposed: boolean;
+  at: number;
+}
+
+export const secretsExposureItem = /* @__PURE__ */ remembered(
+  storage.defineItem<SecretsExposure | null>('local:secretsExposure', { fallback: null }),
+);

@@ -1,8 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { indexedDbSecretStore, memorySecretStore, migrateSecrets } from '../../../utils/connection/secret-store';
-import { connectionItem, settingsItem } from '../../../utils/connection/stored';
+import { indexedDbSecretStore, migrateSecrets } from '../../../utils/connection/secret-store';
+import { connectionItem, secretsExposureItem, settingsItem } from '../../../utils/connection/stored';
 import { forgetRememberedValues } from '../../../utils/platform/remembered-item';
 
 beforeEach(() => {
@@ -27,12 +27,12 @@ describe('the secret store', () => {
   });
 });
 
-describe('moving secrets an earlier version stored', () => {
-  it('moves the refresh token and the client secret out of storage.local, keeping the connection', async () => {
+describe('secrets an earlier version stored where Desk pages could read them', () => {
+  it('revokes the refresh token at Zoho, drops the secret, leaves no copy, and says what the admin must do', async () => {
     await fakeBrowser.storage.local.set({
       connection: {
         state: 'connected',
-        location: 'us',
+        location: 'eu',
         refreshToken: '1000.old',
         clientId: '1000.X',
         scopes: [],
@@ -40,17 +40,42 @@ describe('moving secrets an earlier version stored', () => {
       },
       settings: { clientId: '1000.X', clientSecret: 'legacy-secret', dataCenter: 'auto' },
     });
-    const secrets = memorySecretStore();
-    await migrateSecrets(secrets);
-    expect(await secrets.get('refreshToken')).toBe('1000.old');
-    expect(await secrets.get('clientSecret')).toBe('legacy-secret');
+    const revoked: string[] = [];
+    const deps = {
+      revoke: async (dc: { accountsServer: string }, token: string) => {
+        revoked.push(`${dc.accountsServer} ${token}`);
+        return true;
+      },
+      now: () => 77,
+    };
+    await migrateSecrets(deps);
+    expect(revoked).toEqual(['https://accounts.zoho.eu 1000.old']);
     const local = JSON.stringify(await fakeBrowser.storage.local.get(null));
     expect(local).not.toContain('1000.old');
     expect(local).not.toContain('legacy-secret');
-    expect(await connectionItem.getValue()).toMatchObject({ state: 'connected', clientId: '1000.X' });
-    expect(await settingsItem.getValue()).toMatchObject({ clientId: '1000.X' });
-    // Again on the next start: nothing to move, nothing lost.
-    await migrateSecrets(secrets);
-    expect(await secrets.get('refreshToken')).toBe('1000.old');
+    // The connection waits for the admin; the settings keep everything but the secret.
+    expect(await connectionItem.getValue()).toMatchObject({ state: 'reconnect', clientId: '1000.X' });
+    expect(await settingsItem.getValue()).toEqual({ clientId: '1000.X', dataCenter: 'auto' });
+    expect(await secretsExposureItem.getValue()).toEqual({
+      refreshTokenRevoked: true,
+      clientSecretExposed: true,
+      at: 77,
+    });
+    // Again on the next start: nothing to do, nothing revoked twice.
+    await migrateSecrets(deps);
+    expect(revoked).toHaveLength(1);
+  });
+
+  it('a current install: nothing to revoke, nothing to say', async () => {
+    await connectionItem.setValue({
+      state: 'connected',
+      location: 'us',
+      clientId: '1000.X',
+      scopes: [],
+      connectedAt: 1,
+    });
+    await migrateSecrets({ revoke: async () => true, now: () => 1 });
+    expect(await connectionItem.getValue()).toMatchObject({ state: 'connected' });
+    expect(await secretsExposureItem.getValue()).toBeNull();
   });
 });

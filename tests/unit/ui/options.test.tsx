@@ -151,6 +151,18 @@ describe('OptionsApp', () => {
     expect(a.addDeskAddress).not.toHaveBeenCalled();
   });
 
+  it("says what to do after an earlier version's exposed secrets were dealt with, and nothing otherwise", async () => {
+    const exposed = { ...disconnected, secretsExposure: { refreshTokenRevoked: true, clientSecretExposed: true } };
+    render(<OptionsApp api={api({ getStatus: vi.fn(async () => exposed) })} />);
+    const notice = await screen.findByRole('alert', { name: 'Action needed after the update' });
+    expect(notice.textContent).toContain('revoked at Zoho');
+    expect(notice.textContent).toContain('generate a new client secret');
+    cleanup();
+    render(<OptionsApp api={api()} />);
+    await screen.findByRole('button', { name: 'Connect to Zoho' });
+    expect(screen.queryByRole('alert', { name: 'Action needed after the update' })).toBeNull();
+  });
+
   it('shows the redirect URI and the scopes', async () => {
     render(<OptionsApp api={api()} />);
     expect(await screen.findByText(disconnected.redirectUri)).toBeTruthy();
