@@ -1,0 +1,65 @@
+/** `GET /helpCenters` and `GET /helpCenters/{id}` (Helpcenter.json). */
+import type { HelpCenter } from '../data';
+import { empty, json, type Reply } from '../http';
+import { type DeskCall, type Endpoint, NOT_FOUND, orgHelpCenter, orgHelpCenters } from './call';
+
+const READ_HELP_CENTERS = ['Desk.settings.READ', 'Desk.basic.READ'];
+
+/** Helpcenter.json helpcenterDefaultResponse: Zoho's fields, no portal name. */
+function helpCenterItem(h: HelpCenter, isDefault: boolean) {
+  return {
+    id: h.id,
+    name: h.name,
+    isDefault,
+    departmentIds: h.departmentIds,
+    url: `https://desk.zoho.com/portal/${h.portalName}/`,
+    logoUrl: null,
+    status: 'ACTIVE',
+    primaryLocale: 'en',
+    locales: ['en'],
+    helpCenterLocales: [{ name: h.name, locale: 'en', type: 'DEFAULT', status: 'ACCESIBLE_IN_HELPCENTER' }],
+    isMultilingualEnabled: false,
+    isEncodedPermalinkAllowed: false,
+  };
+}
+
+function listHelpCenters(call: DeskCall): Reply {
+  const data = orgHelpCenters(call).map((h, index) => helpCenterItem(h, index === 0));
+  return data.length ? json(200, { data }) : empty();
+}
+
+/** Helpcenter.json helpcenterDetailResponse: the list item and the help center's settings. */
+function getHelpCenter(call: DeskCall): Reply {
+  const helpCenter = orgHelpCenter(call, call.path.helpcenterId);
+  if (!helpCenter) return NOT_FOUND();
+  return json(200, {
+    ...helpCenterItem(helpCenter, orgHelpCenters(call)[0]?.id === helpCenter.id),
+    translateMode: 'MANUAL',
+    siteMapUpdatedTime: null,
+    domains: [],
+    favIconUrl: null,
+    logoLinkBackUrl: null,
+    autoTranslateSettings: [],
+    activeThemeId: null,
+  });
+}
+
+export const helpCenterEndpoints: Endpoint[] = [
+  {
+    operationId: 'getAllHelpCenters',
+    method: 'GET',
+    path: '/api/v1/helpCenters',
+    scopes: READ_HELP_CENTERS,
+    needsOrg: true,
+    availability: (s) => s.config.routes.helpCenters,
+    handle: listHelpCenters,
+  },
+  {
+    operationId: 'getHelpCenter',
+    method: 'GET',
+    path: '/api/v1/helpCenters/{helpcenterId}',
+    scopes: READ_HELP_CENTERS,
+    needsOrg: true,
+    handle: getHelpCenter,
+  },
+];

@@ -1,0 +1,141 @@
+/**
+ * The Zoho Desk API face (host desk.<dc>, paths under /api/v1), following docs/zoho.md §2-5: the router and the
+ * checks every call goes through; each resource's endpoints live in their own file beside this one.
+ * Order of checks for every call: token (401) → per-org concurrency (429) → latency → daily credits (429)
+ * → route (404/405) → orgId header (400/403) → scope (403) → the endpoint itself.
+ */
+import type { Org } from '../data';
+import { dcByDeskHost } from '../datacenters';
+import { type Reply, type RequestContext, sleep, zohoError } from '../http';
+import { acquireSlot, chargeCredits, creditWeight, secondsUntilUtcMidnight } from '../limits';
+import type { AccessTokenRecord } from '../state';
+import { badgeEndpoints } from './badges';
+import { type Endpoint, NOT_FOUND } from './call';
+import { contactEndpoints } from './contacts';
+import { helpCenterDeleteEndpoints } from './help-center-delete';
+import { helpCenterEndpoints } from './help-centers';
+import { labelEndpoints } from './labels';
+import { organizationEndpoints } from './organizations';
+import { userEndpoints } from './users';
+
+/** Every endpoint the sandbox serves. */
+export const DESK_ENDPOINTS: readonly Endpoint[] = [
+  ...organizationEndpoints,
+  ...helpCenterEndpoints,
+  ...userEndpoints,
+  ...badgeEndpoints,
+  ...helpCenterDeleteEndpoints,
+  ...contactEndpoints,
+  ...labelEndpoints,
+];
+
+interface CompiledEndpoint {
+  endpoint: Endpoint;
+  pattern: RegExp;
+  names: string[];
+}
+
+/** Each path's `{name}` matches one segment of digits. */
+const COMPILED: CompiledEndpoint[] = DESK_ENDPOINTS.map((endpoint) => {
+  const names: string[] = [];
+  const source = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '(\\d+)';
+  });
+  return { endpoint, pattern: new RegExp(`^${source}$`), names };
+});
+
+/** `Desk.settings.ALL` covers `Desk.settings.READ`; comparison ignores case. */
+export function scopeCovers(granted: string, wanted: string): boolean {
+  const g = granted.toLowerCase();
+  const w = wanted.toLowerCase();
+  if (g === w) return true;
+  const [gService, gGroup, gOp] = g.split('.');
+  const [wService, wGroup] = w.split('.');
+  return gOp === 'all' && gService === wService && gGroup === wGroup;
+}
+
+function authenticate(ctx: RequestContext): AccessTokenRecord | Reply {
+  const header = ctx.req.headers.authorization;
+  const match = header ? /^Zoho-oauthtoken\s+(\S+)\s*$/i.exec(header) : null;
+  if (!match) return zohoError(401, 'UNAUTHORIZED', 'You are not authenticated to perform this operation.');
+  const token = ctx.state.accessTokens.get(match[1]!);
+  const dc = dcByDeskHost(ctx.host);
+  if (!token || token.revoked || token.expiresAt <= ctx.state.now() || token.location !== dc?.location)
+    return zohoError(401, 'INVALID_OAUTH', 'The OAuth Token you provided is invalid.');
+  return token;
+}
+
+function dispatch(ctx: RequestContext, token: AccessTokenRecord): Reply {
+  const { state } = ctx;
+  const path = ctx.url.pathname.replace(/(.)\/$/, '$1');
+  const matches = COMPILED.map((c) => ({ ...c, match: c.pattern.exec(path) })).filter(
+    (c) => c.match !== null && c.endpoint.availability?.(state) !== false,
+  );
+  if (matches.length === 0) return NOT_FOUND();
+  const found = matches.find((c) => c.endpoint.method === ctx.method);
+  if (!found || found.endpoint.availability?.(state) === '405')
+    return zohoError(405, 'METHOD_NOT_ALLOWED', 'The HTTP method is not allowed for the requested URL.');
+  const { endpoint, names, match } = found;
+
+  let org: Org | null = null;
+  if (endpoint.needsOrg) {
+    const orgId = ctx.req.headers.orgid;
+    if (typeof orgId !== 'string' || orgId.trim() === '')
+      return zohoError(400, 'INVALID_DATA', 'orgId header is missing');
+    org = state.visibleOrgs().find((o) => o.id === orgId.trim()) ?? null;
+    if (!org) return zohoError(403, 'OAUTH_ORG_MISMATCH', 'The OAuthToken is not valid for specified organization');
+  }
+  if (!endpoint.scopes.some((wanted) => token.scopes.some((granted) => scopeCovers(granted, wanted))))
+    return zohoError(403, 'SCOPE_MISMATCH', 'The OAuth token does not have the scope needed for this operation.');
+  const pathParams = Object.fromEntries(names.map((name, i) => [name, match?.[i + 1] ?? '']));
+  return endpoint.handle({ ctx, state, token, org, path: pathParams, query: ctx.url.searchParams });
+}
+
+export async function handleDeskApi(ctx: RequestContext): Promise<Reply> {
+  const { state } = ctx;
+  const orgHeader = ctx.req.headers.orgid;
+  if (typeof orgHeader === 'string') ctx.logExtra.orgId = orgHeader;
+  const token = authenticate(ctx);
+  // 401s carry no rate-limit headers (docs/zoho.md §4).
+  if ('status' in token) return token;
+
+  const release = acquireSlot(state, typeof orgHeader === 'string' ? orgHeader : '(none)');
+  if (!release) {
+    state.stats.rateLimited++;
+    return withHeaders(
+      zohoError(429, 'THRESHOLD_EXCEEDED', 'Too many requests are being made simultaneously. Try again shortly.'),
+      {
+        'Retry-After': '1',
+        'X-Rate-Limit-Remaining-v3': String(state.creditsRemaining()),
+        'X-Rate-Limit-Request-Weight-v3': '0',
+      },
+    );
+  }
+  try {
+    await sleep(state.config.latencyMs);
+    const weight = creditWeight(ctx.method);
+    const credits = chargeCredits(state, weight);
+    if (!credits.ok) {
+      state.stats.rateLimited++;
+      return withHeaders(
+        zohoError(429, 'THRESHOLD_EXCEEDED', 'The daily API credit limit of this organization has been reached.'),
+        {
+          'Retry-After': String(secondsUntilUtcMidnight(state.now())),
+          'X-Rate-Limit-Remaining-v3': String(credits.remaining),
+          'X-Rate-Limit-Request-Weight-v3': '0',
+        },
+      );
+    }
+    return withHeaders(dispatch(ctx, token), {
+      'X-Rate-Limit-Remaining-v3': String(credits.remaining),
+      'X-Rate-Limit-Request-Weight-v3': String(weight),
+    });
+  } finally {
+    release();
+  }
+}
+
+function withHeaders(reply: Reply, headers: Record<string, string>): Reply {
+  return { ...reply, headers: { ...reply.headers, ...headers } };
+}
