@@ -33,6 +33,14 @@ function listOrganizations(call: DeskCall): Reply {
     logoURL: null,
     isPayloadEncryptionEnabled: bool(state, false),
     isSandboxPortal: bool(state, false),
+    // Added by the newest Organization.json: onboarding answers, required and nullable.
+    designation: null,
+    employeeCountRange: null,
+    industry: null,
+    migrationFrom: null,
+    preferredCommunicationChannels: null,
+    preferredSolution: null,
+    timeZone: null,
   }));
   return json(200, { data });
 }

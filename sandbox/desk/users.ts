@@ -17,10 +17,10 @@ import {
 } from './call';
 import { primaryLabel } from './labels';
 
-/** The user fields whose names differ between Zoho's schema and its examples. */
+/** The user fields spelled differently in Zoho's schema and its examples (whose `type` is a one-item list). */
 function userCommon(state: SandboxState, user: User) {
   return examples(state)
-    ? { photoURL: photoUrl(user), type: user.type }
+    ? { photoURL: photoUrl(user), type: [user.type] }
     : { photoUrl: photoUrl(user), userType: user.type };
 }
 

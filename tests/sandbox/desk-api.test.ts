@@ -221,7 +221,7 @@ describe('help centers and users', () => {
     expect((await get(`/users/${DEMO_USER_ID}`)).json()).toMatchObject({
       email: [{ emailAddress: 'carol.diaz@example.com', isPrimary: 'true', isVerified: 'false' }],
       photoURL: 'https://desk.zoho.com/portal/api/portalUser/17883000000094001/photo',
-      type: 'ENDUSER',
+      type: ['ENDUSER'],
     });
     expect((await get('/users/999999999999')).status).toBe(404);
     expect((await get(`/users/${DEMO_USER_ID}?helpCenterId=${PARTNERS_HC_ID}`)).json().errorCode).toBe('INVALID_DATA');

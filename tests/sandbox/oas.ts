@@ -8,22 +8,30 @@ import { resolve } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 
 export const SPEC_DIR = resolve(import.meta.dirname, '../../../shared/reference/zoho-desk-oas');
-/** The oldest published copy of the same files (commit 83b5c18), kept beside the newest. */
-export const OLDER_SPEC_DIR = resolve(SPEC_DIR, 'older-83b5c18');
 /** Each file gets this base, so the files' relative `./Common.json#/...` references resolve among them. */
 const BASE = 'https://zoho-desk-oas.invalid/';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
+/** A Unicode class such as `\p{L}`, which JavaScript reads only with the `u` flag. */
+const UNICODE_CLASS = /\\p\{/;
+
 /**
  * Zoho's patterns are Java regular expressions, HTML-escaped in places. Rewritten to the same meaning in
  * JavaScript: `\P{InBasicLatin}` (any character outside ASCII) and `&amp;` (a literal `&`). They compile
- * without the `u` flag, where Java's needless escapes such as `\:` are still allowed.
+ * without the `u` flag, where Java's needless escapes such as `\:` are still allowed; a pattern with Unicode
+ * classes (`\p{L}`) needs the flag (see `zohoRegExp`), so its needless escapes are dropped.
  */
 export function javaPatternToJs(pattern: string): string {
-  return pattern.replaceAll('\\P{InBasicLatin}', '\\u0080-\\uffff').replaceAll('&amp;', '&');
+  const js = pattern.replaceAll('\\P{InBasicLatin}', '\\u0080-\\uffff').replaceAll('&amp;', '&');
+  return UNICODE_CLASS.test(js) ? js.replace(/\\([^A-Za-z0-9\\^$.*+?()[\]{}|/-])/g, '$1') : js;
 }
+
+/** Compiles Zoho's patterns for ajv: with the `u` flag only where a Unicode class asks for it. */
+const zohoRegExp = Object.assign((source: string) => new RegExp(source, UNICODE_CLASS.test(source) ? 'u' : ''), {
+  code: 'zohoRegExp',
+});
 
 function rewritePatterns(node: Json): Json {
   if (Array.isArray(node)) return node.map(rewritePatterns);
@@ -59,22 +67,39 @@ function qualifyRefs(node: Json, file: string): Json {
 }
 
 /**
- * Zoho composes objects as `{"additionalProperties": false, "allOf": [A, B]}` where A and B are each closed
- * too. Read literally, JSON Schema then admits no property at all, and Zoho's own examples fail. What Zoho
- * means is "the properties of A and B, and no others", which 2020-12 says as `unevaluatedProperties: false`
- * over opened branches. Only this composition is rewritten; every other closed object stays closed.
+ * Zoho composes objects as `{"additionalProperties": false, "allOf": [A, B]}`, or as a bare `{"allOf": [A, B]}`,
+ * where A or B (or both) is closed too. Read literally, JSON Schema then admits only the properties every
+ * branch lists (often none), and Zoho's own examples fail. What Zoho means is "the properties of A and B, and no
+ * others", which 2020-12 says as `unevaluatedProperties: false` over opened branches. Only these compositions
+ * are rewritten; every other closed object stays closed.
  */
 function closeCompositions(node: Json, file: string, docs: Map<string, JsonObject>): Json {
   if (Array.isArray(node)) return node.map((n) => closeCompositions(n, file, docs));
   if (node === null || typeof node !== 'object') return node;
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(node)) out[key] = closeCompositions(value, file, docs);
-  if (Array.isArray(out.allOf) && out.additionalProperties === false && out.properties === undefined) {
+  if (
+    Array.isArray(out.allOf) &&
+    out.properties === undefined &&
+    (out.additionalProperties === false || out.allOf.some((branch) => isClosed(branch, file, docs)))
+  ) {
     delete out.additionalProperties;
     out.unevaluatedProperties = false;
     out.allOf = out.allOf.map((branch) => openBranch(branch, file, docs));
   }
   return out;
+}
+
+/** Whether a branch admits only the properties it lists: closed itself, or a reference to a closed schema. */
+function isClosed(branch: Json, file: string, docs: Map<string, JsonObject>): boolean {
+  if (branch === null || typeof branch !== 'object' || Array.isArray(branch)) return false;
+  let target: Json | undefined = branch;
+  if (typeof branch.$ref === 'string') {
+    const [refFile, fragment = ''] = branch.$ref.split('#');
+    target = resolvePointer(docs.get(refFile ? refFile.replace(/^\.\//, '') : file), fragment);
+  }
+  if (target === null || typeof target !== 'object' || Array.isArray(target)) return false;
+  return target.additionalProperties === false || target.unevaluatedProperties === false;
 }
 
 function openBranch(branch: Json, file: string, docs: Map<string, JsonObject>): Json {
@@ -193,7 +218,7 @@ export function parameterProblem(name: string, schema: ParameterSchema, value: s
 
 export function loadDeskSpec(dir = SPEC_DIR): DeskSpec {
   if (!existsSync(dir)) throw new Error(`Zoho's OpenAPI files are missing: expected them in ${dir}`);
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, code: { regExp: zohoRegExp } });
   const docs = new Map<string, JsonObject>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')))
     docs.set(file, rewritePatterns(JSON.parse(readFileSync(resolve(dir, file), 'utf8'))) as JsonObject);
