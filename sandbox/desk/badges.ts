@@ -3,7 +3,7 @@
  * results the Help Center DELETE route shares.
  */
 import { type Badge, iconUrl, type User } from '../data';
-import { empty, isJsonContentType, json, type Reply, zohoError } from '../http';
+import { empty, json, type Reply } from '../http';
 import type { SandboxState } from '../state';
 import {
   bool,
@@ -11,13 +11,39 @@ import {
   type Endpoint,
   examples,
   findUser,
-  type ItemResult,
   itemError,
+  massAction,
   NOT_FOUND,
-  page,
-  range,
-  unprocessable,
+  pageOf,
+  textArg,
 } from './call';
+import {
+  fromParam,
+  idListRule,
+  idParam,
+  limitParam,
+  ORG_ID,
+  type ParamRule,
+  sortByParam,
+  type ValueRule,
+} from './params';
+
+/** `type`: custom or default badges only. */
+const TYPE: ParamRule = { name: 'type', in: 'query', schema: { type: ['string'], enum: ['custom', 'default'] } };
+
+/** Badge.json's award-time filters (accepted; the sandbox keeps no award times, so they change nothing). */
+function awardTimeParam(name: string): ParamRule {
+  const pattern = String.raw`(((19|20)\d\d)[-/.]{1}(0?[1-9]|1[012])[-/.]{1}(0?[1-9]|[12][0-9]|3[01])(T)([01]?[0-9]|2[0-3]):[0-5]?[0-9]:[0-5]?[0-9]([/.][\d]{0,3})?(Z))|null`;
+  return { name, in: 'query', schema: { type: ['string'], maxLength: 100, pattern } };
+}
+
+/** associate/dissociate: `{"badgeIds":[...]}`, at least one numeric ID. */
+const BADGE_IDS: ValueRule = {
+  type: ['object'],
+  additionalProperties: false,
+  properties: { badgeIds: { ...idListRule(false), minItems: 1 } },
+  required: ['badgeIds'],
+};
 
 const READ_USER_BADGES = ['Desk.contacts.READ', 'Desk.settings.READ'];
 const WRITE_USER_BADGES = ['Desk.contacts.UPDATE', 'Desk.settings.UPDATE'];
@@ -34,71 +60,35 @@ function badgeWire(state: SandboxState, badge: Badge, withLevel = false) {
   };
 }
 
-/** `{"badgeIds":[...]}` from a JSON body, or the error reply. */
-function badgeIdsFromBody(call: DeskCall): string[] | Reply {
-  if (call.ctx.body.length > 0 && !isJsonContentType(call.ctx))
-    return zohoError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be sent as application/json.');
-  let parsed: unknown;
-  try {
-    parsed = call.ctx.body.length > 0 ? JSON.parse(call.ctx.body.toString('utf8')) : undefined;
-  } catch {
-    return unprocessable('badgeIds', 'The request body is not valid JSON.');
-  }
-  const ids = (parsed as { badgeIds?: unknown } | undefined)?.badgeIds;
-  if (!Array.isArray(ids) || ids.length === 0)
-    return zohoError(422, 'UNPROCESSABLE_ENTITY', 'badgeIds is required and must be a non-empty list.', {
-      errors: [{ fieldName: '/badgeIds', errorType: 'missing', errorMessage: 'badgeIds is required' }],
-    });
-  if (!ids.every((id) => (typeof id === 'string' && id !== '') || Number.isInteger(id)))
-    return unprocessable('badgeIds', 'badgeIds must be a list of badge ids.');
-  return ids.map(String);
-}
-
-/** One result per requested id, HTTP 200 even when items fail (docs/zoho.md §5.6). */
+/** Gives or takes each badge, one result per badge (the Help Center DELETE route shares it). */
 export function changeBadges(call: DeskCall, user: User, ids: string[], op: 'add' | 'remove'): Reply {
   const { state } = call;
-  const results: ItemResult[] = ids.map((id) => {
+  const reply = massAction(ids, (id) => {
     if (state.config.forbiddenBadgeIds.includes(id))
-      return { success: false, id, errors: itemError(state, 'FORBIDDEN', 403, 'You do not have permission.') };
-    const badge = state.data.badges.find((b) => b.id === id && b.orgId === user.orgId);
-    if (!badge)
-      return { success: false, id, errors: itemError(state, 'INVALID_DATA', 422, 'The badge does not exist.') };
+      return itemError(state, 'FORBIDDEN', 403, 'You do not have permission.');
+    if (!state.data.badges.some((b) => b.id === id && b.orgId === user.orgId))
+      return itemError(state, 'INVALID_DATA', 422, 'The badge does not exist.');
     const held = user.badgeIds.includes(id);
-    if (op === 'add') {
-      if (!held) user.badgeIds.push(id);
-    } else {
-      if (!held)
-        return {
-          success: false,
-          id,
-          errors: itemError(state, 'INVALID_DATA', 422, 'The user does not hold this badge.'),
-        };
-      user.badgeIds = user.badgeIds.filter((b) => b !== id);
-    }
+    if (op === 'remove' && !held) return itemError(state, 'INVALID_DATA', 422, 'The user does not hold this badge.');
+    if (op === 'add' && !held) user.badgeIds.push(id);
+    if (op === 'remove') user.badgeIds = user.badgeIds.filter((b) => b !== id);
     user.modifiedTime = new Date(state.now()).toISOString();
-    return { success: true, id, errors: null };
+    return null;
   });
   if (op === 'remove' && state.config.removalTakesAll) user.badgeIds = [];
-  return json(200, { results });
+  return reply;
 }
 
 function listUserBadges(call: DeskCall): Reply {
   const user = findUser(call);
   if (!user) return NOT_FOUND();
-  const r = range(call.query, 100);
-  if ('status' in r) return r;
-  const type = call.query.get('type');
-  if (type !== null && type !== 'default' && type !== 'custom')
-    return unprocessable('type', "type must be 'default' or 'custom'.");
-  const sortBy = call.query.get('sortBy');
-  if (sortBy !== null && sortBy !== 'createdTime' && sortBy !== '-createdTime')
-    return unprocessable('sortBy', "sortBy must be 'createdTime' or '-createdTime'.");
+  const type = textArg(call, 'type');
   let badges = user.badgeIds
     .map((id) => call.state.data.badges.find((b) => b.id === id))
     .filter((b): b is Badge => b !== undefined)
-    .filter((b) => type === null || b.isCustom === (type === 'custom'));
-  if (sortBy === '-createdTime') badges = badges.reverse();
-  const data = page(badges, r).map((b) => badgeWire(call.state, b));
+    .filter((b) => type === undefined || b.isCustom === (type === 'custom'));
+  if (textArg(call, 'sortBy') === '-createdTime') badges = badges.reverse();
+  const data = pageOf(call, badges).map((b) => badgeWire(call.state, b));
   if (data.length === 0) return empty();
   // Badge.json: `{data:[...]}` in the schema, a bare array in the example.
   return json(200, examples(call.state) ? data : { data });
@@ -106,12 +96,11 @@ function listUserBadges(call: DeskCall): Reply {
 
 /** `GET /badges` (Zoho's getBadges): every badge of the organization. */
 function listOrgBadges(call: DeskCall): Reply {
-  const r = range(call.query, 100);
-  if ('status' in r) return r;
-  const data = page(
-    call.state.data.badges.filter((b) => b.orgId === call.org?.id),
-    r,
-  ).map((b) => badgeWire(call.state, b, true));
+  const type = textArg(call, 'type');
+  const badges = call.state.data.badges.filter(
+    (b) => b.orgId === call.org?.id && (type === undefined || b.isCustom === (type === 'custom')),
+  );
+  const data = pageOf(call, badges).map((b) => badgeWire(call.state, b, true));
   if (data.length === 0) return empty();
   // Badge.json getBadges: a bare array in both the schema and the example.
   return json(200, data);
@@ -120,8 +109,8 @@ function listOrgBadges(call: DeskCall): Reply {
 function changeUserBadges(call: DeskCall, op: 'add' | 'remove'): Reply {
   const user = findUser(call);
   if (!user) return NOT_FOUND();
-  const ids = badgeIdsFromBody(call);
-  return Array.isArray(ids) ? changeBadges(call, user, ids, op) : ids;
+  const { badgeIds } = call.body as { badgeIds: (string | number)[] };
+  return changeBadges(call, user, badgeIds.map(String), op);
 }
 
 export const badgeEndpoints: Endpoint[] = [
@@ -131,6 +120,16 @@ export const badgeEndpoints: Endpoint[] = [
     path: '/api/v1/users/{userId}/badges',
     scopes: READ_USER_BADGES,
     needsOrg: true,
+    params: [
+      TYPE,
+      limitParam(50, true),
+      fromParam(true),
+      sortByParam('createdTime', { enum: ['createdTime'] }),
+      awardTimeParam('startTime'),
+      awardTimeParam('endTime'),
+      idParam('userId', 'path'),
+      ORG_ID,
+    ],
     handle: listUserBadges,
   },
   {
@@ -139,6 +138,7 @@ export const badgeEndpoints: Endpoint[] = [
     path: '/api/v1/badges',
     scopes: ['Desk.settings.READ'],
     needsOrg: true,
+    params: [limitParam(10, true), fromParam(true), TYPE, ORG_ID],
     handle: listOrgBadges,
   },
   {
@@ -147,6 +147,8 @@ export const badgeEndpoints: Endpoint[] = [
     path: '/api/v1/users/{userId}/badges/associate',
     scopes: WRITE_USER_BADGES,
     needsOrg: true,
+    params: [idParam('userId', 'path'), ORG_ID],
+    body: BADGE_IDS,
     handle: (call) => changeUserBadges(call, 'add'),
   },
   {
@@ -155,6 +157,8 @@ export const badgeEndpoints: Endpoint[] = [
     path: '/api/v1/users/{userId}/badges/dissociate',
     scopes: WRITE_USER_BADGES,
     needsOrg: true,
+    params: [idParam('userId', 'path'), ORG_ID],
+    body: BADGE_IDS,
     availability: (s) => s.config.routes.dissociate,
     handle: (call) => changeUserBadges(call, 'remove'),
   },

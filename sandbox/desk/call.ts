@@ -3,8 +3,9 @@
  * error replies, paging and record lookups.
  */
 import type { Org, User } from '../data';
-import { type Reply, type RequestContext, zohoError } from '../http';
+import { json, type Reply, type RequestContext, zohoError } from '../http';
 import type { AccessTokenRecord, SandboxState } from '../state';
+import { type Args, fieldError, type ParamRule, type ValueRule } from './params';
 
 export interface DeskCall {
   ctx: RequestContext;
@@ -12,9 +13,10 @@ export interface DeskCall {
   token: AccessTokenRecord;
   /** Null only for /organizations. */
   org: Org | null;
-  /** Path parameters, by the names the endpoint's path gives them. */
-  path: Record<string, string>;
-  query: URLSearchParams;
+  /** The query and path parameters, as the endpoint's rules read them (defaults filled in). */
+  args: Args;
+  /** The JSON body, checked against the endpoint's body rule; undefined for an endpoint that takes none. */
+  body: unknown;
 }
 
 export interface Endpoint {
@@ -26,6 +28,12 @@ export interface Endpoint {
   /** The token needs at least one of these (any-of; `X.y.ALL` covers `X.y.READ` etc.). */
   scopes: string[];
   needsOrg: boolean;
+  /** Its query and path parameters as Zoho's newest spec declares them (anything else is refused). */
+  params: ParamRule[];
+  /** Its JSON body's rule, for endpoints that take one. */
+  body?: ValueRule;
+  /** False for the one route in no spec file, whose rules are the sandbox's own. */
+  published?: false;
   /** Config switch: false → the route does not exist (404); '405' → it answers 405. */
   availability?: (state: SandboxState) => boolean | '405';
   handle: (call: DeskCall) => Reply;
@@ -41,35 +49,27 @@ export function bool(state: SandboxState, value: boolean): boolean | string {
 export const NOT_FOUND = (): Reply =>
   zohoError(404, 'URL_NOT_FOUND', 'The URL you have requested is either invalid or does not exist.');
 
-export function unprocessable(field: string, message: string): Reply {
-  return zohoError(422, 'UNPROCESSABLE_ENTITY', message, {
-    errors: [{ fieldName: `/${field}`, errorType: 'invalid', errorMessage: message }],
-  });
+/** 422 INVALID_DATA about one field: an ID that names nothing, or the wrong thing (Common.json invalidDataErrorResponse). */
+export function invalidData(field: string, message: string): Reply {
+  return fieldError(422, 'INVALID_DATA', { field, kind: 'invalid' }, message);
 }
 
-export function invalidData(message: string): Reply {
-  return zohoError(422, 'INVALID_DATA', message);
+/** The `from`/`limit` page of a list (1-based `from`; no `limit` means the rest). */
+export function pageOf<T>(call: DeskCall, items: T[]): T[] {
+  const from = typeof call.args.from === 'number' ? call.args.from : 1;
+  const limit = typeof call.args.limit === 'number' ? call.args.limit : undefined;
+  return items.slice(from - 1, limit === undefined ? undefined : from - 1 + limit);
 }
 
-export function range(query: URLSearchParams, maxLimit: number): { from: number; limit: number } | Reply {
-  const fromRaw = query.get('from');
-  const limitRaw = query.get('limit');
-  const from = fromRaw === null ? 1 : Number(fromRaw);
-  const limit = limitRaw === null ? 50 : Number(limitRaw);
-  if (!Number.isInteger(from) || from < 1)
-    return unprocessable('from', "The value passed for field 'from' must be 1 or more.");
-  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit)
-    return unprocessable('limit', `The value passed for field 'limit' exceeds the range of '1-${maxLimit}'.`);
-  return { from, limit };
-}
-
-export function page<T>(items: T[], r: { from: number; limit: number }): T[] {
-  return items.slice(r.from - 1, r.from - 1 + r.limit);
+/** A text parameter's value (an ID, a key), if sent. */
+export function textArg(call: DeskCall, name: string): string | undefined {
+  const value = call.args[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** The user the path names, in the call's organization. */
 export function findUser(call: DeskCall): User | undefined {
-  return call.state.data.users.find((u) => u.id === call.path.userId && u.orgId === call.org?.id);
+  return call.state.data.users.find((u) => u.id === call.args.userId && u.orgId === call.org?.id);
 }
 
 export function orgHelpCenter(call: DeskCall, id: string | null | undefined) {
@@ -80,23 +80,7 @@ export function orgHelpCenters(call: DeskCall) {
   return call.state.data.helpCenters.filter((h) => h.orgId === call.org?.id);
 }
 
-/** Ids from a query parameter that may be repeated and/or comma-separated. */
-export function idList(query: URLSearchParams, name: string): string[] {
-  return query
-    .getAll(name)
-    .flatMap((v) => v.split(','))
-    .map((v) => v.trim())
-    .filter(Boolean);
-}
-
 type ItemError = { errorCode: string; httpCode: number | string; errorMessage: string; error: string | null };
-
-/** One entry of a MassActionResponse's `results`. */
-export interface ItemResult {
-  success: boolean;
-  id: string;
-  errors: ItemError | null;
-}
 
 /** A per-item error as Zoho's MassActionError has it; `httpCode` a number or, by the switch, a string. */
 export function itemError(state: SandboxState, errorCode: string, httpCode: number, errorMessage: string): ItemError {
@@ -106,4 +90,13 @@ export function itemError(state: SandboxState, errorCode: string, httpCode: numb
     errorMessage,
     error: null,
   };
+}
+
+/** MassActionResponse: one result per requested ID, HTTP 200 even when items fail (docs/zoho.md §5.6). */
+export function massAction(ids: string[], act: (id: string) => ItemError | null): Reply {
+  const results = ids.map((id) => {
+    const errors = act(id);
+    return { success: errors === null, id, errors };
+  });
+  return json(200, { results });
 }

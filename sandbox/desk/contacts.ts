@@ -3,6 +3,7 @@
 import { json, type Reply } from '../http';
 import type { SandboxState } from '../state';
 import { bool, type DeskCall, type Endpoint, NOT_FOUND } from './call';
+import { idParam, ORG_ID } from './params';
 
 function contactWebUrl(state: SandboxState, orgId: string, contactId: string): string {
   const org = state.data.orgs.find((o) => o.id === orgId);
@@ -10,7 +11,7 @@ function contactWebUrl(state: SandboxState, orgId: string, contactId: string): s
 }
 
 function getContact(call: DeskCall): Reply {
-  const contact = call.state.data.contacts.find((c) => c.id === call.path.contactId && c.orgId === call.org?.id);
+  const contact = call.state.data.contacts.find((c) => c.id === call.args.contactId && c.orgId === call.org?.id);
   if (!contact) return NOT_FOUND();
   // Contact.json getContact: every field required, most of them nullable; no account, no owner here.
   const { state } = call;
@@ -61,6 +62,19 @@ export const contactEndpoints: Endpoint[] = [
     path: '/api/v1/contacts/{contactId}',
     scopes: ['Desk.contacts.READ'],
     needsOrg: true,
+    params: [
+      idParam('contactId', 'path', true),
+      ORG_ID,
+      // Accepted; this sandbox's contacts have no account or owner to add.
+      {
+        name: 'include',
+        in: 'query',
+        schema: {
+          type: ['null', 'array'],
+          items: { type: ['string', 'null'], enum: ['accounts', 'owner'], maxLength: 100 },
+        },
+      },
+    ],
     handle: getContact,
   },
 ];

@@ -1,7 +1,8 @@
 /** `GET /helpCenters` and `GET /helpCenters/{id}` (Helpcenter.json). */
 import type { HelpCenter } from '../data';
 import { empty, json, type Reply } from '../http';
-import { type DeskCall, type Endpoint, NOT_FOUND, orgHelpCenter, orgHelpCenters } from './call';
+import { type DeskCall, type Endpoint, NOT_FOUND, orgHelpCenter, orgHelpCenters, pageOf, textArg } from './call';
+import { fromParam, idParam, limitParam, ORG_ID } from './params';
 
 const READ_HELP_CENTERS = ['Desk.settings.READ', 'Desk.basic.READ'];
 
@@ -24,13 +25,18 @@ function helpCenterItem(h: HelpCenter, isDefault: boolean) {
 }
 
 function listHelpCenters(call: DeskCall): Reply {
-  const data = orgHelpCenters(call).map((h, index) => helpCenterItem(h, index === 0));
+  const withTranslation = textArg(call, 'include') === 'translateSettings';
+  const all = orgHelpCenters(call).map((h, index) => ({
+    ...helpCenterItem(h, index === 0),
+    ...(withTranslation ? { translateSettings: { translateMode: 'MANUAL', autoTranslateSettings: [] } } : {}),
+  }));
+  const data = pageOf(call, all);
   return data.length ? json(200, { data }) : empty();
 }
 
 /** Helpcenter.json helpcenterDetailResponse: the list item and the help center's settings. */
 function getHelpCenter(call: DeskCall): Reply {
-  const helpCenter = orgHelpCenter(call, call.path.helpcenterId);
+  const helpCenter = orgHelpCenter(call, textArg(call, 'helpcenterId'));
   if (!helpCenter) return NOT_FOUND();
   return json(200, {
     ...helpCenterItem(helpCenter, orgHelpCenters(call)[0]?.id === helpCenter.id),
@@ -51,6 +57,16 @@ export const helpCenterEndpoints: Endpoint[] = [
     path: '/api/v1/helpCenters',
     scopes: READ_HELP_CENTERS,
     needsOrg: true,
+    params: [
+      fromParam(),
+      limitParam(undefined),
+      ORG_ID,
+      {
+        name: 'include',
+        in: 'query',
+        schema: { type: ['string'], enum: ['translateSettings'], pattern: '(translateSettings)' },
+      },
+    ],
     availability: (s) => s.config.routes.helpCenters,
     handle: listHelpCenters,
   },
@@ -60,6 +76,7 @@ export const helpCenterEndpoints: Endpoint[] = [
     path: '/api/v1/helpCenters/{helpcenterId}',
     scopes: READ_HELP_CENTERS,
     needsOrg: true,
+    params: [idParam('helpcenterId', 'path'), ORG_ID],
     handle: getHelpCenter,
   },
 ];

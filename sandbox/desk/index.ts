@@ -2,7 +2,7 @@
  * The Zoho Desk API face (host desk.<dc>, paths under /api/v1), following docs/zoho.md §2-5: the router and the
  * checks every call goes through; each resource's endpoints live in their own file beside this one.
  * Order of checks for every call: token (401) → per-org concurrency (429) → latency → daily credits (429)
- * → route (404/405) → orgId header (400/403) → scope (403) → the endpoint itself.
+ * → route (404/405) → orgId (400/403) → scope (403) → parameters and body (415/422) → the endpoint itself.
  */
 import type { Org } from '../data';
 import { dcByDeskHost } from '../datacenters';
@@ -16,6 +16,7 @@ import { helpCenterDeleteEndpoints } from './help-center-delete';
 import { helpCenterEndpoints } from './help-centers';
 import { labelEndpoints } from './labels';
 import { organizationEndpoints } from './organizations';
+import { checkBody, checkParams } from './params';
 import { userEndpoints } from './users';
 
 /** Every endpoint the sandbox serves. */
@@ -35,12 +36,12 @@ interface CompiledEndpoint {
   names: string[];
 }
 
-/** Each path's `{name}` matches one segment of digits. */
+/** Each path's `{name}` matches one segment; its rule then says what the segment may be. */
 const COMPILED: CompiledEndpoint[] = DESK_ENDPOINTS.map((endpoint) => {
   const names: string[] = [];
   const source = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     names.push(name);
-    return '(\\d+)';
+    return '([^/]+)';
   });
   return { endpoint, pattern: new RegExp(`^${source}$`), names };
 });
@@ -68,8 +69,8 @@ function authenticate(ctx: RequestContext): AccessTokenRecord | Reply {
 
 function dispatch(ctx: RequestContext, token: AccessTokenRecord): Reply {
   const { state } = ctx;
-  const path = ctx.url.pathname.replace(/(.)\/$/, '$1');
-  const matches = COMPILED.map((c) => ({ ...c, match: c.pattern.exec(path) })).filter(
+  const pathname = ctx.url.pathname.replace(/(.)\/$/, '$1');
+  const matches = COMPILED.map((c) => ({ ...c, match: c.pattern.exec(pathname) })).filter(
     (c) => c.match !== null && c.endpoint.availability?.(state) !== false,
   );
   if (matches.length === 0) return NOT_FOUND();
@@ -80,27 +81,45 @@ function dispatch(ctx: RequestContext, token: AccessTokenRecord): Reply {
 
   let org: Org | null = null;
   if (endpoint.needsOrg) {
-    const orgId = ctx.req.headers.orgid;
-    if (typeof orgId !== 'string' || orgId.trim() === '')
-      return zohoError(400, 'INVALID_DATA', 'orgId header is missing');
-    org = state.visibleOrgs().find((o) => o.id === orgId.trim()) ?? null;
+    const orgId = orgIdOf(ctx);
+    if (orgId === undefined) return zohoError(400, 'INVALID_DATA', 'orgId header is missing');
+    org = state.visibleOrgs().find((o) => o.id === orgId) ?? null;
     if (!org) return zohoError(403, 'OAUTH_ORG_MISMATCH', 'The OAuthToken is not valid for specified organization');
   }
   if (!endpoint.scopes.some((wanted) => token.scopes.some((granted) => scopeCovers(granted, wanted))))
     return zohoError(403, 'SCOPE_MISMATCH', 'The OAuth token does not have the scope needed for this operation.');
-  const pathParams = Object.fromEntries(names.map((name, i) => [name, match?.[i + 1] ?? '']));
-  return endpoint.handle({ ctx, state, token, org, path: pathParams, query: ctx.url.searchParams });
+  const path = Object.fromEntries(names.map((name, i) => [name, decoded(match?.[i + 1] ?? '')]));
+  const args = checkParams(endpoint.params, path, ctx.url.searchParams);
+  if (!args.ok) return args.reply;
+  const body = endpoint.body ? checkBody(endpoint.body, ctx) : { ok: true as const, value: undefined };
+  if (!body.ok) return body.reply;
+  return endpoint.handle({ ctx, state, token, org, args: args.value, body: body.value });
+}
+
+/** The orgId header, or Common.json's optional `orgId` query parameter when no header is sent. */
+function orgIdOf(ctx: RequestContext): string | undefined {
+  const header = ctx.req.headers.orgid;
+  const value = typeof header === 'string' && header.trim() !== '' ? header : ctx.url.searchParams.get('orgId');
+  return value?.trim() || undefined;
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 export async function handleDeskApi(ctx: RequestContext): Promise<Reply> {
   const { state } = ctx;
-  const orgHeader = ctx.req.headers.orgid;
-  if (typeof orgHeader === 'string') ctx.logExtra.orgId = orgHeader;
+  const orgId = orgIdOf(ctx);
+  if (orgId !== undefined) ctx.logExtra.orgId = orgId;
   const token = authenticate(ctx);
   // 401s carry no rate-limit headers (docs/zoho.md §4).
   if ('status' in token) return token;
 
-  const release = acquireSlot(state, typeof orgHeader === 'string' ? orgHeader : '(none)');
+  const release = acquireSlot(state, orgId ?? '(none)');
   if (!release) {
     state.stats.rateLimited++;
     return withHeaders(

@@ -3,23 +3,64 @@
  * exist so tests can prove it, and so a label named like a badge can be told apart.
  */
 import { type Label, photoUrl, type User } from '../data';
-import { empty, json, type Reply, zohoError } from '../http';
+import { empty, json, type Reply } from '../http';
 import type { SandboxState } from '../state';
 import {
   bool,
   type DeskCall,
   type Endpoint,
   findUser,
-  type ItemResult,
-  idList,
+  invalidData,
   itemError,
+  massAction,
   NOT_FOUND,
-  page,
-  range,
+  orgHelpCenter,
+  pageOf,
+  textArg,
 } from './call';
+import {
+  fromParam,
+  idListRule,
+  idParam,
+  limitParam,
+  ORG_ID,
+  type ParamRule,
+  searchByParam,
+  sortByParam,
+  unprocessable,
+  type ValueRule,
+} from './params';
 
 const READ_USER_LABELS = ['Desk.contacts.READ', 'Desk.settings.READ'];
 const WRITE_USER_LABELS = ['Desk.contacts.UPDATE', 'Desk.settings.UPDATE'];
+/** Label changes name the user and, optionally, the help center the labels belong to. */
+const CHANGE_PARAMS: ParamRule[] = [idParam('helpCenterId', 'query'), idParam('userId', 'path', true), ORG_ID];
+
+/** assignLabelsToUser (User.json userLabelInputJson): `{"labels":[{"id","isPrimary"}]}`. */
+const ASSIGN_BODY: ValueRule = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  properties: {
+    labels: {
+      type: ['array', 'null'],
+      items: {
+        type: ['object', 'null'],
+        additionalProperties: false,
+        properties: { isPrimary: { type: ['boolean', 'null'] }, id: idListRule(true).items! },
+        required: ['id', 'isPrimary'],
+      },
+    },
+  },
+  required: ['labels'],
+};
+
+/** removeLabelsFromUser (Label.json labelIdsJson): `{"labelIds":[...]}`. */
+const REMOVE_BODY: ValueRule = {
+  type: ['object'],
+  additionalProperties: false,
+  properties: { labelIds: idListRule(true) },
+  required: ['labelIds'],
+};
 
 function labelWire(label: Label) {
   return {
@@ -39,15 +80,18 @@ export function primaryLabel(state: SandboxState, user: User) {
 function listUserLabels(call: DeskCall): Reply {
   const user = findUser(call);
   if (!user) return NOT_FOUND();
-  const r = range(call.query, 50);
-  if ('status' in r) return r;
-  const helpCenterId = call.query.get('helpCenterId');
-  const onlyPrimary = call.query.get('isPrimary') === 'true';
+  const helpCenterId = textArg(call, 'helpCenterId');
+  const needle = textArg(call, 'searchBy')?.toLowerCase();
   const labels = user.labelIds
     .map((id, index) => ({ label: call.state.data.labels.find((l) => l.id === id), primary: index === 0 }))
     .filter((x): x is { label: Label; primary: boolean } => x.label !== undefined)
-    .filter((x) => (helpCenterId === null || x.label.helpCenterId === helpCenterId) && (!onlyPrimary || x.primary));
-  const data = page(labels, r).map(({ label, primary }) => ({
+    .filter(
+      (x) =>
+        (helpCenterId === undefined || x.label.helpCenterId === helpCenterId) &&
+        (call.args.isPrimary === undefined || x.primary === call.args.isPrimary) &&
+        (!needle || x.label.name.toLowerCase().includes(needle)),
+    );
+  const data = pageOf(call, labels).map(({ label, primary }) => ({
     ...labelWire(label),
     helpCenterId: label.helpCenterId,
     isPrimary: bool(call.state, primary),
@@ -56,43 +100,45 @@ function listUserLabels(call: DeskCall): Reply {
   return data.length ? json(200, { data }) : empty();
 }
 
-function changeLabels(call: DeskCall, param: 'labels' | 'labelIds', op: 'add' | 'remove'): Reply {
+/** Assigns or removes each label, one result per label; an assigned primary label becomes the user's first. */
+function changeLabels(call: DeskCall, op: 'add' | 'remove'): Reply {
   const user = findUser(call);
   if (!user) return NOT_FOUND();
-  const ids = idList(call.query, param);
-  if (ids.length === 0)
-    return zohoError(422, 'UNPROCESSABLE_ENTITY', `${param} is required.`, {
-      errors: [{ fieldName: `/${param}`, errorType: 'missing', errorMessage: `${param} is required` }],
-    });
-  const results: ItemResult[] = ids.map((id) => {
-    const label = call.state.data.labels.find((l) => l.id === id && l.orgId === user.orgId);
-    if (!label)
-      return { success: false, id, errors: itemError(call.state, 'INVALID_DATA', 422, 'The label does not exist.') };
-    const held = user.labelIds.includes(id);
-    if (op === 'add') {
-      if (!held) user.labelIds.push(id);
-    } else {
-      if (!held)
-        return {
-          success: false,
-          id,
-          errors: itemError(call.state, 'INVALID_DATA', 422, 'The user does not have this label.'),
-        };
+  const helpCenterId = textArg(call, 'helpCenterId');
+  if (helpCenterId !== undefined && !orgHelpCenter(call, helpCenterId))
+    return invalidData('helpCenterId', 'helpCenterId is invalid');
+  type Id = string | number | null;
+  const body = (call.body ?? {}) as { labels?: { id: Id; isPrimary: boolean | null }[] | null; labelIds?: Id[] | null };
+  const wanted = op === 'add' ? (body.labels ?? []) : (body.labelIds ?? []).map((id) => ({ id, isPrimary: false }));
+  const field = op === 'add' ? 'labels' : 'labelIds';
+  if (wanted.length === 0) return unprocessable({ field, kind: 'missing' });
+  const primary = wanted.find((w) => w.isPrimary)?.id;
+  return massAction(
+    wanted.map((w) => String(w.id)),
+    (id) => {
+      if (!call.state.data.labels.some((l) => l.id === id && l.orgId === user.orgId))
+        return itemError(call.state, 'INVALID_DATA', 422, 'The label does not exist.');
+      const held = user.labelIds.includes(id);
+      if (op === 'remove' && !held)
+        return itemError(call.state, 'INVALID_DATA', 422, 'The user does not have this label.');
       user.labelIds = user.labelIds.filter((l) => l !== id);
-    }
-    return { success: true, id, errors: null };
-  });
-  return json(200, { results });
+      if (op === 'add') user.labelIds = String(primary) === id ? [id, ...user.labelIds] : [...user.labelIds, id];
+      return null;
+    },
+  );
 }
 
 function listLabelUsers(call: DeskCall): Reply {
-  const label = call.state.data.labels.find((l) => l.id === call.path.labelId && l.orgId === call.org?.id);
+  const label = call.state.data.labels.find((l) => l.id === call.args.labelId && l.orgId === call.org?.id);
   if (!label) return NOT_FOUND();
-  const r = range(call.query, 100);
-  if ('status' in r) return r;
-  const users = call.state.data.users.filter((u) => u.labelIds.includes(label.id));
+  const needle = textArg(call, 'searchBy')?.toLowerCase();
+  const users = call.state.data.users.filter(
+    (u) =>
+      u.labelIds.includes(label.id) &&
+      (!needle || u.name.toLowerCase().includes(needle) || u.emailAddress.toLowerCase().includes(needle)),
+  );
   // Label.json userLabelData: who holds the label, who gave it and when.
-  const data = page(users, r).map((u) => ({
+  const data = pageOf(call, users).map((u) => ({
     photoUrl: photoUrl(u),
     emailAddress: u.emailAddress,
     name: u.name,
@@ -112,6 +158,16 @@ export const labelEndpoints: Endpoint[] = [
     path: '/api/v1/users/{userId}/labels',
     scopes: READ_USER_LABELS,
     needsOrg: true,
+    params: [
+      { name: 'isPrimary', in: 'query', schema: { type: ['boolean'] } },
+      fromParam(),
+      limitParam(50),
+      sortByParam('assignedTime'),
+      searchByParam(),
+      idParam('helpCenterId', 'query'),
+      idParam('userId', 'path', true),
+      ORG_ID,
+    ],
     handle: listUserLabels,
   },
   {
@@ -120,7 +176,9 @@ export const labelEndpoints: Endpoint[] = [
     path: '/api/v1/users/{userId}/labels/assign',
     scopes: WRITE_USER_LABELS,
     needsOrg: true,
-    handle: (c) => changeLabels(c, 'labels', 'add'),
+    params: CHANGE_PARAMS,
+    body: ASSIGN_BODY,
+    handle: (c) => changeLabels(c, 'add'),
   },
   {
     operationId: 'removeLabelsFromUser',
@@ -128,7 +186,9 @@ export const labelEndpoints: Endpoint[] = [
     path: '/api/v1/users/{userId}/labels/remove',
     scopes: WRITE_USER_LABELS,
     needsOrg: true,
-    handle: (c) => changeLabels(c, 'labelIds', 'remove'),
+    params: CHANGE_PARAMS,
+    body: REMOVE_BODY,
+    handle: (c) => changeLabels(c, 'remove'),
   },
   {
     operationId: 'getUsersByLabel',
@@ -136,6 +196,14 @@ export const labelEndpoints: Endpoint[] = [
     path: '/api/v1/labels/{labelId}/users',
     scopes: ['Desk.search.READ', 'Desk.contacts.READ', 'Desk.settings.READ'],
     needsOrg: true,
+    params: [
+      limitParam(50, true),
+      searchByParam(100),
+      fromParam(true),
+      sortByParam('assignedTime', { maxLength: 100 }),
+      idParam('labelId', 'path'),
+      ORG_ID,
+    ],
     handle: listLabelUsers,
   },
 ];

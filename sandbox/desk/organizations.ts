@@ -52,6 +52,8 @@ export const organizationEndpoints: Endpoint[] = [
     path: '/api/v1/organizations',
     scopes: ['Desk.basic.READ', 'Desk.organization.READ'],
     needsOrg: false,
+    // Organization.json declares none, not even orgId.
+    params: [],
     handle: listOrganizations,
   },
 ];

@@ -11,11 +11,26 @@ import {
   invalidData,
   NOT_FOUND,
   orgHelpCenter,
-  page,
-  range,
-  unprocessable,
+  pageOf,
+  textArg,
 } from './call';
 import { primaryLabel } from './labels';
+import {
+  fromParam,
+  idParam,
+  limitParam,
+  ORG_ID,
+  type ParamRule,
+  searchByParam,
+  sortByParam,
+  unprocessable,
+} from './params';
+
+/** User.json's last-activity filters: a GMT time with `Z`. */
+function activityTimeParam(name: string): ParamRule {
+  const pattern = String.raw`^(202[0-9]|20[3-9][0-9])-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9])(\.[0-9]{3})?Z$`;
+  return { name, in: 'query', schema: { type: ['string', 'null'], maxLength: 100, pattern } };
+}
 
 /** The user fields spelled differently in Zoho's schema and its examples (whose `type` is a one-item list). */
 function userCommon(state: SandboxState, user: User) {
@@ -52,29 +67,26 @@ function userDetail(state: SandboxState, user: User) {
 }
 
 function listUsers(call: DeskCall): Reply {
-  const { query, state } = call;
-  const r = range(query, 50);
-  if ('status' in r) return r;
-  const include = query.get('include');
-  if (include !== null && include !== 'count') return unprocessable('include', "Only 'count' is allowed for include.");
-  const search = query.get('searchBy');
-  if (search !== null && search.trim().length < 2)
-    return unprocessable('searchBy', "The value passed for field 'searchBy' must have at least 2 characters.");
-  const helpCenterId = query.get('helpCenterId');
-  if (helpCenterId !== null && !orgHelpCenter(call, helpCenterId)) return invalidData('helpCenterId is invalid');
-  const status = query.get('status')?.toUpperCase() ?? null;
-  if (status !== null && status !== 'ACTIVE' && status !== 'DISABLED')
-    return unprocessable('status', "status must be 'ACTIVE' or 'DISABLED'.");
-  const sortBy = query.get('sortBy');
-  if (sortBy !== null && !/^-?(email|modifiedTime)$/.test(sortBy))
-    return unprocessable('sortBy', "sortBy must be 'email' or 'modifiedTime', optionally prefixed with '-'.");
+  const { args, state } = call;
+  const search = textArg(call, 'searchBy');
+  // User.json: "The keyword must contain at least two characters".
+  if (search !== undefined && search.trim().length < 2)
+    return unprocessable({ field: 'searchBy', kind: 'invalid', detail: 'must have at least 2 characters' });
+  const helpCenterId = textArg(call, 'helpCenterId');
+  if (helpCenterId !== undefined && !orgHelpCenter(call, helpCenterId))
+    return invalidData('helpCenterId', 'helpCenterId is invalid');
+  const status = textArg(call, 'status');
+  const sortBy = textArg(call, 'sortBy');
+  const [after, before] = [textArg(call, 'lastActivityStartTime'), textArg(call, 'lastActivityEndTime')];
 
   const needle = search?.trim().toLowerCase();
   let users = state.data.users.filter(
     (u) =>
       u.orgId === call.org?.id &&
-      (helpCenterId === null || u.helpCenterIds.includes(helpCenterId)) &&
-      (status === null || u.status === status) &&
+      (helpCenterId === undefined || u.helpCenterIds.includes(helpCenterId)) &&
+      (status === undefined || status === 'ALL' || u.status === status) &&
+      (after === undefined || u.lastAccessedTime >= after) &&
+      (before === undefined || u.lastAccessedTime <= before) &&
       (!needle || u.name.toLowerCase().includes(needle) || u.emailAddress.toLowerCase().includes(needle)),
   );
   if (sortBy) {
@@ -82,19 +94,20 @@ function listUsers(call: DeskCall): Reply {
     const sign = sortBy.startsWith('-') ? -1 : 1;
     users = [...users].sort((a, b) => sign * a[key].localeCompare(b[key]));
   }
-  const data = page(users, r).map((u) => userListItem(state, u));
+  const data = pageOf(call, users).map((u) => userListItem(state, u));
   if (data.length === 0) return empty();
-  return json(200, include === 'count' ? { data, count: String(users.length) } : { data });
+  const withCount = Array.isArray(args.include) && args.include.includes('count');
+  return json(200, withCount ? { data, count: String(users.length) } : { data });
 }
 
 function getUser(call: DeskCall): Reply {
   const user = findUser(call);
   if (!user) return NOT_FOUND();
-  const helpCenterId = call.query.get('helpCenterId');
-  if (helpCenterId !== null) {
-    if (!orgHelpCenter(call, helpCenterId)) return invalidData('helpCenterId is invalid');
+  const helpCenterId = textArg(call, 'helpCenterId');
+  if (helpCenterId !== undefined) {
+    if (!orgHelpCenter(call, helpCenterId)) return invalidData('helpCenterId', 'helpCenterId is invalid');
     if (!user.helpCenterIds.includes(helpCenterId))
-      return invalidData('The user is not an end user of this help center.');
+      return invalidData('helpCenterId', 'The user is not an end user of this help center.');
   }
   return json(200, userDetail(call.state, user));
 }
@@ -106,6 +119,22 @@ export const userEndpoints: Endpoint[] = [
     path: '/api/v1/users',
     scopes: ['Desk.search.READ', 'Desk.contacts.READ', 'Desk.settings.READ', 'Desk.basic.READ'],
     needsOrg: true,
+    params: [
+      fromParam(),
+      limitParam(50),
+      searchByParam(),
+      sortByParam('email|modifiedTime'),
+      { name: 'status', in: 'query', schema: { type: ['string'], enum: ['ACTIVE', 'DISABLED', 'DELETED', 'ALL'] } },
+      idParam('helpCenterId', 'query'),
+      ORG_ID,
+      {
+        name: 'include',
+        in: 'query',
+        schema: { type: ['null', 'array'], items: { type: ['string', 'null'], enum: ['count'], maxLength: 100 } },
+      },
+      activityTimeParam('lastActivityStartTime'),
+      activityTimeParam('lastActivityEndTime'),
+    ],
     handle: listUsers,
   },
   {
@@ -114,6 +143,17 @@ export const userEndpoints: Endpoint[] = [
     path: '/api/v1/users/{userId}',
     scopes: ['Desk.contacts.READ', 'Desk.settings.READ', 'Desk.basic.READ'],
     needsOrg: true,
+    params: [
+      // Accepted; the reply stays as it is (userDetailViewJson has no place for a contact).
+      {
+        name: 'include',
+        in: 'query',
+        schema: { type: ['string'], enum: ['contact'], maxItems: 1, pattern: '(contact)' },
+      },
+      idParam('helpCenterId', 'query'),
+      idParam('userId', 'path', true),
+      ORG_ID,
+    ],
     handle: getUser,
   },
 ];

@@ -5,7 +5,7 @@
  * example.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { COMMUNITY_HC_ID, DEMO_USER_ID, ZYLKER_BADGES, ZYLKER_LABELS } from '../../sandbox/data';
+import { COMMUNITY_HC_ID, DEMO_USER_ID, PARTNERS_HC_ID, ZYLKER_BADGES, ZYLKER_LABELS } from '../../sandbox/data';
 import { REPLY_SHAPES } from '../../sandbox/state';
 import { connectedSandboxPerFile, desk, type HttpResult, type TestSandbox } from './helpers';
 import { loadDeskSpec } from './oas';
@@ -41,8 +41,8 @@ const READS: [string, string, () => string, 'none' | 'org'][] = [
   ['getUsers', 'GET', () => `/users?helpCenterId=${COMMUNITY_HC_ID}&limit=10`, 'org'],
   ['getUsers', 'GET', () => '/users?searchBy=carol&include=count', 'org'],
   ['getUserDetails', 'GET', () => `/users/${DEMO_USER_ID}`, 'org'],
-  ['getUserBadges', 'GET', () => `/users/${DEMO_USER_ID}/badges?from=1&limit=100`, 'org'],
-  ['getBadges', 'GET', () => '/badges?limit=100', 'org'],
+  ['getUserBadges', 'GET', () => `/users/${DEMO_USER_ID}/badges?from=1&limit=50`, 'org'],
+  ['getBadges', 'GET', () => '/badges?limit=50', 'org'],
   ['getUserLabels', 'GET', () => `/users/${DEMO_USER_ID}/labels`, 'org'],
   ['getUsersByLabel', 'GET', () => `/labels/${ZYLKER_LABELS.lock}/users`, 'org'],
 ];
@@ -83,14 +83,32 @@ describe("with the shapes of Zoho's schema (the default)", () => {
 
   it('label changes answer as the spec says', async () => {
     const label = ZYLKER_LABELS.vip;
-    conforms('assignLabelsToUser', await call('POST', `/users/${DEMO_USER_ID}/labels/assign?labels=${label}`));
-    conforms('removeLabelsFromUser', await call('POST', `/users/${DEMO_USER_ID}/labels/remove?labelIds=${label}`));
+    const assigned = await call('POST', `/users/${DEMO_USER_ID}/labels/assign`, {
+      json: { labels: [{ id: label, isPrimary: false }] },
+    });
+    expect(assigned.status).toBe(200);
+    conforms('assignLabelsToUser', assigned);
+    const removed = await call('POST', `/users/${DEMO_USER_ID}/labels/remove`, { json: { labelIds: [label] } });
+    expect(removed.status).toBe(200);
+    conforms('removeLabelsFromUser', removed);
   });
 
   it('a help center that does not exist answers 404 as getHelpCenter says', async () => {
     const res = await call('GET', '/helpCenters/123');
     expect(res.status).toBe(404);
     conforms('getHelpCenter', res);
+  });
+
+  it.each([
+    ['getUsers', '/users?limit=51'],
+    ['getUsers', '/users?helpCenterId=7000000099999'],
+    ['getUserDetails', `/users/${DEMO_USER_ID}?helpCenterId=${PARTNERS_HC_ID}`],
+    ['getBadges', '/badges?from=0'],
+    ['getUserLabels', `/users/${DEMO_USER_ID}/labels?extra=1`],
+  ])('a request %s refuses answers 422 as the spec says: %s', async (operationId, path) => {
+    const res = await call('GET', path);
+    expect(res.status).toBe(422);
+    conforms(operationId, res);
   });
 
   it('an empty badge list answers 422 as dissociate says', async () => {

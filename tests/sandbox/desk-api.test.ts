@@ -98,8 +98,6 @@ describe('authentication, orgId and scopes', () => {
     const unknown = await get('/badges/everything');
     expect(unknown.status).toBe(404);
     expect(unknown.json().errorCode).toBe('URL_NOT_FOUND');
-    const nonNumeric = await get('/users/carol');
-    expect(nonNumeric.status).toBe(404);
     const verb = await get(`/users/${DEMO_USER_ID}/badges/dissociate`);
     expect(verb.status).toBe(405);
     expect(verb.json().errorCode).toBe('METHOD_NOT_ALLOWED');
@@ -410,12 +408,9 @@ describe('labels stay separate from badges', () => {
     expect(confused.json().results[0]).toMatchObject({ success: false, errors: { errorCode: 'INVALID_DATA' } });
     expect(user(DEMO_USER_ID).labelIds).toContain(ZYLKER_LABELS.betaTester);
 
-    const removeLabel = await desk(
-      t.sandbox,
-      token,
-      'POST',
-      `/users/${DEMO_USER_ID}/labels/remove?labelIds=${ZYLKER_LABELS.lock}`,
-    );
+    const removeLabel = await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/labels/remove`, {
+      json: { labelIds: [ZYLKER_LABELS.lock] },
+    });
     expect(removeLabel.json().results).toEqual([{ success: true, id: ZYLKER_LABELS.lock, errors: null }]);
     expect(user(DEMO_USER_ID).labelIds).toEqual([ZYLKER_LABELS.betaTester]);
     expect(user(DEMO_USER_ID).badgeIds).toEqual([
@@ -424,8 +419,15 @@ describe('labels stay separate from badges', () => {
       ZYLKER_BADGES.topContributor,
     ]);
 
-    await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/labels/assign?labels=${ZYLKER_LABELS.vip}`);
+    await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/labels/assign`, {
+      json: { labels: [{ id: ZYLKER_LABELS.vip, isPrimary: false }] },
+    });
     expect(user(DEMO_USER_ID).labelIds).toEqual([ZYLKER_LABELS.betaTester, ZYLKER_LABELS.vip]);
+    // A label assigned as primary becomes the one user payloads show.
+    await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/labels/assign`, {
+      json: { labels: [{ id: ZYLKER_LABELS.lock, isPrimary: true }] },
+    });
+    expect((await get(`/users/${DEMO_USER_ID}`)).json().label.name).toBe('Lock Label');
     const holders = (await get(`/labels/${ZYLKER_LABELS.vip}/users`)).json().data;
     expect(holders.map((u: { id: string }) => u.id)).toContain(DEMO_USER_ID);
     // Every label call is visible in the log, so tests can prove the extension never made one.
@@ -433,6 +435,7 @@ describe('labels stay separate from badges', () => {
     expect(labelCalls.map((e) => `${e.method} ${e.path}`)).toEqual([
       `GET /api/v1/users/${DEMO_USER_ID}/labels`,
       `POST /api/v1/users/${DEMO_USER_ID}/labels/remove`,
+      `POST /api/v1/users/${DEMO_USER_ID}/labels/assign`,
       `POST /api/v1/users/${DEMO_USER_ID}/labels/assign`,
       `GET /api/v1/labels/${ZYLKER_LABELS.vip}/users`,
     ]);

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { problemMessage, type ValueRule, wireProblem } from '../../sandbox/desk/params';
 
 export const SPEC_DIR = resolve(import.meta.dirname, '../../../shared/reference/zoho-desk-oas');
 /** Each file gets this base, so the files' relative `./Common.json#/...` references resolve among them. */
@@ -126,6 +127,8 @@ export interface Operation {
   parameters: Parameter[];
   /** The JSON request body's schema URI, when it takes one. */
   bodySchema?: string;
+  /** That schema itself, every reference in it followed, for reading its rules. */
+  body?: Json;
 }
 
 export interface Parameter {
@@ -172,48 +175,13 @@ export interface DeskSpec {
   checkRequest(operationId: string, request: SentRequest): string[];
 }
 
-/** Whether one query or path value, as sent (a string), keeps to the parameter's schema; the reason if not. */
+/**
+ * Whether one query or path value, as sent (a string), keeps to the parameter's schema; the reason if not. The
+ * sandbox's own check (sandbox/desk/params.ts), so what this flags is what the sandbox refuses.
+ */
 export function parameterProblem(name: string, schema: ParameterSchema, value: string): string | null {
-  const types = schema.type === undefined ? ['string'] : Array.isArray(schema.type) ? schema.type : [schema.type];
-  if (types.includes('array')) {
-    const items = schema.items ?? {};
-    for (const part of value.split(',')) {
-      const problem = parameterProblem(name, items, part);
-      if (problem) return problem;
-    }
-    return null;
-  }
-  const integer = /^-?\d+$/.test(value);
-  const number = integer || /^-?\d+(\.\d+)?$/.test(value);
-  const fits = types.some((t) =>
-    t === 'integer'
-      ? integer
-      : t === 'number'
-        ? number
-        : t === 'boolean'
-          ? /^(true|false)$/.test(value)
-          : t === 'string',
-  );
-  if (!fits) return `${name}=${value} is not of type ${types.join(' or ')}`;
-  const numeric = (types.includes('integer') && integer) || (types.includes('number') && number);
-  if (numeric) {
-    const n = Number(value);
-    if (schema.minimum !== undefined && n < schema.minimum)
-      return `${name}=${value} is below its minimum ${schema.minimum}`;
-    if (schema.maximum !== undefined && n > schema.maximum)
-      return `${name}=${value} is above its maximum ${schema.maximum}`;
-  }
-  // A `-` prefix for descending order, where the pattern allows it (`sortBy`).
-  const bare = schema.pattern?.startsWith('-?') ? value.replace(/^-/, '') : value;
-  if (schema.enum && !schema.enum.map(String).includes(bare)) {
-    return `${name}=${value} is not one of ${schema.enum.join(', ')}`;
-  }
-  if (schema.maxLength !== undefined && value.length > schema.maxLength)
-    return `${name} is longer than ${schema.maxLength}`;
-  if (schema.pattern && !new RegExp(`^(?:${schema.pattern})$`).test(value)) {
-    return `${name}=${value} does not match ${schema.pattern}`;
-  }
-  return null;
+  const problem = wireProblem(name, schema as ValueRule, value);
+  return problem && problemMessage(problem);
 }
 
 export function loadDeskSpec(dir = SPEC_DIR): DeskSpec {
@@ -240,6 +208,18 @@ export function loadDeskSpec(dir = SPEC_DIR): DeskSpec {
     return { node, file };
   };
 
+  /** A copy of `node` with every reference in it replaced by what it names (Zoho's request bodies have no cycles). */
+  const inlined = (node: Json | undefined, file: string, depth = 0): Json | undefined => {
+    if (depth > 32) throw new Error(`references nest too deep in ${file}`);
+    if (Array.isArray(node)) return node.map((n) => inlined(n, file, depth + 1) ?? null);
+    if (node === null || typeof node !== 'object') return node;
+    if (typeof node.$ref === 'string') {
+      const target = follow(node, file);
+      return inlined(target.node, target.file, depth + 1);
+    }
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inlined(v, file, depth + 1) ?? null]));
+  };
+
   const operations = new Map<string, Operation>();
   for (const [file, doc] of docs) {
     for (const [path, methods] of Object.entries((doc.paths ?? {}) as JsonObject)) {
@@ -248,6 +228,7 @@ export function loadDeskSpec(dir = SPEC_DIR): DeskSpec {
         if (typeof o.operationId !== 'string') continue;
         const parameters = ((o.parameters ?? []) as Json[]).map((p) => follow(p, file).node as unknown as Parameter);
         let bodySchema: string | undefined;
+        let body: Json | undefined;
         if (o.requestBody) {
           const { node, file: bodyFile } = follow(o.requestBody, file);
           const pointer = (() => {
@@ -260,6 +241,7 @@ export function loadDeskSpec(dir = SPEC_DIR): DeskSpec {
               pointer === null
                 ? `${BASE}${file}#/paths/${path.replaceAll('~', '~0').replaceAll('/', '~1')}/${method}/requestBody/content/application~1json/schema`
                 : `${BASE}${bodyFile}#${pointer}/content/application~1json/schema`;
+            body = inlined((content['application/json'] as JsonObject).schema, bodyFile);
           }
         }
         operations.set(o.operationId, {
@@ -268,7 +250,7 @@ export function loadDeskSpec(dir = SPEC_DIR): DeskSpec {
           path,
           responses: o.responses as Record<string, Json>,
           parameters,
-          ...(bodySchema ? { bodySchema } : {}),
+          ...(bodySchema ? { bodySchema, body } : {}),
         });
       }
     }
