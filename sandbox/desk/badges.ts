@@ -116,6 +116,7 @@ function changeUserBadges(call: DeskCall, op: 'add' | 'remove'): Reply {
 export const badgeEndpoints: Endpoint[] = [
   {
     operationId: 'getUserBadges',
+    list: true,
     method: 'GET',
     path: '/api/v1/users/{userId}/badges',
     scopes: READ_USER_BADGES,
@@ -134,6 +135,7 @@ export const badgeEndpoints: Endpoint[] = [
   },
   {
     operationId: 'getBadges',
+    list: true,
     method: 'GET',
     path: '/api/v1/badges',
     scopes: ['Desk.settings.READ'],

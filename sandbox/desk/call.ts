@@ -32,6 +32,8 @@ export interface Endpoint {
   params: ParamRule[];
   /** Its JSON body's rule, for endpoints that take one. */
   body?: ValueRule;
+  /** A GET of a list: it costs 3 credits, a GET of one record 1. */
+  list?: true;
   /** False for the one route in no spec file, whose rules are the sandbox's own. */
   published?: false;
   /** Config switch: false → the route does not exist (404); '405' → it answers 405. */

@@ -53,6 +53,7 @@ function getHelpCenter(call: DeskCall): Reply {
 export const helpCenterEndpoints: Endpoint[] = [
   {
     operationId: 'getAllHelpCenters',
+    list: true,
     method: 'GET',
     path: '/api/v1/helpCenters',
     scopes: READ_HELP_CENTERS,

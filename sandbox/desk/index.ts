@@ -67,7 +67,14 @@ function authenticate(ctx: RequestContext): AccessTokenRecord | Reply {
   return token;
 }
 
-function dispatch(ctx: RequestContext, token: AccessTokenRecord): Reply {
+interface Routed {
+  endpoint: Endpoint;
+  /** Its path parameters, decoded. */
+  path: Record<string, string>;
+}
+
+/** The endpoint a request's method and path name, or 404/405 (switched-off routes included). */
+function route(ctx: RequestContext): Routed | Reply {
   const { state } = ctx;
   const pathname = ctx.url.pathname.replace(/(.)\/$/, '$1');
   const matches = COMPILED.map((c) => ({ ...c, match: c.pattern.exec(pathname) })).filter(
@@ -78,7 +85,12 @@ function dispatch(ctx: RequestContext, token: AccessTokenRecord): Reply {
   if (!found || found.endpoint.availability?.(state) === '405')
     return zohoError(405, 'METHOD_NOT_ALLOWED', 'The HTTP method is not allowed for the requested URL.');
   const { endpoint, names, match } = found;
+  return { endpoint, path: Object.fromEntries(names.map((name, i) => [name, decoded(match?.[i + 1] ?? '')])) };
+}
 
+/** orgId, scope, parameters and body, then the endpoint itself. */
+function serve(ctx: RequestContext, token: AccessTokenRecord, { endpoint, path }: Routed): Reply {
+  const { state } = ctx;
   let org: Org | null = null;
   if (endpoint.needsOrg) {
     const orgId = orgIdOf(ctx);
@@ -88,7 +100,6 @@ function dispatch(ctx: RequestContext, token: AccessTokenRecord): Reply {
   }
   if (!endpoint.scopes.some((wanted) => token.scopes.some((granted) => scopeCovers(granted, wanted))))
     return zohoError(403, 'SCOPE_MISMATCH', 'The OAuth token does not have the scope needed for this operation.');
-  const path = Object.fromEntries(names.map((name, i) => [name, decoded(match?.[i + 1] ?? '')]));
   const args = checkParams(endpoint.params, path, ctx.url.searchParams);
   if (!args.ok) return args.reply;
   const body = endpoint.body ? checkBody(endpoint.body, ctx) : { ok: true as const, value: undefined };
@@ -122,18 +133,16 @@ export async function handleDeskApi(ctx: RequestContext): Promise<Reply> {
   const release = acquireSlot(state, orgId ?? '(none)');
   if (!release) {
     state.stats.rateLimited++;
+    // Too many at once: no Retry-After, which Zoho sends only when the day's credits are spent.
     return withHeaders(
-      zohoError(429, 'THRESHOLD_EXCEEDED', 'Too many requests are being made simultaneously. Try again shortly.'),
-      {
-        'Retry-After': '1',
-        'X-Rate-Limit-Remaining-v3': String(state.creditsRemaining()),
-        'X-Rate-Limit-Request-Weight-v3': '0',
-      },
+      zohoError(429, 'TOO_MANY_REQUESTS', 'Too many requests are being made simultaneously. Try again shortly.'),
+      { 'X-Rate-Limit-Remaining-v3': String(state.creditsRemaining()), 'X-Rate-Limit-Request-Weight-v3': '0' },
     );
   }
   try {
     await sleep(state.config.latencyMs);
-    const weight = creditWeight(ctx.method);
+    const routed = route(ctx);
+    const weight = creditWeight(ctx.method, 'endpoint' in routed && routed.endpoint.list === true);
     const credits = chargeCredits(state, weight);
     if (!credits.ok) {
       state.stats.rateLimited++;
@@ -146,7 +155,7 @@ export async function handleDeskApi(ctx: RequestContext): Promise<Reply> {
         },
       );
     }
-    return withHeaders(dispatch(ctx, token), {
+    return withHeaders('endpoint' in routed ? serve(ctx, token, routed) : routed, {
       'X-Rate-Limit-Remaining-v3': String(credits.remaining),
       'X-Rate-Limit-Request-Weight-v3': String(weight),
     });

@@ -154,6 +154,7 @@ function listLabelUsers(call: DeskCall): Reply {
 export const labelEndpoints: Endpoint[] = [
   {
     operationId: 'getUserLabels',
+    list: true,
     method: 'GET',
     path: '/api/v1/users/{userId}/labels',
     scopes: READ_USER_LABELS,
@@ -192,6 +193,7 @@ export const labelEndpoints: Endpoint[] = [
   },
   {
     operationId: 'getUsersByLabel',
+    list: true,
     method: 'GET',
     path: '/api/v1/labels/{labelId}/users',
     scopes: ['Desk.search.READ', 'Desk.contacts.READ', 'Desk.settings.READ'],

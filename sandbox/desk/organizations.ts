@@ -48,6 +48,7 @@ function listOrganizations(call: DeskCall): Reply {
 export const organizationEndpoints: Endpoint[] = [
   {
     operationId: 'getOrganizations',
+    list: true,
     method: 'GET',
     path: '/api/v1/organizations',
     scopes: ['Desk.basic.READ', 'Desk.organization.READ'],

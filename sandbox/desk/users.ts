@@ -115,6 +115,7 @@ function getUser(call: DeskCall): Reply {
 export const userEndpoints: Endpoint[] = [
   {
     operationId: 'getUsers',
+    list: true,
     method: 'GET',
     path: '/api/v1/users',
     scopes: ['Desk.search.READ', 'Desk.contacts.READ', 'Desk.settings.READ', 'Desk.basic.READ'],

@@ -129,6 +129,15 @@ describe("with the shapes of Zoho's schema (the default)", () => {
     bodies.push(limited.json());
     for (const body of bodies) expect(spec.checkSchema(ERROR_BODY, body)).toEqual([]);
   });
+
+  it('too many calls at once is TOO_MANY_REQUESTS, a code only Common.json lists', async () => {
+    t.sandbox.state.configure({ concurrencyLimit: 1, latencyMs: 100 });
+    const [first, second] = await Promise.all([call('GET', `/users/${DEMO_USER_ID}`), call('GET', '/users')]);
+    const limited = [first, second].find((r) => r.status === 429)!;
+    expect(limited.json().errorCode).toBe('TOO_MANY_REQUESTS');
+    expect(spec.checkSchema('Common.json#/components/schemas/errorJson', limited.json())).toEqual([]);
+    expect(spec.checkSchema(ERROR_BODY, limited.json())).not.toEqual([]);
+  });
 });
 
 /** The reply with the example's spellings turned into the schema's, to check nothing else differs. */
