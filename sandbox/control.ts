@@ -24,6 +24,7 @@ import {
   type SandboxState,
   type Seed,
   WEB_SKINS,
+  WRONG_KIND_STATUSES,
 } from './state';
 
 const bad = (message: string): Reply => json(400, { error: message });
@@ -76,6 +77,7 @@ export function configProblem(input: unknown): string | null {
     forbiddenBadgeIds: isStringArray,
     itemHttpCodeAsString: (v) => typeof v === 'boolean',
     removalTakesAll: (v) => typeof v === 'boolean',
+    wrongKindStatus: (v) => (WRONG_KIND_STATUSES as readonly unknown[]).includes(v),
     webSkin: (v) => (WEB_SKINS as readonly unknown[]).includes(v),
   };
   for (const [key, value] of Object.entries(input)) {

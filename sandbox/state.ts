@@ -64,6 +64,11 @@ export interface SandboxConfig {
   forbiddenBadgeIds: string[];
   /** A faulty removal route: dissociate or DELETE takes every badge the user holds, not only those sent. */
   removalTakesAll: boolean;
+  /**
+   * What an ID of the wrong kind (no such user, help center or contact in the org) gets: 404 URL_NOT_FOUND,
+   * 403 FORBIDDEN or 422 INVALID_DATA. Zoho may answer any of them (unconfirmed).
+   */
+  wrongKindStatus: WrongKindStatus;
   /** Per-item errors carry `httpCode` as a string ("422") instead of a number; Zoho's spec allows both. */
   itemHttpCodeAsString: boolean;
   /**
@@ -76,6 +81,9 @@ export interface SandboxConfig {
 
 export const REPLY_SHAPES = ['schema', 'examples'] as const;
 export type ReplyShapes = (typeof REPLY_SHAPES)[number];
+
+export const WRONG_KIND_STATUSES = [404, 403, 422] as const;
+export type WrongKindStatus = (typeof WRONG_KIND_STATUSES)[number];
 
 export const WEB_SKINS = ['plain', 'generated', 'bare'] as const;
 export type WebSkin = (typeof WEB_SKINS)[number];
@@ -106,6 +114,7 @@ export function defaultConfig(): SandboxConfig {
     forbiddenBadgeIds: [],
     itemHttpCodeAsString: false,
     removalTakesAll: false,
+    wrongKindStatus: 404,
     webSkin: 'plain',
   };
 }

@@ -13,7 +13,7 @@ import {
   findUser,
   itemError,
   massAction,
-  NOT_FOUND,
+  noSuch,
   pageOf,
   textArg,
 } from './call';
@@ -81,7 +81,7 @@ export function changeBadges(call: DeskCall, user: User, ids: string[], op: 'add
 
 function listUserBadges(call: DeskCall): Reply {
   const user = findUser(call);
-  if (!user) return NOT_FOUND();
+  if (!user) return noSuch(call, 'userId');
   const type = textArg(call, 'type');
   let badges = user.badgeIds
     .map((id) => call.state.data.badges.find((b) => b.id === id))
@@ -108,7 +108,7 @@ function listOrgBadges(call: DeskCall): Reply {
 
 function changeUserBadges(call: DeskCall, op: 'add' | 'remove'): Reply {
   const user = findUser(call);
-  if (!user) return NOT_FOUND();
+  if (!user) return noSuch(call, 'userId');
   const { badgeIds } = call.body as { badgeIds: (string | number)[] };
   return changeBadges(call, user, badgeIds.map(String), op);
 }

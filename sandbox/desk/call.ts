@@ -5,7 +5,7 @@
 import type { Org, User } from '../data';
 import { json, type Reply, type RequestContext, zohoError } from '../http';
 import type { AccessTokenRecord, SandboxState } from '../state';
-import { type Args, fieldError, type ParamRule, type ValueRule } from './params';
+import { type Args, fieldError, type ParamRule, problemMessage, type ValueRule } from './params';
 
 export interface DeskCall {
   ctx: RequestContext;
@@ -50,6 +50,22 @@ export function bool(state: SandboxState, value: boolean): boolean | string {
 
 export const NOT_FOUND = (): Reply =>
   zohoError(404, 'URL_NOT_FOUND', 'The URL you have requested is either invalid or does not exist.');
+
+/**
+ * The answer to an ID that names no user, help center or contact of the organization (or another kind of
+ * record): 404 URL_NOT_FOUND by default; by the `wrongKindStatus` switch, 403 FORBIDDEN or 422 INVALID_DATA
+ * (Zoho's code for "invalid IDs", Common.json), which Zoho may answer instead (unconfirmed).
+ */
+export function noSuch(call: DeskCall, field: string): Reply {
+  switch (call.state.config.wrongKindStatus) {
+    case 403:
+      return zohoError(403, 'FORBIDDEN', 'You are not authorized to access this resource.');
+    case 422:
+      return invalidData(field, problemMessage({ field, kind: 'invalid', detail: 'is invalid' }));
+    default:
+      return NOT_FOUND();
+  }
+}
 
 /** 422 INVALID_DATA about one field: an ID that names nothing, or the wrong thing (Common.json invalidDataErrorResponse). */
 export function invalidData(field: string, message: string): Reply {

@@ -2,7 +2,7 @@
 
 import { json, type Reply } from '../http';
 import type { SandboxState } from '../state';
-import { bool, type DeskCall, type Endpoint, NOT_FOUND } from './call';
+import { bool, type DeskCall, type Endpoint, noSuch } from './call';
 import { idParam, ORG_ID } from './params';
 
 function contactWebUrl(state: SandboxState, orgId: string, contactId: string): string {
@@ -12,7 +12,7 @@ function contactWebUrl(state: SandboxState, orgId: string, contactId: string): s
 
 function getContact(call: DeskCall): Reply {
   const contact = call.state.data.contacts.find((c) => c.id === call.args.contactId && c.orgId === call.org?.id);
-  if (!contact) return NOT_FOUND();
+  if (!contact) return noSuch(call, 'contactId');
   // Contact.json getContact: every field required, most of them nullable; no account, no owner here.
   const { state } = call;
   return json(200, {

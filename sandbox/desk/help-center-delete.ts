@@ -4,14 +4,14 @@
  */
 import type { Reply } from '../http';
 import { changeBadges } from './badges';
-import { type DeskCall, type Endpoint, invalidData, NOT_FOUND, orgHelpCenter, textArg } from './call';
+import { type DeskCall, type Endpoint, invalidData, noSuch, orgHelpCenter, textArg } from './call';
 import { idListRule, idParam, ORG_ID } from './params';
 
 function deleteHelpCenterBadges(call: DeskCall): Reply {
   const helpCenter = orgHelpCenter(call, textArg(call, 'helpCenterId'));
-  if (!helpCenter) return invalidData('helpCenterId', 'helpCenterId is invalid');
+  if (!helpCenter) return noSuch(call, 'helpCenterId');
   const user = call.state.data.users.find((u) => u.id === call.args.userId && u.orgId === call.org?.id);
-  if (!user) return NOT_FOUND();
+  if (!user) return noSuch(call, 'userId');
   if (!user.helpCenterIds.includes(helpCenter.id))
     return invalidData('helpCenterId', 'The user is not an end user of this help center.');
   // Required by its rule: a DELETE without badgeIds never means "all".

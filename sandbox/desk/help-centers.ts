@@ -1,7 +1,7 @@
 /** `GET /helpCenters` and `GET /helpCenters/{id}` (Helpcenter.json). */
 import type { HelpCenter } from '../data';
 import { empty, json, type Reply } from '../http';
-import { type DeskCall, type Endpoint, NOT_FOUND, orgHelpCenter, orgHelpCenters, pageOf, textArg } from './call';
+import { type DeskCall, type Endpoint, noSuch, orgHelpCenter, orgHelpCenters, pageOf, textArg } from './call';
 import { fromParam, idParam, limitParam, ORG_ID } from './params';
 
 const READ_HELP_CENTERS = ['Desk.settings.READ', 'Desk.basic.READ'];
@@ -37,7 +37,7 @@ function listHelpCenters(call: DeskCall): Reply {
 /** Helpcenter.json helpcenterDetailResponse: the list item and the help center's settings. */
 function getHelpCenter(call: DeskCall): Reply {
   const helpCenter = orgHelpCenter(call, textArg(call, 'helpcenterId'));
-  if (!helpCenter) return NOT_FOUND();
+  if (!helpCenter) return noSuch(call, 'helpcenterId');
   return json(200, {
     ...helpCenterItem(helpCenter, orgHelpCenters(call)[0]?.id === helpCenter.id),
     translateMode: 'MANUAL',

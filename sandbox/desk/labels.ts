@@ -14,6 +14,7 @@ import {
   itemError,
   massAction,
   NOT_FOUND,
+  noSuch,
   orgHelpCenter,
   pageOf,
   textArg,
@@ -79,7 +80,7 @@ export function primaryLabel(state: SandboxState, user: User) {
 
 function listUserLabels(call: DeskCall): Reply {
   const user = findUser(call);
-  if (!user) return NOT_FOUND();
+  if (!user) return noSuch(call, 'userId');
   const helpCenterId = textArg(call, 'helpCenterId');
   const needle = textArg(call, 'searchBy')?.toLowerCase();
   const labels = user.labelIds
@@ -103,7 +104,7 @@ function listUserLabels(call: DeskCall): Reply {
 /** Assigns or removes each label, one result per label; an assigned primary label becomes the user's first. */
 function changeLabels(call: DeskCall, op: 'add' | 'remove'): Reply {
   const user = findUser(call);
-  if (!user) return NOT_FOUND();
+  if (!user) return noSuch(call, 'userId');
   const helpCenterId = textArg(call, 'helpCenterId');
   if (helpCenterId !== undefined && !orgHelpCenter(call, helpCenterId))
     return invalidData('helpCenterId', 'helpCenterId is invalid');

@@ -9,7 +9,7 @@ import {
   examples,
   findUser,
   invalidData,
-  NOT_FOUND,
+  noSuch,
   orgHelpCenter,
   pageOf,
   textArg,
@@ -102,7 +102,7 @@ function listUsers(call: DeskCall): Reply {
 
 function getUser(call: DeskCall): Reply {
   const user = findUser(call);
-  if (!user) return NOT_FOUND();
+  if (!user) return noSuch(call, 'userId');
   const helpCenterId = textArg(call, 'helpCenterId');
   if (helpCenterId !== undefined) {
     if (!orgHelpCenter(call, helpCenterId)) return invalidData('helpCenterId', 'helpCenterId is invalid');

@@ -111,6 +111,14 @@ describe("with the shapes of Zoho's schema (the default)", () => {
     conforms(operationId, res);
   });
 
+  it.each([403, 422] as const)('an ID of the wrong kind answers %i as the spec says', async (status) => {
+    t.sandbox.state.configure({ wrongKindStatus: status });
+    const user = await call('GET', `/users/${COMMUNITY_HC_ID}`);
+    expect(user.status).toBe(status);
+    conforms('getUserDetails', user);
+    if (status === 403) conforms('getHelpCenter', await call('GET', `/helpCenters/${DEMO_USER_ID}`));
+  });
+
   it('an empty badge list answers 422 as dissociate says', async () => {
     const res = await call('POST', `/users/${DEMO_USER_ID}/badges/dissociate`, { json: { badgeIds: [] } });
     expect(res.status).toBe(422);

@@ -237,6 +237,47 @@ describe('help centers and users', () => {
   });
 });
 
+describe('IDs of the wrong kind', () => {
+  const contactId = '3313135931139';
+  const cases: [string, string, string, unknown][] = [
+    ['GET', `/users/${contactId}`, 'userId', undefined],
+    ['GET', `/users/${COMMUNITY_HC_ID}/badges`, 'userId', undefined],
+    ['POST', `/users/${contactId}/badges/dissociate`, 'userId', { badgeIds: [ZYLKER_BADGES.newcomer] }],
+    ['GET', `/users/${contactId}/labels`, 'userId', undefined],
+    ['GET', `/helpCenters/${DEMO_USER_ID}`, 'helpcenterId', undefined],
+    ['GET', `/contacts/${DEMO_USER_ID}`, 'contactId', undefined],
+    ['DELETE', `/helpcenter/${DEMO_USER_ID}/users/${DEMO_USER_ID}/badges?badgeIds=1`, 'helpCenterId', undefined],
+    ['DELETE', `/helpcenter/${COMMUNITY_HC_ID}/users/${contactId}/badges?badgeIds=1`, 'userId', undefined],
+  ];
+  const expected = {
+    404: () => ({ errorCode: 'URL_NOT_FOUND', message: expect.any(String) }),
+    403: () => ({ errorCode: 'FORBIDDEN', message: 'You are not authorized to access this resource.' }),
+    422: (field: string) => ({
+      errorCode: 'INVALID_DATA',
+      message: `The value passed for field '${field}' is invalid.`,
+      errors: [
+        {
+          fieldName: `/${field}`,
+          errorType: 'invalid',
+          errorMessage: `The value passed for field '${field}' is invalid.`,
+        },
+      ],
+    }),
+  };
+
+  it.each([404, 403, 422] as const)('answer %i, as wrongKindStatus says (404 by default)', async (status) => {
+    if (status !== 404) t.sandbox.state.configure({ wrongKindStatus: status });
+    t.sandbox.state.configure({ routes: { helpCenterDelete: true } });
+    for (const [method, path, field, json] of cases) {
+      const res = await desk(t.sandbox, token, method, path, json === undefined ? {} : { json });
+      expect(res.status, `${method} ${path}`).toBe(status);
+      expect(res.json(), `${method} ${path}`).toEqual(expected[status](field));
+    }
+    expect(user(DEMO_USER_ID).badgeIds).toHaveLength(4);
+    await expect(t.control.configure({ wrongKindStatus: 500 } as never)).rejects.toThrow(/wrongKindStatus/);
+  });
+});
+
 describe('badges', () => {
   it("lists a user's badges as {data} (schema) or a bare array with isCustom a string (example); 204 when none", async () => {
     const schemaShaped = await get(`/users/${DEMO_USER_ID}/badges`);
