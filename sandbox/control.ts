@@ -145,7 +145,7 @@ function completeItem(
         name: str(raw.name, `Label ${id}`),
         bgColor: str(raw.bgColor, '#888888'),
         textColor: str(raw.textColor, '#FFFFFF'),
-        shape: raw.shape === 'ROUNDED' || raw.shape === 'CIRCLE' ? raw.shape : 'RECTANGLE',
+        shape: raw.shape === 'ROUNDED' ? 'ROUNDED' : 'RECTANGLE',
       };
     case 'contacts':
       return {
@@ -172,7 +172,7 @@ function completeItem(
         name,
         emailAddress,
         contactId,
-        status: raw.status === 'DISABLED' ? 'DISABLED' : 'ACTIVE',
+        status: raw.status === 'DISABLED' || raw.status === 'DELETED' ? raw.status : 'ACTIVE',
         type: 'ENDUSER',
         helpCenterIds: isStringArray(raw.helpCenterIds)
           ? raw.helpCenterIds

@@ -84,7 +84,9 @@ function listUsers(call: DeskCall): Reply {
     (u) =>
       u.orgId === call.org?.id &&
       (helpCenterId === undefined || u.helpCenterIds.includes(helpCenterId)) &&
-      (status === undefined || status === 'ALL' || u.status === status) &&
+      // Without a status, every user but the deleted ones (the spec gives no default; unconfirmed).
+      (status === 'ALL' || u.status === (status ?? u.status)) &&
+      (status !== undefined || u.status !== 'DELETED') &&
       (after === undefined || u.lastAccessedTime >= after) &&
       (before === undefined || u.lastAccessedTime <= before) &&
       (!needle || u.name.toLowerCase().includes(needle) || u.emailAddress.toLowerCase().includes(needle)),

@@ -40,6 +40,7 @@ const READS: [string, string, () => string, 'none' | 'org'][] = [
   ['getHelpCenter', 'GET', () => `/helpCenters/${COMMUNITY_HC_ID}`, 'org'],
   ['getUsers', 'GET', () => `/users?helpCenterId=${COMMUNITY_HC_ID}&limit=10`, 'org'],
   ['getUsers', 'GET', () => '/users?searchBy=carol&include=count', 'org'],
+  ['getUsers', 'GET', () => '/users?status=ALL&limit=50', 'org'],
   ['getUserDetails', 'GET', () => `/users/${DEMO_USER_ID}`, 'org'],
   ['getUserBadges', 'GET', () => `/users/${DEMO_USER_ID}/badges?from=1&limit=50`, 'org'],
   ['getBadges', 'GET', () => '/badges?limit=50', 'org'],

@@ -203,6 +203,24 @@ describe('help centers and users', () => {
     ]);
   });
 
+  it('filters users by status: ACTIVE, DISABLED, DELETED or ALL; without one, every user but the deleted', async () => {
+    const names = async (query: string) =>
+      (await get(`/users?limit=50&include=count${query}`)).json() as { data: { name: string }[]; count: string };
+    expect((await names('')).count).toBe('24');
+    const active = await names('&status=ACTIVE');
+    expect(active.count).toBe('22');
+    expect(active.data.map((u) => u.name)).not.toContain('Grace Kim');
+    expect((await names('&status=DISABLED')).data.map((u) => u.name)).toEqual(['Grace Kim', 'Quentin Blake']);
+    const deleted = (await names('&status=DELETED')).data;
+    expect(deleted.map((u) => u.name)).toEqual(['Xavier Dupont', 'Yuki Mori']);
+    expect(deleted.map((u) => (u as unknown as { status: string }).status)).toEqual(['DELETED', 'DELETED']);
+    expect((await names('&status=ALL')).count).toBe('26');
+    expect((await get('/users?status=active')).status).toBe(422);
+    // A deleted user is still there to read by ID.
+    const id = t.sandbox.state.data.users.find((u) => u.name === 'Xavier Dupont')!.id;
+    expect((await get(`/users/${id}`)).json().status).toBe('DELETED');
+  });
+
   it('gets one user as a bare object with email[] and contactId, spelled as the schema or the example', async () => {
     const res = (await get(`/users/${DEMO_USER_ID}`)).json();
     expect(res).toMatchObject({

@@ -90,7 +90,9 @@ const LISTS: List[] = [
     name: 'users',
     path: '/users',
     seed: () => seedUsers(57),
-    all: () => t.sandbox.state.data.users.filter((u) => u.orgId === ZYLKER_ORG_ID).map((u) => u.id),
+    // Without a status, every user but the deleted ones.
+    all: () =>
+      t.sandbox.state.data.users.filter((u) => u.orgId === ZYLKER_ORG_ID && u.status !== 'DELETED').map((u) => u.id),
     byDefault: 50,
   },
   {
