@@ -49,7 +49,7 @@ export function configProblem(input: unknown): string | null {
     routes: (v) =>
       isObject(v) &&
       Object.entries(v).every(([k, x]) =>
-        k === 'helpCenterDelete'
+        k === 'helpCenterDelete' || k === 'contactHelpCenters'
           ? x === true || x === false || x === '405'
           : (k === 'dissociate' || k === 'helpCenters') && typeof x === 'boolean',
       ),

@@ -37,6 +37,8 @@ export interface SandboxConfig {
     dissociate: boolean;
     /** `GET /helpCenters`: absent → 404 URL_NOT_FOUND. */
     helpCenters: boolean;
+    /** `GET /contacts/{id}/helpCenters`: present, absent (404 URL_NOT_FOUND) or '405' (METHOD_NOT_ALLOWED). */
+    contactHelpCenters: boolean | '405';
   };
   /** The DC of the consenting account: codes and tokens belong to it, whichever accounts host was used. */
   accountLocation: string;
@@ -91,7 +93,7 @@ export type WebSkin = (typeof WEB_SKINS)[number];
 export function defaultConfig(): SandboxConfig {
   return {
     // The Help Center DELETE is in none of Zoho's spec files: served only when a test or the demo asks.
-    routes: { helpCenterDelete: false, dissociate: true, helpCenters: true },
+    routes: { helpCenterDelete: false, dissociate: true, helpCenters: true, contactHelpCenters: true },
     accountLocation: 'us',
     consent: 'page',
     accessTokenLifetimeSeconds: 3600,

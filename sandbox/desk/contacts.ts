@@ -1,9 +1,23 @@
-/** `GET /contacts/{contactId}` (Contact.json). */
-
-import { json, type Reply } from '../http';
+/** `GET /contacts/{contactId}` and the contact's help centers (Contact.json). */
+import { empty, json, type Reply } from '../http';
 import type { SandboxState } from '../state';
-import { bool, type DeskCall, type Endpoint, noSuch } from './call';
+import {
+  bool,
+  type DeskCall,
+  type Endpoint,
+  invalidData,
+  noSuch,
+  orgHelpCenter,
+  orgHelpCenters,
+  textArg,
+} from './call';
+import { helpCenterUrl } from './help-centers';
 import { idParam, ORG_ID } from './params';
+
+/** The contact the path names, in the call's organization. */
+function findContact(call: DeskCall) {
+  return call.state.data.contacts.find((c) => c.id === call.args.contactId && c.orgId === call.org?.id);
+}
 
 function contactWebUrl(state: SandboxState, orgId: string, contactId: string): string {
   const org = state.data.orgs.find((o) => o.id === orgId);
@@ -11,7 +25,7 @@ function contactWebUrl(state: SandboxState, orgId: string, contactId: string): s
 }
 
 function getContact(call: DeskCall): Reply {
-  const contact = call.state.data.contacts.find((c) => c.id === call.args.contactId && c.orgId === call.org?.id);
+  const contact = findContact(call);
   if (!contact) return noSuch(call, 'contactId');
   // Contact.json getContact: every field required, most of them nullable; no account, no owner here.
   const { state } = call;
@@ -55,6 +69,28 @@ function getContact(call: DeskCall): Reply {
   });
 }
 
+/**
+ * ResponseHelpCenterUser.json listHelpCenters: each help center the contact's end user belongs to, with the
+ * user's status and ID there (204 when the contact is no end user, or not of that help center).
+ */
+function contactHelpCenters(call: DeskCall): Reply {
+  const contact = findContact(call);
+  if (!contact) return noSuch(call, 'contactId');
+  const helpCenterId = textArg(call, 'helpCenterId');
+  if (helpCenterId !== undefined && !orgHelpCenter(call, helpCenterId))
+    return invalidData('helpCenterId', 'helpCenterId is invalid');
+  const user = call.state.data.users.find((u) => u.contactId === contact.id && u.orgId === contact.orgId);
+  if (!user) return empty();
+  const data = orgHelpCenters(call)
+    .filter((h) => user.helpCenterIds.includes(h.id) && (helpCenterId === undefined || h.id === helpCenterId))
+    .map((h) => ({
+      helpCenter: { id: h.id, name: h.name, url: helpCenterUrl(h), status: 'ACTIVE' },
+      userStatus: user.status,
+      userId: user.id,
+    }));
+  return data.length ? json(200, { data }) : empty();
+}
+
 export const contactEndpoints: Endpoint[] = [
   {
     operationId: 'getContact',
@@ -76,5 +112,16 @@ export const contactEndpoints: Endpoint[] = [
       },
     ],
     handle: getContact,
+  },
+  {
+    operationId: 'getContactActivationStatusAcrossHelpCenters',
+    list: true,
+    method: 'GET',
+    path: '/api/v1/contacts/{contactId}/helpCenters',
+    scopes: ['Desk.contacts.READ'],
+    needsOrg: true,
+    params: [idParam('helpCenterId', 'query'), idParam('contactId', 'path', true), ORG_ID],
+    availability: (s) => s.config.routes.contactHelpCenters,
+    handle: contactHelpCenters,
   },
 ];

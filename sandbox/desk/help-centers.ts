@@ -6,6 +6,11 @@ import { fromParam, idParam, limitParam, ORG_ID } from './params';
 
 const READ_HELP_CENTERS = ['Desk.settings.READ', 'Desk.basic.READ'];
 
+/** Where the help center's portal is. */
+export function helpCenterUrl(h: HelpCenter): string {
+  return `https://desk.zoho.com/portal/${h.portalName}/`;
+}
+
 /** Helpcenter.json helpcenterDefaultResponse: Zoho's fields, no portal name. */
 function helpCenterItem(h: HelpCenter, isDefault: boolean) {
   return {
@@ -13,7 +18,7 @@ function helpCenterItem(h: HelpCenter, isDefault: boolean) {
     name: h.name,
     isDefault,
     departmentIds: h.departmentIds,
-    url: `https://desk.zoho.com/portal/${h.portalName}/`,
+    url: helpCenterUrl(h),
     logoUrl: null,
     status: 'ACTIVE',
     primaryLocale: 'en',

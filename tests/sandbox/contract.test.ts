@@ -5,7 +5,14 @@
  * example.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { COMMUNITY_HC_ID, DEMO_USER_ID, PARTNERS_HC_ID, ZYLKER_BADGES, ZYLKER_LABELS } from '../../sandbox/data';
+import {
+  BOTH_HELP_CENTERS_USER_ID,
+  COMMUNITY_HC_ID,
+  DEMO_USER_ID,
+  PARTNERS_HC_ID,
+  ZYLKER_BADGES,
+  ZYLKER_LABELS,
+} from '../../sandbox/data';
 import { REPLY_SHAPES } from '../../sandbox/state';
 import { connectedSandboxPerFile, desk, type HttpResult, type TestSandbox } from './helpers';
 import { loadDeskSpec } from './oas';
@@ -45,6 +52,13 @@ const READS: [string, string, () => string, 'none' | 'org'][] = [
   ['getUserBadges', 'GET', () => `/users/${DEMO_USER_ID}/badges?from=1&limit=50`, 'org'],
   ['getBadges', 'GET', () => '/badges?limit=50', 'org'],
   ['getUserLabels', 'GET', () => `/users/${DEMO_USER_ID}/labels`, 'org'],
+  [
+    'getContactActivationStatusAcrossHelpCenters',
+    'GET',
+    () =>
+      `/contacts/${t.sandbox.state.data.users.find((u) => u.id === BOTH_HELP_CENTERS_USER_ID)!.contactId}/helpCenters`,
+    'org',
+  ],
   ['getUsersByLabel', 'GET', () => `/labels/${ZYLKER_LABELS.lock}/users`, 'org'],
 ];
 

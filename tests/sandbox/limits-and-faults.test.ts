@@ -184,7 +184,12 @@ describe('control API and request log', () => {
     await t.control.reset();
     const state = await t.control.getState();
     expect(state.config.latencyMs).toBe(0);
-    expect(state.config.routes).toEqual({ helpCenterDelete: false, dissociate: true, helpCenters: true });
+    expect(state.config.routes).toEqual({
+      helpCenterDelete: false,
+      dissociate: true,
+      helpCenters: true,
+      contactHelpCenters: true,
+    });
     expect(state.faults).toEqual([]);
     expect(state.tokens.accessTokens).toEqual([]);
     expect(state.data.users.find((u) => u.id === DEMO_USER_ID)?.badgeIds).toContain(ZYLKER_BADGES.newcomer);
@@ -195,6 +200,9 @@ describe('control API and request log', () => {
     await expect(t.control.configure({ latency: 5 } as never)).rejects.toThrow(/Unknown config key: latency/);
     await expect(t.control.configure({ throttleStatus: 500 } as never)).rejects.toThrow(/throttleStatus/);
     await expect(t.control.configure({ accountLocation: 'uk' })).rejects.toThrow(/accountLocation/);
+    await expect(t.control.configure({ routes: { contactHelpCenters: 'gone' } } as never)).rejects.toThrow(/routes/);
+    const switched = await t.control.configure({ routes: { contactHelpCenters: '405' }, wrongKindStatus: 403 });
+    expect(switched).toMatchObject({ routes: { contactHelpCenters: '405' }, wrongKindStatus: 403 });
   });
 
   it('adds a badge with holders; its name comes back verbatim as JSON text', async () => {
