@@ -67,7 +67,7 @@ export function noSuch(call: DeskCall, field: string): Reply {
   }
 }
 
-/** 422 INVALID_DATA about one field: an ID that names nothing, or the wrong thing (Common.json invalidDataErrorResponse). */
+/** 422 INVALID_DATA about one field, such as an ID that names nothing (Common.json invalidDataErrorResponse). */
 export function invalidData(field: string, message: string): Reply {
   return fieldError(422, 'INVALID_DATA', { field, kind: 'invalid' }, message);
 }
@@ -98,7 +98,8 @@ export function orgHelpCenters(call: DeskCall) {
   return call.state.data.helpCenters.filter((h) => h.orgId === call.org?.id);
 }
 
-type ItemError = { errorCode: string; httpCode: number | string; errorMessage: string; error: string | null };
+/** A MassActionError. */
+export type ItemError = { errorCode: string; httpCode: number | string; errorMessage: string; error: string | null };
 
 /** A per-item error as Zoho's MassActionError has it; `httpCode` a number or, by the switch, a string. */
 export function itemError(state: SandboxState, errorCode: string, httpCode: number, errorMessage: string): ItemError {

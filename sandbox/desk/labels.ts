@@ -10,6 +10,7 @@ import {
   type DeskCall,
   type Endpoint,
   findUser,
+  type ItemError,
   invalidData,
   itemError,
   massAction,
@@ -101,32 +102,53 @@ function listUserLabels(call: DeskCall): Reply {
   return data.length ? json(200, { data }) : empty();
 }
 
-/** Assigns or removes each label, one result per label; an assigned primary label becomes the user's first. */
-function changeLabels(call: DeskCall, op: 'add' | 'remove'): Reply {
+type LabelId = string | number | null;
+
+/** One result per label the body names; `change` gives or takes one the organization has. */
+function changeLabels(
+  call: DeskCall,
+  field: 'labels' | 'labelIds',
+  ids: LabelId[],
+  change: (user: User, id: string) => ItemError | null,
+): Reply {
   const user = findUser(call);
   if (!user) return noSuch(call, 'userId');
   const helpCenterId = textArg(call, 'helpCenterId');
   if (helpCenterId !== undefined && !orgHelpCenter(call, helpCenterId))
     return invalidData('helpCenterId', 'helpCenterId is invalid');
-  type Id = string | number | null;
-  const body = (call.body ?? {}) as { labels?: { id: Id; isPrimary: boolean | null }[] | null; labelIds?: Id[] | null };
-  const wanted = op === 'add' ? (body.labels ?? []) : (body.labelIds ?? []).map((id) => ({ id, isPrimary: false }));
-  const field = op === 'add' ? 'labels' : 'labelIds';
-  if (wanted.length === 0) return unprocessable({ field, kind: 'missing' });
-  const primary = wanted.find((w) => w.isPrimary)?.id;
-  return massAction(
-    wanted.map((w) => String(w.id)),
-    (id) => {
-      if (!call.state.data.labels.some((l) => l.id === id && l.orgId === user.orgId))
-        return itemError(call.state, 'INVALID_DATA', 422, 'The label does not exist.');
-      const held = user.labelIds.includes(id);
-      if (op === 'remove' && !held)
-        return itemError(call.state, 'INVALID_DATA', 422, 'The user does not have this label.');
-      user.labelIds = user.labelIds.filter((l) => l !== id);
-      if (op === 'add') user.labelIds = String(primary) === id ? [id, ...user.labelIds] : [...user.labelIds, id];
+  if (ids.length === 0) return unprocessable({ field, kind: 'missing' });
+  return massAction(ids.map(String), (id) =>
+    call.state.data.labels.some((l) => l.id === id && l.orgId === user.orgId)
+      ? change(user, id)
+      : itemError(call.state, 'INVALID_DATA', 422, 'The label does not exist.'),
+  );
+}
+
+/** A label assigned as primary becomes the user's first, the one user payloads show. */
+function assignLabels(call: DeskCall): Reply {
+  const labels = (call.body as { labels: { id: LabelId; isPrimary: boolean | null }[] | null } | null)?.labels ?? [];
+  const primary = labels.find((l) => l.isPrimary)?.id;
+  return changeLabels(
+    call,
+    'labels',
+    labels.map((l) => l.id),
+    (user, id) => {
+      const others = user.labelIds.filter((l) => l !== id);
+      if (String(primary) === id) user.labelIds = [id, ...others];
+      else if (!user.labelIds.includes(id)) user.labelIds.push(id);
       return null;
     },
   );
+}
+
+function removeLabels(call: DeskCall): Reply {
+  const ids = (call.body as { labelIds: LabelId[] | null }).labelIds ?? [];
+  return changeLabels(call, 'labelIds', ids, (user, id) => {
+    if (!user.labelIds.includes(id))
+      return itemError(call.state, 'INVALID_DATA', 422, 'The user does not have this label.');
+    user.labelIds = user.labelIds.filter((l) => l !== id);
+    return null;
+  });
 }
 
 function listLabelUsers(call: DeskCall): Reply {
@@ -180,7 +202,7 @@ export const labelEndpoints: Endpoint[] = [
     needsOrg: true,
     params: CHANGE_PARAMS,
     body: ASSIGN_BODY,
-    handle: (c) => changeLabels(c, 'add'),
+    handle: assignLabels,
   },
   {
     operationId: 'removeLabelsFromUser',
@@ -190,7 +212,7 @@ export const labelEndpoints: Endpoint[] = [
     needsOrg: true,
     params: CHANGE_PARAMS,
     body: REMOVE_BODY,
-    handle: (c) => changeLabels(c, 'remove'),
+    handle: removeLabels,
   },
   {
     operationId: 'getUsersByLabel',

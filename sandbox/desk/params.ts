@@ -1,6 +1,6 @@
 /**
  * Requests checked as Zoho checks them. Each endpoint carries the rules of its parameters and JSON body, copied
- * from Zoho's newest OpenAPI files (the sandbox never reads those files; tests/sandbox/contract.test.ts checks
+ * from Zoho's newest OpenAPI files (the sandbox never reads those files; tests/sandbox/requests.test.ts checks
  * the copy stays equal to them). A request that breaks a rule is answered 422 UNPROCESSABLE_ENTITY naming the
  * field, as Zoho does: "The value passed for field 'limit' exceeds the range of '1-50'." (seen for /tickets).
  */
