@@ -51,7 +51,7 @@ export const organizationEndpoints: Endpoint[] = [
     list: true,
     method: 'GET',
     path: '/api/v1/organizations',
-    scopes: ['Desk.basic.READ', 'Desk.organization.READ'],
+    scopes: ['Desk.basic.READ', 'Desk.organization.READ', 'Desk.settings.READ'],
     needsOrg: false,
     // Organization.json declares none, not even orgId.
     params: [],

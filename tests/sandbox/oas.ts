@@ -125,6 +125,8 @@ export interface Operation {
   responses: Record<string, Json>;
   /** Its path and query parameters, references followed. */
   parameters: Parameter[];
+  /** The OAuth scopes its security lists (Zoho's iam-oauth2-schema). */
+  scopes: string[];
   /** The JSON request body's schema URI, when it takes one. */
   bodySchema?: string;
   /** That schema itself, every reference in it followed, for reading its rules. */
@@ -250,6 +252,7 @@ export function loadDeskSpec(dir = SPEC_DIR): DeskSpec {
           path,
           responses: o.responses as Record<string, Json>,
           parameters,
+          scopes: ((o.security ?? []) as JsonObject[]).flatMap((r) => (r['iam-oauth2-schema'] ?? []) as string[]),
           ...(bodySchema ? { bodySchema, body } : {}),
         });
       }

@@ -43,12 +43,14 @@ const byPlace = (params: readonly { name: string; in: string; required?: boolean
     .map((p) => ({ name: p.name, in: p.in, required: p.required === true, schema: shape(p.schema) }))
     .sort((a, b) => `${a.in} ${a.name}`.localeCompare(`${b.in} ${b.name}`));
 
-describe("the sandbox's rule table is what Zoho's newest files declare", () => {
+describe("the sandbox's rule table is what Zoho's newest files declare (and its scopes theirs)", () => {
   const published = DESK_ENDPOINTS.filter((e) => e.published !== false);
 
   it.each(published.map((e) => [e.operationId, e] as const))('%s', (operationId, endpoint) => {
     const op = spec.operation(operationId);
     expect(`${endpoint.method} ${endpoint.path}`).toBe(`${op.method} ${op.path}`);
+    // The spec's scopes; the sandbox asks for any one of them (Zoho's guide reads such lists as any-of).
+    expect([...endpoint.scopes].sort()).toEqual([...op.scopes].sort());
     expect(byPlace(endpoint.params)).toEqual(byPlace(op.parameters));
     expect(shape(endpoint.body)).toEqual(shape(op.body));
   });
