@@ -32,19 +32,16 @@ function activityTimeParam(name: string): ParamRule {
   return { name, in: 'query', schema: { type: ['string', 'null'], maxLength: 100, pattern } };
 }
 
-/** The user fields spelled differently in Zoho's schema and its examples (whose `type` is a one-item list). */
-function userCommon(state: SandboxState, user: User) {
-  return examples(state)
-    ? { photoURL: photoUrl(user), type: [user.type] }
-    : { photoUrl: photoUrl(user), userType: user.type };
-}
-
-/** As `GET /users` lists it (User.json userDetailJson): no contactId in list items. */
-function userListItem(state: SandboxState, user: User) {
+/**
+ * What both user replies carry. The photo and type fields are spelled differently in Zoho's schema and its
+ * examples (whose `type` is a one-item list).
+ */
+function userFields(state: SandboxState, user: User) {
   return {
     lastAccessedTime: user.lastAccessedTime,
-    ...userCommon(state, user),
-    emailAddress: user.emailAddress,
+    ...(examples(state)
+      ? { photoURL: photoUrl(user), type: [user.type] }
+      : { photoUrl: photoUrl(user), userType: user.type }),
     name: user.name,
     id: user.id,
     label: primaryLabel(state, user),
@@ -52,17 +49,17 @@ function userListItem(state: SandboxState, user: User) {
   };
 }
 
+/** As `GET /users` lists it (User.json userDetailJson): no contactId in list items. */
+function userListItem(state: SandboxState, user: User) {
+  return { ...userFields(state, user), emailAddress: user.emailAddress };
+}
+
 /** As `GET /users/{id}` returns it (User.json userDetailViewJson): email[] and contactId, no emailAddress. */
 function userDetail(state: SandboxState, user: User) {
   return {
-    lastAccessedTime: user.lastAccessedTime,
-    ...userCommon(state, user),
+    ...userFields(state, user),
     contactId: user.contactId,
-    name: user.name,
-    id: user.id,
-    label: primaryLabel(state, user),
     email: [{ emailAddress: user.emailAddress, isVerified: bool(state, false), isPrimary: bool(state, true) }],
-    status: user.status,
   };
 }
 
