@@ -48,8 +48,7 @@ export interface Label {
   name: string;
   bgColor: string;
   textColor: string;
-  /** Label.json allows these two. */
-  shape: 'RECTANGLE' | 'ROUNDED';
+  shape: 'RECTANGLE' | 'ROUNDED'; // Label.json's two
 }
 
 export interface User {
@@ -248,10 +247,7 @@ function seedUsers(
   return { users, contacts };
 }
 
-/**
- * The demo dataset: Zylker (two help centers, 24 users listed by default, two of them disabled, and two deleted
- * ones) and Zylker Labs (shown only with config `orgs: 2`).
- */
+/** The demo dataset: Zylker (two help centers, 24 users, and 2 deleted ones) and Zylker Labs (with `orgs: 2`). */
 export function demoData(): Dataset {
   const zylker = seedUsers(ZYLKER_ORG_ID, 310975130121n, ZYLKER_USERS, 'example.com');
   const labs = seedUsers(

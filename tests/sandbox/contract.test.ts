@@ -44,6 +44,7 @@ const heldBadge = () => t.sandbox.state.data.users.find((u) => u.id === DEMO_USE
 const READS: [string, string, () => string, 'none' | 'org'][] = [
   ['getOrganizations', 'GET', () => '/organizations', 'none'],
   ['getAllHelpCenters', 'GET', () => '/helpCenters', 'org'],
+  ['getAllHelpCenters', 'GET', () => '/helpCenters?include=translateSettings', 'org'],
   ['getHelpCenter', 'GET', () => `/helpCenters/${COMMUNITY_HC_ID}`, 'org'],
   ['getUsers', 'GET', () => `/users?helpCenterId=${COMMUNITY_HC_ID}&limit=10`, 'org'],
   ['getUsers', 'GET', () => '/users?searchBy=carol&include=count', 'org'],

@@ -4,13 +4,12 @@ import {
   COMMUNITY_HC_ID,
   DEMO_USER_ID,
   NO_BADGES_USER_ID,
-  NON_USER_CONTACT_ID,
   PARTNERS_HC_ID,
   ZYLKER_BADGES,
   ZYLKER_LABELS,
   ZYLKER_LABS_ORG_ID,
 } from '../../sandbox/data';
-import { call, connect, connectedSandboxPerFile, desk, type TestSandbox } from './helpers';
+import { connect, connectedSandboxPerFile, desk, type TestSandbox } from './helpers';
 
 let t: TestSandbox;
 let token: string;
@@ -109,6 +108,9 @@ describe('help centers and users', () => {
   it('lists help centers, and can pretend the endpoint does not exist', async () => {
     const res = (await get('/helpCenters')).json();
     expect(res.data.map((h: { id: string }) => h.id)).toEqual([COMMUNITY_HC_ID, PARTNERS_HC_ID]);
+    expect(res.data[0].translateSettings).toBeUndefined();
+    const translated = (await get('/helpCenters?include=translateSettings')).json().data;
+    expect(translated[0].translateSettings).toEqual({ translateMode: 'MANUAL', autoTranslateSettings: [] });
     t.sandbox.state.configure({ routes: { helpCenters: false } });
     const off = await get('/helpCenters');
     expect(off.status).toBe(404);
@@ -135,6 +137,9 @@ describe('help centers and users', () => {
     expect(res.status).toBe(200);
     const ids = (res.json() as { id: string }[]).map((b) => b.id);
     expect(ids).toEqual(expect.arrayContaining(Object.values(ZYLKER_BADGES)));
+    const custom = (await get('/badges?type=custom')).json() as { isCustom: boolean }[];
+    expect(custom.map((b) => b.isCustom)).toEqual([true, true, true, true]);
+    expect(((await get('/badges?type=default')).json() as unknown[]).length).toBe(5);
   });
 
   it('serves per-item httpCode as a string when switched', async () => {
@@ -187,6 +192,11 @@ describe('help centers and users', () => {
     expect(byEmail.map((u: { id: string }) => u.id)).toEqual([BOTH_HELP_CENTERS_USER_ID]);
     expect((await get('/users?searchBy=a')).status).toBe(422);
     expect((await get('/users?searchBy=nobody-here')).status).toBe(204);
+    // Last activity in a GMT range (the demo users were last active on 2026-02-01 to 2026-02-24).
+    const late = (await get('/users?lastActivityStartTime=2026-02-23T00:00:00Z')).json().data;
+    expect(late.map((u: { name: string }) => u.name)).toEqual(['Wen Li', 'Carol Nguyen']);
+    const early = (await get('/users?lastActivityEndTime=2026-02-01T23:59:59Z')).json().data;
+    expect(early.map((u: { name: string }) => u.name)).toEqual(['Carol Diaz']);
     const partners = (await get(`/users?helpCenterId=${PARTNERS_HC_ID}`)).json().data;
     expect(partners.map((u: { name: string }) => u.name)).toEqual([
       'Ana Souza',
@@ -256,268 +266,6 @@ describe('help centers and users', () => {
   });
 });
 
-describe("a contact's help centers (GET /contacts/{id}/helpCenters)", () => {
-  const anaContactId = () => user(BOTH_HELP_CENTERS_USER_ID).contactId;
-  const helpCentersOf = (contactId: string, query = '') => get(`/contacts/${contactId}/helpCenters${query}`);
-
-  it("lists each help center the contact's end user is in, with the user's status and ID", async () => {
-    const res = await helpCentersOf(anaContactId());
-    expect(res.status).toBe(200);
-    expect(res.json()).toEqual({
-      data: [
-        {
-          helpCenter: {
-            id: COMMUNITY_HC_ID,
-            name: 'Zylker Community',
-            url: 'https://desk.zoho.com/portal/zylkercommunity/',
-            status: 'ACTIVE',
-          },
-          userStatus: 'ACTIVE',
-          userId: BOTH_HELP_CENTERS_USER_ID,
-        },
-        {
-          helpCenter: {
-            id: PARTNERS_HC_ID,
-            name: 'Zylker Partners',
-            url: 'https://desk.zoho.com/portal/zylkerpartners/',
-            status: 'ACTIVE',
-          },
-          userStatus: 'ACTIVE',
-          userId: BOTH_HELP_CENTERS_USER_ID,
-        },
-      ],
-    });
-    const one = (await helpCentersOf(anaContactId(), `?helpCenterId=${PARTNERS_HC_ID}`)).json().data;
-    expect(one.map((d: { helpCenter: { id: string } }) => d.helpCenter.id)).toEqual([PARTNERS_HC_ID]);
-    const disabled = t.sandbox.state.data.users.find((u) => u.name === 'Grace Kim')!;
-    expect((await helpCentersOf(disabled.contactId)).json().data[0].userStatus).toBe('DISABLED');
-  });
-
-  it('is empty (204) for a contact who is no end user, or not in that help center', async () => {
-    const none = await helpCentersOf(NON_USER_CONTACT_ID);
-    expect(none.status).toBe(204);
-    expect(none.text).toBe('');
-    expect((await helpCentersOf(user(DEMO_USER_ID).contactId, `?helpCenterId=${PARTNERS_HC_ID}`)).status).toBe(204);
-    expect((await helpCentersOf(anaContactId(), '?helpCenterId=7000000099999')).json().errorCode).toBe('INVALID_DATA');
-    expect((await helpCentersOf(DEMO_USER_ID)).status).toBe(404);
-  });
-
-  it('needs Desk.contacts.READ', async () => {
-    t.sandbox.state.configure({ grantedScopes: ['Desk.basic.READ', 'Desk.settings.READ'] });
-    const narrow = (await connect(t.sandbox)).accessToken;
-    const res = await desk(t.sandbox, narrow, 'GET', `/contacts/${anaContactId()}/helpCenters`);
-    expect(res.json().errorCode).toBe('SCOPE_MISMATCH');
-  });
-
-  it.each([
-    [false, 404, 'URL_NOT_FOUND'],
-    ['405', 405, 'METHOD_NOT_ALLOWED'],
-  ] as const)('can be switched off (routes.contactHelpCenters %s): %i %s', async (value, status, errorCode) => {
-    await t.control.configure({ routes: { contactHelpCenters: value } });
-    const res = await helpCentersOf(anaContactId());
-    expect(res.status).toBe(status);
-    expect(res.json().errorCode).toBe(errorCode);
-    // The contact itself still answers.
-    expect((await get(`/contacts/${anaContactId()}`)).status).toBe(200);
-  });
-});
-
-describe('IDs of the wrong kind', () => {
-  const contactId = '3313135931139';
-  const cases: [string, string, string, unknown][] = [
-    ['GET', `/users/${contactId}`, 'userId', undefined],
-    ['GET', `/users/${COMMUNITY_HC_ID}/badges`, 'userId', undefined],
-    ['POST', `/users/${contactId}/badges/dissociate`, 'userId', { badgeIds: [ZYLKER_BADGES.newcomer] }],
-    ['GET', `/users/${contactId}/labels`, 'userId', undefined],
-    ['GET', `/helpCenters/${DEMO_USER_ID}`, 'helpcenterId', undefined],
-    ['GET', `/contacts/${DEMO_USER_ID}`, 'contactId', undefined],
-    ['GET', `/contacts/${DEMO_USER_ID}/helpCenters`, 'contactId', undefined],
-    ['DELETE', `/helpcenter/${DEMO_USER_ID}/users/${DEMO_USER_ID}/badges?badgeIds=1`, 'helpCenterId', undefined],
-    ['DELETE', `/helpcenter/${COMMUNITY_HC_ID}/users/${contactId}/badges?badgeIds=1`, 'userId', undefined],
-  ];
-  const expected = {
-    404: () => ({ errorCode: 'URL_NOT_FOUND', message: expect.any(String) }),
-    403: () => ({ errorCode: 'FORBIDDEN', message: 'You are not authorized to access this resource.' }),
-    422: (field: string) => ({
-      errorCode: 'INVALID_DATA',
-      message: `The value passed for field '${field}' is invalid.`,
-      errors: [
-        {
-          fieldName: `/${field}`,
-          errorType: 'invalid',
-          errorMessage: `The value passed for field '${field}' is invalid.`,
-        },
-      ],
-    }),
-  };
-
-  it.each([404, 403, 422] as const)('answer %i, as wrongKindStatus says (404 by default)', async (status) => {
-    if (status !== 404) t.sandbox.state.configure({ wrongKindStatus: status });
-    t.sandbox.state.configure({ routes: { helpCenterDelete: true } });
-    for (const [method, path, field, json] of cases) {
-      const res = await desk(t.sandbox, token, method, path, json === undefined ? {} : { json });
-      expect(res.status, `${method} ${path}`).toBe(status);
-      expect(res.json(), `${method} ${path}`).toEqual(expected[status](field));
-    }
-    expect(user(DEMO_USER_ID).badgeIds).toHaveLength(4);
-    await expect(t.control.configure({ wrongKindStatus: 500 } as never)).rejects.toThrow(/wrongKindStatus/);
-  });
-});
-
-describe('badges', () => {
-  it("lists a user's badges as {data} (schema) or a bare array with isCustom a string (example); 204 when none", async () => {
-    const schemaShaped = await get(`/users/${DEMO_USER_ID}/badges`);
-    expect(schemaShaped.status).toBe(200);
-    expect(schemaShaped.json().data[0].isCustom).toBe(false);
-    t.sandbox.state.configure({ replyShapes: 'examples' });
-    const res = await get(`/users/${DEMO_USER_ID}/badges`);
-    const list = res.json();
-    expect(Array.isArray(list)).toBe(true);
-    expect(list.map((b: { name: string }) => b.name)).toEqual([
-      'Newcomer',
-      'Rising Star',
-      'Top Contributor',
-      'Beta Tester',
-    ]);
-    expect(list[0]).toEqual({
-      name: 'Newcomer',
-      isCustom: 'false',
-      description: 'Joined the community and made a first post',
-      id: ZYLKER_BADGES.newcomer,
-      iconUrl: 'https://desk.zoho.com/portal/api/publicImages/1',
-    });
-    expect(list[3].isCustom).toBe('true');
-    expect((await get(`/users/${DEMO_USER_ID}/badges?type=custom`)).json()).toHaveLength(1);
-    expect(
-      (await get(`/users/${DEMO_USER_ID}/badges?limit=2&from=2`)).json().map((b: { name: string }) => b.name),
-    ).toEqual(['Rising Star', 'Top Contributor']);
-    const none = await get(`/users/${NO_BADGES_USER_ID}/badges`);
-    expect(none.status).toBe(204);
-    expect(none.text).toBe('');
-  });
-
-  it('dissociate answers one result per badge with HTTP 200, failed items included', async () => {
-    t.sandbox.state.configure({ forbiddenBadgeIds: [ZYLKER_BADGES.topContributor] });
-    const res = await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/badges/dissociate`, {
-      json: { badgeIds: [ZYLKER_BADGES.newcomer, ZYLKER_BADGES.mvp2026, ZYLKER_BADGES.topContributor, '123'] },
-    });
-    expect(res.status).toBe(200);
-    expect(res.json()).toEqual({
-      results: [
-        { success: true, id: ZYLKER_BADGES.newcomer, errors: null },
-        {
-          success: false,
-          id: ZYLKER_BADGES.mvp2026,
-          errors: {
-            errorCode: 'INVALID_DATA',
-            httpCode: 422,
-            errorMessage: 'The user does not hold this badge.',
-            error: null,
-          },
-        },
-        {
-          success: false,
-          id: ZYLKER_BADGES.topContributor,
-          errors: { errorCode: 'FORBIDDEN', httpCode: 403, errorMessage: 'You do not have permission.', error: null },
-        },
-        {
-          success: false,
-          id: '123',
-          errors: { errorCode: 'INVALID_DATA', httpCode: 422, errorMessage: 'The badge does not exist.', error: null },
-        },
-      ],
-    });
-    expect(user(DEMO_USER_ID).badgeIds).toEqual([
-      ZYLKER_BADGES.risingStar,
-      ZYLKER_BADGES.topContributor,
-      ZYLKER_BADGES.betaTester,
-    ]);
-  });
-
-  it('associate re-adds a removed badge', async () => {
-    const path = `/users/${DEMO_USER_ID}/badges`;
-    await desk(t.sandbox, token, 'POST', `${path}/dissociate`, { json: { badgeIds: [ZYLKER_BADGES.betaTester] } });
-    expect(user(DEMO_USER_ID).badgeIds).not.toContain(ZYLKER_BADGES.betaTester);
-    const res = await desk(t.sandbox, token, 'POST', `${path}/associate`, {
-      json: { badgeIds: [ZYLKER_BADGES.betaTester] },
-    });
-    expect(res.json().results).toEqual([{ success: true, id: ZYLKER_BADGES.betaTester, errors: null }]);
-    expect((await get(path)).json().data.map((b: { id: string }) => b.id)).toContain(ZYLKER_BADGES.betaTester);
-  });
-
-  it('refuses empty or missing badgeIds (422) and a body that is not JSON (415)', async () => {
-    const path = `/users/${DEMO_USER_ID}/badges/dissociate`;
-    for (const json of [{ badgeIds: [] }, {}]) {
-      const res = await desk(t.sandbox, token, 'POST', path, { json });
-      expect(res.status).toBe(422);
-      expect(res.json().errorCode).toBe('UNPROCESSABLE_ENTITY');
-    }
-    const plain = await call(t.sandbox, {
-      host: 'desk.zoho.com',
-      method: 'POST',
-      path: `/api/v1${path}`,
-      headers: { Authorization: `Zoho-oauthtoken ${token}`, orgId: '60001234567', 'Content-Type': 'text/plain' },
-      body: JSON.stringify({ badgeIds: [ZYLKER_BADGES.newcomer] }),
-    });
-    expect(plain.status).toBe(415);
-    expect(user(DEMO_USER_ID).badgeIds).toContain(ZYLKER_BADGES.newcomer);
-  });
-
-  it('can switch the dissociate route off (404)', async () => {
-    t.sandbox.state.configure({ routes: { dissociate: false } });
-    const res = await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/badges/dissociate`, {
-      json: { badgeIds: [ZYLKER_BADGES.newcomer] },
-    });
-    expect(res.status).toBe(404);
-    expect(user(DEMO_USER_ID).badgeIds).toContain(ZYLKER_BADGES.newcomer);
-  });
-
-  it('removes badges over the Help Center DELETE route, which can be absent (404) or 405', async () => {
-    const path = `/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}/badges?badgeIds=${ZYLKER_BADGES.newcomer},${ZYLKER_BADGES.risingStar}`;
-    t.sandbox.state.configure({ routes: { helpCenterDelete: false } });
-    const absent = await desk(t.sandbox, token, 'DELETE', path);
-    expect(absent.status).toBe(404);
-    expect(absent.json().errorCode).toBe('URL_NOT_FOUND');
-    t.sandbox.state.configure({ routes: { helpCenterDelete: '405' } });
-    const notAllowed = await desk(t.sandbox, token, 'DELETE', path);
-    expect(notAllowed.status).toBe(405);
-    expect(notAllowed.json().errorCode).toBe('METHOD_NOT_ALLOWED');
-    expect(user(DEMO_USER_ID).badgeIds).toHaveLength(4);
-
-    t.sandbox.state.configure({ routes: { helpCenterDelete: true } });
-    const res = await desk(t.sandbox, token, 'DELETE', path);
-    expect(res.status).toBe(200);
-    expect(res.json().results).toEqual([
-      { success: true, id: ZYLKER_BADGES.newcomer, errors: null },
-      { success: true, id: ZYLKER_BADGES.risingStar, errors: null },
-    ]);
-    expect(user(DEMO_USER_ID).badgeIds).toEqual([ZYLKER_BADGES.topContributor, ZYLKER_BADGES.betaTester]);
-  });
-
-  it('never treats a DELETE without badgeIds as "all", and checks help center membership', async () => {
-    t.sandbox.state.configure({ routes: { helpCenterDelete: true } });
-    const none = await desk(t.sandbox, token, 'DELETE', `/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}/badges`);
-    expect(none.status).toBe(422);
-    expect(user(DEMO_USER_ID).badgeIds).toHaveLength(4);
-    const otherHc = await desk(
-      t.sandbox,
-      token,
-      'DELETE',
-      `/helpcenter/${PARTNERS_HC_ID}/users/${DEMO_USER_ID}/badges?badgeIds=${ZYLKER_BADGES.newcomer}`,
-    );
-    expect(otherHc.status).toBe(422);
-    expect(otherHc.json().errorCode).toBe('INVALID_DATA');
-    // A user in both help centers can be reached through either.
-    const both = await desk(
-      t.sandbox,
-      token,
-      'DELETE',
-      `/helpcenter/${PARTNERS_HC_ID}/users/${BOTH_HELP_CENTERS_USER_ID}/badges?badgeIds=${ZYLKER_BADGES.partnerChampion}`,
-    );
-    expect(both.json().results[0].success).toBe(true);
-  });
-});
-
 describe('labels stay separate from badges', () => {
   it('removing the "Beta Tester" badge leaves the "Beta Tester" label, and the other way round', async () => {
     await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/badges/dissociate`, {
@@ -566,5 +314,12 @@ describe('labels stay separate from badges', () => {
       `POST /api/v1/users/${DEMO_USER_ID}/labels/assign`,
       `GET /api/v1/labels/${ZYLKER_LABELS.vip}/users`,
     ]);
+  });
+
+  it("searches a label's holders by name or email, and a user's labels by name", async () => {
+    const searched = (await get(`/labels/${ZYLKER_LABELS.vip}/users?searchBy=ana`)).json().data;
+    expect(searched.map((u: { id: string }) => u.id)).toEqual([BOTH_HELP_CENTERS_USER_ID]);
+    const byName = (await get(`/users/${DEMO_USER_ID}/labels?searchBy=beta`)).json().data;
+    expect(byName.map((l: { name: string }) => l.name)).toEqual(['Beta Tester']);
   });
 });

@@ -5,18 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_USER_ID, ZYLKER_ORG_ID } from '../../sandbox/data';
-import { connectedSandboxPerFile, desk, type HttpResult, type TestSandbox } from './helpers';
+import { deskPerFile, type HttpResult } from './helpers';
 
-let t: TestSandbox;
-let token: string;
-connectedSandboxPerFile((sandbox, accessToken) => {
-  t = sandbox;
-  token = accessToken;
-});
+const d = deskPerFile();
 
 /** Badges of Zylker up to `count` in all, the new ones held by the demo user. */
 function seedBadges(count: number): void {
-  const { data } = t.sandbox.state;
+  const { data } = d.t.sandbox.state;
   const user = data.users.find((u) => u.id === DEMO_USER_ID)!;
   for (let n = data.badges.filter((b) => b.orgId === ZYLKER_ORG_ID).length; n < count; n++) {
     const id = String(24073000005000000n + BigInt(n));
@@ -35,14 +30,14 @@ function seedBadges(count: number): void {
 
 /** Zylker's users up to `count`, the new ones copies of the demo user. */
 function seedUsers(count: number): void {
-  const { data } = t.sandbox.state;
+  const { data } = d.t.sandbox.state;
   const model = data.users.find((u) => u.id === DEMO_USER_ID)!;
   for (let n = data.users.filter((u) => u.orgId === ZYLKER_ORG_ID).length; n < count; n++)
     data.users.push({ ...structuredClone(model), id: String(310975140000n + BigInt(n)), name: `User ${n}` });
 }
 
 function seedHelpCenters(count: number): void {
-  const { data } = t.sandbox.state;
+  const { data } = d.t.sandbox.state;
   for (let n = data.helpCenters.filter((h) => h.orgId === ZYLKER_ORG_ID).length; n < count; n++) {
     const id = String(7000000014000n + BigInt(n));
     data.helpCenters.push({
@@ -76,14 +71,14 @@ const LISTS: List[] = [
     name: "a user's badges",
     path: `/users/${DEMO_USER_ID}/badges`,
     seed: () => seedBadges(64),
-    all: () => t.sandbox.state.data.users.find((u) => u.id === DEMO_USER_ID)!.badgeIds,
+    all: () => d.t.sandbox.state.data.users.find((u) => u.id === DEMO_USER_ID)!.badgeIds,
     byDefault: 50,
   },
   {
     name: "the organization's badges",
     path: '/badges',
     seed: () => seedBadges(23),
-    all: () => t.sandbox.state.data.badges.filter((b) => b.orgId === ZYLKER_ORG_ID).map((b) => b.id),
+    all: () => d.t.sandbox.state.data.badges.filter((b) => b.orgId === ZYLKER_ORG_ID).map((b) => b.id),
     byDefault: 10,
   },
   {
@@ -92,20 +87,20 @@ const LISTS: List[] = [
     seed: () => seedUsers(57),
     // Without a status, every user but the deleted ones.
     all: () =>
-      t.sandbox.state.data.users.filter((u) => u.orgId === ZYLKER_ORG_ID && u.status !== 'DELETED').map((u) => u.id),
+      d.t.sandbox.state.data.users.filter((u) => u.orgId === ZYLKER_ORG_ID && u.status !== 'DELETED').map((u) => u.id),
     byDefault: 50,
   },
   {
     name: 'help centers',
     path: '/helpCenters',
     seed: () => seedHelpCenters(62),
-    all: () => t.sandbox.state.data.helpCenters.filter((h) => h.orgId === ZYLKER_ORG_ID).map((h) => h.id),
+    all: () => d.t.sandbox.state.data.helpCenters.filter((h) => h.orgId === ZYLKER_ORG_ID).map((h) => h.id),
     byDefault: undefined,
   },
 ];
 
 describe.each(LISTS)('$name', (list) => {
-  const page = (query: string) => desk(t.sandbox, token, 'GET', `${list.path}${query}`);
+  const page = (query: string) => d.call('GET', `${list.path}${query}`);
 
   it('the first page without from or limit has the default size', async () => {
     list.seed();

@@ -6,19 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_USER_ID, ZYLKER_BADGES, ZYLKER_ORG_ID } from '../../sandbox/data';
 import { DESK_ENDPOINTS } from '../../sandbox/desk';
 import type { ParamRule } from '../../sandbox/desk/params';
-import { call, connectedSandboxPerFile, desk, type TestSandbox } from './helpers';
+import { call, deskPerFile } from './helpers';
 import { loadDeskSpec } from './oas';
 
 const spec = loadDeskSpec();
-let t: TestSandbox;
-let token: string;
-connectedSandboxPerFile((sandbox, accessToken) => {
-  t = sandbox;
-  token = accessToken;
-});
+const d = deskPerFile();
 
-const get = (path: string, o = {}) => desk(t.sandbox, token, 'GET', path, o);
-const post = (path: string, json: unknown) => desk(t.sandbox, token, 'POST', path, { json });
+const post = (path: string, json: unknown) => d.call('POST', path, { json });
 
 /** The rule keys the sandbox copies from Zoho's files, types as a sorted list (Zoho sometimes gives one bare). */
 function shape(schema: unknown): unknown {
@@ -84,10 +78,10 @@ describe('a request that breaks a rule gets Zoho’s 422, naming the field', () 
   });
 
   it('a limit out of range', async () => {
-    const res = await get(`/users/${DEMO_USER_ID}/badges?limit=51`);
+    const res = await d.get(`/users/${DEMO_USER_ID}/badges?limit=51`);
     expect(res.status).toBe(422);
     expect(res.json()).toEqual(refused('limit', "The value passed for field 'limit' exceeds the range of '1-50'."));
-    expect((await get('/badges?limit=0')).json().message).toBe(
+    expect((await d.get('/badges?limit=0')).json().message).toBe(
       "The value passed for field 'limit' exceeds the range of '1-50'.",
     );
   });
@@ -107,14 +101,14 @@ describe('a request that breaks a rule gets Zoho’s 422, naming the field', () 
     ['/users/carol', 'userId', 'is not in the expected format'],
     ['/helpCenters?include=everything', 'include', 'must be one of translateSettings'],
   ])('%s: %s %s', async (path, field, detail) => {
-    const res = await get(path);
+    const res = await d.get(path);
     expect(res.status).toBe(422);
     expect(res.json()).toEqual(refused(field, `The value passed for field '${field}' ${detail}.`));
   });
 
   it('a query parameter the operation does not declare', async () => {
     for (const path of [`/users/${DEMO_USER_ID}/badges?helpCenterId=1`, '/organizations?orgId=1', '/users?count=1']) {
-      const res = await get(path, path.startsWith('/organizations') ? { orgId: null } : {});
+      const res = await d.get(path, path.startsWith('/organizations') ? { orgId: null } : {});
       const name = new URL(path, 'https://x').searchParams.keys().next().value;
       expect(res.status, path).toBe(422);
       expect(res.json(), path).toEqual(refused(name!, `An extra parameter '${name}' is found`));
@@ -151,11 +145,11 @@ describe('a request that breaks a rule gets Zoho’s 422, naming the field', () 
     }
     // Numbers are IDs too.
     expect((await post(path, { badgeIds: [Number(ZYLKER_BADGES.bugHunter.slice(0, 15))] })).status).toBe(200);
-    expect(t.sandbox.state.data.users.find((u) => u.id === DEMO_USER_ID)!.badgeIds).toHaveLength(4);
+    expect(d.t.sandbox.state.data.users.find((u) => u.id === DEMO_USER_ID)!.badgeIds).toHaveLength(4);
   });
 
   it('a label change takes its ids in a JSON body, as the spec says (the query form is refused)', async () => {
-    const old = await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/labels/remove?labelIds=1`);
+    const old = await d.call('POST', `/users/${DEMO_USER_ID}/labels/remove?labelIds=1`);
     expect(old.json().message).toBe("An extra parameter 'labelIds' is found");
     const none = await post(`/users/${DEMO_USER_ID}/labels/remove`, { labelIds: [] });
     expect(none.json().message).toBe("No value was passed for field 'labelIds'.");
@@ -165,10 +159,10 @@ describe('a request that breaks a rule gets Zoho’s 422, naming the field', () 
     const all =
       '/users?from=2&limit=3&searchBy=example&sortBy=-email&status=ALL&helpCenterId=7000000012001&include=count' +
       '&lastActivityStartTime=2026-02-01T00:00:00.000Z&lastActivityEndTime=2026-02-28T23:59:59Z';
-    const res = await get(all);
+    const res = await d.get(all);
     expect(res.status).toBe(200);
     expect(res.json().data).toHaveLength(3);
-    const badges = await get(
+    const badges = await d.get(
       `/users/${DEMO_USER_ID}/badges?type=default&limit=2&from=1&sortBy=-createdTime&startTime=2025-01-01T00:00:00Z&endTime=2027-01-01T00:00:00Z`,
     );
     expect(badges.json().data.map((b: { id: string }) => b.id)).toEqual([
@@ -180,13 +174,13 @@ describe('a request that breaks a rule gets Zoho’s 422, naming the field', () 
 
 describe('orgId', () => {
   it('is taken from the orgId query parameter that Common.json declares, when no header is sent', async () => {
-    const res = await get(`/users/${DEMO_USER_ID}?orgId=${ZYLKER_ORG_ID}`, { orgId: null });
+    const res = await d.get(`/users/${DEMO_USER_ID}?orgId=${ZYLKER_ORG_ID}`, { orgId: null });
     expect(res.status).toBe(200);
     expect(res.json().id).toBe(DEMO_USER_ID);
-    const [logged] = await t.control.requests({ path: `/users/${DEMO_USER_ID}$` });
+    const [logged] = await d.t.control.requests({ path: `/users/${DEMO_USER_ID}$` });
     expect(logged?.orgId).toBe(ZYLKER_ORG_ID);
     // The header still works, and wins.
-    expect((await get(`/users/${DEMO_USER_ID}?orgId=1`)).status).toBe(200);
+    expect((await d.get(`/users/${DEMO_USER_ID}?orgId=1`)).status).toBe(200);
   });
 });
 
@@ -197,10 +191,10 @@ describe("the spec loader's request check is the sandbox's", () => {
     expect(spec.checkRequest('getUserBadges', { ...sent, query: { limit: '100' } })).toEqual([
       "The value passed for field 'limit' exceeds the range of '1-50'.",
     ]);
-    const res = await call(t.sandbox, {
+    const res = await call(d.t.sandbox, {
       host: 'desk.zoho.com',
       path: `${sent.path}?limit=100`,
-      headers: { Authorization: `Zoho-oauthtoken ${token}`, orgId: ZYLKER_ORG_ID },
+      headers: { Authorization: `Zoho-oauthtoken ${d.token}`, orgId: ZYLKER_ORG_ID },
     });
     expect(res.json().message).toBe("The value passed for field 'limit' exceeds the range of '1-50'.");
   });
