@@ -24,6 +24,7 @@ import {
   type SandboxState,
   type Seed,
   WEB_SKINS,
+  WRONG_KIND_STATUSES,
 } from './state';
 
 const bad = (message: string): Reply => json(400, { error: message });
@@ -48,7 +49,7 @@ export function configProblem(input: unknown): string | null {
     routes: (v) =>
       isObject(v) &&
       Object.entries(v).every(([k, x]) =>
-        k === 'helpCenterDelete'
+        k === 'helpCenterDelete' || k === 'contactHelpCenters'
           ? x === true || x === false || x === '405'
           : (k === 'dissociate' || k === 'helpCenters') && typeof x === 'boolean',
       ),
@@ -76,6 +77,7 @@ export function configProblem(input: unknown): string | null {
     forbiddenBadgeIds: isStringArray,
     itemHttpCodeAsString: (v) => typeof v === 'boolean',
     removalTakesAll: (v) => typeof v === 'boolean',
+    wrongKindStatus: (v) => (WRONG_KIND_STATUSES as readonly unknown[]).includes(v),
     webSkin: (v) => (WEB_SKINS as readonly unknown[]).includes(v),
   };
   for (const [key, value] of Object.entries(input)) {
@@ -143,7 +145,7 @@ function completeItem(
         name: str(raw.name, `Label ${id}`),
         bgColor: str(raw.bgColor, '#888888'),
         textColor: str(raw.textColor, '#FFFFFF'),
-        shape: raw.shape === 'ROUNDED' || raw.shape === 'CIRCLE' ? raw.shape : 'RECTANGLE',
+        shape: raw.shape === 'ROUNDED' ? 'ROUNDED' : 'RECTANGLE',
       };
     case 'contacts':
       return {
@@ -170,7 +172,7 @@ function completeItem(
         name,
         emailAddress,
         contactId,
-        status: raw.status === 'DISABLED' ? 'DISABLED' : 'ACTIVE',
+        status: raw.status === 'DISABLED' || raw.status === 'DELETED' ? raw.status : 'ACTIVE',
         type: 'ENDUSER',
         helpCenterIds: isStringArray(raw.helpCenterIds)
           ? raw.helpCenterIds

@@ -48,7 +48,7 @@ export interface Label {
   name: string;
   bgColor: string;
   textColor: string;
-  shape: 'RECTANGLE' | 'ROUNDED' | 'CIRCLE';
+  shape: 'RECTANGLE' | 'ROUNDED'; // Label.json's two
 }
 
 export interface User {
@@ -59,7 +59,8 @@ export interface User {
   name: string;
   emailAddress: string;
   contactId: string;
-  status: 'ACTIVE' | 'DISABLED';
+  /** As User.json has it; `GET /users` leaves DELETED users out unless asked (`status=DELETED` or `ALL`). */
+  status: 'ACTIVE' | 'DISABLED' | 'DELETED';
   type: 'ENDUSER';
   /** One user record may belong to several help centers of its org. */
   helpCenterIds: string[];
@@ -137,7 +138,7 @@ interface UserSeed {
   hcs: string[];
   badges: string[];
   labels?: string[];
-  disabled?: boolean;
+  status?: User['status'];
 }
 
 // Index 0 is DEMO_USER_ID, 2 the two-help-center user, 3 the one with no badges (ids count up from 310975130121).
@@ -165,7 +166,7 @@ const ZYLKER_USERS: UserSeed[] = [
     hcs: [HC1],
     badges: [B.newcomer, B.risingStar, B.topContributor, B.communityExpert, B.bestAnswer],
   },
-  { first: 'Grace', last: 'Kim', hcs: [HC1], badges: [B.bugHunter], disabled: true },
+  { first: 'Grace', last: 'Kim', hcs: [HC1], badges: [B.bugHunter], status: 'DISABLED' },
   { first: 'Hiro', last: 'Tanaka', hcs: [HC2], badges: [B.partnerChampion, B.newcomer], labels: [L.reseller] },
   { first: 'Isabel', last: 'Moreau', hcs: [HC1], badges: [] },
   { first: 'Jonas', last: 'Weber', hcs: [HC1], badges: [B.newcomer, B.risingStar] },
@@ -175,7 +176,7 @@ const ZYLKER_USERS: UserSeed[] = [
   { first: 'Nadia', last: 'Petrova', hcs: [HC2], badges: [] },
   { first: 'Omar', last: 'Farouk', hcs: [HC1], badges: [B.newcomer, B.risingStar, B.topContributor] },
   { first: 'Priya', last: 'Nair', hcs: [HC1], badges: [B.bestAnswer], labels: [L.lock] },
-  { first: 'Quentin', last: 'Blake', hcs: [HC1], badges: [], disabled: true },
+  { first: 'Quentin', last: 'Blake', hcs: [HC1], badges: [], status: 'DISABLED' },
   { first: 'Rosa', last: 'Martinez', hcs: [HC1], badges: [B.newcomer, B.mvp2026] },
   { first: 'Sven', last: 'Olsen', hcs: [HC1], badges: [B.newcomer] },
   { first: 'Tomoko', last: 'Sato', hcs: [HC1, HC2], badges: [B.partnerChampion, B.risingStar, B.newcomer] },
@@ -184,6 +185,9 @@ const ZYLKER_USERS: UserSeed[] = [
   { first: 'Wen', last: 'Li', hcs: [HC1], badges: [B.newcomer, B.risingStar] },
   // Two users with the same first name, so a search by name returns several matches.
   { first: 'Carol', last: 'Nguyen', hcs: [HC1], badges: [B.newcomer] },
+  // Deleted end users: listed only with status=DELETED or ALL.
+  { first: 'Xavier', last: 'Dupont', hcs: [HC1], badges: [B.newcomer, B.risingStar], status: 'DELETED' },
+  { first: 'Yuki', last: 'Mori', hcs: [HC1], badges: [], status: 'DELETED' },
 ];
 
 function zylkerBadges(): Badge[] {
@@ -229,7 +233,7 @@ function seedUsers(
       name: `${seed.first} ${seed.last}`,
       emailAddress,
       contactId,
-      status: seed.disabled ? 'DISABLED' : 'ACTIVE',
+      status: seed.status ?? 'ACTIVE',
       type: 'ENDUSER',
       helpCenterIds: [...seed.hcs],
       badgeIds: [...seed.badges],
@@ -243,7 +247,7 @@ function seedUsers(
   return { users, contacts };
 }
 
-/** The demo dataset: Zylker (two help centers, 24 users) and Zylker Labs (shown only with config `orgs: 2`). */
+/** The demo dataset: Zylker (two help centers, 24 users, and 2 deleted ones) and Zylker Labs (with `orgs: 2`). */
 export function demoData(): Dataset {
   const zylker = seedUsers(ZYLKER_ORG_ID, 310975130121n, ZYLKER_USERS, 'example.com');
   const labs = seedUsers(
@@ -358,7 +362,7 @@ export function demoData(): Dataset {
         name: 'Reseller',
         bgColor: '#2980B9',
         textColor: '#FFFFFF',
-        shape: 'CIRCLE',
+        shape: 'ROUNDED',
       },
     ],
     users: [...zylker.users, ...labs.users],

@@ -4,9 +4,13 @@
  */
 import type { Fault, FaultRecord, SandboxState } from './state';
 
-/** Credits per call: 1 for a read, 2 for a write (Zoho's real weights are unpublished). */
-export function creditWeight(method: string): number {
-  return method === 'GET' || method === 'HEAD' ? 1 : 2;
+/**
+ * Credits per call. Reads as integrators publish Zoho's weights (second-hand): 1 for a record, 3 for a list.
+ * Writes cost 2: the sandbox's own guess, nothing published.
+ */
+export function creditWeight(method: string, list: boolean): number {
+  if (method !== 'GET' && method !== 'HEAD') return 2;
+  return list ? 3 : 1;
 }
 
 export function secondsUntilUtcMidnight(nowMs: number): number {

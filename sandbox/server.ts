@@ -11,7 +11,7 @@ import { handleAccounts } from './accounts';
 import { generateCertificate, type SandboxCertificate, spkiHash } from './cert';
 import { handleControl } from './control';
 import { dcByAccountsHost, dcByDeskHost, isPortalWebHost, sandboxHostNames } from './datacenters';
-import { handleDeskApi } from './desk-api';
+import { handleDeskApi } from './desk';
 import { handleDeskWeb } from './desk-web';
 import {
   errorCodeForStatus,

@@ -37,6 +37,8 @@ export interface SandboxConfig {
     dissociate: boolean;
     /** `GET /helpCenters`: absent → 404 URL_NOT_FOUND. */
     helpCenters: boolean;
+    /** `GET /contacts/{id}/helpCenters`: present, absent (404 URL_NOT_FOUND) or '405' (METHOD_NOT_ALLOWED). */
+    contactHelpCenters: boolean | '405';
   };
   /** The DC of the consenting account: codes and tokens belong to it, whichever accounts host was used. */
   accountLocation: string;
@@ -64,6 +66,11 @@ export interface SandboxConfig {
   forbiddenBadgeIds: string[];
   /** A faulty removal route: dissociate or DELETE takes every badge the user holds, not only those sent. */
   removalTakesAll: boolean;
+  /**
+   * What an ID of the wrong kind (no such user, help center or contact in the org) gets: 404 URL_NOT_FOUND,
+   * 403 FORBIDDEN or 422 INVALID_DATA. Zoho may answer any of them (unconfirmed).
+   */
+  wrongKindStatus: WrongKindStatus;
   /** Per-item errors carry `httpCode` as a string ("422") instead of a number; Zoho's spec allows both. */
   itemHttpCodeAsString: boolean;
   /**
@@ -77,13 +84,16 @@ export interface SandboxConfig {
 export const REPLY_SHAPES = ['schema', 'examples'] as const;
 export type ReplyShapes = (typeof REPLY_SHAPES)[number];
 
+export const WRONG_KIND_STATUSES = [404, 403, 422] as const;
+export type WrongKindStatus = (typeof WRONG_KIND_STATUSES)[number];
+
 export const WEB_SKINS = ['plain', 'generated', 'bare'] as const;
 export type WebSkin = (typeof WEB_SKINS)[number];
 
 export function defaultConfig(): SandboxConfig {
   return {
     // The Help Center DELETE is in none of Zoho's spec files: served only when a test or the demo asks.
-    routes: { helpCenterDelete: false, dissociate: true, helpCenters: true },
+    routes: { helpCenterDelete: false, dissociate: true, helpCenters: true, contactHelpCenters: true },
     accountLocation: 'us',
     consent: 'page',
     accessTokenLifetimeSeconds: 3600,
@@ -106,6 +116,7 @@ export function defaultConfig(): SandboxConfig {
     forbiddenBadgeIds: [],
     itemHttpCodeAsString: false,
     removalTakesAll: false,
+    wrongKindStatus: 404,
     webSkin: 'plain',
   };
 }

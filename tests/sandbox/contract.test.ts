@@ -5,14 +5,19 @@
  * example.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { COMMUNITY_HC_ID, DEMO_USER_ID, ZYLKER_BADGES, ZYLKER_LABELS } from '../../sandbox/data';
+import {
+  BOTH_HELP_CENTERS_USER_ID,
+  COMMUNITY_HC_ID,
+  DEMO_USER_ID,
+  PARTNERS_HC_ID,
+  ZYLKER_BADGES,
+  ZYLKER_LABELS,
+} from '../../sandbox/data';
 import { REPLY_SHAPES } from '../../sandbox/state';
 import { connectedSandboxPerFile, desk, type HttpResult, type TestSandbox } from './helpers';
-import { loadDeskSpec, OLDER_SPEC_DIR } from './oas';
+import { loadDeskSpec } from './oas';
 
-// The sandbox still answers as the oldest published files say; aligning it with the newest ones (and moving this
-// back to them) is issue 28's work.
-const spec = loadDeskSpec(OLDER_SPEC_DIR);
+const spec = loadDeskSpec();
 let t: TestSandbox;
 let token: string;
 connectedSandboxPerFile((sandbox, accessToken) => {
@@ -30,19 +35,31 @@ const conforms = (operationId: string, res: HttpResult) => {
   ).toEqual([]);
 };
 
+/** errors.json's shared error reply (its schema no longer has a name of its own). */
+const ERROR_BODY = 'errors.json#/components/responses/commonErrorResponse/content/application~1json/schema';
+
 const heldBadge = () => t.sandbox.state.data.users.find((u) => u.id === DEMO_USER_ID)!.badgeIds[0]!;
 
 /** Every read the extension makes, as [operationId, method, path, orgId header]. */
 const READS: [string, string, () => string, 'none' | 'org'][] = [
   ['getOrganizations', 'GET', () => '/organizations', 'none'],
   ['getAllHelpCenters', 'GET', () => '/helpCenters', 'org'],
+  ['getAllHelpCenters', 'GET', () => '/helpCenters?include=translateSettings', 'org'],
   ['getHelpCenter', 'GET', () => `/helpCenters/${COMMUNITY_HC_ID}`, 'org'],
   ['getUsers', 'GET', () => `/users?helpCenterId=${COMMUNITY_HC_ID}&limit=10`, 'org'],
   ['getUsers', 'GET', () => '/users?searchBy=carol&include=count', 'org'],
+  ['getUsers', 'GET', () => '/users?status=ALL&limit=50', 'org'],
   ['getUserDetails', 'GET', () => `/users/${DEMO_USER_ID}`, 'org'],
-  ['getUserBadges', 'GET', () => `/users/${DEMO_USER_ID}/badges?from=1&limit=100`, 'org'],
-  ['getBadges', 'GET', () => '/badges?limit=100', 'org'],
+  ['getUserBadges', 'GET', () => `/users/${DEMO_USER_ID}/badges?from=1&limit=50`, 'org'],
+  ['getBadges', 'GET', () => '/badges?limit=50', 'org'],
   ['getUserLabels', 'GET', () => `/users/${DEMO_USER_ID}/labels`, 'org'],
+  [
+    'getContactActivationStatusAcrossHelpCenters',
+    'GET',
+    () =>
+      `/contacts/${t.sandbox.state.data.users.find((u) => u.id === BOTH_HELP_CENTERS_USER_ID)!.contactId}/helpCenters`,
+    'org',
+  ],
   ['getUsersByLabel', 'GET', () => `/labels/${ZYLKER_LABELS.lock}/users`, 'org'],
 ];
 
@@ -82,14 +99,40 @@ describe("with the shapes of Zoho's schema (the default)", () => {
 
   it('label changes answer as the spec says', async () => {
     const label = ZYLKER_LABELS.vip;
-    conforms('assignLabelsToUser', await call('POST', `/users/${DEMO_USER_ID}/labels/assign?labels=${label}`));
-    conforms('removeLabelsFromUser', await call('POST', `/users/${DEMO_USER_ID}/labels/remove?labelIds=${label}`));
+    const assigned = await call('POST', `/users/${DEMO_USER_ID}/labels/assign`, {
+      json: { labels: [{ id: label, isPrimary: false }] },
+    });
+    expect(assigned.status).toBe(200);
+    conforms('assignLabelsToUser', assigned);
+    const removed = await call('POST', `/users/${DEMO_USER_ID}/labels/remove`, { json: { labelIds: [label] } });
+    expect(removed.status).toBe(200);
+    conforms('removeLabelsFromUser', removed);
   });
 
   it('a help center that does not exist answers 404 as getHelpCenter says', async () => {
     const res = await call('GET', '/helpCenters/123');
     expect(res.status).toBe(404);
     conforms('getHelpCenter', res);
+  });
+
+  it.each([
+    ['getUsers', '/users?limit=51'],
+    ['getUsers', '/users?helpCenterId=7000000099999'],
+    ['getUserDetails', `/users/${DEMO_USER_ID}?helpCenterId=${PARTNERS_HC_ID}`],
+    ['getBadges', '/badges?from=0'],
+    ['getUserLabels', `/users/${DEMO_USER_ID}/labels?extra=1`],
+  ])('a request %s refuses answers 422 as the spec says: %s', async (operationId, path) => {
+    const res = await call('GET', path);
+    expect(res.status).toBe(422);
+    conforms(operationId, res);
+  });
+
+  it.each([403, 422] as const)('an ID of the wrong kind answers %i as the spec says', async (status) => {
+    t.sandbox.state.configure({ wrongKindStatus: status });
+    const user = await call('GET', `/users/${COMMUNITY_HC_ID}`);
+    expect(user.status).toBe(status);
+    conforms('getUserDetails', user);
+    if (status === 403) conforms('getHelpCenter', await call('GET', `/helpCenters/${DEMO_USER_ID}`));
   });
 
   it('an empty badge list answers 422 as dissociate says', async () => {
@@ -108,8 +151,16 @@ describe("with the shapes of Zoho's schema (the default)", () => {
     expect(limited.status).toBe(429);
     expect(limited.json().errorCode).toBe('THRESHOLD_EXCEEDED');
     bodies.push(limited.json());
-    for (const body of bodies)
-      expect(spec.checkSchema('errors.json#/components/schemas/commonErrorResponse', body)).toEqual([]);
+    for (const body of bodies) expect(spec.checkSchema(ERROR_BODY, body)).toEqual([]);
+  });
+
+  it('too many calls at once is TOO_MANY_REQUESTS, a code only Common.json lists', async () => {
+    t.sandbox.state.configure({ concurrencyLimit: 1, latencyMs: 100 });
+    const [first, second] = await Promise.all([call('GET', `/users/${DEMO_USER_ID}`), call('GET', '/users')]);
+    const limited = [first, second].find((r) => r.status === 429)!;
+    expect(limited.json().errorCode).toBe('TOO_MANY_REQUESTS');
+    expect(spec.checkSchema('Common.json#/components/schemas/errorJson', limited.json())).toEqual([]);
+    expect(spec.checkSchema(ERROR_BODY, limited.json())).not.toEqual([]);
   });
 });
 
@@ -119,10 +170,12 @@ function asSchema(body: unknown): unknown {
   if (body === 'true' || body === 'false') return body === 'true';
   if (body === null || typeof body !== 'object') return body;
   const renamed: Record<string, string> = { photoURL: 'photoUrl', type: 'userType' };
+  // The examples give a user's type as a one-item list (`["ENDUSER"]`), the schema as a string.
+  const unwrapped = (key: string, value: unknown) => (key === 'type' && Array.isArray(value) ? value[0] : value);
   return Object.fromEntries(
     Object.entries(body)
       .filter(([key]) => key !== 'levelName')
-      .map(([key, value]) => [renamed[key] ?? key, asSchema(value)]),
+      .map(([key, value]) => [renamed[key] ?? key, asSchema(unwrapped(key, value))]),
   );
 }
 
@@ -184,5 +237,23 @@ describe("the loader reads Zoho's files as Zoho means them", () => {
     expect(spec.check('getUserDetails', 200, { ...user, contactIdd: '1' }).join()).toContain('unevaluated');
     const { status: _status, ...withoutStatus } = user;
     expect(spec.check('getUserDetails', 200, withoutStatus).join()).toContain("required property 'status'");
+  });
+});
+
+describe('compositions with a closed branch and Unicode patterns, as in the newest files', () => {
+  it('a help center list item and a contact take the fields of every branch, and no others', async () => {
+    const centers = (await call('GET', '/helpCenters')).json();
+    expect(spec.check('getAllHelpCenters', 200, centers)).toEqual([]);
+    const extra = { data: [{ ...centers.data[0], portalName: 'zylkercommunity' }] };
+    expect(spec.check('getAllHelpCenters', 200, extra).join()).toContain('unevaluated');
+    const contact = (await call('GET', `/contacts/${t.sandbox.state.data.users[0]!.contactId}`)).json();
+    expect(spec.check('getContact', 200, contact)).toEqual([]);
+    expect(spec.check('getContact', 200, { ...contact, emailAddress: contact.email }).join()).toContain('unevaluated');
+  });
+
+  it("reads a contact's email pattern with its Unicode classes (\\p{L})", async () => {
+    const contact = (await call('GET', `/contacts/${t.sandbox.state.data.users[0]!.contactId}`)).json();
+    expect(spec.check('getContact', 200, { ...contact, email: 'zoë.ñúñez@example.com' })).toEqual([]);
+    expect(spec.check('getContact', 200, { ...contact, email: 'not an address' }).join()).toContain('pattern');
   });
 });

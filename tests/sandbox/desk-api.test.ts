@@ -9,7 +9,7 @@ import {
   ZYLKER_LABELS,
   ZYLKER_LABS_ORG_ID,
 } from '../../sandbox/data';
-import { call, connect, connectedSandboxPerFile, desk, type TestSandbox } from './helpers';
+import { connect, connectedSandboxPerFile, desk, type TestSandbox } from './helpers';
 
 let t: TestSandbox;
 let token: string;
@@ -98,8 +98,6 @@ describe('authentication, orgId and scopes', () => {
     const unknown = await get('/badges/everything');
     expect(unknown.status).toBe(404);
     expect(unknown.json().errorCode).toBe('URL_NOT_FOUND');
-    const nonNumeric = await get('/users/carol');
-    expect(nonNumeric.status).toBe(404);
     const verb = await get(`/users/${DEMO_USER_ID}/badges/dissociate`);
     expect(verb.status).toBe(405);
     expect(verb.json().errorCode).toBe('METHOD_NOT_ALLOWED');
@@ -110,6 +108,9 @@ describe('help centers and users', () => {
   it('lists help centers, and can pretend the endpoint does not exist', async () => {
     const res = (await get('/helpCenters')).json();
     expect(res.data.map((h: { id: string }) => h.id)).toEqual([COMMUNITY_HC_ID, PARTNERS_HC_ID]);
+    expect(res.data[0].translateSettings).toBeUndefined();
+    const translated = (await get('/helpCenters?include=translateSettings')).json().data;
+    expect(translated[0].translateSettings).toEqual({ translateMode: 'MANUAL', autoTranslateSettings: [] });
     t.sandbox.state.configure({ routes: { helpCenters: false } });
     const off = await get('/helpCenters');
     expect(off.status).toBe(404);
@@ -136,6 +137,9 @@ describe('help centers and users', () => {
     expect(res.status).toBe(200);
     const ids = (res.json() as { id: string }[]).map((b) => b.id);
     expect(ids).toEqual(expect.arrayContaining(Object.values(ZYLKER_BADGES)));
+    const custom = (await get('/badges?type=custom')).json() as { isCustom: boolean }[];
+    expect(custom.map((b) => b.isCustom)).toEqual([true, true, true, true]);
+    expect(((await get('/badges?type=default')).json() as unknown[]).length).toBe(5);
   });
 
   it('serves per-item httpCode as a string when switched', async () => {
@@ -188,6 +192,11 @@ describe('help centers and users', () => {
     expect(byEmail.map((u: { id: string }) => u.id)).toEqual([BOTH_HELP_CENTERS_USER_ID]);
     expect((await get('/users?searchBy=a')).status).toBe(422);
     expect((await get('/users?searchBy=nobody-here')).status).toBe(204);
+    // Last activity in a GMT range (the demo users were last active on 2026-02-01 to 2026-02-24).
+    const late = (await get('/users?lastActivityStartTime=2026-02-23T00:00:00Z')).json().data;
+    expect(late.map((u: { name: string }) => u.name)).toEqual(['Wen Li', 'Carol Nguyen']);
+    const early = (await get('/users?lastActivityEndTime=2026-02-01T23:59:59Z')).json().data;
+    expect(early.map((u: { name: string }) => u.name)).toEqual(['Carol Diaz']);
     const partners = (await get(`/users?helpCenterId=${PARTNERS_HC_ID}`)).json().data;
     expect(partners.map((u: { name: string }) => u.name)).toEqual([
       'Ana Souza',
@@ -203,6 +212,24 @@ describe('help centers and users', () => {
       'wen.li@example.com',
       'victor.hugo@example.com',
     ]);
+  });
+
+  it('filters users by status: ACTIVE, DISABLED, DELETED or ALL; without one, every user but the deleted', async () => {
+    const names = async (query: string) =>
+      (await get(`/users?limit=50&include=count${query}`)).json() as { data: { name: string }[]; count: string };
+    expect((await names('')).count).toBe('24');
+    const active = await names('&status=ACTIVE');
+    expect(active.count).toBe('22');
+    expect(active.data.map((u) => u.name)).not.toContain('Grace Kim');
+    expect((await names('&status=DISABLED')).data.map((u) => u.name)).toEqual(['Grace Kim', 'Quentin Blake']);
+    const deleted = (await names('&status=DELETED')).data;
+    expect(deleted.map((u) => u.name)).toEqual(['Xavier Dupont', 'Yuki Mori']);
+    expect(deleted.map((u) => (u as unknown as { status: string }).status)).toEqual(['DELETED', 'DELETED']);
+    expect((await names('&status=ALL')).count).toBe('26');
+    expect((await get('/users?status=active')).status).toBe(422);
+    // A deleted user is still there to read by ID.
+    const id = t.sandbox.state.data.users.find((u) => u.name === 'Xavier Dupont')!.id;
+    expect((await get(`/users/${id}`)).json().status).toBe('DELETED');
   });
 
   it('gets one user as a bare object with email[] and contactId, spelled as the schema or the example', async () => {
@@ -221,7 +248,7 @@ describe('help centers and users', () => {
     expect((await get(`/users/${DEMO_USER_ID}`)).json()).toMatchObject({
       email: [{ emailAddress: 'carol.diaz@example.com', isPrimary: 'true', isVerified: 'false' }],
       photoURL: 'https://desk.zoho.com/portal/api/portalUser/17883000000094001/photo',
-      type: 'ENDUSER',
+      type: ['ENDUSER'],
     });
     expect((await get('/users/999999999999')).status).toBe(404);
     expect((await get(`/users/${DEMO_USER_ID}?helpCenterId=${PARTNERS_HC_ID}`)).json().errorCode).toBe('INVALID_DATA');
@@ -236,160 +263,6 @@ describe('help centers and users', () => {
     });
     expect((await get('/contacts/3313135931199')).json().email).toBe('liam.walsh@example.com');
     expect((await get('/contacts/1')).status).toBe(404);
-  });
-});
-
-describe('badges', () => {
-  it("lists a user's badges as {data} (schema) or a bare array with isCustom a string (example); 204 when none", async () => {
-    const schemaShaped = await get(`/users/${DEMO_USER_ID}/badges`);
-    expect(schemaShaped.status).toBe(200);
-    expect(schemaShaped.json().data[0].isCustom).toBe(false);
-    t.sandbox.state.configure({ replyShapes: 'examples' });
-    const res = await get(`/users/${DEMO_USER_ID}/badges`);
-    const list = res.json();
-    expect(Array.isArray(list)).toBe(true);
-    expect(list.map((b: { name: string }) => b.name)).toEqual([
-      'Newcomer',
-      'Rising Star',
-      'Top Contributor',
-      'Beta Tester',
-    ]);
-    expect(list[0]).toEqual({
-      name: 'Newcomer',
-      isCustom: 'false',
-      description: 'Joined the community and made a first post',
-      id: ZYLKER_BADGES.newcomer,
-      iconUrl: 'https://desk.zoho.com/portal/api/publicImages/1',
-    });
-    expect(list[3].isCustom).toBe('true');
-    expect((await get(`/users/${DEMO_USER_ID}/badges?type=custom`)).json()).toHaveLength(1);
-    expect(
-      (await get(`/users/${DEMO_USER_ID}/badges?limit=2&from=2`)).json().map((b: { name: string }) => b.name),
-    ).toEqual(['Rising Star', 'Top Contributor']);
-    const none = await get(`/users/${NO_BADGES_USER_ID}/badges`);
-    expect(none.status).toBe(204);
-    expect(none.text).toBe('');
-  });
-
-  it('dissociate answers one result per badge with HTTP 200, failed items included', async () => {
-    t.sandbox.state.configure({ forbiddenBadgeIds: [ZYLKER_BADGES.topContributor] });
-    const res = await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/badges/dissociate`, {
-      json: { badgeIds: [ZYLKER_BADGES.newcomer, ZYLKER_BADGES.mvp2026, ZYLKER_BADGES.topContributor, '123'] },
-    });
-    expect(res.status).toBe(200);
-    expect(res.json()).toEqual({
-      results: [
-        { success: true, id: ZYLKER_BADGES.newcomer, errors: null },
-        {
-          success: false,
-          id: ZYLKER_BADGES.mvp2026,
-          errors: {
-            errorCode: 'INVALID_DATA',
-            httpCode: 422,
-            errorMessage: 'The user does not hold this badge.',
-            error: null,
-          },
-        },
-        {
-          success: false,
-          id: ZYLKER_BADGES.topContributor,
-          errors: { errorCode: 'FORBIDDEN', httpCode: 403, errorMessage: 'You do not have permission.', error: null },
-        },
-        {
-          success: false,
-          id: '123',
-          errors: { errorCode: 'INVALID_DATA', httpCode: 422, errorMessage: 'The badge does not exist.', error: null },
-        },
-      ],
-    });
-    expect(user(DEMO_USER_ID).badgeIds).toEqual([
-      ZYLKER_BADGES.risingStar,
-      ZYLKER_BADGES.topContributor,
-      ZYLKER_BADGES.betaTester,
-    ]);
-  });
-
-  it('associate re-adds a removed badge', async () => {
-    const path = `/users/${DEMO_USER_ID}/badges`;
-    await desk(t.sandbox, token, 'POST', `${path}/dissociate`, { json: { badgeIds: [ZYLKER_BADGES.betaTester] } });
-    expect(user(DEMO_USER_ID).badgeIds).not.toContain(ZYLKER_BADGES.betaTester);
-    const res = await desk(t.sandbox, token, 'POST', `${path}/associate`, {
-      json: { badgeIds: [ZYLKER_BADGES.betaTester] },
-    });
-    expect(res.json().results).toEqual([{ success: true, id: ZYLKER_BADGES.betaTester, errors: null }]);
-    expect((await get(path)).json().data.map((b: { id: string }) => b.id)).toContain(ZYLKER_BADGES.betaTester);
-  });
-
-  it('refuses empty or missing badgeIds (422) and a body that is not JSON (415)', async () => {
-    const path = `/users/${DEMO_USER_ID}/badges/dissociate`;
-    for (const json of [{ badgeIds: [] }, {}]) {
-      const res = await desk(t.sandbox, token, 'POST', path, { json });
-      expect(res.status).toBe(422);
-      expect(res.json().errorCode).toBe('UNPROCESSABLE_ENTITY');
-    }
-    const plain = await call(t.sandbox, {
-      host: 'desk.zoho.com',
-      method: 'POST',
-      path: `/api/v1${path}`,
-      headers: { Authorization: `Zoho-oauthtoken ${token}`, orgId: '60001234567', 'Content-Type': 'text/plain' },
-      body: JSON.stringify({ badgeIds: [ZYLKER_BADGES.newcomer] }),
-    });
-    expect(plain.status).toBe(415);
-    expect(user(DEMO_USER_ID).badgeIds).toContain(ZYLKER_BADGES.newcomer);
-  });
-
-  it('can switch the dissociate route off (404)', async () => {
-    t.sandbox.state.configure({ routes: { dissociate: false } });
-    const res = await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/badges/dissociate`, {
-      json: { badgeIds: [ZYLKER_BADGES.newcomer] },
-    });
-    expect(res.status).toBe(404);
-    expect(user(DEMO_USER_ID).badgeIds).toContain(ZYLKER_BADGES.newcomer);
-  });
-
-  it('removes badges over the Help Center DELETE route, which can be absent (404) or 405', async () => {
-    const path = `/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}/badges?badgeIds=${ZYLKER_BADGES.newcomer},${ZYLKER_BADGES.risingStar}`;
-    t.sandbox.state.configure({ routes: { helpCenterDelete: false } });
-    const absent = await desk(t.sandbox, token, 'DELETE', path);
-    expect(absent.status).toBe(404);
-    expect(absent.json().errorCode).toBe('URL_NOT_FOUND');
-    t.sandbox.state.configure({ routes: { helpCenterDelete: '405' } });
-    const notAllowed = await desk(t.sandbox, token, 'DELETE', path);
-    expect(notAllowed.status).toBe(405);
-    expect(notAllowed.json().errorCode).toBe('METHOD_NOT_ALLOWED');
-    expect(user(DEMO_USER_ID).badgeIds).toHaveLength(4);
-
-    t.sandbox.state.configure({ routes: { helpCenterDelete: true } });
-    const res = await desk(t.sandbox, token, 'DELETE', path);
-    expect(res.status).toBe(200);
-    expect(res.json().results).toEqual([
-      { success: true, id: ZYLKER_BADGES.newcomer, errors: null },
-      { success: true, id: ZYLKER_BADGES.risingStar, errors: null },
-    ]);
-    expect(user(DEMO_USER_ID).badgeIds).toEqual([ZYLKER_BADGES.topContributor, ZYLKER_BADGES.betaTester]);
-  });
-
-  it('never treats a DELETE without badgeIds as "all", and checks help center membership', async () => {
-    t.sandbox.state.configure({ routes: { helpCenterDelete: true } });
-    const none = await desk(t.sandbox, token, 'DELETE', `/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}/badges`);
-    expect(none.status).toBe(422);
-    expect(user(DEMO_USER_ID).badgeIds).toHaveLength(4);
-    const otherHc = await desk(
-      t.sandbox,
-      token,
-      'DELETE',
-      `/helpcenter/${PARTNERS_HC_ID}/users/${DEMO_USER_ID}/badges?badgeIds=${ZYLKER_BADGES.newcomer}`,
-    );
-    expect(otherHc.status).toBe(422);
-    expect(otherHc.json().errorCode).toBe('INVALID_DATA');
-    // A user in both help centers can be reached through either.
-    const both = await desk(
-      t.sandbox,
-      token,
-      'DELETE',
-      `/helpcenter/${PARTNERS_HC_ID}/users/${BOTH_HELP_CENTERS_USER_ID}/badges?badgeIds=${ZYLKER_BADGES.partnerChampion}`,
-    );
-    expect(both.json().results[0].success).toBe(true);
   });
 });
 
@@ -410,12 +283,9 @@ describe('labels stay separate from badges', () => {
     expect(confused.json().results[0]).toMatchObject({ success: false, errors: { errorCode: 'INVALID_DATA' } });
     expect(user(DEMO_USER_ID).labelIds).toContain(ZYLKER_LABELS.betaTester);
 
-    const removeLabel = await desk(
-      t.sandbox,
-      token,
-      'POST',
-      `/users/${DEMO_USER_ID}/labels/remove?labelIds=${ZYLKER_LABELS.lock}`,
-    );
+    const removeLabel = await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/labels/remove`, {
+      json: { labelIds: [ZYLKER_LABELS.lock] },
+    });
     expect(removeLabel.json().results).toEqual([{ success: true, id: ZYLKER_LABELS.lock, errors: null }]);
     expect(user(DEMO_USER_ID).labelIds).toEqual([ZYLKER_LABELS.betaTester]);
     expect(user(DEMO_USER_ID).badgeIds).toEqual([
@@ -424,8 +294,15 @@ describe('labels stay separate from badges', () => {
       ZYLKER_BADGES.topContributor,
     ]);
 
-    await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/labels/assign?labels=${ZYLKER_LABELS.vip}`);
+    await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/labels/assign`, {
+      json: { labels: [{ id: ZYLKER_LABELS.vip, isPrimary: false }] },
+    });
     expect(user(DEMO_USER_ID).labelIds).toEqual([ZYLKER_LABELS.betaTester, ZYLKER_LABELS.vip]);
+    // A label assigned as primary becomes the one user payloads show.
+    await desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/labels/assign`, {
+      json: { labels: [{ id: ZYLKER_LABELS.lock, isPrimary: true }] },
+    });
+    expect((await get(`/users/${DEMO_USER_ID}`)).json().label.name).toBe('Lock Label');
     const holders = (await get(`/labels/${ZYLKER_LABELS.vip}/users`)).json().data;
     expect(holders.map((u: { id: string }) => u.id)).toContain(DEMO_USER_ID);
     // Every label call is visible in the log, so tests can prove the extension never made one.
@@ -434,7 +311,15 @@ describe('labels stay separate from badges', () => {
       `GET /api/v1/users/${DEMO_USER_ID}/labels`,
       `POST /api/v1/users/${DEMO_USER_ID}/labels/remove`,
       `POST /api/v1/users/${DEMO_USER_ID}/labels/assign`,
+      `POST /api/v1/users/${DEMO_USER_ID}/labels/assign`,
       `GET /api/v1/labels/${ZYLKER_LABELS.vip}/users`,
     ]);
+  });
+
+  it("searches a label's holders by name or email, and a user's labels by name", async () => {
+    const searched = (await get(`/labels/${ZYLKER_LABELS.vip}/users?searchBy=ana`)).json().data;
+    expect(searched.map((u: { id: string }) => u.id)).toEqual([BOTH_HELP_CENTERS_USER_ID]);
+    const byName = (await get(`/users/${DEMO_USER_ID}/labels?searchBy=beta`)).json().data;
+    expect(byName.map((l: { name: string }) => l.name)).toEqual(['Beta Tester']);
   });
 });

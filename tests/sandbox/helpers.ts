@@ -8,6 +8,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { request } from 'node:https';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { SandboxControl } from '../../sandbox/control-client';
+import type { User } from '../../sandbox/data';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
 import { EXTENSION_REDIRECT_URI, SANDBOX_CLIENT_ID } from '../../sandbox/state';
 
@@ -237,4 +238,40 @@ export function desk(
   const orgId = o.orgId === undefined ? '60001234567' : o.orgId;
   if (orgId !== null) headers.orgId = orgId;
   return call(sandbox, { host: o.host ?? 'desk.zoho.com', method, path: `/api/v1${path}`, headers, json: o.json });
+}
+
+export interface DeskFixture {
+  /** The file's sandbox and the token of this test's connection (valid inside tests and hooks). */
+  readonly t: TestSandbox;
+  readonly token: string;
+  /** A Desk API call with the test's token (and Zylker's orgId unless told). */
+  call(method: string, path: string, o?: DeskOptions): Promise<HttpResult>;
+  get(path: string, o?: DeskOptions): Promise<HttpResult>;
+  /** A user of the sandbox's live data. */
+  user(id: string): User;
+}
+
+/** connectedSandboxPerFile as one object, for test files that talk to the Desk API. */
+export function deskPerFile(): DeskFixture {
+  let t: TestSandbox;
+  let token: string;
+  connectedSandboxPerFile((sandbox, accessToken) => {
+    t = sandbox;
+    token = accessToken;
+  });
+  return {
+    get t() {
+      return t;
+    },
+    get token() {
+      return token;
+    },
+    call: (method, path, o = {}) => desk(t.sandbox, token, method, path, o),
+    get: (path, o = {}) => desk(t.sandbox, token, 'GET', path, o),
+    user: (id) => {
+      const found = t.sandbox.state.data.users.find((u) => u.id === id);
+      if (!found) throw new Error(`no user ${id} in the sandbox`);
+      return found;
+    },
+  };
 }

@@ -18,8 +18,9 @@ const dissociate = (badgeId: string) =>
   desk(t.sandbox, token, 'POST', `/users/${DEMO_USER_ID}/badges/dissociate`, { json: { badgeIds: [badgeId] } });
 
 describe('concurrency limit', () => {
-  it('answers 429 with Retry-After beyond the limit, and never runs more than the limit at once', async () => {
-    await t.control.configure({ concurrencyLimit: 3, latencyMs: 300 });
+  it('answers 429 TOO_MANY_REQUESTS without Retry-After beyond the limit, and never runs more than the limit at once', async () => {
+    // Long enough that all eight are in flight together even on a loaded machine.
+    await t.control.configure({ concurrencyLimit: 3, latencyMs: 1000 });
     const replies = await Promise.all(
       Array.from({ length: 8 }, () => desk(t.sandbox, token, 'GET', `/users/${DEMO_USER_ID}/badges`)),
     );
@@ -28,8 +29,9 @@ describe('concurrency limit', () => {
     expect(ok).toHaveLength(3);
     expect(limited).toHaveLength(5);
     for (const r of limited) {
-      expect(r.headers['retry-after']).toBe('1');
-      expect(r.json().errorCode).toBe('THRESHOLD_EXCEEDED');
+      expect(r.headers['retry-after']).toBeUndefined();
+      expect(r.json().errorCode).toBe('TOO_MANY_REQUESTS');
+      expect(r.headers['x-rate-limit-request-weight-v3']).toBe('0');
     }
     const state = await t.control.getState();
     expect(state.stats.maxConcurrentSeen).toBe(3);
@@ -40,6 +42,26 @@ describe('concurrency limit', () => {
 });
 
 describe('daily credits', () => {
+  it('charges 1 for a record, 3 for a list and 2 for a write (a 404 costs what a record does)', async () => {
+    const weights: [string, string, string][] = [
+      ['GET', `/users/${DEMO_USER_ID}`, '1'],
+      ['GET', '/helpCenters/7000000012001', '1'],
+      ['GET', `/users/${DEMO_USER_ID}/badges`, '3'],
+      ['GET', '/users', '3'],
+      ['GET', '/badges', '3'],
+      ['GET', '/helpCenters', '3'],
+      ['GET', '/organizations', '3'],
+      ['GET', '/nothing/here', '1'],
+    ];
+    for (const [method, path, weight] of weights) {
+      const res = await desk(t.sandbox, token, method, path);
+      expect(res.headers['x-rate-limit-request-weight-v3'], path).toBe(weight);
+    }
+    const write = await dissociate(ZYLKER_BADGES.newcomer);
+    expect(write.headers['x-rate-limit-request-weight-v3']).toBe('2');
+    expect((await t.control.getState()).stats.creditsUsed).toBe(1 + 1 + 3 * 5 + 1 + 2);
+  });
+
   it('counts down in X-Rate-Limit-Remaining-v3 and answers 429 until midnight UTC when spent', async () => {
     await t.control.configure({ dailyCredits: 5 });
     const remaining: string[] = [];
@@ -162,7 +184,12 @@ describe('control API and request log', () => {
     await t.control.reset();
     const state = await t.control.getState();
     expect(state.config.latencyMs).toBe(0);
-    expect(state.config.routes).toEqual({ helpCenterDelete: false, dissociate: true, helpCenters: true });
+    expect(state.config.routes).toEqual({
+      helpCenterDelete: false,
+      dissociate: true,
+      helpCenters: true,
+      contactHelpCenters: true,
+    });
     expect(state.faults).toEqual([]);
     expect(state.tokens.accessTokens).toEqual([]);
     expect(state.data.users.find((u) => u.id === DEMO_USER_ID)?.badgeIds).toContain(ZYLKER_BADGES.newcomer);
@@ -173,6 +200,9 @@ describe('control API and request log', () => {
     await expect(t.control.configure({ latency: 5 } as never)).rejects.toThrow(/Unknown config key: latency/);
     await expect(t.control.configure({ throttleStatus: 500 } as never)).rejects.toThrow(/throttleStatus/);
     await expect(t.control.configure({ accountLocation: 'uk' })).rejects.toThrow(/accountLocation/);
+    await expect(t.control.configure({ routes: { contactHelpCenters: 'gone' } } as never)).rejects.toThrow(/routes/);
+    const switched = await t.control.configure({ routes: { contactHelpCenters: '405' }, wrongKindStatus: 403 });
+    expect(switched).toMatchObject({ routes: { contactHelpCenters: '405' }, wrongKindStatus: 403 });
   });
 
   it('adds a badge with holders; its name comes back verbatim as JSON text', async () => {

@@ -6,24 +6,33 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { problemMessage, type ValueRule, wireProblem } from '../../sandbox/desk/params';
 
 export const SPEC_DIR = resolve(import.meta.dirname, '../../../shared/reference/zoho-desk-oas');
-/** The oldest published copy of the same files (commit 83b5c18), kept beside the newest. */
-export const OLDER_SPEC_DIR = resolve(SPEC_DIR, 'older-83b5c18');
 /** Each file gets this base, so the files' relative `./Common.json#/...` references resolve among them. */
 const BASE = 'https://zoho-desk-oas.invalid/';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
+/** A Unicode class such as `\p{L}`, which JavaScript reads only with the `u` flag. */
+const UNICODE_CLASS = /\\p\{/;
+
 /**
  * Zoho's patterns are Java regular expressions, HTML-escaped in places. Rewritten to the same meaning in
  * JavaScript: `\P{InBasicLatin}` (any character outside ASCII) and `&amp;` (a literal `&`). They compile
- * without the `u` flag, where Java's needless escapes such as `\:` are still allowed.
+ * without the `u` flag, where Java's needless escapes such as `\:` are still allowed; a pattern with Unicode
+ * classes (`\p{L}`) needs the flag (see `zohoRegExp`), so its needless escapes are dropped.
  */
 export function javaPatternToJs(pattern: string): string {
-  return pattern.replaceAll('\\P{InBasicLatin}', '\\u0080-\\uffff').replaceAll('&amp;', '&');
+  const js = pattern.replaceAll('\\P{InBasicLatin}', '\\u0080-\\uffff').replaceAll('&amp;', '&');
+  return UNICODE_CLASS.test(js) ? js.replace(/\\([^A-Za-z0-9\\^$.*+?()[\]{}|/-])/g, '$1') : js;
 }
+
+/** Compiles Zoho's patterns for ajv: with the `u` flag only where a Unicode class asks for it. */
+const zohoRegExp = Object.assign((source: string) => new RegExp(source, UNICODE_CLASS.test(source) ? 'u' : ''), {
+  code: 'zohoRegExp',
+});
 
 function rewritePatterns(node: Json): Json {
   if (Array.isArray(node)) return node.map(rewritePatterns);
@@ -59,22 +68,39 @@ function qualifyRefs(node: Json, file: string): Json {
 }
 
 /**
- * Zoho composes objects as `{"additionalProperties": false, "allOf": [A, B]}` where A and B are each closed
- * too. Read literally, JSON Schema then admits no property at all, and Zoho's own examples fail. What Zoho
- * means is "the properties of A and B, and no others", which 2020-12 says as `unevaluatedProperties: false`
- * over opened branches. Only this composition is rewritten; every other closed object stays closed.
+ * Zoho composes objects as `{"additionalProperties": false, "allOf": [A, B]}`, or as a bare `{"allOf": [A, B]}`,
+ * where A or B (or both) is closed too. Read literally, JSON Schema then admits only the properties every
+ * branch lists (often none), and Zoho's own examples fail. What Zoho means is "the properties of A and B, and no
+ * others", which 2020-12 says as `unevaluatedProperties: false` over opened branches. Only these compositions
+ * are rewritten; every other closed object stays closed.
  */
 function closeCompositions(node: Json, file: string, docs: Map<string, JsonObject>): Json {
   if (Array.isArray(node)) return node.map((n) => closeCompositions(n, file, docs));
   if (node === null || typeof node !== 'object') return node;
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(node)) out[key] = closeCompositions(value, file, docs);
-  if (Array.isArray(out.allOf) && out.additionalProperties === false && out.properties === undefined) {
+  if (
+    Array.isArray(out.allOf) &&
+    out.properties === undefined &&
+    (out.additionalProperties === false || out.allOf.some((branch) => isClosed(branch, file, docs)))
+  ) {
     delete out.additionalProperties;
     out.unevaluatedProperties = false;
     out.allOf = out.allOf.map((branch) => openBranch(branch, file, docs));
   }
   return out;
+}
+
+/** Whether a branch admits only the properties it lists: closed itself, or a reference to a closed schema. */
+function isClosed(branch: Json, file: string, docs: Map<string, JsonObject>): boolean {
+  if (branch === null || typeof branch !== 'object' || Array.isArray(branch)) return false;
+  let target: Json | undefined = branch;
+  if (typeof branch.$ref === 'string') {
+    const [refFile, fragment = ''] = branch.$ref.split('#');
+    target = resolvePointer(docs.get(refFile ? refFile.replace(/^\.\//, '') : file), fragment);
+  }
+  if (target === null || typeof target !== 'object' || Array.isArray(target)) return false;
+  return target.additionalProperties === false || target.unevaluatedProperties === false;
 }
 
 function openBranch(branch: Json, file: string, docs: Map<string, JsonObject>): Json {
@@ -99,8 +125,12 @@ export interface Operation {
   responses: Record<string, Json>;
   /** Its path and query parameters, references followed. */
   parameters: Parameter[];
+  /** The OAuth scopes its security lists (Zoho's iam-oauth2-schema). */
+  scopes: string[];
   /** The JSON request body's schema URI, when it takes one. */
   bodySchema?: string;
+  /** That schema itself, every reference in it followed, for reading its rules. */
+  body?: Json;
 }
 
 export interface Parameter {
@@ -147,53 +177,18 @@ export interface DeskSpec {
   checkRequest(operationId: string, request: SentRequest): string[];
 }
 
-/** Whether one query or path value, as sent (a string), keeps to the parameter's schema; the reason if not. */
+/**
+ * Whether one query or path value, as sent (a string), keeps to the parameter's schema; the reason if not. The
+ * sandbox's own check (sandbox/desk/params.ts), so what this flags is what the sandbox refuses.
+ */
 export function parameterProblem(name: string, schema: ParameterSchema, value: string): string | null {
-  const types = schema.type === undefined ? ['string'] : Array.isArray(schema.type) ? schema.type : [schema.type];
-  if (types.includes('array')) {
-    const items = schema.items ?? {};
-    for (const part of value.split(',')) {
-      const problem = parameterProblem(name, items, part);
-      if (problem) return problem;
-    }
-    return null;
-  }
-  const integer = /^-?\d+$/.test(value);
-  const number = integer || /^-?\d+(\.\d+)?$/.test(value);
-  const fits = types.some((t) =>
-    t === 'integer'
-      ? integer
-      : t === 'number'
-        ? number
-        : t === 'boolean'
-          ? /^(true|false)$/.test(value)
-          : t === 'string',
-  );
-  if (!fits) return `${name}=${value} is not of type ${types.join(' or ')}`;
-  const numeric = (types.includes('integer') && integer) || (types.includes('number') && number);
-  if (numeric) {
-    const n = Number(value);
-    if (schema.minimum !== undefined && n < schema.minimum)
-      return `${name}=${value} is below its minimum ${schema.minimum}`;
-    if (schema.maximum !== undefined && n > schema.maximum)
-      return `${name}=${value} is above its maximum ${schema.maximum}`;
-  }
-  // A `-` prefix for descending order, where the pattern allows it (`sortBy`).
-  const bare = schema.pattern?.startsWith('-?') ? value.replace(/^-/, '') : value;
-  if (schema.enum && !schema.enum.map(String).includes(bare)) {
-    return `${name}=${value} is not one of ${schema.enum.join(', ')}`;
-  }
-  if (schema.maxLength !== undefined && value.length > schema.maxLength)
-    return `${name} is longer than ${schema.maxLength}`;
-  if (schema.pattern && !new RegExp(`^(?:${schema.pattern})$`).test(value)) {
-    return `${name}=${value} does not match ${schema.pattern}`;
-  }
-  return null;
+  const problem = wireProblem(name, schema as ValueRule, value);
+  return problem && problemMessage(problem);
 }
 
 export function loadDeskSpec(dir = SPEC_DIR): DeskSpec {
   if (!existsSync(dir)) throw new Error(`Zoho's OpenAPI files are missing: expected them in ${dir}`);
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, code: { regExp: zohoRegExp } });
   const docs = new Map<string, JsonObject>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')))
     docs.set(file, rewritePatterns(JSON.parse(readFileSync(resolve(dir, file), 'utf8'))) as JsonObject);
@@ -215,6 +210,18 @@ export function loadDeskSpec(dir = SPEC_DIR): DeskSpec {
     return { node, file };
   };
 
+  /** A copy of `node` with every reference in it replaced by what it names (Zoho's request bodies have no cycles). */
+  const inlined = (node: Json | undefined, file: string, depth = 0): Json | undefined => {
+    if (depth > 32) throw new Error(`references nest too deep in ${file}`);
+    if (Array.isArray(node)) return node.map((n) => inlined(n, file, depth + 1) ?? null);
+    if (node === null || typeof node !== 'object') return node;
+    if (typeof node.$ref === 'string') {
+      const target = follow(node, file);
+      return inlined(target.node, target.file, depth + 1);
+    }
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inlined(v, file, depth + 1) ?? null]));
+  };
+
   const operations = new Map<string, Operation>();
   for (const [file, doc] of docs) {
     for (const [path, methods] of Object.entries((doc.paths ?? {}) as JsonObject)) {
@@ -223,6 +230,7 @@ export function loadDeskSpec(dir = SPEC_DIR): DeskSpec {
         if (typeof o.operationId !== 'string') continue;
         const parameters = ((o.parameters ?? []) as Json[]).map((p) => follow(p, file).node as unknown as Parameter);
         let bodySchema: string | undefined;
+        let body: Json | undefined;
         if (o.requestBody) {
           const { node, file: bodyFile } = follow(o.requestBody, file);
           const pointer = (() => {
@@ -235,6 +243,7 @@ export function loadDeskSpec(dir = SPEC_DIR): DeskSpec {
               pointer === null
                 ? `${BASE}${file}#/paths/${path.replaceAll('~', '~0').replaceAll('/', '~1')}/${method}/requestBody/content/application~1json/schema`
                 : `${BASE}${bodyFile}#${pointer}/content/application~1json/schema`;
+            body = inlined((content['application/json'] as JsonObject).schema, bodyFile);
           }
         }
         operations.set(o.operationId, {
@@ -243,7 +252,8 @@ export function loadDeskSpec(dir = SPEC_DIR): DeskSpec {
           path,
           responses: o.responses as Record<string, Json>,
           parameters,
-          ...(bodySchema ? { bodySchema } : {}),
+          scopes: ((o.security ?? []) as JsonObject[]).flatMap((r) => (r['iam-oauth2-schema'] ?? []) as string[]),
+          ...(bodySchema ? { bodySchema, body } : {}),
         });
       }
     }

@@ -44,7 +44,8 @@ const text = (selector: string) => document.querySelector(selector)?.textContent
 
 describe('the Desk web app', () => {
   it('lists help center users with links in the hash-route shape', async () => {
-    await vi.waitFor(() => expect(document.querySelectorAll('a.user-link').length).toBe(22));
+    // Every user of the help center, the two deleted ones included.
+    await vi.waitFor(() => expect(document.querySelectorAll('a.user-link').length).toBe(24));
     expect(text('h1')).toBe('Zylker Community · Users');
     expect(text('#org-name')).toBe('Zylker');
     const first = document.querySelector('a.user-link')!;
@@ -83,7 +84,7 @@ describe('the Desk web app', () => {
     await t.control.addBadge({ name, holderIds: [DEMO_USER_ID] });
     t.sandbox.state.data.users.find((u) => u.id === DEMO_USER_ID)!.badgeIds.shift();
     navigate(`https://desk.zoho.com/agent/zylker/zylker/setup/channels/helpcenter/${COMMUNITY_HC_ID}/users`);
-    await vi.waitFor(() => expect(document.querySelectorAll('a.user-link[data-spa]').length).toBe(22));
+    await vi.waitFor(() => expect(document.querySelectorAll('a.user-link[data-spa]').length).toBe(24));
     const push = vi.spyOn(history, 'pushState');
     (document.querySelector('a.user-link') as HTMLAnchorElement).click();
     expect(push).toHaveBeenCalledWith(
