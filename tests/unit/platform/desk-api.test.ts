@@ -152,7 +152,7 @@ describe("every Desk call, checked against Zoho's newest spec", () => {
         path: '/api/v1/users/42/badges',
         query: { from: '1', limit: '100' },
       }),
-    ).toEqual(['limit=100 is above its maximum 50']);
+    ).toEqual(["The value passed for field 'limit' exceeds the range of '1-50'."]);
     expect(
       spec.checkRequest('dissociateBadgesFromUsers', {
         method: 'POST',
