@@ -7,14 +7,13 @@ import { indexedDbSecretStore, migrateSecrets } from '../utils/connection/secret
 import { connectionItem, DEFAULT_SETTINGS, type Settings, settingsItem } from '../utils/connection/stored';
 import { revokeToken } from '../utils/connection/token-endpoint';
 import { createHandlers } from '../utils/handlers';
-import {
-  deskAddressMatches,
-  deskAddressScriptId,
-  readDeskAddresses,
-  watchDeskAddresses,
-} from '../utils/page/desk-addresses';
+import { readPageConfig, watchPageConfig } from '../utils/page/config';
+import { deskAddressMatches, deskAddressScriptId } from '../utils/page/desk-addresses';
+import { PAGE_CONFIG_MESSAGE } from '../utils/page/requests';
+import { deskAddressesItem } from '../utils/page/stored';
 import { dispatch } from '../utils/platform/dispatch';
 import { ZohoError } from '../utils/platform/errors';
+import { adoptTrustedArea, closeStorageToContentScripts } from '../utils/platform/trusted-storage';
 import { dataCenterByLocation } from '../utils/platform/zoho/datacenters';
 import { createDeskClient } from '../utils/platform/zoho/desk-client';
 import { storedPageSizes } from '../utils/platform/zoho/page-sizes';
@@ -30,13 +29,6 @@ const RETENTION_ALARM = 'retention';
 export default defineBackground(() => {
   const fetchFn: typeof fetch = (input, init) => fetch(input, init);
   const secrets = indexedDbSecretStore();
-  // Secrets an earlier version left in storage.local move out first; everything that reads them waits.
-  const migrated = migrateSecrets({
-    revoke: (dc, token) => revokeToken(fetchFn, dc, token),
-    now: () => Date.now(),
-  }).catch((error: unknown) =>
-    console.warn('Badge Remover could not move its secrets out of extension storage:', error),
-  );
   const auth = createZohoAuth({ identity: browser.identity, fetch: fetchFn, now: () => Date.now(), secrets });
   const client = createDeskClient({
     fetch: fetchFn,
@@ -108,10 +100,25 @@ export default defineBackground(() => {
   });
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
 
-  // The sender check reads the organization's own Desk addresses from storage, kept current here.
-  let deskAddresses = readDeskAddresses();
-  watchDeskAddresses((next) => {
+  // Before anything reads storage: closed to content scripts; an earlier version's data adopted (a bulk run it left
+  // running waits for the admin: it was stored where content scripts could change it); exposed secrets dealt with.
+  const migrated = (async () => {
+    await closeStorageToContentScripts();
+    if (await adoptTrustedArea()) await handlers.holdBulkRunForReview();
+    await migrateSecrets({ revoke: (dc, token) => revokeToken(fetchFn, dc, token), now: () => Date.now() });
+  })().catch((error: unknown) => console.warn('Badge Remover could not prepare its storage:', error));
+
+  // The sender check reads the organization's own Desk addresses, kept current here.
+  let deskAddresses = migrated.then(() => deskAddressesItem.getValue());
+  deskAddressesItem.watch((next) => {
     deskAddresses = Promise.resolve(next);
+  });
+  // Open Desk tabs follow the admin's patterns, addresses and anchor: their content scripts read no storage.
+  watchPageConfig(async () => {
+    const message = { [PAGE_CONFIG_MESSAGE]: await readPageConfig() };
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, message).catch(() => {});
+    }
   });
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     Promise.all([migrated, deskAddresses])

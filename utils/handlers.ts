@@ -8,6 +8,7 @@ import { type AuditDeps, auditHandlers } from './audit/handlers';
 import { type BulkDeps, bulkFeature } from './bulk/handlers';
 import { type ConnectionDeps, connectionHandlers } from './connection/handlers';
 import { contactHandlers, forgetContacts } from './contact/handlers';
+import { pageHandlers } from './page/handlers';
 import type { Handlers } from './platform/dispatch';
 import { type RemovalServiceDeps, removalFeature } from './removal/handlers';
 import type { Requests } from './requests';
@@ -15,9 +16,11 @@ import { forgetSearches, searchHandlers } from './search/handlers';
 
 export type ServiceDeps = ConnectionDeps & RemovalServiceDeps & BulkDeps & AuditDeps;
 
-export function createHandlers(
-  deps: ServiceDeps,
-): Handlers<Requests> & { resumeBulk(): Promise<unknown>; expireData(): Promise<void> } {
+export function createHandlers(deps: ServiceDeps): Handlers<Requests> & {
+  resumeBulk(): Promise<unknown>;
+  expireData(): Promise<void>;
+  holdBulkRunForReview(): Promise<void>;
+} {
   const removal = removalFeature(deps, (report, context) => recordRemoval({ ...report, kind: 'remove', ...context }));
   const bulk = bulkFeature(deps);
   const connection = connectionHandlers(deps, {
@@ -36,7 +39,9 @@ export function createHandlers(
     ...searchHandlers(deps),
     ...bulk.handlers,
     ...auditHandlers(deps),
+    ...pageHandlers(),
     resumeBulk: bulk.resume,
+    holdBulkRunForReview: bulk.holdForReview,
     expireData: bulk.expireData,
   };
 }

@@ -7,6 +7,7 @@ import { auditRequests } from './audit/requests';
 import { bulkRequests } from './bulk/requests';
 import { connectionRequests } from './connection/requests';
 import { contactRequests } from './contact/requests';
+import { pageRequests } from './page/requests';
 import type { RequestTable } from './platform/dispatch';
 import { removalRequests } from './removal/requests';
 import { searchRequests } from './search/requests';
@@ -18,6 +19,7 @@ export const requests = {
   ...searchRequests,
   ...bulkRequests,
   ...auditRequests,
+  ...pageRequests,
 } as const satisfies RequestTable;
 
 export type Requests = typeof requests;

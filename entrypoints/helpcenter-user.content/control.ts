@@ -4,7 +4,7 @@ import css from '../../components/control.css?inline';
 import { mountControlShell } from '../../components/page/control-shell';
 import { createClient } from '../../utils/client';
 import { findAnchor } from '../../utils/page/anchor';
-import { readPlacement, saveCorner } from '../../utils/page/placement';
+import type { PageConfig } from '../../utils/page/requests';
 import { type Corner, mountInShadowRoot } from '../../utils/page/shadow-mount';
 import { PANEL_PAGE, type PanelContext } from '../../utils/removal/panel-frame';
 
@@ -24,18 +24,19 @@ export interface ControlHints {
 
 export async function mountControl(
   context: PanelContext,
+  config: Pick<PageConfig, 'anchorSelector' | 'corner'>,
   signal: AbortSignal,
   hints: ControlHints = {},
 ): Promise<void> {
-  const placement = await readPlacement();
   if (signal.aborted) return;
-  let corner: Corner | undefined = placement.corner;
+  const selector = config.anchorSelector.trim() || undefined;
+  let corner: Corner | undefined = config.corner;
   let names: string[] = [];
   let remove = () => {};
   const mount = mountInShadowRoot({
     hostTag: 'badge-remover-control',
     css,
-    findAnchor: (isOwn) => findAnchor(document, { selector: placement.selector, names, isOwn }),
+    findAnchor: (isOwn) => findAnchor(document, { selector, names, isOwn }),
     render: (container, overlay) => {
       remove = mountControlShell(container, {
         panelUrl: () => panelUrl(context),
@@ -47,7 +48,9 @@ export async function mountControl(
     corner: () => corner,
     onCornerChosen: (chosen) => {
       corner = chosen;
-      void saveCorner(chosen).catch(() => {});
+      void createClient(browser.runtime)
+        .saveCorner({ corner: chosen })
+        .catch(() => {});
     },
     signal,
   });

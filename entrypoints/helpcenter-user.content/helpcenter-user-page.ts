@@ -4,17 +4,19 @@ import type { RemovalTarget } from '../../components/removal/RemoveBadgesPanel';
 import { createClient } from '../../utils/client';
 import type { HelpCenterUserPage } from '../../utils/page';
 import { findUserEmailOnPage } from '../../utils/page/dom-fallback';
+import type { PageConfig } from '../../utils/page/requests';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import { waitFor } from '../../utils/platform/wait-for';
 import { mountControl } from './control';
 
-export async function mountHelpCenterUserPage(page: HelpCenterUserPage, signal: AbortSignal) {
+export async function mountHelpCenterUserPage(page: HelpCenterUserPage, config: PageConfig, signal: AbortSignal) {
   const resolved = await resolveTarget(page, signal);
   if (signal.aborted) return;
   await mountControl(
     'target' in resolved
       ? { kind: 'user', target: resolved.target }
       : { kind: 'unresolved', problem: resolved.problem },
+    config,
     signal,
     { names: 'target' in resolved ? namesOf(resolved) : undefined },
   );

@@ -2,8 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createClient, withClient } from '../../utils/client';
 import { zohoAccessApi } from '../../utils/connection/zoho-access';
-import { readDeskAddresses } from '../../utils/page/desk-addresses';
-import { pagePatternsItem } from '../../utils/page/stored';
+import { deskAddressesItem, pagePatternsItem } from '../../utils/page/stored';
 import { lastSearchItem, typedHelpCenterIdItem } from '../../utils/search/stored';
 import { type PopupApi, PopupApp } from './App';
 import '../../components/control.css';
@@ -32,7 +31,7 @@ const api = withClient<PopupApi>(client, {
     if (patterns.includes(pattern)) return;
     await client.saveSettings({ customPagePatterns: [...patterns, pattern] });
   },
-  deskAddresses: () => readDeskAddresses(),
+  deskAddresses: () => deskAddressesItem.getValue(),
   async editDeskAddress(origin) {
     await browser.tabs.create({
       url: `${browser.runtime.getURL('/options.html')}#add-address=${encodeURIComponent(origin)}`,

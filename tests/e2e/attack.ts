@@ -1,5 +1,5 @@
 /** The page-script attack of tests/e2e/page-attack.spec.ts, shared with the specs for other Desk hosts. */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { SandboxControl } from '../../sandbox/control-client';
 import { expect } from './fixtures';
 
@@ -70,4 +70,30 @@ export async function expectNothingChanged(
   expect(writes).toEqual([]);
   const after = await control.getState();
   expect(after.data.users.map((u) => u.badgeIds)).toEqual(before.data.users.map((u) => u.badgeIds));
+}
+
+/**
+ * Runs `expression` (an async function's body) in the extension's content-script world of `page`: what a
+ * compromised Desk renderer can run, reached through DevTools. Its result comes back as JSON.
+ */
+export async function inContentScriptWorld(context: BrowserContext, page: Page, body: string): Promise<unknown> {
+  const cdp = await context.newCDPSession(page);
+  const worlds: { id: number; name: string; auxData?: { type?: string; frameId?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context: c }) => worlds.push(c));
+  await cdp.send('Runtime.enable');
+  const world = await expect
+    .poll(() => worlds.filter((w) => w.auxData?.type === 'isolated' && w.name === 'Badge Remover for Zoho Desk').at(-1))
+    .toBeDefined()
+    .then(
+      () => worlds.filter((w) => w.auxData?.type === 'isolated' && w.name === 'Badge Remover for Zoho Desk').at(-1)!,
+    );
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+    expression: `(async () => { ${body} })()`,
+  });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(`in the content-script world: ${exceptionDetails.text}`);
+  return result.value;
 }

@@ -73,6 +73,11 @@ test.describe('in Firefox ESR', () => {
     await clickText(panel, /Review removal/);
     await clickText(panel, 'Remove 1 badge');
     await expectText(panel, 'Removed (verified)');
+    // Firefox lets content scripts read storage.local: the extension keeps nothing there (its IndexedDB instead).
+    const local = await panel.evaluate(async () =>
+      JSON.stringify(await (globalThis as unknown as { browser: typeof chrome }).browser.storage.local.get(null)),
+    );
+    expect(local).toBe('{}');
 
     const after = (await control.getState()).data.users;
     for (const user of after) {

@@ -6,7 +6,7 @@ import { bulkInFlightItem, bulkRunItem } from '../../utils/bulk/stored';
 import { memorySecretStore } from '../../utils/connection/secret-store';
 import { connectionItem, secretsExposureItem, settingsItem } from '../../utils/connection/stored';
 import { createHandlers, type ServiceDeps } from '../../utils/handlers';
-import { pagePatternsItem } from '../../utils/page/stored';
+import { deskAddressesItem, pagePatternsItem } from '../../utils/page/stored';
 import { dispatch } from '../../utils/platform/dispatch';
 import type { DeskClient } from '../../utils/platform/zoho/desk-client';
 import { PANEL_CONTEXT_TTL_MS } from '../../utils/removal/panel-frame';
@@ -371,5 +371,60 @@ describe('a bulk run after the worker restarts', () => {
     await handlers.resumeBulk();
     const run = await bulkRunItem.getValue();
     expect(run).toMatchObject({ status: 'done', pausedFor: undefined, resumesAt: undefined });
+  });
+
+  it("a Desk page's content script gets its page settings read only, and may change nothing but the corner", async () => {
+    const { send } = setup();
+    await pagePatternsItem.setValue(['/agent/{portal}/x/{userId}']);
+    await deskAddressesItem.setValue(['https://support.zylker.example']);
+    expect(await send('getPageConfig', {}, DESK)).toEqual({
+      ok: true,
+      value: {
+        patterns: ['/agent/{portal}/x/{userId}'],
+        deskAddresses: ['https://support.zylker.example'],
+        anchorSelector: '',
+      },
+    });
+    expect(await send('saveCorner', { corner: 'top-left' }, DESK)).toEqual({ ok: true, value: null });
+    expect(await send('getPageConfig', {}, DESK)).toMatchObject({ value: { corner: 'top-left' } });
+    expect(await send('saveCorner', { corner: 'middle' }, DESK)).toMatchObject({ ok: false });
+    expect(await send('saveSettings', { customPagePatterns: ['/evil/{userId}'] }, DESK)).toMatchObject({ ok: false });
+    expect(await pagePatternsItem.getValue()).toEqual(['/agent/{portal}/x/{userId}']);
+  });
+
+  it('a stored run of a shape this version does not write is not worked: nothing is sent', async () => {
+    await connectedTo({ id: '600', name: 'Zylker' });
+    const { calls, deps } = setup();
+    const handlers = createHandlers(deps);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await fakeBrowser.storage.local.set({
+      bulkRun: { id: 'forged', orgId: '600', createdAt: 1, status: 'running', concurrency: 5, chunks: 1 },
+      'bulkRun.items.0': [{ userId: '42/../../labels', badgeIds: ['11'], state: 'pending' }],
+    });
+    await handlers.resumeBulk();
+    expect(calls).toEqual([]);
+    expect(await bulkRunItem.getValue()).toBeNull();
+    warn.mockRestore();
+  });
+
+  it('the first start of this version holds a run stored as running for the admin to review', async () => {
+    await connectedTo({ id: '600', name: 'Zylker' });
+    const { calls, deps } = setup();
+    const handlers = createHandlers(deps);
+    await bulkRunItem.setValue({
+      id: 'run-1',
+      orgId: '600',
+      createdAt: 1,
+      status: 'running',
+      concurrency: 2,
+      items: [{ userId: '1', badgeIds: ['11'], state: 'pending' }],
+    });
+    await handlers.holdBulkRunForReview();
+    await handlers.resumeBulk();
+    expect(calls).toEqual([]);
+    expect(await bulkRunItem.getValue()).toMatchObject({
+      status: 'paused',
+      pauseReason: 'Paused by the update to a safer version: check the run, then resume it.',
+    });
   });
 });

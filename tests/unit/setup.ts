@@ -1,9 +1,14 @@
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forgetRememberedValues } from '../../utils/platform/remembered-item';
+import { forgetTrustedArea } from '../../utils/platform/trusted-storage';
 
-// Every case starts from empty storage, and the worker's memory of stored values matches it.
+// Every case starts from empty storage, and the worker's memory of stored values matches it. Storage is Chrome's:
+// storage.local, closable to content scripts (Firefox's IndexedDB area has tests of its own).
 beforeEach(() => {
   fakeBrowser.reset();
+  const local = fakeBrowser.storage.local as unknown as { setAccessLevel?: () => Promise<void> };
+  local.setAccessLevel ??= async () => {};
   forgetRememberedValues();
+  forgetTrustedArea();
 });

@@ -1,16 +1,17 @@
 /**
- * The audit log in local storage, in chunks of AUDIT_CHUNK_SIZE entries. At the cap the log is
+ * The audit log in the trusted area (utils/platform/trusted-storage.ts), in chunks of AUDIT_CHUNK_SIZE entries. At the cap the log is
  * megabytes; stored whole, every removal rewrote all of it (a bulk run a few times a second). In
  * chunks, a new entry rewrites only the newest chunk, an undo mark only its entry's chunk, and
  * pruning drops whole chunks. The service worker is the only reader and writer, so it keeps the
  * log in memory after the first read. Entries are never changed in place: a change makes a new
  * entry object, which is how a save finds the chunks to write.
  */
-import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
 import { onForgetRemembered } from '../platform/remembered-item';
 import { sleep } from '../platform/sleep';
+import { trustedArea } from '../platform/trusted-storage';
 import { createWritePacer } from '../platform/write-pacer';
-import type { AuditEntry } from './stored';
+import { type AuditEntry, auditEntrySchema } from './stored';
 
 export const AUDIT_CHUNK_SIZE = 100;
 /** Ids of the chunks, oldest first. */
@@ -72,12 +73,13 @@ export function createAuditStore(
     if (chunks) return Promise.resolve(chunks);
     loading ??= (async () => {
       const stored = await area.get([INDEX_KEY, WHOLE_LOG_KEY]);
-      const ids = stored[INDEX_KEY] as number[] | undefined;
-      const whole = stored[WHOLE_LOG_KEY] as AuditEntry[] | undefined;
+      const index = chunkIds.safeParse(stored[INDEX_KEY]);
+      const ids = index.success ? index.data : undefined;
+      const whole = stored[WHOLE_LOG_KEY] === undefined ? undefined : entriesOf(stored[WHOLE_LOG_KEY]);
       let loaded: Chunk[] = [];
       if (ids) {
         const bodies = ids.length ? await area.get(ids.map(chunkKey)) : {};
-        loaded = ids.map((id) => ({ id, entries: (bodies[chunkKey(id)] as AuditEntry[] | undefined) ?? [] }));
+        loaded = ids.map((id) => ({ id, entries: entriesOf(bodies[chunkKey(id)]) }));
       } else if (whole) {
         for (let i = 0; i < whole.length; i += AUDIT_CHUNK_SIZE) {
           loaded.push({ id: loaded.length, entries: whole.slice(i, i + AUDIT_CHUNK_SIZE) });
@@ -230,8 +232,21 @@ function rechunk(before: Chunk[], next: AuditEntry[]): Chunk[] {
   return after;
 }
 
+const chunkIds = z.array(z.number().check(z.int(), z.nonnegative()));
+
+/** A stored chunk's entries, each checked: one that does not fit is left out, and said in the console. */
+function entriesOf(raw: unknown): AuditEntry[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((value) => {
+    const parsed = auditEntrySchema.safeParse(value);
+    if (parsed.success) return [parsed.data];
+    console.warn('Badge Remover left out an audit entry that does not have the shape this version writes.');
+    return [];
+  });
+}
+
 export const auditStore = createAuditStore({
-  get: (keys) => browser.storage.local.get(keys),
-  set: (items) => browser.storage.local.set(items),
-  remove: (keys) => browser.storage.local.remove(keys),
+  get: (keys) => trustedArea().get(keys),
+  set: (items) => trustedArea().set(items),
+  remove: (keys) => trustedArea().remove(keys),
 });

@@ -1,7 +1,8 @@
 /** The audit log's entries (kept in chunks by utils/audit/audit-store.ts) and how long they are kept. */
-import { storage } from 'wxt/utils/storage';
+import * as z from 'zod/mini';
 import { remembered } from '../platform/remembered-item';
-import type { RemovalReport } from '../removal/report';
+import { trustedItem } from '../platform/trusted-storage';
+import { type RemovalReport, removalReportFields } from '../removal/report';
 
 export interface AuditEntry extends RemovalReport {
   kind: 'remove' | 'undo';
@@ -16,7 +17,22 @@ export interface AuditEntry extends RemovalReport {
   helpCenterName?: string;
 }
 
+/** A stored entry, checked when read back. */
+export const auditEntrySchema: z.ZodMiniType<AuditEntry> = z.object({
+  ...removalReportFields,
+  kind: z.enum(['remove', 'undo']),
+  undoOf: z.optional(z.string().check(z.maxLength(100))),
+  undoneBy: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(100))),
+  bulkRunId: z.optional(z.string().check(z.maxLength(100))),
+  userEmail: z.optional(z.string().check(z.maxLength(320))),
+  userName: z.optional(z.string().check(z.maxLength(500))),
+  helpCenterName: z.optional(z.string().check(z.maxLength(500))),
+});
+
 /** How long audit entries are kept, in days. */
 export const auditRetentionDaysItem = /* @__PURE__ */ remembered(
-  storage.defineItem<number>('local:auditRetentionDays', { fallback: 180 }),
+  trustedItem<number>('auditRetentionDays', {
+    fallback: 180,
+    schema: z.number().check(z.int(), z.minimum(1), z.maximum(3650)),
+  }),
 );

@@ -269,6 +269,20 @@ export function bulkFeature(deps: BulkDeps) {
       }
       if (run?.status === 'running') return kickBulk();
     },
+    /**
+     * On the first start of a version that keeps runs where content scripts cannot change them: a run stored as
+     * running before then waits for the admin, who sees it and resumes it (a Desk page could have written it).
+     */
+    async holdForReview() {
+      await recovered();
+      const run = await bulkRunItem.getValue();
+      if (run?.status !== 'running') return;
+      await saveRunNow({
+        ...run,
+        status: 'paused',
+        pauseReason: 'Paused by the update to a safer version: check the run, then resume it.',
+      });
+    },
     /** A run the ended connection paused goes on once the admin is back in its organization. */
     async orgChosen(orgId: string) {
       const run = await bulkRunItem.getValue();

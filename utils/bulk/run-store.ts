@@ -5,7 +5,6 @@
  * in memory; runs are never changed in place (utils/bulk/run.ts builds each next one), so nothing is copied
  * and a chunk is unchanged exactly when its items are the same objects.
  */
-import { browser } from 'wxt/browser';
 import { onForgetRemembered } from '../platform/remembered-item';
 import { sleep } from '../platform/sleep';
 import { createWritePacer } from '../platform/write-pacer';
@@ -32,26 +31,38 @@ export interface RunStore {
   hurry(): void;
 }
 
+/** Checks a run put together from storage: the whole run, or null when it does not have the shape written. */
+export type ParseRun = (raw: unknown) => BulkRun | null;
+
 /** The stored run; `chunked` is false for a run stored whole, before chunks (it reads as it was). */
-async function readRun(area: Pick<StorageArea, 'get'>): Promise<{ run: BulkRun | null; chunked: boolean }> {
+async function readRun(
+  area: Pick<StorageArea, 'get'>,
+  parse: ParseRun,
+): Promise<{ run: BulkRun | null; chunked: boolean }> {
   const { [RUN_KEY]: stored } = await area.get(RUN_KEY);
   const header = stored as RunHeader | null | undefined;
-  if (!header) return { run: null, chunked: false };
+  if (!header || typeof header !== 'object') return { run: null, chunked: false };
   const { chunks, items: inline, ...run } = header;
-  if (inline) return { run: { ...run, items: inline }, chunked: false };
-  const keys = Array.from({ length: chunks ?? 0 }, (_, i) => chunkKey(i));
+  if (inline) return { run: parse({ ...run, items: inline }), chunked: false };
+  const count = Number.isInteger(chunks) && chunks >= 0 && chunks <= MAX_CHUNKS ? chunks : 0;
+  const keys = Array.from({ length: count }, (_, i) => chunkKey(i));
   const bodies = keys.length ? await area.get(keys) : {};
-  return {
-    run: { ...run, items: keys.flatMap((key) => (bodies[key] as BulkItem[] | undefined) ?? []) },
-    chunked: true,
-  };
+  const items = keys.flatMap((key) => {
+    const body = bodies[key];
+    return Array.isArray(body) ? (body as unknown[]) : [];
+  });
+  return { run: parse({ ...run, items }), chunked: true };
 }
 
-export const readStoredRun = async (area: Pick<StorageArea, 'get'>) => (await readRun(area)).run;
+/** More chunks than a run of the largest size holds: a header that names more is not believed. */
+const MAX_CHUNKS = 100;
+
+export const readStoredRun = async (area: Pick<StorageArea, 'get'>, parse: ParseRun) =>
+  (await readRun(area, parse)).run;
 
 export function createRunStore(
   area: StorageArea,
-  options: { minGapMs?: number; sleep?: (ms: number) => Promise<void>; now?: () => number } = {},
+  options: { parse: ParseRun; minGapMs?: number; sleep?: (ms: number) => Promise<void>; now?: () => number },
 ): RunStore {
   let known: { run: BulkRun | null } | null = null;
   let reading: Promise<BulkRun | null> | null = null;
@@ -119,7 +130,7 @@ export function createRunStore(
   return {
     async getValue() {
       if (known) return known.run;
-      reading ??= readRun(area).then(({ run, chunked }) => {
+      reading ??= readRun(area, options.parse).then(({ run, chunked }) => {
         reading = null;
         if (!known) {
           known = { run };
@@ -147,8 +158,10 @@ export function createRunStore(
  */
 export function watchStoredRun(
   onChange: (run: BulkRun | null) => void,
-  events: Pick<typeof browser.storage.onChanged, 'addListener' | 'removeListener'> = browser.storage.onChanged,
-  area: Pick<StorageArea, 'get'> = browser.storage.local,
+  area: Pick<StorageArea, 'get'> & {
+    onChanged(listener: (changes: Record<string, { newValue?: unknown }>) => void): () => void;
+  },
+  parse: ParseRun,
 ): () => void {
   let header: RunHeader | null = null;
   let chunks: BulkItem[][] = [];
@@ -166,17 +179,17 @@ export function watchStoredRun(
   const current = (): BulkRun | null => {
     if (!header) return null;
     const { chunks: count, items: inline, ...run } = header;
-    return { ...run, items: inline ?? chunks.slice(0, count ?? 0).flat() };
+    return parse({ ...run, items: inline ?? chunks.slice(0, count ?? 0).flat() });
   };
-  const listener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
-    if (areaName !== 'local' || !Object.keys(changes).some((k) => k === RUN_KEY || k.startsWith(`${RUN_KEY}.`))) return;
+  const listener = (changes: Record<string, { newValue?: unknown }>) => {
+    if (!Object.keys(changes).some((k) => k === RUN_KEY || k.startsWith(`${RUN_KEY}.`))) return;
     if (!ready) return void queued.push(changes);
     apply(changes);
     onChange(current());
   };
-  events.addListener(listener);
+  const unwatch = area.onChanged(listener);
   // The starting point, read once; changes that arrive meanwhile apply after it.
-  void readStoredRun(area).then((run) => {
+  void readStoredRun(area, parse).then((run) => {
     if (run) {
       const { items, ...rest } = run;
       header = { ...rest, chunks: Math.ceil(items.length / RUN_CHUNK_SIZE) };
@@ -189,5 +202,5 @@ export function watchStoredRun(
     for (const changes of queued.splice(0)) apply(changes);
     onChange(current());
   });
-  return () => events.removeListener(listener);
+  return unwatch;
 }

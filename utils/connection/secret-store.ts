@@ -4,6 +4,9 @@
  * the origin, and a content script's IndexedDB is the Desk page's, never the extension's. Only the service
  * worker opens it.
  */
+
+import { objectStore } from '../platform/indexed-db';
+import { trustedArea } from '../platform/trusted-storage';
 import { type DataCenter, dataCenterByLocation } from '../platform/zoho/datacenters';
 import { connectionItem, secretsExposureItem, settingsItem } from './stored';
 
@@ -19,28 +22,12 @@ const DB_NAME = 'badge-remover-secrets';
 const STORE = 'secrets';
 
 export function indexedDbSecretStore(factory: IDBFactory = indexedDB): SecretStore {
-  let opening: Promise<IDBDatabase> | null = null;
-  const db = () => {
-    opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const request = factory.open(DB_NAME, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    }).catch((error: unknown) => {
-      opening = null;
-      throw error;
+  const transact = objectStore(factory, DB_NAME, STORE);
+  const run = <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>) =>
+    transact(mode, (store) => {
+      const request = work(store);
+      return () => request.result;
     });
-    return opening;
-  };
-  const run = async <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
-    const transaction = (await db()).transaction(STORE, mode);
-    const request = work(transaction.objectStore(STORE));
-    return new Promise<T>((resolve, reject) => {
-      transaction.oncomplete = () => resolve(request.result);
-      transaction.onerror = () => reject(transaction.error);
-      transaction.onabort = () => reject(transaction.error);
-    });
-  };
   return {
     get: async (key) => {
       const value = await run('readonly', (store) => store.get(key));
@@ -90,12 +77,12 @@ export async function migrateSecrets(deps: {
     await connectionItem.setValue({ ...rest, state: 'reconnect' });
     refreshTokenRevoked = true;
   }
-  // Stored by earlier versions, and no longer a setting.
-  const settings = (await settingsItem.getValue()) as unknown as Record<string, unknown> | null;
-  if (settings && 'clientSecret' in settings) {
-    clientSecretExposed = typeof settings.clientSecret === 'string' && settings.clientSecret !== '';
-    const { clientSecret: _dropped, ...rest } = settings;
-    await settingsItem.setValue(rest as unknown as Awaited<ReturnType<typeof settingsItem.getValue>>);
+  // Stored by earlier versions, and no longer a setting: read as stored (the settings' schema leaves it out), and
+  // written back without it.
+  const { [settingsItem.key]: stored } = await trustedArea().get(settingsItem.key);
+  if (stored && typeof stored === 'object' && 'clientSecret' in stored) {
+    clientSecretExposed = typeof stored.clientSecret === 'string' && stored.clientSecret !== '';
+    await settingsItem.setValue(await settingsItem.getValue());
   }
   if (refreshTokenRevoked || clientSecretExposed) {
     await secretsExposureItem.setValue({ refreshTokenRevoked, clientSecretExposed, at: deps.now() });

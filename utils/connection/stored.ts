@@ -1,13 +1,22 @@
 /**
- * The connection's stored items. `local:` survives restarts; `session:` lives in memory until the browser
- * closes and is not readable from content scripts: the access token lives there. The refresh token and the
- * client secret are in neither: see utils/connection/secret-store.ts.
+ * The connection's stored items, in the trusted area (utils/platform/trusted-storage.ts: never readable by content
+ * scripts), each parsed with its schema when read. `session:` lives in memory until the browser closes, closed to
+ * content scripts too: the access token lives there. The refresh token and the client secret are in neither: see
+ * utils/connection/secret-store.ts.
  */
+
 import { storage } from 'wxt/utils/storage';
+import * as z from 'zod/mini';
+import { zohoId } from '../platform/dispatch';
 import { remembered } from '../platform/remembered-item';
-import { type ClientType, DEFAULT_CLIENT_TYPE } from '../platform/zoho/client-types';
-import type { DataCenterLocation } from '../platform/zoho/datacenters';
+import { trustedItem } from '../platform/trusted-storage';
+import { CLIENT_TYPES, type ClientType, DEFAULT_CLIENT_TYPE } from '../platform/zoho/client-types';
+import { DATA_CENTERS, type DataCenterLocation } from '../platform/zoho/datacenters';
 import type { RouteSetting } from '../platform/zoho/removal-routes';
+
+const dataCenterLocation = z.enum(
+  DATA_CENTERS.map((dc) => dc.location) as [DataCenterLocation, ...DataCenterLocation[]],
+);
 
 export interface Settings {
   /** The Zoho client type registered for the extension; it decides the OAuth flow. */
@@ -31,10 +40,25 @@ export const DEFAULT_SETTINGS: Settings = {
   bulkConcurrency: 5,
 };
 
-export const settingsItem = /* @__PURE__ */ remembered(
-  storage.defineItem<Settings>('local:settings', {
-    fallback: DEFAULT_SETTINGS,
+/** Each field checked; one an earlier version did not store takes its default. */
+const settingsSchema: z.ZodMiniType<Settings> = z.pipe(
+  z.object({
+    clientType: z.optional(z.enum(CLIENT_TYPES)),
+    clientId: z.optional(z.string().check(z.maxLength(200))),
+    dataCenter: z.optional(z.union([z.literal('auto'), dataCenterLocation])),
+    removalRoute: z.optional(z.enum(['auto', 'helpcenter-delete', 'users-dissociate'])),
+    bulkConcurrency: z.optional(
+      z.number().check(z.int(), z.minimum(BULK_CONCURRENCY.min), z.maximum(BULK_CONCURRENCY.max)),
+    ),
   }),
+  z.transform((stored): Settings => {
+    const defined = Object.fromEntries(Object.entries(stored).filter(([, v]) => v !== undefined));
+    return { ...DEFAULT_SETTINGS, ...defined };
+  }),
+);
+
+export const settingsItem = /* @__PURE__ */ remembered(
+  trustedItem<Settings>('settings', { fallback: DEFAULT_SETTINGS, schema: settingsSchema }),
 );
 
 /** The settings with defaults for anything an older version did not store. */
@@ -69,10 +93,25 @@ export interface Connection {
   org?: ConnectedOrg;
 }
 
+const connectionSchema: z.ZodMiniType<Connection> = z.object({
+  state: z.enum(['connected', 'reconnect']),
+  location: dataCenterLocation,
+  clientType: z.optional(z.enum(CLIENT_TYPES)),
+  refreshToken: z.optional(z.string()),
+  clientId: z.string().check(z.maxLength(200)),
+  scopes: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50)),
+  connectedAt: z.number(),
+  org: z.optional(
+    z.object({
+      id: zohoId,
+      name: z.string().check(z.maxLength(500)),
+      portalName: z.optional(z.string().check(z.maxLength(200))),
+    }),
+  ),
+});
+
 export const connectionItem = /* @__PURE__ */ remembered(
-  storage.defineItem<Connection | null>('local:connection', {
-    fallback: null,
-  }),
+  trustedItem<Connection | null>('connection', { fallback: null, schema: connectionSchema }),
 );
 
 export interface AccessToken {
@@ -108,5 +147,8 @@ export interface SecretsExposure {
 }
 
 export const secretsExposureItem = /* @__PURE__ */ remembered(
-  storage.defineItem<SecretsExposure | null>('local:secretsExposure', { fallback: null }),
+  trustedItem<SecretsExposure | null>('secretsExposure', {
+    fallback: null,
+    schema: z.object({ refreshTokenRevoked: z.boolean(), clientSecretExposed: z.boolean(), at: z.number() }),
+  }),
 );

@@ -1,18 +1,10 @@
 /**
  * "My Desk address": an organization's own mapped domain, where Zoho serves the agent app (for example
  * `https://support.zylker.example/support`). Added only on the admin's request: the browser grants that one
- * origin, and the content script is registered there for the agent app's paths. Read straight from
- * `storage.local` (as the page patterns are), because the content script and the sender check read it too.
+ * origin, and the content script is registered there for the agent app's paths. Kept in `deskAddressesItem`
+ * (utils/page/stored.ts); the sender check and content scripts get it from the service worker.
  */
-import { readLocalList, watchLocalList } from '../platform/local-list';
 import { AGENT_APP_PATHS, dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
-
-export const DESK_ADDRESSES_KEY = 'deskAddresses';
-
-export const readDeskAddresses = (): Promise<string[]> => readLocalList(DESK_ADDRESSES_KEY);
-
-export const watchDeskAddresses = (onChange: (addresses: string[]) => void): (() => void) =>
-  watchLocalList(DESK_ADDRESSES_KEY, onChange);
 
 /** The origin of an address the admin typed, or why it cannot be one. */
 export function deskAddressOrigin(input: string): { origin: string } | { problem: string } {

@@ -4,8 +4,8 @@
  * and changes made in other contexts are followed. Values are copied in and out, so no caller can
  * change the remembered value by mutating what it got.
  */
-import type { WxtStorageItem } from 'wxt/utils/storage';
 import { sleep } from './sleep';
+import type { StoredItem } from './trusted-storage';
 import { createWritePacer } from './write-pacer';
 
 const forgetters = new Set<() => void>();
@@ -31,15 +31,12 @@ export interface RememberOptions {
   now?: () => number;
 }
 
-export type RememberedItem<T, M extends Record<string, unknown>> = WxtStorageItem<T, M> & {
+export type RememberedItem<T> = StoredItem<T> & {
   /** The next write skips the gap: for a change someone is waiting to see stored. */
   hurry(): void;
 };
 
-export function remembered<T, M extends Record<string, unknown>>(
-  item: WxtStorageItem<T, M>,
-  options: RememberOptions = {},
-): RememberedItem<T, M> {
+export function remembered<T>(item: StoredItem<T>, options: RememberOptions = {}): RememberedItem<T> {
   const { minGapMs = 0, sleep: wait = sleep, now = Date.now } = options;
   let known: { value: T } | null = null;
   let reading: Promise<T> | null = null;
@@ -89,15 +86,10 @@ export function remembered<T, M extends Record<string, unknown>>(
     });
   };
   return {
-    ...item,
     key: item.key,
+    fallback: item.fallback,
+    watch: (onChange) => item.watch(onChange),
     hurry: pacer.hurry,
-    get defaultValue() {
-      return item.fallback;
-    },
-    get fallback() {
-      return item.fallback;
-    },
     async getValue() {
       if (known) return structuredClone(known.value);
       follow();
@@ -110,6 +102,6 @@ export function remembered<T, M extends Record<string, unknown>>(
       return structuredClone(known!.value);
     },
     setValue: (value) => write(value, () => item.setValue(value)),
-    removeValue: (opts) => write(item.fallback, () => item.removeValue(opts)),
+    removeValue: () => write(item.fallback, () => item.removeValue()),
   };
 }

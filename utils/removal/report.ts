@@ -1,4 +1,6 @@
 /** The shape of a removal's result: what the service worker replies and the audit log keeps. */
+import * as z from 'zod/mini';
+import { zohoId } from '../platform/dispatch';
 import type { RemovalRoute } from '../platform/zoho/removal-routes';
 
 /**
@@ -54,6 +56,45 @@ export interface RemovalReport {
   startedAt: number;
   finishedAt: number;
 }
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+
+/** A stored outcome, checked when read back (the audit log, a bulk run). */
+export const badgeOutcomeSchema: z.ZodMiniType<BadgeOutcome> = z.union([
+  z.object({ status: z.enum(['removed', 'still-present', 'restored', 'still-absent']) }),
+  z.object({
+    status: z.literal('failed'),
+    errorCode: z.optional(text(100)),
+    message: text(2000),
+    retryable: z.optional(z.boolean()),
+    awaitsConnection: z.optional(z.boolean()),
+    mayHaveLanded: z.optional(z.boolean()),
+  }),
+  z.object({ status: z.literal('skipped'), reason: text(2000) }),
+]);
+
+export const badgeResultSchema: z.ZodMiniType<BadgeResult> = z.object({
+  badgeId: zohoId,
+  name: text(500),
+  outcome: badgeOutcomeSchema,
+});
+
+const results = z.array(badgeResultSchema).check(z.maxLength(500));
+
+/** The fields of a stored report, to extend (an audit entry). */
+export const removalReportFields = {
+  auditId: text(100),
+  orgId: zohoId,
+  helpCenterId: z.optional(zohoId),
+  userId: zohoId,
+  route: z.nullable(z.enum(['helpcenter-delete', 'users-dissociate'])),
+  results,
+  unchosen: z.optional(results),
+  verified: z.boolean(),
+  notes: z.array(text(2000)).check(z.maxLength(50)),
+  startedAt: z.number(),
+  finishedAt: z.number(),
+};
 
 /** How a badge ended, in words: the panel, the bulk run, its CSV and the audit log say it the same way. */
 export function outcomeText(outcome: BadgeOutcome): string {

@@ -55,7 +55,7 @@ describe('secrets an earlier version stored where Desk pages could read them', (
     expect(local).not.toContain('legacy-secret');
     // The connection waits for the admin; the settings keep everything but the secret.
     expect(await connectionItem.getValue()).toMatchObject({ state: 'reconnect', clientId: '1000.X' });
-    expect(await settingsItem.getValue()).toEqual({ clientId: '1000.X', dataCenter: 'auto' });
+    expect(await settingsItem.getValue()).toMatchObject({ clientId: '1000.X', dataCenter: 'auto' });
     expect(await secretsExposureItem.getValue()).toEqual({
       refreshTokenRevoked: true,
       clientSecretExposed: true,

@@ -104,12 +104,12 @@ describe('dispatch', () => {
     expect(calls).toEqual([]);
   });
 
-  it('lets a content script only open the panel and find the user it shows', async () => {
+  it('lets a content script only open the panel, find the user it shows, read its page settings and move the control', async () => {
     const allowed = Object.entries(requests)
       .filter(([, spec]) => (spec.from as readonly string[]).includes('content-script'))
       .map(([type]) => type)
       .sort();
-    expect(allowed).toEqual(['findUserByEmail', 'identifyUser', 'openPanel']);
+    expect(allowed).toEqual(['findUserByEmail', 'getPageConfig', 'identifyUser', 'openPanel', 'saveCorner']);
   });
 
   it.each([

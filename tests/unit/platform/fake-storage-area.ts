@@ -1,6 +1,6 @@
 /**
- * A storage area as chrome.storage.local behaves for the stores built on it: it keeps copies, notes the keys
- * of every write and removal, and tells its listeners what changed.
+ * A storage area as the trusted area behaves for the stores built on it (utils/platform/trusted-storage.ts): it
+ * keeps copies, notes the keys of every write and removal, and tells its listeners what changed.
  */
 type Changes = Record<string, { newValue?: unknown }>;
 
@@ -8,17 +8,17 @@ export function fakeStorageArea(initial: Record<string, unknown> = {}) {
   const data = new Map(Object.entries(structuredClone(initial)));
   const writes: string[][] = [];
   const removals: string[][] = [];
-  const listeners = new Set<(changes: Changes, areaName: string) => void>();
+  const listeners = new Set<(changes: Changes) => void>();
   const tell = (changes: Changes) => {
-    for (const listener of listeners) listener(structuredClone(changes), 'local');
+    for (const listener of listeners) listener(structuredClone(changes));
   };
   return {
     data,
     writes,
     removals,
-    events: {
-      addListener: (listener: (changes: Changes, areaName: string) => void) => void listeners.add(listener),
-      removeListener: (listener: (changes: Changes, areaName: string) => void) => void listeners.delete(listener),
+    onChanged(listener: (changes: Changes) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
     async get(keys: string | string[]) {
       const out: Record<string, unknown> = {};

@@ -1,0 +1,21 @@
+/** What content scripts get of page detection's settings: read here, handed out by the service worker. */
+import type { PageConfig } from './requests';
+import { anchorSelectorItem, deskAddressesItem, floatingCornerItem, pagePatternsItem } from './stored';
+
+export async function readPageConfig(): Promise<PageConfig> {
+  const [patterns, deskAddresses, anchorSelector, corner] = await Promise.all([
+    pagePatternsItem.getValue(),
+    deskAddressesItem.getValue(),
+    anchorSelectorItem.getValue(),
+    floatingCornerItem.getValue(),
+  ]);
+  return { patterns, deskAddresses, anchorSelector, ...(corner ? { corner } : {}) };
+}
+
+/** Calls back whenever what content scripts read changes (the corner aside: the tab that moved it knows). */
+export function watchPageConfig(onChange: () => void): () => void {
+  const unwatch = [pagePatternsItem, deskAddressesItem, anchorSelectorItem].map((item) => item.watch(onChange));
+  return () => {
+    for (const stop of unwatch) stop();
+  };
+}
