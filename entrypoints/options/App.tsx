@@ -10,6 +10,7 @@ import { CheckSetup, type CheckSetupApi } from './CheckSetup';
 import { ConnectForm } from './ConnectForm';
 import { ConnectionSection } from './ConnectionSection';
 import { DeskAddresses, type DeskAddressesApi } from './DeskAddresses';
+import { PrivacyLink } from './PrivacyLink';
 
 export interface OptionsApi
   extends CheckSetupApi,
@@ -86,6 +87,7 @@ export function OptionsApp({
       ) : !loadError ? (
         <p>Loading…</p>
       ) : null}
+      <PrivacyLink />
     </main>
   );
 }

@@ -41,13 +41,18 @@ async function expectScheme(element: Locator, scheme: Scheme) {
   else expect(luminance, 'a light surface').toBeGreaterThan(0.8);
 }
 
+/** An extension page in that scheme: the scheme took, and axe finds nothing. */
+async function checkPage(page: Page, scheme: Scheme) {
+  await page.emulateMedia({ colorScheme: scheme });
+  await expectScheme(page.locator('h1').first(), scheme);
+  await expectNoViolations(page);
+}
+
 for (const scheme of SCHEMES) {
   test(`the options, popup, bulk and audit pages (${scheme})`, async ({ context, extensionId }) => {
-    const check = async (page: Page) => {
-      await page.emulateMedia({ colorScheme: scheme });
-      await expectScheme(page.locator('h1').first(), scheme);
-      await expectNoViolations(page);
-    };
+    // Five pages, each analysed whole: more than the default time on a busy machine.
+    test.setTimeout(90_000);
+    const check = (page: Page) => checkPage(page, scheme);
     const options = await openPage(context, optionsUrl(extensionId));
     await options.getByRole('button', { name: 'Connect to Zoho' }).waitFor();
     await check(options);
@@ -58,6 +63,13 @@ for (const scheme of SCHEMES) {
       await expect(page.locator('h1')).toHaveCount(1);
       await check(page);
     }
+  });
+
+  // A long page of its own: axe takes a while over it.
+  test(`the privacy policy (${scheme})`, async ({ context, extensionId }) => {
+    const page = await openPage(context, `chrome-extension://${extensionId}/privacy.html`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Privacy policy' })).toBeVisible();
+    await checkPage(page, scheme);
   });
 
   test(`each state of the panel: choose, preview, result (${scheme})`, async ({ context, extensionId, control }) => {
