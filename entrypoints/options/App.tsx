@@ -10,6 +10,7 @@ import { CheckSetup, type CheckSetupApi } from './CheckSetup';
 import { ConnectForm } from './ConnectForm';
 import { ConnectionSection } from './ConnectionSection';
 import { DeskAddresses, type DeskAddressesApi } from './DeskAddresses';
+import { PrivacyLink } from './PrivacyLink';
 import { SecretsExposureNotice } from './SecretsExposureNotice';
 
 export interface OptionsApi
@@ -88,6 +89,7 @@ export function OptionsApp({
       ) : !loadError ? (
         <p>Loading…</p>
       ) : null}
+      <PrivacyLink />
     </main>
   );
 }
