@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { PANEL_PAGE } from './utils/platform/extension-pages';
 import {
   allZohoHostNames,
   deskOriginMatches,
@@ -6,7 +7,6 @@ import {
   hostPermissions,
   ZOHO_STATIC_DOMAINS,
 } from './utils/platform/zoho/datacenters';
-import { PANEL_PAGE } from './utils/removal/panel-frame';
 
 // Public half of the signing key: pins the extension id (and so the OAuth redirect URI
 // https://cjheecimhjkgjkobijngojplcehhnajo.chromiumapp.org/). The private key is never committed.

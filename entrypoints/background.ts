@@ -13,11 +13,11 @@ import { PAGE_CONFIG_MESSAGE } from '../utils/page/requests';
 import { deskAddressesItem } from '../utils/page/stored';
 import { dispatch } from '../utils/platform/dispatch';
 import { ZohoError } from '../utils/platform/errors';
+import { PANEL_PAGE } from '../utils/platform/extension-pages';
 import { adoptTrustedArea, closeStorageToContentScripts } from '../utils/platform/trusted-storage';
 import { dataCenterByLocation } from '../utils/platform/zoho/datacenters';
 import { createDeskClient } from '../utils/platform/zoho/desk-client';
 import { storedPageSizes } from '../utils/platform/zoho/page-sizes';
-import { PANEL_PAGE } from '../utils/removal/panel-frame';
 import { requests } from '../utils/requests';
 
 const BULK_ALARM = 'bulk-run';

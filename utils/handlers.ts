@@ -7,14 +7,21 @@ import { clearAuditLog, recordRemoval } from './audit/audit';
 import { type AuditDeps, auditHandlers } from './audit/handlers';
 import { type BulkDeps, bulkFeature } from './bulk/handlers';
 import { type ConnectionDeps, connectionHandlers } from './connection/handlers';
+import { connectionItem } from './connection/stored';
 import { contactHandlers, forgetContacts } from './contact/handlers';
 import { pageHandlers } from './page/handlers';
-import type { Handlers } from './platform/dispatch';
+import { createLookupBound, isOrgAgentPage, LOOKUP_DEFERRED } from './page/lookup-bound';
+import type { ClassifiedSender, Handlers } from './platform/dispatch';
+import { ZohoError } from './platform/errors';
 import { type RemovalServiceDeps, removalFeature } from './removal/handlers';
+import { panelBinding } from './removal/panel-binding';
 import type { Requests } from './requests';
 import { forgetSearches, searchHandlers } from './search/handlers';
 
 export type ServiceDeps = ConnectionDeps & RemovalServiceDeps & BulkDeps & AuditDeps;
+
+/** The worker asking itself (a contact's users, cached where the panel read them). */
+const TRUSTED: ClassifiedSender = { kind: 'extension-page' };
 
 export function createHandlers(deps: ServiceDeps): Handlers<Requests> & {
   resumeBulk(): Promise<unknown>;
@@ -32,11 +39,54 @@ export function createHandlers(deps: ServiceDeps): Handlers<Requests> & {
       if (forget.auditLog) await clearAuditLog();
     },
   });
+  const contact = contactHandlers(deps);
+  // A panel reads and removes for its own target alone; a contact's panel for that contact's users.
+  const panel = panelBinding({
+    now: deps.now,
+    async contactUserIds(contactId) {
+      const view = await contact.getContactUsers({ contactId }, TRUSTED);
+      return view.memberships.map((m) => m.user.id);
+    },
+  });
+  // Lookups a Desk page's content script asks for before a click are bounded (utils/page/lookup-bound.ts).
+  const bound = createLookupBound(deps.now);
+  const boundLookup = async (sender: ClassifiedSender, who: string) => {
+    if (sender.kind !== 'content-script') return;
+    const portal = (await connectionItem.getValue())?.org?.portalName;
+    if (sender.url && isOrgAgentPage(sender.url, portal) && bound.take(sender.tabId, who)) return;
+    throw new ZohoError({
+      kind: 'invalid-request',
+      errorCode: LOOKUP_DEFERRED,
+      message: 'Looked up once you click Remove badges.',
+    });
+  };
+  const search = searchHandlers(deps);
   return {
     ...connection,
     ...removal.handlers,
-    ...contactHandlers(deps),
-    ...searchHandlers(deps),
+    ...contact,
+    ...search,
+    async identifyUser(target, sender) {
+      // A user seen already costs Zoho nothing: only a call counts against the bound.
+      if (!(await removal.known(target.userId))) await boundLookup(sender, target.userId);
+      return removal.handlers.identifyUser(target, sender);
+    },
+    async findUserByEmail(input, sender) {
+      await boundLookup(sender, input.email.toLowerCase());
+      return search.findUserByEmail(input, sender);
+    },
+    async getUserBadges(target, sender) {
+      await panel.target(sender, target);
+      return removal.handlers.getUserBadges(target, sender);
+    },
+    async removeBadges(request, sender) {
+      await panel.target(sender, request);
+      return removal.handlers.removeBadges(request, sender);
+    },
+    async getContactUsers(input, sender) {
+      await panel.contact(sender, input.contactId);
+      return contact.getContactUsers(input, sender);
+    },
     ...bulk.handlers,
     ...auditHandlers(deps),
     ...pageHandlers(),

@@ -6,13 +6,14 @@ import { createClient } from '../../utils/client';
 import { findAnchor } from '../../utils/page/anchor';
 import type { PageConfig } from '../../utils/page/requests';
 import { type Corner, mountInShadowRoot } from '../../utils/page/shadow-mount';
-import { PANEL_PAGE, type PanelContext } from '../../utils/removal/panel-frame';
+import { PANEL_PAGE } from '../../utils/platform/extension-pages';
+import type { RegisteredContext } from '../../utils/removal/panel-frame';
 
 /**
  * Registers the context with the service worker, which hands it to the frame alone. Null when the service
  * worker opened the panel in a window instead (on the organization's own domain).
  */
-async function panelUrl(context: PanelContext): Promise<string | null> {
+async function panelUrl(context: RegisteredContext): Promise<string | null> {
   const { panelId, mode } = await createClient(browser.runtime).openPanel(context);
   return mode === 'window' ? null : `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
 }
@@ -23,7 +24,7 @@ export interface ControlHints {
 }
 
 export async function mountControl(
-  context: PanelContext,
+  context: RegisteredContext,
   config: Pick<PageConfig, 'anchorSelector' | 'corner'>,
   signal: AbortSignal,
   hints: ControlHints = {},

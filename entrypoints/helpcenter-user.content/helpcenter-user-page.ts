@@ -4,6 +4,7 @@ import type { RemovalTarget } from '../../components/removal/RemoveBadgesPanel';
 import { createClient } from '../../utils/client';
 import type { HelpCenterUserPage } from '../../utils/page';
 import { findUserEmailOnPage } from '../../utils/page/dom-fallback';
+import { LOOKUP_DEFERRED } from '../../utils/page/lookup-bound';
 import type { PageConfig } from '../../utils/page/requests';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import { waitFor } from '../../utils/platform/wait-for';
@@ -15,10 +16,15 @@ export async function mountHelpCenterUserPage(page: HelpCenterUserPage, config: 
   await mountControl(
     'target' in resolved
       ? { kind: 'user', target: resolved.target }
-      : { kind: 'unresolved', problem: resolved.problem },
+      : 'email' in resolved
+        ? { kind: 'email', email: resolved.email, ...resolved.helpCenter }
+        : { kind: 'unresolved', problem: resolved.problem },
     config,
     signal,
-    { names: 'target' in resolved ? namesOf(resolved) : undefined },
+    {
+      names:
+        'target' in resolved ? namesOf(resolved) : 'email' in resolved ? Promise.resolve([resolved.email]) : undefined,
+    },
   );
 }
 
@@ -35,7 +41,11 @@ async function namesOf(resolved: { target: RemovalTarget; user?: { name: string;
 async function resolveTarget(
   page: HelpCenterUserPage,
   signal: AbortSignal,
-): Promise<{ target: RemovalTarget; user?: { name: string; email?: string } } | { problem: SerializedError }> {
+): Promise<
+  | { target: RemovalTarget; user?: { name: string; email?: string } }
+  | { email: string; helpCenter: { helpCenterId?: string } }
+  | { problem: SerializedError }
+> {
   const helpCenter = page.helpCenterId ? { helpCenterId: page.helpCenterId } : {};
   if (page.userId) return { target: { userId: page.userId, ...helpCenter } };
   const email = await waitFor(() => findUserEmailOnPage(document), signal);
@@ -49,6 +59,9 @@ async function resolveTarget(
       },
     };
   } catch (error) {
-    return { problem: serializeError(error) };
+    const problem = serializeError(error);
+    // Past the lookup bound (utils/page/lookup-bound.ts) the panel looks the email up once the admin clicks.
+    if (problem.errorCode === LOOKUP_DEFERRED) return { email, helpCenter };
+    return { problem };
   }
 }

@@ -10,7 +10,7 @@ import { PanelChoicesContext, RemoveBadgesPanel, UnresolvedPanel } from '../../c
 import { createClient } from '../../utils/client';
 import { serializeError } from '../../utils/platform/errors';
 import { dataCenterByDeskOrigin } from '../../utils/platform/zoho/datacenters';
-import { PANEL_MESSAGE, type PanelMessage, panelChoicesStore } from '../../utils/removal/panel-frame';
+import { PANEL_MESSAGE, type PanelMessage, panelChoicesStore, panelPlace } from '../../utils/removal/panel-frame';
 import '../../components/control.css';
 import '../../components/panel.css';
 import './panel-page.css';
@@ -18,16 +18,14 @@ import './panel-page.css';
 const app = document.getElementById('app')!;
 const titleId = 'br-panel-title';
 
-/** The page that framed this one: only a Zoho Desk page may. */
-function framingOrigin(): string | null {
-  if (window.top === window) return null;
-  const origin = location.ancestorOrigins?.[0] ?? (document.referrer ? new URL(document.referrer).origin : '');
-  return dataCenterByDeskOrigin(origin) ? origin : null;
-}
-
-const parentOrigin = framingOrigin();
+/** Framed by a Zoho Desk page and nothing else above it, or a window of its own; anywhere else, nothing shows. */
+const place = panelPlace(
+  { top: window.top === window, ancestorOrigins: location.ancestorOrigins, referrer: document.referrer },
+  (origin) => dataCenterByDeskOrigin(origin) !== undefined,
+);
+const parentOrigin = place && 'framedBy' in place ? place.framedBy : null;
 /** Not framed: a window the service worker opened for a Desk page on the organization's own domain. */
-const ownWindow = window.top === window;
+const ownWindow = place !== null && 'window' in place;
 const tell = (message: PanelMessage) => {
   if (parentOrigin) window.parent.postMessage({ [PANEL_MESSAGE]: message }, parentOrigin);
 };
@@ -107,7 +105,7 @@ async function main() {
   );
   const api = createClient(browser.runtime);
   try {
-    const context = await api.getPanelContext({ panelId });
+    const context = await api.getPanelContext({ panelId, ...(parentOrigin ? { framedBy: parentOrigin } : {}) });
     const panel =
       context.kind === 'user' ? (
         <RemoveBadgesPanel api={api} target={context.target} titleId={titleId} onClose={close} />

@@ -74,4 +74,38 @@ test.describe("a Desk page's own scripts", () => {
     const reads = (await control.requests({ face: 'desk-api' })).filter((r) => r.path.includes('/badges'));
     expect(reads).toEqual([]);
   });
+  test('cycling its URL through 22 users gets at most ten lookups a minute, and the panel still works', async ({
+    context,
+    control,
+  }) => {
+    const before = await control.getState();
+    const page = await context.newPage();
+    await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+    await expect(page.getByRole('button', { name: 'Remove badges' })).toBeVisible();
+    const others = before.data.users
+      .filter((u) => u.id !== DEMO_USER_ID && u.name !== 'Ben Okafor' && u.helpCenterIds.includes(COMMUNITY_HC_ID))
+      .map((u) => u.id);
+    expect(others.length).toBeGreaterThan(20);
+    for (const id of others) {
+      await page.evaluate((hash) => {
+        location.hash = hash;
+      }, `#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${id}`);
+      // WXT notices a changed URL once a second.
+      await page.waitForTimeout(1100);
+    }
+    const ben = before.data.users.find((u) => u.name === 'Ben Okafor')!;
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, `#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${ben.id}`);
+    // The admin's click still opens Ben's badges: the bound defers the name, never the panel.
+    await page.getByRole('button', { name: 'Remove badges' }).click();
+    const frame = page.frameLocator('badge-remover-control iframe.br-frame');
+    await expect(frame.getByRole('checkbox').first()).toBeVisible();
+    // Looked up before any click: every user read but the panel's own, of Ben.
+    const lookups = (await control.requests({ face: 'desk-api' })).filter(
+      (r) => /^\/api\/v1\/users\/\d+$/.test(r.path) && r.path !== `/api/v1/users/${ben.id}`,
+    );
+    expect(lookups.length).toBeGreaterThan(0);
+    expect(lookups.length).toBeLessThanOrEqual(10);
+  });
 });

@@ -16,8 +16,14 @@ import { requests } from '../../utils/requests';
 const RUNTIME_ID = 'cjheecimhjkgjkobijngojplcehhnajo';
 const PAGE = { id: RUNTIME_ID, origin: `chrome-extension://${RUNTIME_ID}` };
 const DESK = { id: RUNTIME_ID, origin: 'https://desk.zoho.com', tab: { id: 5 }, frameId: 0 };
-/** The removal panel: an extension page in a frame of the Desk tab. */
-const PANEL = { id: RUNTIME_ID, origin: `chrome-extension://${RUNTIME_ID}`, tab: { id: 5 }, frameId: 2 };
+/** The removal panel its URL names: an extension page in a frame of the Desk tab (or a window's tab). */
+const panelSender = (panelId: string, tabId = 5, frameId = 2) => ({
+  id: RUNTIME_ID,
+  origin: `chrome-extension://${RUNTIME_ID}`,
+  url: `chrome-extension://${RUNTIME_ID}/removal-panel.html#${panelId}`,
+  tab: { id: tabId },
+  frameId,
+});
 
 function setup(replies: Record<string, unknown> = {}) {
   const calls: string[] = [];
@@ -137,8 +143,10 @@ describe('service handlers', () => {
       'GET /api/v1/helpCenters': { data: [{ id: '7', name: 'Community' }] },
       'POST /api/v1/users/42/badges/dissociate': { results: [{ id: '11', success: true, errors: null }] },
     });
-    await send('getUserBadges', { userId: '42', helpCenterId: '7' }, PANEL);
-    const reply = await send('removeBadges', { userId: '42', helpCenterId: '7', badgeIds: ['11'] }, PANEL);
+    const opened = await send('openPanel', { kind: 'user', target: { userId: '42', helpCenterId: '7' } }, DESK);
+    const panel = panelSender((opened as { value: { panelId: string } }).value.panelId);
+    await send('getUserBadges', { userId: '42', helpCenterId: '7' }, panel);
+    const reply = await send('removeBadges', { userId: '42', helpCenterId: '7', badgeIds: ['11'] }, panel);
     expect(reply).toMatchObject({ ok: true, value: { route: 'users-dissociate' } });
     expect(await routeByOrgItem.getValue()).toEqual({ '600': 'users-dissociate' });
     expect(await readAuditLog(1000)).toMatchObject([
@@ -157,7 +165,7 @@ describe('service handlers', () => {
   it('refuses to remove before an organization is chosen, without calling Zoho', async () => {
     await connectedTo();
     const { send, calls } = setup();
-    const reply = await send('removeBadges', { userId: '42', badgeIds: ['11'] }, PANEL);
+    const reply = await send('removeBadges', { userId: '42', badgeIds: ['11'] }, PAGE);
     expect(reply).toMatchObject({ ok: false, error: { kind: 'choose-org' } });
     expect(calls).toEqual([]);
   });
@@ -170,15 +178,33 @@ describe('service handlers', () => {
     const opened = await send('openPanel', context, DESK);
     expect(opened).toMatchObject({ ok: true });
     const { panelId } = (opened as { value: { panelId: string } }).value;
-    const otherTab = { ...PANEL, tab: { id: 6 } };
-    expect(await send('getPanelContext', { panelId }, otherTab)).toMatchObject({ ok: false });
-    expect(await send('getPanelContext', { panelId }, PANEL)).toEqual({ ok: true, value: context });
+    const otherTab = panelSender(panelId, 6);
+    expect(await send('getPanelContext', { panelId, framedBy: DESK.origin }, otherTab)).toMatchObject({ ok: false });
+    expect(await send('getPanelContext', { panelId, framedBy: DESK.origin }, panelSender(panelId))).toEqual({
+      ok: true,
+      value: context,
+    });
+    // Framed by another page than the Desk page whose control opened it, or claiming no frame at all: refused.
+    expect(
+      await send('getPanelContext', { panelId, framedBy: 'https://evil.example' }, panelSender(panelId)),
+    ).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+    expect(await send('getPanelContext', { panelId }, panelSender(panelId))).toMatchObject({ ok: false });
+    // Another panel's id in the request than in the sender's URL: refused.
+    expect(
+      await send('getPanelContext', { panelId, framedBy: DESK.origin }, panelSender('another-panel-id')),
+    ).toMatchObject({ ok: false });
     // The page moved the frame, which reloaded: the same panel goes on.
     now += 60_000;
-    expect(await send('getPanelContext', { panelId }, { ...PANEL, frameId: 3 })).toEqual({ ok: true, value: context });
-    expect(await send('getPanelContext', { panelId }, otherTab)).toMatchObject({ ok: false });
+    expect(await send('getPanelContext', { panelId, framedBy: DESK.origin }, panelSender(panelId, 5, 3))).toEqual({
+      ok: true,
+      value: context,
+    });
+    expect(await send('getPanelContext', { panelId, framedBy: DESK.origin }, otherTab)).toMatchObject({ ok: false });
     now = 1000 + PANEL_CONTEXT_TTL_MS;
-    expect(await send('getPanelContext', { panelId }, PANEL)).toMatchObject({
+    expect(await send('getPanelContext', { panelId, framedBy: DESK.origin }, panelSender(panelId))).toMatchObject({
       ok: false,
       error: { message: 'This panel is no longer valid.' },
     });
@@ -194,12 +220,18 @@ describe('service handlers', () => {
     const first = await open('42', DESK);
     const elsewhere = await open('43', { ...DESK, tab: { id: 6 } });
     const second = await open('44', DESK);
-    expect(await send('getPanelContext', { panelId: first }, PANEL)).toMatchObject({ ok: false });
-    expect(await send('getPanelContext', { panelId: second }, PANEL)).toMatchObject({
+    expect(await send('getPanelContext', { panelId: first, framedBy: DESK.origin }, panelSender(first))).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await send('getPanelContext', { panelId: second, framedBy: DESK.origin }, panelSender(second)),
+    ).toMatchObject({
       ok: true,
       value: { target: { userId: '44' } },
     });
-    expect(await send('getPanelContext', { panelId: elsewhere }, { ...PANEL, tab: { id: 6 } })).toMatchObject({
+    expect(
+      await send('getPanelContext', { panelId: elsewhere, framedBy: DESK.origin }, panelSender(elsewhere, 6)),
+    ).toMatchObject({
       ok: true,
       value: { target: { userId: '43' } },
     });
@@ -259,7 +291,7 @@ describe('service handlers', () => {
     expect(reply).toMatchObject({ ok: true, value: { mode: 'window' } });
     const panelId = (reply as { value: { panelId: string } }).value.panelId;
     expect(opened).toEqual([panelId]);
-    const inWindow = { ...PANEL, tab: { id: 77 } };
+    const inWindow = panelSender(panelId, 77, 0);
     expect(await send('getPanelContext', { panelId }, inWindow)).toEqual({ ok: true, value: context });
   });
 
@@ -425,6 +457,116 @@ describe('a bulk run after the worker restarts', () => {
     expect(await bulkRunItem.getValue()).toMatchObject({
       status: 'paused',
       pauseReason: 'Paused by the update to a safer version: check the run, then resume it.',
+    });
+  });
+
+  it('the panel acts only for the target its context names, and asks nothing else', async () => {
+    await connectedTo({ id: '600', name: 'Zylker' });
+    const { send, calls } = setup({
+      'GET /api/v1/contacts/33': { id: '33', email: 'carol@zylker.com' },
+      'GET /api/v1/contacts/33/helpCenters': {
+        data: [
+          {
+            helpCenter: { id: '7', name: 'Community', url: null, status: 'ACTIVE' },
+            userStatus: 'ACTIVE',
+            userId: '42',
+          },
+        ],
+      },
+      'POST /api/v1/users/42/badges/dissociate': { results: [{ id: '11', success: true, errors: null }] },
+    });
+    const open = async (context: object) =>
+      panelSender(((await send('openPanel', context, DESK)) as { value: { panelId: string } }).value.panelId);
+    const user = await open({ kind: 'user', target: { userId: '42', helpCenterId: '7' } });
+    const refused = {
+      ok: false,
+      error: { kind: 'forbidden', message: 'This panel may act only for the user it was opened for.' },
+    };
+    expect(await send('removeBadges', { userId: '43', helpCenterId: '7', badgeIds: ['11'] }, user)).toMatchObject(
+      refused,
+    );
+    expect(await send('removeBadges', { userId: '42', badgeIds: ['11'] }, user)).toMatchObject(refused);
+    expect(await send('getUserBadges', { userId: '43' }, user)).toMatchObject(refused);
+    for (const [type, input] of [
+      ['getSettings', {}],
+      ['saveSettings', { clientId: '1000.X' }],
+      ['disconnect', {}],
+      ['startBulk', { items: [{ userId: '42', badgeIds: ['11'] }] }],
+      ['undoRemoval', { auditId: 'a-1' }],
+    ] as const) {
+      expect(await send(type, input, user), type).toMatchObject({
+        ok: false,
+        error: { message: 'This request is not allowed from here.' },
+      });
+    }
+    expect(calls).toEqual([]);
+
+    // A contact's panel: that contact, and its own Help Center users.
+    const contact = await open({ kind: 'contact', contactId: '33' });
+    expect(await send('getContactUsers', { contactId: '34' }, contact)).toMatchObject(refused);
+    expect(await send('getContactUsers', { contactId: '33' }, contact)).toMatchObject({ ok: true });
+    expect(await send('removeBadges', { userId: '43', badgeIds: ['11'] }, contact)).toMatchObject(refused);
+    expect(await send('removeBadges', { userId: '42', helpCenterId: '7', badgeIds: ['11'] }, contact)).toMatchObject({
+      ok: true,
+    });
+  });
+  it("a Desk page's lookups before a click: one per address, ten a minute, on the organization's portal only", async () => {
+    await connectionItem.setValue({
+      state: 'connected',
+      location: 'us',
+      clientId: '1000.ABCDEFGHIJKLMNOPQRSTUVWX',
+      scopes: [],
+      connectedAt: 5,
+      org: { id: '600', name: 'Zylker', portalName: 'zylker' },
+    });
+    const replies: Record<string, unknown> = {};
+    for (let n = 100; n < 130; n++) replies[`GET /api/v1/users/${n}`] = { id: `${n}`, name: `User ${n}` };
+    const { send, calls } = setup(replies);
+    const at = (path: string) => ({ ...DESK, url: `https://desk.zoho.com${path}` });
+    const deferred = { ok: false, error: { errorCode: 'LOOKUP_DEFERRED' } };
+    // Another portal's page, or a page outside the agent app, looks nothing up.
+    expect(await send('identifyUser', { userId: '100' }, at('/agent/other/helpcenter/users/100'))).toMatchObject(
+      deferred,
+    );
+    expect(await send('findUserByEmail', { email: 'carol@zylker.com' }, at('/portal/zylker/en'))).toMatchObject(
+      deferred,
+    );
+    expect(calls).toEqual([]);
+    // A page cycling 30 users in a minute gets ten lookups; a user seen already costs nothing.
+    let looked = 0;
+    for (let n = 100; n < 130; n++) {
+      const reply = await send('identifyUser', { userId: `${n}` }, at(`/agent/zylker/helpcenter/users/${n}`));
+      if (reply.ok) looked++;
+      else expect(reply).toMatchObject(deferred);
+    }
+    expect(looked).toBe(10);
+    expect(calls).toHaveLength(10);
+    expect(await send('identifyUser', { userId: '100' }, at('/agent/zylker/x'))).toMatchObject({ ok: true });
+    expect(calls).toHaveLength(10);
+    // The extension's own pages are not bounded.
+    expect(await send('identifyUser', { userId: '129' }, PAGE)).toMatchObject({ ok: true });
+  });
+  it("a panel opened past the bound looks the page's email up once, at the click, and acts for that user alone", async () => {
+    await connectedTo({ id: '600', name: 'Zylker' });
+    const { send, calls } = setup({
+      'GET /api/v1/users': { data: [{ id: '42', name: 'Carol', emailAddress: 'carol@zylker.com' }] },
+      'POST /api/v1/users/42/badges/dissociate': { results: [{ id: '11', success: true, errors: null }] },
+    });
+    const opened = await send('openPanel', { kind: 'email', email: 'Carol@zylker.com', helpCenterId: '7' }, DESK);
+    expect(calls).toEqual([]);
+    const panelId = (opened as { value: { panelId: string } }).value.panelId;
+    const panel = panelSender(panelId);
+    const resolved = { ok: true, value: { kind: 'user', target: { userId: '42', helpCenterId: '7' } } };
+    expect(await send('getPanelContext', { panelId, framedBy: DESK.origin }, panel)).toEqual(resolved);
+    // Its frame reloads: the user found is kept, and Zoho is not asked again.
+    expect(await send('getPanelContext', { panelId, framedBy: DESK.origin }, panel)).toEqual(resolved);
+    expect(calls).toEqual(['GET /api/v1/users']);
+    expect(await send('removeBadges', { userId: '43', helpCenterId: '7', badgeIds: ['11'] }, panel)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+    expect(await send('removeBadges', { userId: '42', helpCenterId: '7', badgeIds: ['11'] }, panel)).toMatchObject({
+      ok: true,
     });
   });
 });

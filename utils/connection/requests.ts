@@ -1,6 +1,6 @@
 /** The connection's requests: settings, connect and disconnect, the organization, the Desk addresses. */
 import * as z from 'zod/mini';
-import { PAGES_ONLY, replies, zohoId } from '../platform/dispatch';
+import { PAGES_AND_PANEL, PAGES_ONLY, replies, zohoId } from '../platform/dispatch';
 import { CLIENT_TYPES } from '../platform/zoho/client-types';
 import type { DataCenterLocation } from '../platform/zoho/datacenters';
 import type { OrganizationView } from './organizations';
@@ -36,7 +36,7 @@ export type Forget = { auditLog: boolean; bulkRuns: boolean; lookups: boolean };
 const origin = z.string().check(z.maxLength(300));
 
 export const connectionRequests = {
-  getStatus: { from: PAGES_ONLY, input: z.object({}), reply: replies<StatusView>() },
+  getStatus: { from: PAGES_AND_PANEL, input: z.object({}), reply: replies<StatusView>() },
   getSettings: { from: PAGES_ONLY, input: z.object({}), reply: replies<SettingsView>() },
   saveSettings: {
     from: PAGES_ONLY,
@@ -69,7 +69,7 @@ export const connectionRequests = {
   },
   listOrganizations: { from: PAGES_ONLY, input: z.object({}), reply: replies<OrganizationView[]>() },
   chooseOrganization: { from: PAGES_ONLY, input: z.object({ orgId: zohoId }), reply: replies<StatusView>() },
-  openOptions: { from: PAGES_ONLY, input: z.object({}), reply: replies<null>() },
+  openOptions: { from: PAGES_AND_PANEL, input: z.object({}), reply: replies<null>() },
   addDeskAddress: { from: PAGES_ONLY, input: z.object({ origin }), reply: replies<SettingsView>() },
   removeDeskAddress: { from: PAGES_ONLY, input: z.object({ origin }), reply: replies<SettingsView>() },
   checkSetup: { from: PAGES_ONLY, input: z.object({}), reply: replies<SetupCheck>() },

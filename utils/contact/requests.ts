@@ -1,7 +1,11 @@
 import * as z from 'zod/mini';
-import { PAGES_ONLY, replies, zohoId } from '../platform/dispatch';
+import { PAGES_AND_PANEL, replies, zohoId } from '../platform/dispatch';
 import type { ContactUsersView } from './contact';
 
 export const contactRequests = {
-  getContactUsers: { from: PAGES_ONLY, input: z.object({ contactId: zohoId }), reply: replies<ContactUsersView>() },
+  getContactUsers: {
+    from: PAGES_AND_PANEL,
+    input: z.object({ contactId: zohoId }),
+    reply: replies<ContactUsersView>(),
+  },
 } as const;

@@ -6,11 +6,16 @@
  */
 import * as z from 'zod/mini';
 import { type SerializedError, serializeError } from './errors';
+import { PANEL_PAGE } from './extension-pages';
 import { ZOHO_ID } from './ids';
 import { dataCenterByDeskOrigin } from './zoho/datacenters';
 
-/** Who may send a request: extension pages (options, popup, panel) and/or Desk content scripts. */
-export type SenderKind = 'extension-page' | 'content-script';
+/**
+ * Who may send a request: the extension's own pages (options, popup, bulk, audit), the removal panel (an extension
+ * page too, framed in a Desk tab or in a window of its own: narrower, bound to the one target its context names),
+ * and Desk content scripts (whose world a hostile page's renderer can reach).
+ */
+export type SenderKind = 'extension-page' | 'panel' | 'content-script';
 
 export interface RequestEntry {
   from: readonly SenderKind[];
@@ -24,6 +29,8 @@ export type RequestTable = Record<string, RequestEntry>;
 export const replies = <T>(): T => undefined as T;
 
 export const PAGES_ONLY = ['extension-page'] as const satisfies readonly SenderKind[];
+/** What the panel may ask too: reading and removing for its own target (checked by the handlers). */
+export const PAGES_AND_PANEL = ['extension-page', 'panel'] as const satisfies readonly SenderKind[];
 
 /** A numeric Zoho ID (utils/platform/ids.ts) in a request. */
 export const zohoId = z.string().check(z.regex(ZOHO_ID, 'must be a numeric Zoho ID'));
@@ -41,8 +48,12 @@ export interface SenderLike {
 }
 
 export type ClassifiedSender =
-  /** `tabId`: the tab an extension page is framed in (the removal panel), if any. */
-  { kind: 'extension-page'; tabId?: number } | { kind: 'content-script'; deskOrigin: string; tabId: number };
+  /** `tabId`: the tab an extension page is shown in, if any. */
+  | { kind: 'extension-page'; tabId?: number }
+  /** `panelId`: the context its URL names; `tabId`: the Desk tab it is framed in, or its own window's tab. */
+  | { kind: 'panel'; panelId: string; tabId?: number }
+  /** `url`: the page's address when it asked (it changes with in-page navigation). */
+  | { kind: 'content-script'; deskOrigin: string; tabId: number; url?: string };
 
 /**
  * Extension pages: our own id and origin, no tab, or a tab showing our own page (the popup opened
@@ -59,11 +70,32 @@ export function classifySender(
   if (!sender || sender.id !== runtimeId) return null;
   const origin = senderOrigin(sender);
   if (origin === undefined) return null;
-  if (origin === extensionOrigin)
-    return sender.tab?.id === undefined ? { kind: 'extension-page' } : { kind: 'extension-page', tabId: sender.tab.id };
+  if (origin === extensionOrigin) {
+    const tab = sender.tab?.id === undefined ? {} : { tabId: sender.tab.id };
+    const page = extensionPage(sender.url);
+    if (page?.path === PANEL_PAGE) return page.hash ? { kind: 'panel', panelId: page.hash, ...tab } : null;
+    // Only the panel is ever framed: any other framed page of ours (or one with no address) is not trusted.
+    if ((sender.frameId ?? 0) !== 0 || (sender.tab?.id !== undefined && !page)) return null;
+    return { kind: 'extension-page', ...tab };
+  }
   if (sender.tab?.id === undefined || sender.frameId !== 0) return null;
   if (!dataCenterByDeskOrigin(origin) && !deskAddresses.includes(origin)) return null;
-  return { kind: 'content-script', deskOrigin: origin, tabId: sender.tab.id };
+  return {
+    kind: 'content-script',
+    deskOrigin: origin,
+    tabId: sender.tab.id,
+    ...(sender.url ? { url: sender.url } : {}),
+  };
+}
+
+function extensionPage(url: string | undefined): { path: string; hash: string } | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return { path: parsed.pathname, hash: parsed.hash.slice(1) };
+  } catch {
+    return null;
+  }
 }
 
 function senderOrigin(sender: SenderLike): string | undefined {

@@ -2,12 +2,13 @@
 import { requireOrg } from '../connection/handlers';
 import { readSettings } from '../connection/stored';
 import type { Handlers } from '../platform/dispatch';
-import { ZohoError } from '../platform/errors';
+import { serializeError, ZohoError } from '../platform/errors';
 import { dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
 import type { DeskClient } from '../platform/zoho/desk-client';
-import { readUser, userBadgesView } from '../platform/zoho/help-center';
+import { findUserByEmail, readUser, userBadgesView } from '../platform/zoho/help-center';
 import type { RemovalRoute } from '../platform/zoho/removal-routes';
-import { PANEL_CONTEXT_TTL_MS } from './panel-frame';
+import { claimedContext } from './panel-binding';
+import { PANEL_CONTEXT_TTL_MS, type PanelContext } from './panel-frame';
 import { type RemovalDeps, removeBadges } from './remove';
 import type { RemovalReport } from './report';
 import type { removalRequests } from './requests';
@@ -93,31 +94,68 @@ export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval) 
       const pending = await panelContextsItem.getValue();
       // One panel per tab: opening one ends the tab's earlier one, whose frame may not claim any more.
       const kept = Object.entries(pending).filter(([, p]) => now - p.at < PANEL_CONTEXT_TTL_MS && p.tabId !== tabId);
-      await panelContextsItem.setValue({ ...Object.fromEntries(kept), [panelId]: { tabId, context, at: now } });
+      await panelContextsItem.setValue({
+        ...Object.fromEntries(kept),
+        [panelId]: { tabId, context, at: now, deskOrigin: sender.deskOrigin, ...(inWindow ? { inWindow } : {}) },
+      });
       return { panelId, mode: inWindow ? ('window' as const) : ('frame' as const) };
     },
 
-    async getPanelContext({ panelId }, sender) {
-      const entry = (await panelContextsItem.getValue())[panelId];
-      // Claimed by a frame in the tab whose control registered it, while fresh: again when that frame reloads
-      // (a page can move it), so the panel goes on where it was.
-      if (
-        !entry ||
-        sender.kind !== 'extension-page' ||
-        sender.tabId !== entry.tabId ||
-        deps.now() - entry.at >= PANEL_CONTEXT_TTL_MS
-      ) {
+    async getPanelContext({ panelId, framedBy }, sender) {
+      // Claimed by the panel its URL names, in the tab whose control registered it, while fresh: again when that
+      // frame reloads (a page can move it), so the panel goes on where it was. Framed, only by the Desk page whose
+      // control registered it (the handshake where the browser lists no ancestors); in a window, not framed.
+      if (sender.kind !== 'panel' || sender.panelId !== panelId)
+        throw new ZohoError({ kind: 'invalid-request', message: 'This panel is no longer valid.' });
+      const registered = await claimedContext(sender, deps.now());
+      const entry = (await panelContextsItem.getValue())[panelId]!;
+      const placed = entry.inWindow ? framedBy === undefined : framedBy !== undefined && framedBy === entry.deskOrigin;
+      if (!placed) {
         throw new ZohoError({
-          kind: 'invalid-request',
-          message: 'This panel is no longer valid.',
-          action: 'Close it and click Remove badges again.',
+          kind: 'forbidden',
+          message: 'This panel is shown where its Remove badges button did not open it.',
+          action: 'Close it and click Remove badges on the Desk page again.',
         });
       }
-      return entry.context;
+      if (registered.kind !== 'email') return registered;
+      // The lookup the bound deferred to this click: done once, and kept for the panel (should its frame reload).
+      const context = await userByEmail(registered);
+      if (context.kind !== 'unresolved' || context.problem.kind === 'not-found') {
+        const pending = await panelContextsItem.getValue();
+        if (pending[panelId])
+          await panelContextsItem.setValue({ ...pending, [panelId]: { ...pending[panelId]!, context } });
+      }
+      return context;
     },
   };
+  /** The Help Center user with the page's email, as a panel context. */
+  const userByEmail = async ({
+    email,
+    helpCenterId,
+  }: {
+    email: string;
+    helpCenterId?: string;
+  }): Promise<PanelContext> => {
+    try {
+      await requireOrg();
+      const user = await findUserByEmail(deps.client, email, helpCenterId);
+      if (user) return { kind: 'user', target: { userId: user.id, ...(helpCenterId ? { helpCenterId } : {}) } };
+      return {
+        kind: 'unresolved',
+        problem: {
+          kind: 'not-found',
+          message: `No Help Center user with the email ${email} was found${helpCenterId ? ' in this help center' : ''}.`,
+        },
+      };
+    } catch (error) {
+      return { kind: 'unresolved', problem: serializeError(error) };
+    }
+  };
+
   return {
     handlers,
+    /** Whether the user was read already: naming them again costs Zoho nothing. */
+    known: async (userId: string) => Boolean(seenUsers.get(userId)?.userName),
     /** On disconnect: who was seen, and the route learned, belong to the organization. */
     async disconnected() {
       seenUsers.clear();

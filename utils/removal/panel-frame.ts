@@ -7,7 +7,6 @@
 import type { SerializedError } from '../platform/errors';
 import type { RemovalReport } from './report';
 
-export const PANEL_PAGE = '/removal-panel.html';
 /** The key of the frame's messages to the control, so other messages on the page are ignored. */
 export const PANEL_MESSAGE = 'badgeRemoverPanel';
 
@@ -19,10 +18,48 @@ export type PanelContext =
   | { kind: 'unresolved'; problem: SerializedError };
 
 /**
+ * What a control registers: a context, or (past the lookup bound, utils/page/lookup-bound.ts) the email the page
+ * shows, which the service worker looks up once the admin's click opened the panel.
+ */
+export type RegisteredContext = PanelContext | { kind: 'email'; email: string; helpCenterId?: string };
+
+/**
  * A registered context stays claimable this long, by frames of its tab: the frame claims it within
  * milliseconds, and again if it reloads.
  */
 export const PANEL_CONTEXT_TTL_MS = 5 * 60_000;
+
+/** What the panel page knows of where it is shown. */
+export interface PanelPlace {
+  /** The page is a window's top document (the panel window the service worker opened). */
+  top: boolean;
+  /** Every ancestor's origin, nearest first (`location.ancestorOrigins`; Firefox has none). */
+  ancestorOrigins?: ArrayLike<string>;
+  /** `document.referrer`: the parent's address, where the browser lists no ancestors. */
+  referrer: string;
+}
+
+/**
+ * Whether the panel may show here: in a window of its own, or framed by a Zoho Desk page with no other origin
+ * above it (every ancestor origin is a Desk origin). Where the browser lists no ancestors (Firefox), the referrer
+ * names the parent; the service worker then checks it against the origin of the top-frame content script that
+ * registered the panel (`getPanelContext`'s `framedBy`), which only the top frame's content script can do.
+ */
+export function panelPlace(
+  place: PanelPlace,
+  isDeskOrigin: (origin: string) => boolean,
+): { window: true } | { framedBy: string } | null {
+  if (place.top) return { window: true };
+  const ancestors = place.ancestorOrigins ? Array.from(place.ancestorOrigins) : null;
+  if (ancestors) return ancestors.length > 0 && ancestors.every(isDeskOrigin) ? { framedBy: ancestors[0]! } : null;
+  let parent: string;
+  try {
+    parent = new URL(place.referrer).origin;
+  } catch {
+    return null;
+  }
+  return isDeskOrigin(parent) ? { framedBy: parent } : null;
+}
 
 /** The frame's message, if `event` is one from exactly this frame, on the extension's origin. */
 export function panelMessage(

@@ -1,6 +1,6 @@
 /** Reading a user's badges and removing them, and the panel the Desk page control opens. */
 import * as z from 'zod/mini';
-import { PAGES_ONLY, replies, zohoId } from '../platform/dispatch';
+import { PAGES_AND_PANEL, replies, zohoId } from '../platform/dispatch';
 import { ZOHO_ERROR_KINDS } from '../platform/errors';
 import type { UserBadgesView } from '../platform/zoho/views';
 import type { PanelContext } from './panel-frame';
@@ -9,15 +9,16 @@ import type { RemovalReport } from './report';
 const target = z.object({ userId: zohoId, helpCenterId: z.optional(zohoId) });
 
 export const removalRequests = {
-  getUserBadges: { from: PAGES_ONLY, input: target, reply: replies<UserBadgesView>() },
+  getUserBadges: { from: PAGES_AND_PANEL, input: target, reply: replies<UserBadgesView>() },
   identifyUser: {
     from: ['extension-page', 'content-script'],
     input: target,
     reply: replies<{ name: string; email?: string }>(),
   },
-  // Only the extension's own pages change anything: the Desk page control merely opens the panel frame.
+  // Only the extension's own pages change anything (the panel for its own target alone): the Desk page control
+  // merely opens the panel frame.
   removeBadges: {
-    from: PAGES_ONLY,
+    from: PAGES_AND_PANEL,
     input: z.object({
       userId: zohoId,
       helpCenterId: z.optional(zohoId),
@@ -36,6 +37,11 @@ export const removalRequests = {
       z.object({ kind: z.literal('user'), target }),
       z.object({ kind: z.literal('contact'), contactId: zohoId }),
       z.object({
+        kind: z.literal('email'),
+        email: z.string().check(z.regex(/^[^\s@]+@[^\s@]+$/, 'not an email address'), z.maxLength(320)),
+        helpCenterId: z.optional(zohoId),
+      }),
+      z.object({
         kind: z.literal('unresolved'),
         problem: z.object({
           kind: z.enum(ZOHO_ERROR_KINDS),
@@ -49,8 +55,12 @@ export const removalRequests = {
   },
   /** The panel frame: the context its control registered, for the frame's own tab only, while fresh. */
   getPanelContext: {
-    from: PAGES_ONLY,
-    input: z.object({ panelId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a panel id')) }),
+    from: ['panel'],
+    input: z.object({
+      panelId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a panel id')),
+      /** The Desk origin framing the panel (utils/removal/panel-frame.ts `panelPlace`); absent in a window. */
+      framedBy: z.optional(z.string().check(z.maxLength(300))),
+    }),
     reply: replies<PanelContext>(),
   },
 } as const;

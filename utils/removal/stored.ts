@@ -6,7 +6,7 @@ import { zohoId } from '../platform/dispatch';
 import { remembered } from '../platform/remembered-item';
 import { trustedItem } from '../platform/trusted-storage';
 import type { RemovalRoute } from '../platform/zoho/removal-routes';
-import type { PanelContext } from './panel-frame';
+import type { RegisteredContext } from './panel-frame';
 
 /** Which removal route worked, per organization (Automatic remembers it). */
 export const routeByOrgItem = /* @__PURE__ */ remembered(
@@ -16,7 +16,17 @@ export const routeByOrgItem = /* @__PURE__ */ remembered(
   }),
 );
 
-/** Panel contexts the Desk page control registered, each claimable by its frame while fresh. */
-export const panelContextsItem = storage.defineItem<
-  Record<string, { tabId: number; context: PanelContext; at: number }>
->('session:panelContexts', { fallback: {} });
+/** A panel context the Desk page control registered, claimable by its panel while fresh. */
+export interface PanelEntry {
+  tabId: number;
+  context: RegisteredContext;
+  at: number;
+  /** The origin of the Desk page whose control registered it: the panel's frame must be framed by it. */
+  deskOrigin?: string;
+  /** In a window of the extension, not framed at all. */
+  inWindow?: boolean;
+}
+
+export const panelContextsItem = storage.defineItem<Record<string, PanelEntry>>('session:panelContexts', {
+  fallback: {},
+});

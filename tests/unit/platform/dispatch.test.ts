@@ -8,7 +8,36 @@ const EXT_ORIGIN = `chrome-extension://${RUNTIME_ID}`;
 describe('classifySender', () => {
   const cases: [string, Parameters<typeof classifySender>[0], string | null][] = [
     ['options page', { id: RUNTIME_ID, origin: EXT_ORIGIN }, 'extension-page'],
-    ['popup opened in a tab', { id: RUNTIME_ID, origin: EXT_ORIGIN, tab: { id: 3 }, frameId: 0 }, 'extension-page'],
+    [
+      'popup opened in a tab',
+      { id: RUNTIME_ID, origin: EXT_ORIGIN, url: `${EXT_ORIGIN}/popup.html`, tab: { id: 3 }, frameId: 0 },
+      'extension-page',
+    ],
+    [
+      'the removal panel framed in a Desk tab',
+      { id: RUNTIME_ID, origin: EXT_ORIGIN, url: `${EXT_ORIGIN}/removal-panel.html#p-1`, tab: { id: 3 }, frameId: 4 },
+      'panel',
+    ],
+    [
+      'the removal panel in a window of its own',
+      { id: RUNTIME_ID, origin: EXT_ORIGIN, url: `${EXT_ORIGIN}/removal-panel.html#p-1`, tab: { id: 8 }, frameId: 0 },
+      'panel',
+    ],
+    [
+      'the removal panel with no panel id',
+      { id: RUNTIME_ID, origin: EXT_ORIGIN, url: `${EXT_ORIGIN}/removal-panel.html`, tab: { id: 3 }, frameId: 4 },
+      null,
+    ],
+    [
+      'another page of ours, framed',
+      { id: RUNTIME_ID, origin: EXT_ORIGIN, url: `${EXT_ORIGIN}/options.html`, tab: { id: 3 }, frameId: 4 },
+      null,
+    ],
+    [
+      'a page of ours in a tab, with no address',
+      { id: RUNTIME_ID, origin: EXT_ORIGIN, tab: { id: 3 }, frameId: 0 },
+      null,
+    ],
     [
       'Desk top frame',
       { id: RUNTIME_ID, origin: 'https://desk.zoho.eu', tab: { id: 1 }, frameId: 0 },
@@ -80,9 +109,30 @@ describe('dispatch', () => {
     expect(classifySender(own, RUNTIME_ID, EXT_ORIGIN, ['https://other.example'])).toBeNull();
   });
 
-  it('a panel frame in a Desk tab is an extension page, and knows its tab', () => {
-    const frame = { id: RUNTIME_ID, origin: EXT_ORIGIN, tab: { id: 9 }, frameId: 3 };
-    expect(classifySender(frame, RUNTIME_ID, EXT_ORIGIN)).toEqual({ kind: 'extension-page', tabId: 9 });
+  it('the removal panel is a sender of its own, with its panel id and tab', () => {
+    const frame = {
+      id: RUNTIME_ID,
+      origin: EXT_ORIGIN,
+      url: `${EXT_ORIGIN}/removal-panel.html#p-7`,
+      tab: { id: 9 },
+      frameId: 3,
+    };
+    expect(classifySender(frame, RUNTIME_ID, EXT_ORIGIN)).toEqual({ kind: 'panel', panelId: 'p-7', tabId: 9 });
+  });
+
+  it('lets the panel read and remove (for its own target, checked by the handlers), and nothing else', () => {
+    const allowed = Object.entries(requests)
+      .filter(([, spec]) => (spec.from as readonly string[]).includes('panel'))
+      .map(([type]) => type)
+      .sort();
+    expect(allowed).toEqual([
+      'getContactUsers',
+      'getPanelContext',
+      'getStatus',
+      'getUserBadges',
+      'openOptions',
+      'removeBadges',
+    ]);
   });
 
   // What a Desk page's scripts could reach through the content script: nothing that changes anything.

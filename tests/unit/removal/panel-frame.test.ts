@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PANEL_MESSAGE, type PanelChoices, panelChoicesStore, panelMessage } from '../../../utils/removal/panel-frame';
+import {
+  PANEL_MESSAGE,
+  type PanelChoices,
+  panelChoicesStore,
+  panelMessage,
+  panelPlace,
+} from '../../../utils/removal/panel-frame';
 
 const EXTENSION = 'chrome-extension://cjheecimhjkgjkobijngojplcehhnajo';
 const frameWindow = {} as Window;
@@ -82,5 +88,42 @@ describe("a panel's choices, kept for its frame", () => {
     expect(() => none.write(choices)).not.toThrow();
     expect(none.read()).toBeNull();
     expect(panelChoicesStore(null, 'abc').read()).toBeNull();
+  });
+});
+
+describe('panelPlace: where the panel page may show', () => {
+  const isDesk = (origin: string) => ['https://desk.zoho.com', 'https://zylker.zohodesk.com'].includes(origin);
+  it.each([
+    ['a window of its own', { top: true, referrer: '' }, { window: true }],
+    [
+      'framed by Desk, nothing above',
+      { top: false, ancestorOrigins: ['https://desk.zoho.com'], referrer: '' },
+      { framedBy: 'https://desk.zoho.com' },
+    ],
+    [
+      'framed by Desk inside a Desk portal page',
+      { top: false, ancestorOrigins: ['https://desk.zoho.com', 'https://zylker.zohodesk.com'], referrer: '' },
+      { framedBy: 'https://desk.zoho.com' },
+    ],
+    [
+      'framed by Desk, itself framed by another site',
+      { top: false, ancestorOrigins: ['https://desk.zoho.com', 'https://evil.example'], referrer: '' },
+      null,
+    ],
+    ['framed by another site', { top: false, ancestorOrigins: ['https://evil.example'], referrer: '' }, null],
+    [
+      'framed, but no ancestor listed',
+      { top: false, ancestorOrigins: [], referrer: 'https://desk.zoho.com/agent/x' },
+      null,
+    ],
+    [
+      'Firefox: no ancestor list, a Desk referrer',
+      { top: false, referrer: 'https://desk.zoho.com/agent/zylker/x' },
+      { framedBy: 'https://desk.zoho.com' },
+    ],
+    ['Firefox: another site as referrer', { top: false, referrer: 'https://evil.example/' }, null],
+    ['Firefox: no referrer at all', { top: false, referrer: '' }, null],
+  ] as const)('%s', (_name, place, expected) => {
+    expect(panelPlace(place, isDesk)).toEqual(expected);
   });
 });

@@ -1,0 +1,61 @@
+/**
+ * The removal panel is a sender class of its own (utils/platform/dispatch.ts): whatever runs in it may read and
+ * remove only for the one target its context names, the context its own tab's control registered on a trusted
+ * click. Checked here for every request a panel sends; wired in utils/handlers.ts.
+ */
+import type { ClassifiedSender } from '../platform/dispatch';
+import { ZohoError } from '../platform/errors';
+import { PANEL_CONTEXT_TTL_MS, type RegisteredContext } from './panel-frame';
+import { panelContextsItem } from './stored';
+
+const noLongerValid = () =>
+  new ZohoError({
+    kind: 'invalid-request',
+    message: 'This panel is no longer valid.',
+    action: 'Close it and click Remove badges again.',
+  });
+
+/** The context of the panel that sent this: registered for its tab, and fresh. Anything else is refused. */
+export async function claimedContext(sender: ClassifiedSender, now: number): Promise<RegisteredContext> {
+  if (sender.kind !== 'panel') throw noLongerValid();
+  const entry = (await panelContextsItem.getValue())[sender.panelId];
+  if (!entry || sender.tabId !== entry.tabId || now - entry.at >= PANEL_CONTEXT_TTL_MS) throw noLongerValid();
+  return entry.context;
+}
+
+export interface PanelBindingDeps {
+  now: () => number;
+  /** The Help Center users of a contact, as the contact's panel was shown them (undefined: not looked up). */
+  contactUserIds: (contactId: string) => Promise<string[] | undefined>;
+}
+
+const notItsTarget = () =>
+  new ZohoError({
+    kind: 'forbidden',
+    message: 'This panel may act only for the user it was opened for.',
+    action: "Close it and click Remove badges on that user's page.",
+  });
+
+export function panelBinding(deps: PanelBindingDeps) {
+  return {
+    /** A panel's read or removal is for its own target; other senders pass (their own checks apply). */
+    async target(sender: ClassifiedSender, target: { userId: string; helpCenterId?: string }): Promise<void> {
+      if (sender.kind !== 'panel') return;
+      const context = await claimedContext(sender, deps.now());
+      if (
+        context.kind === 'user' &&
+        context.target.userId === target.userId &&
+        (context.target.helpCenterId ?? null) === (target.helpCenterId ?? null)
+      )
+        return;
+      if (context.kind === 'contact' && (await deps.contactUserIds(context.contactId))?.includes(target.userId)) return;
+      throw notItsTarget();
+    },
+    /** A panel reads the contact its context names, and no other. */
+    async contact(sender: ClassifiedSender, contactId: string): Promise<void> {
+      if (sender.kind !== 'panel') return;
+      const context = await claimedContext(sender, deps.now());
+      if (context.kind !== 'contact' || context.contactId !== contactId) throw notItsTarget();
+    },
+  };
+}
