@@ -40,14 +40,23 @@ export function chromiumCommand(sandbox: SandboxAddress, extensionDir: string, s
 
 /**
  * Requests the browser makes on its own: service calls its flags do not stop (component and extension
- * updates, the signed-in account list), and the OAuth redirect to `<extension id>.chromiumapp.org` that
- * `launchWebAuthFlow` catches. The catch-all rule brings them to the sandbox too; they come from the
- * browser, not from a page or the extension's code, so the checks for stray requests leave them out.
+ * updates, the signed-in account list, the GCM check-in, and Chromium 150's start-up fetch of
+ * `www.google.com/async/folae`, which no flag here turns off), and the OAuth redirect to
+ * `<extension id>.chromiumapp.org` that `launchWebAuthFlow` catches. The catch-all rule brings them to the
+ * sandbox too; they come from the browser, not from a page or the extension's code, so the checks for stray
+ * requests leave them out. Google's search host only for that one path: anything else there is stray.
  */
-const CHROMIUM_SERVICE_HOSTS = new Set(['update.googleapis.com', 'accounts.google.com', 'clients2.google.com']);
+const CHROMIUM_SERVICE_HOSTS = new Set([
+  'update.googleapis.com',
+  'accounts.google.com',
+  'clients2.google.com',
+  'android.clients.google.com',
+]);
+const CHROMIUM_SERVICE_PATHS: Readonly<Record<string, RegExp>> = { 'www.google.com': /^\/async\/folae(\?|$)/ };
 
-export function isChromiumServiceHost(host: string): boolean {
-  return CHROMIUM_SERVICE_HOSTS.has(host) || /^[a-p]{32}\.chromiumapp\.org$/.test(host);
+export function isChromiumServiceRequest({ host, path }: { host: string; path: string }): boolean {
+  if (CHROMIUM_SERVICE_HOSTS.has(host) || /^[a-p]{32}\.chromiumapp\.org$/.test(host)) return true;
+  return CHROMIUM_SERVICE_PATHS[host]?.test(path) ?? false;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);

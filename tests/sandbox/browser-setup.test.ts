@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chromiumCommand,
   exposureWarning,
-  isChromiumServiceHost,
+  isChromiumServiceRequest,
   sandboxChromiumFlags,
 } from '../../sandbox/browser-setup';
 
@@ -37,12 +37,17 @@ describe('pointing Chromium at the sandbox', () => {
   });
 });
 
-describe('isChromiumServiceHost', () => {
+describe('isChromiumServiceRequest', () => {
+  const at = (host: string, path = '/') => isChromiumServiceRequest({ host, path });
   it("knows the browser's own calls and the OAuth redirect host, and nothing else", () => {
-    expect(isChromiumServiceHost('update.googleapis.com')).toBe(true);
-    expect(isChromiumServiceHost('cjheecimhjkgjkobijngojplcehhnajo.chromiumapp.org')).toBe(true);
-    expect(isChromiumServiceHost('evil.chromiumapp.org')).toBe(false);
-    expect(isChromiumServiceHost('tracker.example')).toBe(false);
-    expect(isChromiumServiceHost('desk.zoho.com')).toBe(false);
+    expect(at('update.googleapis.com')).toBe(true);
+    expect(at('android.clients.google.com', '/checkin')).toBe(true);
+    expect(at('cjheecimhjkgjkobijngojplcehhnajo.chromiumapp.org')).toBe(true);
+    expect(at('www.google.com', '/async/folae')).toBe(true);
+    expect(at('www.google.com', '/search?q=desk')).toBe(false);
+    expect(at('www.google.com', '/async/folaemore')).toBe(false);
+    expect(at('evil.chromiumapp.org')).toBe(false);
+    expect(at('tracker.example')).toBe(false);
+    expect(at('desk.zoho.com')).toBe(false);
   });
 });
