@@ -9,7 +9,7 @@ import { revokeToken } from '../utils/connection/token-endpoint';
 import { createHandlers } from '../utils/handlers';
 import { readPageConfig, watchPageConfig } from '../utils/page/config';
 import { deskAddressMatches, deskAddressScriptId } from '../utils/page/desk-addresses';
-import { PAGE_CONFIG_MESSAGE } from '../utils/page/requests';
+import { PAGE_CONFIG_MESSAGE } from '../utils/page/page-config';
 import { deskAddressesItem } from '../utils/page/stored';
 import { dispatch } from '../utils/platform/dispatch';
 import { ZohoError } from '../utils/platform/errors';

@@ -1,6 +1,6 @@
 /** The integration for contact pages: the same control, for the Help Center user(s) the contact is. */
 import type { ContactPage } from '../../utils/page';
-import type { PageConfig } from '../../utils/page/requests';
+import type { PageConfig } from '../../utils/page/page-config';
 import { mountControl } from './control';
 
 export function mountContactPage(page: ContactPage, config: PageConfig, signal: AbortSignal) {

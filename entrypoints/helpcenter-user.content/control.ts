@@ -4,7 +4,7 @@ import css from '../../components/control.css?inline';
 import { mountControlShell } from '../../components/page/control-shell';
 import { createClient } from '../../utils/client';
 import { findAnchor } from '../../utils/page/anchor';
-import type { PageConfig } from '../../utils/page/requests';
+import type { PageConfig } from '../../utils/page/page-config';
 import { type Corner, mountInShadowRoot } from '../../utils/page/shadow-mount';
 import { PANEL_PAGE } from '../../utils/platform/extension-pages';
 import type { RegisteredContext } from '../../utils/removal/panel-frame';

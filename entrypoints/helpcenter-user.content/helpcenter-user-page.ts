@@ -5,7 +5,7 @@ import { createClient } from '../../utils/client';
 import type { HelpCenterUserPage } from '../../utils/page';
 import { findUserEmailOnPage } from '../../utils/page/dom-fallback';
 import { LOOKUP_DEFERRED } from '../../utils/page/lookup-bound';
-import type { PageConfig } from '../../utils/page/requests';
+import type { PageConfig } from '../../utils/page/page-config';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import { waitFor } from '../../utils/platform/wait-for';
 import { mountControl } from './control';

@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createClient } from '../../utils/client';
 import { detectPage, pageKey } from '../../utils/page';
-import { PAGE_CONFIG_MESSAGE, type PageConfig } from '../../utils/page/requests';
+import { PAGE_CONFIG_MESSAGE, type PageConfig } from '../../utils/page/page-config';
 import { createSpaRouter } from '../../utils/page/spa-router';
 import { deskWebAppMatches } from '../../utils/platform/zoho/datacenters';
 import { mountContactPage } from './contact-page';

@@ -1,5 +1,5 @@
 /** What content scripts get of page detection's settings: read here, handed out by the service worker. */
-import type { PageConfig } from './requests';
+import type { PageConfig } from './page-config';
 import { anchorSelectorItem, deskAddressesItem, floatingCornerItem, pagePatternsItem } from './stored';
 
 export async function readPageConfig(): Promise<PageConfig> {

@@ -1,18 +1,8 @@
 /** What a Desk page's content script may ask of page detection: its configuration (read only), and the corner. */
 import * as z from 'zod/mini';
 import { replies } from '../platform/dispatch';
+import type { PageConfig } from './page-config';
 import { CORNERS, type Corner } from './shadow-mount';
-
-/** What the content script needs to find Desk pages and place the control: nothing personal, nothing trusted. */
-export interface PageConfig {
-  patterns: string[];
-  deskAddresses: string[];
-  anchorSelector: string;
-  corner?: Corner;
-}
-
-/** The service worker's word to open Desk tabs when the configuration changes. */
-export const PAGE_CONFIG_MESSAGE = 'badgeRemoverPageConfig';
 
 export const pageRequests = {
   getPageConfig: { from: ['content-script'], input: z.object({}), reply: replies<PageConfig>() },
