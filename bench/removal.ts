@@ -50,9 +50,9 @@ async function measureRemovals(session: BenchSession, token: string, latencyMs: 
   const floor: number[] = [];
   for (const id of seeded.slice(30, 60)) {
     const t0 = performance.now();
-    await session.desk(agent, token, 'GET', `/api/v1/users/${id}/badges?from=1&limit=100`);
+    await session.desk(agent, token, 'GET', `/api/v1/users/${id}/badges?from=1&limit=50`);
     await session.desk(agent, token, 'POST', `/api/v1/users/${id}/badges/dissociate`, { badgeIds: [BENCH_BADGE] });
-    await session.desk(agent, token, 'GET', `/api/v1/users/${id}/badges?from=1&limit=100`);
+    await session.desk(agent, token, 'GET', `/api/v1/users/${id}/badges?from=1&limit=50`);
     floor.push(performance.now() - t0);
   }
   agent.destroy();

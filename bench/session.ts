@@ -166,7 +166,7 @@ export async function startSession(extensionDir: string): Promise<BenchSession> 
           const loop = async () => {
             for (let id = queue.shift(); id; id = queue.shift()) {
               const started = performance.now();
-              const badges = `https://desk.zoho.com/api/v1/users/${id}/badges?from=1&limit=100`;
+              const badges = `https://desk.zoho.com/api/v1/users/${id}/badges?from=1&limit=50`;
               if (firstRead) await (await fetch(badges, { headers })).text();
               const remove = `https://desk.zoho.com/api/v1/users/${id}/badges/dissociate`;
               await (

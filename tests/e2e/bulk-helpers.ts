@@ -78,6 +78,16 @@ export async function expectOneRemovalPerUser(control: SandboxControl, ids: stri
 }
 
 /**
+ * Each user's removal went through exactly once. Zoho refused a rate-limited one before acting on it, so a retry
+ * after a 429 is no second removal.
+ */
+export async function expectOneAppliedRemovalPerUser(control: SandboxControl, ids: string[]) {
+  const applied = await writesPerUser(control);
+  expect([...applied.keys()].sort()).toEqual([...ids].sort());
+  expect([...applied.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+}
+
+/**
  * Stops the run's worker (`stop`) while its calls are in flight at Zoho, as they would be at a real stop: calls
  * made from here on take `heldMs` to answer, so each concurrency slot is held by a call of the stopped worker when
  * `stop` runs, and for a while after. A restarted worker that sends before they land is refused (too many at once).

@@ -2,6 +2,7 @@ import type { BrowserContext } from '@playwright/test';
 import type { SandboxControl } from '../../sandbox/control-client';
 import type { User } from '../../sandbox/data';
 import {
+  expectOneAppliedRemovalPerUser,
   expectOneRemovalPerUser,
   holders,
   seedHolders,
@@ -166,6 +167,77 @@ test.describe('bulk removal', () => {
     expect(statuses.filter((s) => s === 500)).toHaveLength(4);
     expect(statuses.filter((s) => s === 429)).toHaveLength(4);
     expect(ids).toHaveLength(30);
+  });
+
+  test('TOO_MANY_REQUESTS (the organization allows fewer calls at once than the run makes): the run lowers its concurrency and finishes, nothing sent twice', async ({
+    context,
+    extensionId,
+    control,
+  }) => {
+    const ids = await seedHolders(control, 30);
+    const page = await context.newPage();
+    let since = 0;
+    // The run works 5 at a time; from its first call Zoho takes 2, each held long enough for the others to meet it.
+    await startHoldersRun(page, extensionId, 30, async () => {
+      since = (await control.requests()).at(-1)?.seq ?? 0;
+      await control.configure({ concurrencyLimit: 2, latencyMs: 200 });
+    });
+    await expect(page.getByRole('heading', { name: 'Bulk run: done' })).toBeVisible({ timeout: 150_000 });
+    await expect(page.locator('.counts')).toContainText('30 removed · 0 failed · 0 skipped · 0 remaining');
+    expect(await holders(control)).toEqual([]);
+
+    const run = await control.requests({ face: 'desk-api', since });
+    const refused = run.filter((r) => r.status === 429);
+    // The sandbox answers too many at once with 429 TOO_MANY_REQUESTS (no Retry-After); no credits were short.
+    expect(refused.length).toBeGreaterThan(0);
+    expect((await control.getState()).stats.maxConcurrentSeen).toBeLessThanOrEqual(2);
+    await expectOneAppliedRemovalPerUser(control, ids);
+    // The run came down to what Zoho takes early (the client allows one call fewer at each refusal, with a
+    // jittered back-off): the second half of its calls met no refusal. Without lowering, refusals go on to the end.
+    expect(run.slice(Math.floor(run.length / 2)).filter((r) => r.status === 429)).toEqual([]);
+  });
+
+  test('THRESHOLD_EXCEEDED (the day’s credits spent): the run pauses with that reason and the time Zoho gave, resumes and finishes, nothing sent twice', async ({
+    context,
+    extensionId,
+    control,
+  }) => {
+    const ids = await seedHolders(control, 30);
+    // Near midnight UTC the credits would renew in seconds (a wait, not a pause): move the sandbox's day on.
+    const nextMidnight = (ms: number) => {
+      const d = new Date(ms);
+      d.setUTCHours(24, 0, 0, 0);
+      return d.getTime();
+    };
+    if (nextMidnight(Date.now()) - Date.now() < 10 * 60_000) await control.advanceClock(20 * 60);
+    const page = await context.newPage();
+    // Between the dry run and the start: credits left for about half the run (5 a user: the removal and its read-back).
+    await startHoldersRun(page, extensionId, 30, async () =>
+      control.configure({ dailyCredits: (await control.getState()).stats.creditsUsed + 15 * 5 }),
+    );
+    await expect(page.getByRole('heading', { name: 'Bulk run: paused' })).toBeVisible({ timeout: 60_000 });
+    const paused = page.locator('p.warning');
+    await expect(paused).toContainText("Paused: Zoho Desk's daily API credits for this organization are used up");
+    await expect(paused).toContainText('(THRESHOLD_EXCEEDED)');
+    // Zoho's Retry-After runs to its next midnight UTC: the run says it resumes then, in the browser's own words.
+    const { now: sandboxNow } = await control.advanceClock(0);
+    const offset = Date.parse(sandboxNow) - Date.now();
+    const resumes = await page.evaluate(
+      (ms) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+      Math.round((nextMidnight(Date.parse(sandboxNow)) - offset) / 60_000) * 60_000,
+    );
+    await expect(paused).toContainText(`It resumes by itself at ${resumes}, when Zoho said the credits return.`);
+    await expect(page.locator('.counts')).toContainText(/^\d+ removed · 0 failed · 0 skipped · [1-9]\d* remaining/);
+    expect((await holders(control)).length).toBeGreaterThan(0);
+
+    // The admin bought more credits and resumes.
+    await control.configure({ dailyCredits: 75_000 });
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect(page.getByRole('heading', { name: 'Bulk run: done' })).toBeVisible({ timeout: 90_000 });
+    await expect(page.locator('.counts')).toContainText('30 removed · 0 failed · 0 skipped · 0 remaining');
+    expect(await holders(control)).toEqual([]);
+    expect((await control.requests({ face: 'desk-api' })).some((r) => r.status === 429)).toBe(true);
+    await expectOneAppliedRemovalPerUser(control, ids);
   });
 
   test('cancel leaves every item with a recorded state', async ({ context, extensionId, control }) => {

@@ -20,8 +20,13 @@ test('Check setup passes every probe on a healthy organization, with reads only'
   ]) {
     await expect(row(options, what)).toContainText('✓ Passed');
   }
-  const writes = (await control.requests({ face: 'desk-api' })).filter((r) => r.method !== 'GET');
-  expect(writes).toEqual([]);
+  const api = await control.requests({ face: 'desk-api' });
+  expect(api.filter((r) => r.method !== 'GET')).toEqual([]);
+  // The badge reads page as the product does (from=1&limit=50), so a Zoho refusing that page fails here too.
+  const badgeReads = api.filter((r) => /^\/api\/v1\/(users\/\d+\/)?badges$/.test(r.path));
+  expect(
+    badgeReads.map((r) => `${r.path.replace(/users\/\d+/, 'users/{userId}')} ${r.query.from}/${r.query.limit}`),
+  ).toEqual(['/api/v1/users/{userId}/badges 1/50', '/api/v1/badges 1/50']);
 });
 
 test('Check setup reports a help center list Zoho refuses and a reply of another shape; the report holds nothing personal', async ({

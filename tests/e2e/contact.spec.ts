@@ -8,27 +8,48 @@ test.describe('on a contact page', () => {
     await connectThroughOptions(context, extensionId);
   });
 
-  test('removing badges changes exactly the contact’s Help Center user', async ({ context, control }) => {
-    const before = (await control.getState()).data.users;
-    const ben = before.find((u) => u.name === 'Ben Okafor')!;
-    const page = await context.newPage();
-    await page.goto(contactUrl(ben.contactId));
-    await page.getByRole('button', { name: 'Remove badges' }).click();
-    const dialog = panelOf(page);
-    await dialog.getByRole('button', { name: 'Select none' }).click();
-    await dialog.getByRole('checkbox', { name: /MVP 2026/ }).check();
-    await dialog.getByRole('button', { name: /Review removal/ }).click();
-    await dialog.getByRole('button', { name: 'Remove 1 badge' }).click();
-    await expect(dialog.getByText('Removed (verified)')).toBeVisible();
+  // Zoho's documented mapping (`GET /contacts/{id}/helpCenters`); where Zoho lacks it (404, 405), the email search.
+  for (const route of [true, false, '405'] as const) {
+    const how =
+      route === true
+        ? 'through /contacts/{id}/helpCenters'
+        : `by email where that call is ${route === false ? '404' : '405'}`;
+    test(`removing badges changes exactly the contact’s Help Center user, found ${how}`, async ({
+      context,
+      control,
+    }) => {
+      await control.configure({ routes: { contactHelpCenters: route } });
+      const before = (await control.getState()).data.users;
+      const ben = before.find((u) => u.name === 'Ben Okafor')!;
+      const page = await context.newPage();
+      await page.goto(contactUrl(ben.contactId));
+      await page.getByRole('button', { name: 'Remove badges' }).click();
+      const dialog = panelOf(page);
+      await dialog.getByRole('button', { name: 'Select none' }).click();
+      await dialog.getByRole('checkbox', { name: /MVP 2026/ }).check();
+      await dialog.getByRole('button', { name: /Review removal/ }).click();
+      await dialog.getByRole('button', { name: 'Remove 1 badge' }).click();
+      await expect(dialog.getByText('Removed (verified)')).toBeVisible();
 
-    const after = (await control.getState()).data.users;
-    for (const user of after) {
-      const was = before.find((u) => u.id === user.id)!;
-      expect(user.badgeIds).toEqual(
-        user.id === ben.id ? was.badgeIds.filter((b) => b !== '24073000002953207') : was.badgeIds,
-      );
-    }
-  });
+      const after = (await control.getState()).data.users;
+      for (const user of after) {
+        const was = before.find((u) => u.id === user.id)!;
+        expect(user.badgeIds).toEqual(
+          user.id === ben.id ? was.badgeIds.filter((b) => b !== '24073000002953207') : was.badgeIds,
+        );
+      }
+
+      const api = await control.requests({ face: 'desk-api', method: 'GET' });
+      const mapping = api.filter((r) => r.path === `/api/v1/contacts/${ben.contactId}/helpCenters`);
+      const searches = api.filter((r) => r.path === '/api/v1/users' && r.query.searchBy !== undefined);
+      expect(mapping.map((r) => r.status)).toEqual([route === true ? 200 : route === false ? 404 : 405]);
+      if (route === true) expect(searches).toEqual([]);
+      else {
+        expect(searches.length).toBeGreaterThan(0);
+        expect(searches.every((r) => r.query.searchBy === ben.emailAddress)).toBe(true);
+      }
+    });
+  }
 
   test('a contact who is no Help Center user gets the plain message', async ({ context }) => {
     const page = await context.newPage();

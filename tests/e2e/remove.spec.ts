@@ -62,6 +62,43 @@ test.describe('on the Help Center user page', () => {
     });
   }
 
+  test('a user with 55 badges is read across two pages of 50; one badge from each page goes, verified', async ({
+    context,
+    control,
+  }) => {
+    // Badges named "Paged 01".."Paged 55", awarded in that order: Zoho pages them oldest award first.
+    const data = await control.getData();
+    const ids = Array.from({ length: 55 }, (_, i) => String(24073000008000001n + BigInt(i)));
+    data.badges.push(
+      ...ids.map((id, i) => ({ ...data.badges[0]!, id, name: `Paged ${String(i + 1).padStart(2, '0')}` })),
+    );
+    const user = data.users.find((u) => u.id === DEMO_USER_ID)!;
+    user.badgeIds = [...ids];
+    await control.putData(data);
+
+    const page = await context.newPage();
+    await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+    await page.getByRole('button', { name: 'Remove badges' }).click();
+    const dialog = panelOf(page);
+    await expect(dialog.getByRole('checkbox', { name: /Paged \d\d/ })).toHaveCount(55);
+    const reads = async () =>
+      (await control.requests({ face: 'desk-api', method: 'GET' }))
+        .filter((r) => r.path === `/api/v1/users/${DEMO_USER_ID}/badges`)
+        .map((r) => `${r.query.from}/${r.query.limit} ${r.status}`);
+    expect(await reads()).toEqual(['1/50 200', '51/50 200']);
+
+    await control.clearRequests();
+    await dialog.getByRole('button', { name: /Select none/ }).click();
+    await dialog.getByRole('checkbox', { name: /Paged 07\b/ }).check();
+    await dialog.getByRole('checkbox', { name: /Paged 53\b/ }).check();
+    await dialog.getByRole('button', { name: /Review removal/ }).click();
+    await dialog.getByRole('button', { name: 'Remove 2 badges' }).click();
+    await expect(dialog.getByText('Removed (verified)')).toHaveCount(2);
+    expect((await userOf(control, DEMO_USER_ID)).badgeIds).toEqual(ids.filter((_, i) => i !== 6 && i !== 52));
+    // The removal's read of what the user holds, and the read-back that verified it, each read both pages.
+    expect(await reads()).toEqual(['1/50 200', '51/50 200', '1/50 200', '51/50 200']);
+  });
+
   test("on the portal's zohodesk.com address, the removal works end to end, the API still on desk.zoho.com", async ({
     context,
     control,
@@ -183,6 +220,8 @@ test.describe('on the Help Center user page', () => {
     const dialog = await removeByName(page, ['Newcomer', 'Beta Tester']);
     await expect(dialog.getByText('Removed (verified)')).toHaveCount(1);
     await expect(dialog).toContainText('Failed: Zoho refused: your account may not remove this badge (FORBIDDEN');
+    // Zoho's own words (the sandbox's errorMessage), verbatim beside ours.
+    await expect(dialog).toContainText('Zoho said: "You do not have permission."');
     expect((await userOf(control, DEMO_USER_ID)).badgeIds).toContain(B.betaTester);
   });
 

@@ -15,6 +15,7 @@ import {
 import { badgeNamed } from '../../../utils/bulk/input';
 import type { BulkPlanUser } from '../../../utils/bulk/plan';
 import { CREDITS_PER_USER } from '../../../utils/bulk/run';
+import { CREDIT_WEIGHTS, DESK_OPERATIONS } from '../../../utils/platform/zoho/desk-api';
 
 const star = { id: '11', name: 'Rising Star' };
 const guru = { id: '12', name: 'Guru' };
@@ -94,6 +95,14 @@ describe('who loses what', () => {
   it('estimates the run at the credits of each user', () => {
     expect(estimatedCredits(4)).toBe(4 * CREDITS_PER_USER);
     expect(estimatedCredits(0)).toBe(0);
+  });
+
+  it("takes Zoho's weights as integrators quote them: a get 1, a list 3 (a user's badges are a list)", () => {
+    expect(CREDIT_WEIGHTS).toMatchObject({ get: 1, list: 3 });
+    expect(DESK_OPERATIONS.getUserDetails.credits).toBe(1);
+    expect(DESK_OPERATIONS.getUserBadges.credits).toBe(3);
+    // An untouched user: the removal (a change, our guess) and its read-back.
+    expect(CREDITS_PER_USER).toBe(CREDIT_WEIGHTS.change + 3);
   });
 
   it('needs the number typed only above the limit', () => {

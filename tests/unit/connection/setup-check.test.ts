@@ -1,22 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { checkSetup, describeShape, setupReport } from '../../../utils/connection/setup-check';
 import { ZohoError } from '../../../utils/platform/errors';
+import { getBadges, getUserBadges, MAX_PAGE_SIZE } from '../../../utils/platform/zoho/desk-api';
 import type { DeskClient } from '../../../utils/platform/zoho/desk-client';
 
 const CAROL = { id: '42', name: 'Carol Diaz', emailAddress: 'carol@zylker.com', photoURL: null };
 
-/** A fake Desk answering by path; an Error value is thrown. */
+/** A fake Desk answering by path; an Error value is thrown. `queries` keeps what each request asked, by path. */
 function desk(replies: Record<string, unknown>) {
   const paths: string[] = [];
+  const queries: Record<string, unknown[]> = {};
   const client: DeskClient = {
     async request(req) {
       paths.push(`${req.method} ${req.path}`);
+      queries[req.path] = [...(queries[req.path] ?? []), req.query];
       const reply = replies[req.path];
       if (reply instanceof Error) throw reply;
       return { status: reply === null ? 204 : 200, data: req.schema.parse(reply ?? null) as never };
     },
   };
-  return { client, paths };
+  return { client, paths, queries };
 }
 
 const HEALTHY = {
@@ -42,6 +45,18 @@ describe('checkSetup', () => {
       'org-badges': 'passed',
     });
     expect(paths.every((p) => p.startsWith('GET '))).toBe(true);
+  });
+
+  it('probes badge reads with the paging the product reads with, so it fails where the product would', async () => {
+    const product = desk(HEALTHY);
+    await getUserBadges(product.client, '42');
+    await getBadges(product.client);
+    const probes = desk(HEALTHY);
+    await checkSetup(probes.client, () => 5);
+    for (const path of ['/api/v1/users/42/badges', '/api/v1/badges']) {
+      expect(probes.queries[path], path).toEqual([product.queries[path]![0]]);
+      expect(probes.queries[path]![0], path).toEqual({ from: 1, limit: MAX_PAGE_SIZE });
+    }
   });
 
   it('warns, and says what to do, when Zoho will not list help centers', async () => {

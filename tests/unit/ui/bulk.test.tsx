@@ -133,6 +133,10 @@ describe('the bulk page', () => {
     fireEvent.click(dryRun);
     await waitFor(() => expect(prepareBulk).toHaveBeenCalledWith({ kind: 'holders', helpCenterId: '7', badge: '11' }));
     expect((await screen.findByText(/users lose/)).textContent).toBe('1 users lose 1 badges.');
+    // The credits, from the weights integrators quote (the removal 2, its read-back a list, 3), said to be an estimate.
+    const estimate = screen.getByText(/Estimated API credits/).textContent;
+    expect(estimate).toContain('Estimated API credits for the run: about 5 ');
+    expect(estimate).toContain('An estimate');
   });
 
   it("falls back to a typed badge when Zoho will not list the organization's badges, saying why", async () => {
