@@ -7,7 +7,7 @@ import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
 import { dataCenterByLocation } from '../platform/zoho/datacenters';
 import type { DeskClient } from '../platform/zoho/desk-client';
-import { clientIdProblem } from './client-id';
+import { clientIdProblem } from '../platform/zoho/client-id';
 import type { ConnectSettings } from './oauth';
 import { listOrganizations, type OrganizationView } from './organizations';
 import { type connectionRequests, DEFAULT_FORGET, type Forget, type SettingsView, type StatusView } from './requests';
