@@ -22,6 +22,7 @@ const settings: SettingsView = {
   customPagePatterns: [],
   anchorSelector: '',
   deskAddresses: [],
+  deskAddressesWithoutAccess: [],
 };
 const VALID_ID = '1000.ABCDEFGHIJKLMNOPQRSTUVWX';
 
