@@ -54,6 +54,7 @@ function api(over: Partial<OptionsApi> = {}): OptionsApi {
       { id: '1', name: 'Zylker', isDefault: true },
       { id: '2', name: 'Zylker Labs', isDefault: false },
     ]),
+    getPolicy: vi.fn(async () => ({ set: {} })),
     chooseOrganization: vi.fn(async ({ orgId }) => ({
       ...disconnected,
       connection: 'connected' as const,
