@@ -15,7 +15,7 @@ import { createHandlers, type ServiceDeps } from '../../../utils/handlers';
 import { deskAddressesItem } from '../../../utils/page/stored';
 import { dispatch } from '../../../utils/platform/dispatch';
 import type { DeskClient } from '../../../utils/platform/zoho/desk-client';
-import { type ManagedPolicy, POLICY_KEYS, readPolicy } from '../../../utils/policy/policy';
+import { type ManagedPolicy, managedPolicySchema, POLICY_KEYS, readPolicy } from '../../../utils/policy/policy';
 import { requests } from '../../../utils/requests';
 import { auditEntry } from '../audit/audit-entry';
 import { configuredManifest } from '../store/manifest';
@@ -155,6 +155,26 @@ describe('the schema Chrome checks', () => {
   it("is Chrome's manifest's managed schema; Firefox reads policies.json without one", async () => {
     expect(await configuredManifest('chrome')).toMatchObject({ storage: { managed_schema: 'managed-schema.json' } });
     expect(await configuredManifest('firefox')).not.toHaveProperty('storage');
+  });
+});
+
+describe("README's For IT", () => {
+  const readme = readFileSync(resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## For IT'), readme.indexOf('\n## ', readme.indexOf('## For IT') + 1));
+  const samples = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
+
+  it('gives samples for Chrome and Firefox, for this extension, that the extension takes whole', () => {
+    const chrome = samples.find((sample) => sample['3rdparty'])?.['3rdparty'].extensions
+      .cjheecimhjkgjkobijngojplcehhnajo;
+    const firefox = samples.find((sample) => sample.policies)?.policies['3rdparty'].Extensions[
+      'badge-remover-for-zoho-desk@badgeremover.app'
+    ];
+    for (const policy of [chrome, firefox]) expect(managedPolicySchema.safeParse(policy).success).toBe(true);
+    expect(Object.keys(chrome).sort()).toEqual([...POLICY_KEYS].sort());
+  });
+
+  it('lists every key', () => {
+    for (const key of POLICY_KEYS) expect(section).toContain(`| \`${key}\` |`);
   });
 });
 
