@@ -5,6 +5,9 @@ export default defineConfig({
   projects: [
     { name: 'chromium', testDir: 'tests/e2e' },
     { name: 'firefox', testDir: 'tests/firefox' },
+    // A real organization policy, in Chromium's machine-wide policy directory, for a copy of the extension under an id
+    // of its own: its own project, so no other test runs beside it.
+    { name: 'policy', testDir: 'tests/policy' },
   ],
   // Each test launches its own Chromium; two cores do not gain from parallel browsers.
   workers: 1,

@@ -17,6 +17,9 @@ const PUBLIC_KEY =
  * Firefox's add-on id: fixed, so the OAuth redirect URI Firefox gives (`https://<sha1 of the id>.extensions.allizom.org/`)
  * is the same on every install, and can be registered once in Zoho's API console.
  */
+/** The JSON Schema of the organization's policy (public/, shipped at the package's root). */
+export const MANAGED_SCHEMA = 'managed-schema.json';
+
 export const GECKO_ID = 'badge-remover-for-zoho-desk@badgeremover.app';
 
 const zohoOrigins = allZohoHostNames()
@@ -55,7 +58,9 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     // The Desk page control opens the removal panel, an extension page, in a frame.
     web_accessible_resources: [{ resources: [PANEL_PAGE.slice(1)], matches: deskOriginMatches() }],
-    ...(browser === 'chrome' ? { key: PUBLIC_KEY } : {}),
+    // The organization's policy (README, "For IT"): Chrome checks it against this schema. Firefox reads policies.json
+    // `3rdparty` without one, and its manifest has no such key.
+    ...(browser === 'chrome' ? { key: PUBLIC_KEY, storage: { managed_schema: MANAGED_SCHEMA } } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -2,13 +2,14 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { BulkRun } from '../utils/bulk/run';
 import { bulkRunItem } from '../utils/bulk/stored';
+import { orgIdForCalls } from '../utils/connection/handlers';
 import { createZohoAuth } from '../utils/connection/oauth';
 import { indexedDbSecretStore, migrateSecrets } from '../utils/connection/secret-store';
 import { connectionItem, DEFAULT_SETTINGS, type Settings, settingsItem } from '../utils/connection/stored';
 import { revokeToken } from '../utils/connection/token-endpoint';
 import { createHandlers } from '../utils/handlers';
 import { readPageConfig, watchPageConfig } from '../utils/page/config';
-import { deskAddressMatches, deskAddressScriptId } from '../utils/page/desk-addresses';
+import { deskAddressMatches, deskAddressOfScript, deskAddressScriptId } from '../utils/page/desk-addresses';
 import { PAGE_CONFIG_MESSAGE } from '../utils/page/page-config';
 import { deskAddressesItem } from '../utils/page/stored';
 import { dispatch } from '../utils/platform/dispatch';
@@ -18,6 +19,7 @@ import { adoptTrustedArea, closeStorageToContentScripts } from '../utils/platfor
 import { dataCenterByLocation } from '../utils/platform/zoho/datacenters';
 import { createDeskClient } from '../utils/platform/zoho/desk-client';
 import { storedPageSizes } from '../utils/platform/zoho/page-sizes';
+import { deskAddressesInForce, watchPolicy } from '../utils/policy/policy';
 import { requests } from '../utils/requests';
 
 const BULK_ALARM = 'bulk-run';
@@ -39,7 +41,8 @@ export default defineBackground(() => {
       if (!dc) throw new ZohoError({ kind: 'not-connected', message: 'The extension is not connected to Zoho Desk.' });
       return dc.deskHost;
     },
-    orgId: async () => (await connectionItem.getValue())?.org?.id,
+    // Only an organization the policy allows, checked before every call.
+    orgId: orgIdForCalls,
     maxConcurrent: () => concurrency,
     pageSizes: storedPageSizes,
   });
@@ -85,6 +88,11 @@ export default defineBackground(() => {
       async releaseScripting() {
         await browser.permissions.remove({ permissions: ['scripting'] });
       },
+      async registered() {
+        // Without the optional `scripting` permission there is no API, and nothing registered.
+        const scripts = (await browser.scripting?.getRegisteredContentScripts()) ?? [];
+        return scripts.flatMap((script) => deskAddressOfScript(script.id) ?? []);
+      },
     },
     async openPanelWindow(panelId) {
       const url = `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
@@ -108,17 +116,31 @@ export default defineBackground(() => {
     await migrateSecrets({ revoke: (dc, token) => revokeToken(fetchFn, dc, token), now: () => Date.now() });
   })().catch((error: unknown) => console.warn('Badge Remover could not prepare its storage:', error));
 
-  // The sender check reads the organization's own Desk addresses, kept current here.
-  let deskAddresses = migrated.then(() => deskAddressesItem.getValue());
-  deskAddressesItem.watch((next) => {
-    deskAddresses = Promise.resolve(next);
-  });
+  // The sender check reads the organization's own Desk addresses in force (the policy's, else the admin's), kept
+  // current here.
+  let deskAddresses = migrated.then(deskAddressesInForce);
+  const followDeskAddresses = () => {
+    deskAddresses = deskAddressesInForce();
+  };
+  deskAddressesItem.watch(followDeskAddresses);
   // Open Desk tabs follow the admin's patterns, addresses and anchor: their content scripts read no storage.
-  watchPageConfig(async () => {
-    const message = { [PAGE_CONFIG_MESSAGE]: await readPageConfig() };
+  const tellTabs = async () => {
+    const message = { [PAGE_CONFIG_MESSAGE]: await readPageConfig(deskAddressesInForce) };
     for (const tab of await browser.tabs.query({})) {
       if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, message).catch(() => {});
     }
+  };
+  watchPageConfig(tellTabs);
+  // The organization's policy, at every start and when IT changes it: every feature follows it at once.
+  const followPolicy = () =>
+    handlers
+      .followPolicy()
+      .catch((error: unknown) => console.warn('Badge Remover could not follow the policy:', error));
+  void migrated.then(followPolicy);
+  watchPolicy(() => {
+    followDeskAddresses();
+    void tellTabs();
+    void followPolicy();
   });
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     Promise.all([migrated, deskAddresses])

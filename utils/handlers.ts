@@ -6,13 +6,15 @@
 import { clearAuditLog, recordRemoval } from './audit/audit';
 import { type AuditDeps, auditHandlers } from './audit/handlers';
 import { type BulkDeps, bulkFeature } from './bulk/handlers';
-import { type ConnectionDeps, connectionHandlers } from './connection/handlers';
+import { type ConnectionDeps, connectionHandlers, followDeskAddresses } from './connection/handlers';
 import { connectionItem } from './connection/stored';
 import { contactHandlers, forgetContacts } from './contact/handlers';
 import { pageHandlers } from './page/handlers';
 import { createLookupBound, isOrgAgentPage, LOOKUP_DEFERRED } from './page/lookup-bound';
 import type { ClassifiedSender, Handlers } from './platform/dispatch';
 import { ZohoError } from './platform/errors';
+import { policyHandlers } from './policy/handlers';
+import { deskAddressesInForce } from './policy/policy';
 import { type RemovalServiceDeps, removalFeature } from './removal/handlers';
 import { panelBinding } from './removal/panel-binding';
 import type { Requests } from './requests';
@@ -27,6 +29,7 @@ export function createHandlers(deps: ServiceDeps): Handlers<Requests> & {
   resumeBulk(): Promise<unknown>;
   expireData(): Promise<void>;
   holdBulkRunForReview(): Promise<void>;
+  followPolicy(): Promise<void>;
 } {
   const removal = removalFeature(deps, (report, context) => recordRemoval({ ...report, kind: 'remove', ...context }));
   const bulk = bulkFeature(deps);
@@ -89,9 +92,20 @@ export function createHandlers(deps: ServiceDeps): Handlers<Requests> & {
     },
     ...bulk.handlers,
     ...auditHandlers(deps),
-    ...pageHandlers(),
+    ...pageHandlers(deskAddressesInForce),
+    ...policyHandlers(),
     resumeBulk: bulk.resume,
     holdBulkRunForReview: bulk.holdForReview,
     expireData: bulk.expireData,
+    /** At every start and when the policy changes: each feature follows what it now sets. */
+    async followPolicy() {
+      const followed = await Promise.allSettled([
+        followDeskAddresses(deps.deskAddressAccess),
+        bulk.followPolicy(),
+        bulk.expireData(),
+      ]);
+      const failed = followed.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    },
   };
 }

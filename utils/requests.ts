@@ -9,6 +9,7 @@ import { connectionRequests } from './connection/requests';
 import { contactRequests } from './contact/requests';
 import { pageRequests } from './page/requests';
 import type { RequestTable } from './platform/dispatch';
+import { policyRequests } from './policy/requests';
 import { removalRequests } from './removal/requests';
 import { searchRequests } from './search/requests';
 
@@ -20,6 +21,7 @@ export const requests = {
   ...bulkRequests,
   ...auditRequests,
   ...pageRequests,
+  ...policyRequests,
 } as const satisfies RequestTable;
 
 export type Requests = typeof requests;

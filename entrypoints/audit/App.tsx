@@ -6,9 +6,10 @@ import type { AuditEntry } from '../../utils/audit/stored';
 import type { Client } from '../../utils/client';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import { ROUTE_LABELS } from '../../utils/platform/zoho/removal-routes';
+import { SET_BY_ORGANIZATION } from '../../utils/policy/words';
 import { outcomeText, type RemovalReport } from '../../utils/removal/report';
 
-export interface AuditApi extends Pick<Client, 'getAuditLog' | 'undoRemoval' | 'setAuditRetention'> {
+export interface AuditApi extends Pick<Client, 'getAuditLog' | 'undoRemoval' | 'setAuditRetention' | 'getPolicy'> {
   download(name: string, type: string, text: string): void;
 }
 
@@ -19,6 +20,8 @@ export function AuditApp({ api }: { api: AuditApi }) {
   const [filter, setFilter] = useState<AuditFilter>({});
   const [error, setError] = useState<SerializedError | null>(null);
   const [retention, setRetention] = useState('');
+  /** The organization's policy sets the retention: shown, locked. */
+  const [retentionLocked, setRetentionLocked] = useState(false);
 
   const load = async () => {
     try {
@@ -31,6 +34,10 @@ export function AuditApp({ api }: { api: AuditApi }) {
   };
   useEffect(() => {
     void load();
+    api.getPolicy().then(
+      (policy) => setRetentionLocked(policy.set.auditRetentionDays !== undefined),
+      () => {},
+    );
   }, []);
 
   const shown = log ? filterAudit(log.entries, filter).slice().reverse() : [];
@@ -113,10 +120,20 @@ export function AuditApp({ api }: { api: AuditApi }) {
                     max={3650}
                     value={retention}
                     onInput={(e) => setRetention(e.currentTarget.value)}
+                    disabled={retentionLocked}
+                    aria-describedby={retentionLocked ? 'retention-locked' : undefined}
                   />{' '}
                   days
                 </label>
-                <button type="submit">Save</button>
+                {retentionLocked ? (
+                  // Said here, not with components/policy: that chunk here made the bundler put zod in with Preact,
+                  // into a chunk every page (the removal panel too) loads.
+                  <span class="hint" id="retention-locked">
+                    {SET_BY_ORGANIZATION}
+                  </span>
+                ) : (
+                  <button type="submit">Save</button>
+                )}
               </form>
             </div>
           </section>

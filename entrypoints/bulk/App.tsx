@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PageAlert } from '../../components/common/Notices';
+import { TurnedOffByOrganization } from '../../components/policy/Policy';
 import { isLive } from '../../utils/bulk/report';
 import type { BulkRun } from '../../utils/bulk/run';
 import type { Client } from '../../utils/client';
@@ -20,6 +21,7 @@ export interface BulkApi
       | 'getBulkRun'
       | 'controlBulk'
       | 'undoBulk'
+      | 'getPolicy'
     >,
     RunApi {
   watchRun(onChange: (run: BulkRun | null) => void): () => void;
@@ -31,8 +33,14 @@ export function BulkApp({ api }: { api: BulkApi }) {
   const [run, setRun] = useState<BulkRun | null | undefined>(undefined);
   const [error, setError] = useState<SerializedError | null>(null);
   const [planning, setPlanning] = useState(false);
+  /** The organization's policy turns bulk removal off: nothing can be planned, started or resumed (the worker refuses). */
+  const [turnedOff, setTurnedOff] = useState(false);
 
   useEffect(() => {
+    api.getPolicy().then(
+      (policy) => setTurnedOff(policy.set.bulkRemovalAllowed === false),
+      () => {},
+    );
     api.getBulkRun().then(setRun, (e) => setError(serializeError(e)));
     // A run changes many times a second; the page shows the newest state at most every SHOW_EVERY_MS,
     // so drawing the table does not take the machine's time from the run itself.
@@ -68,9 +76,12 @@ export function BulkApp({ api }: { api: BulkApi }) {
         and recorded in the <a href="audit.html">audit log</a>.
       </p>
       <PageAlert error={error} />
+      {turnedOff ? <TurnedOffByOrganization what="Bulk removal" /> : null}
       {run === undefined ? <p>Loading…</p> : null}
-      {run && !planning ? <RunView api={api} run={run} onNew={active ? undefined : () => setPlanning(true)} /> : null}
-      {run === null || planning ? (
+      {run && !planning ? (
+        <RunView api={api} run={run} onNew={active || turnedOff ? undefined : () => setPlanning(true)} />
+      ) : null}
+      {!turnedOff && (run === null || planning) ? (
         <Planner
           api={api}
           onStarted={(r) => {

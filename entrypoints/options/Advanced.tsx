@@ -1,6 +1,7 @@
 /** Advanced settings: the removal route, calls at once, the admin's page patterns and the control's anchor. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PageAlert } from '../../components/common/Notices';
+import { SetByOrganization } from '../../components/policy/Policy';
 import type { Client } from '../../utils/client';
 import type { SettingsView } from '../../utils/connection/requests';
 import { planAdvancedSave } from '../../utils/connection/settings-form';
@@ -10,6 +11,7 @@ import { patternEditorText } from '../../utils/page/pattern-list';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import { describeOperation } from '../../utils/platform/zoho/desk-api';
 import type { RouteSetting } from '../../utils/platform/zoho/removal-routes';
+import type { ManagedPolicy } from '../../utils/policy/policy';
 import { RadioChoices } from './RadioChoices';
 
 export type AdvancedApi = Pick<Client, 'saveSettings'>;
@@ -41,7 +43,10 @@ export function Advanced(props: {
   onSettings: (s: SettingsView) => void;
   /** A line to add to the patterns, for the admin to finish and save. */
   addPattern?: string;
+  /** What the organization's policy sets: the removal route shows its value, locked. */
+  policy?: ManagedPolicy;
 }) {
+  const routeLocked = props.policy?.removalRoute !== undefined;
   const [route, setRoute] = useState<RouteSetting>(props.settings.removalRoute);
   const [concurrency, setConcurrency] = useState(String(props.settings.bulkConcurrency));
   const [patterns, setPatterns] = useState(patternEditorText(props.settings.customPagePatterns, props.addPattern));
@@ -75,7 +80,16 @@ export function Advanced(props: {
     <section class="card" aria-labelledby="advanced-title">
       <h2 id="advanced-title">Advanced</h2>
       <form onSubmit={save}>
-        <RadioChoices legend="Removal route" name="route" value={route} onChange={setRoute} choices={ROUTES} />
+        <RadioChoices
+          legend="Removal route"
+          name="route"
+          value={route}
+          onChange={setRoute}
+          choices={ROUTES}
+          disabled={routeLocked}
+          describedBy={routeLocked ? 'route-locked' : undefined}
+        />
+        {routeLocked ? <SetByOrganization id="route-locked" /> : null}
         <div class="field">
           <label for="concurrency">Calls to Zoho at once (bulk removal)</label>
           <input

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PageAlert } from '../../components/common/Notices';
 import { ZohoAccessNotice } from '../../components/connection/ZohoAccessNotice';
+import { PolicyProblem } from '../../components/policy/Policy';
 import type { Client } from '../../utils/client';
 import type { SettingsView, StatusView } from '../../utils/connection/requests';
 import type { ZohoAccessApi } from '../../utils/connection/zoho-access';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import type { PolicyView } from '../../utils/policy/policy';
 import { Advanced } from './Advanced';
 import { CheckSetup, type CheckSetupApi } from './CheckSetup';
 import { ConnectForm } from './ConnectForm';
@@ -26,6 +28,7 @@ export interface OptionsApi
       | 'disconnect'
       | 'listOrganizations'
       | 'chooseOrganization'
+      | 'getPolicy'
     > {}
 
 export function OptionsApp({
@@ -42,13 +45,15 @@ export function OptionsApp({
 }) {
   const [status, setStatus] = useState<StatusView | null>(null);
   const [settings, setSettings] = useState<SettingsView | null>(null);
+  const [policy, setPolicy] = useState<PolicyView | null>(null);
   const [loadError, setLoadError] = useState<SerializedError | null>(null);
 
   const reload = async () => {
     try {
-      const [s, st] = await Promise.all([api.getStatus(), api.getSettings()]);
+      const [s, st, p] = await Promise.all([api.getStatus(), api.getSettings(), api.getPolicy()]);
       setStatus(s);
       setSettings(st);
+      setPolicy(p);
       setLoadError(null);
     } catch (e) {
       setLoadError(serializeError(e));
@@ -67,11 +72,19 @@ export function OptionsApp({
       </p>
       <ZohoAccessNotice api={api} skin="page" />
       <PageAlert error={loadError} />
+      <PolicyProblem policy={policy} />
       {status && settings ? (
         <>
           <SecretsExposureNotice exposure={status.secretsExposure} />
           {status.connection === 'disconnected' ? (
-            <ConnectForm api={api} status={status} settings={settings} onStatus={setStatus} onSettings={setSettings} />
+            <ConnectForm
+              api={api}
+              status={status}
+              settings={settings}
+              onStatus={setStatus}
+              onSettings={setSettings}
+              policy={policy?.set}
+            />
           ) : (
             <ConnectionSection
               api={api}
@@ -80,11 +93,25 @@ export function OptionsApp({
               settings={settings}
               onSettings={setSettings}
               reconnectNow={reconnectNow}
+              policy={policy?.set}
             />
           )}
           {status.connection === 'connected' ? <CheckSetup api={api} /> : null}
-          <DeskAddresses api={api} addresses={settings.deskAddresses} onSettings={setSettings} suggested={addAddress} />
-          <Advanced api={api} settings={settings} onSettings={setSettings} addPattern={addPattern} />
+          <DeskAddresses
+            api={api}
+            addresses={settings.deskAddresses}
+            onSettings={setSettings}
+            suggested={addAddress}
+            locked={policy?.set.deskAddresses !== undefined}
+            withoutAccess={settings.deskAddressesWithoutAccess}
+          />
+          <Advanced
+            api={api}
+            settings={settings}
+            onSettings={setSettings}
+            addPattern={addPattern}
+            policy={policy?.set}
+          />
         </>
       ) : !loadError ? (
         <p>Loading…</p>

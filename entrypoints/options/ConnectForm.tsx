@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CopyableId } from '../../components/common/CopyableId';
 import { PageAlert } from '../../components/common/Notices';
+import { SetByOrganization } from '../../components/policy/Policy';
 import type { Client } from '../../utils/client';
 import type { SettingsView, StatusView } from '../../utils/connection/requests';
 import {
@@ -13,6 +14,7 @@ import {
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import { CLIENT_TYPE_INFO, CLIENT_TYPES, type ClientType } from '../../utils/platform/zoho/client-types';
 import { DATA_CENTERS } from '../../utils/platform/zoho/datacenters';
+import type { ManagedPolicy } from '../../utils/policy/policy';
 import { RadioChoices } from './RadioChoices';
 
 export type ConnectFormApi = Pick<Client, 'saveSettings' | 'connect'>;
@@ -26,6 +28,8 @@ export function ConnectForm(props: {
   reconnect?: boolean;
   /** Start connecting at once, with the saved settings. */
   autoStart?: boolean;
+  /** What the organization's policy sets: those fields show its values, locked. */
+  policy?: ManagedPolicy;
 }) {
   const { api, status, settings } = props;
   const [clientType, setClientType] = useState<ClientType>(settings.clientType);
@@ -39,6 +43,7 @@ export function ConnectForm(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<SerializedError | null>(null);
   const suggested = suggestedClientType(error, clientType);
+  const locked = (key: keyof ManagedPolicy) => props.policy?.[key] !== undefined;
 
   const connect = async (event?: Event) => {
     event?.preventDefault();
@@ -76,7 +81,10 @@ export function ConnectForm(props: {
           value={clientType}
           onChange={setClientType}
           choices={CLIENT_TYPES.map((type) => [type, CLIENT_TYPE_INFO[type].label, CLIENT_TYPE_INFO[type].when])}
+          disabled={locked('clientType')}
+          describedBy={locked('clientType') ? 'client-type-locked' : undefined}
         />
+        {locked('clientType') ? <SetByOrganization id="client-type-locked" /> : null}
         <div class="field">
           <label for="client-id">Client ID</label>
           <input
@@ -87,8 +95,10 @@ export function ConnectForm(props: {
             spellcheck={false}
             placeholder="1000.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
             aria-invalid={idProblem ? true : undefined}
-            aria-describedby={idProblem ? 'client-id-error' : 'client-id-hint'}
+            aria-describedby={`${idProblem ? 'client-id-error' : 'client-id-hint'}${locked('clientId') ? ' client-id-locked' : ''}`}
+            disabled={locked('clientId')}
           />
+          {locked('clientId') ? <SetByOrganization id="client-id-locked" /> : null}
           {idProblem ? (
             <p class="field-error" id="client-id-error">
               {idProblem}
@@ -131,7 +141,13 @@ export function ConnectForm(props: {
         ) : null}
         <div class="field">
           <label for="data-center">Data center</label>
-          <select id="data-center" value={dataCenter} onChange={(e) => setDataCenter(e.currentTarget.value)}>
+          <select
+            id="data-center"
+            value={dataCenter}
+            onChange={(e) => setDataCenter(e.currentTarget.value)}
+            disabled={locked('dataCenter')}
+            aria-describedby={locked('dataCenter') ? 'data-center-locked' : undefined}
+          >
             <option value="auto">Detect at sign-in</option>
             {DATA_CENTERS.map((dc) => (
               <option key={dc.location} value={dc.location}>
@@ -139,6 +155,7 @@ export function ConnectForm(props: {
               </option>
             ))}
           </select>
+          {locked('dataCenter') ? <SetByOrganization id="data-center-locked" /> : null}
         </div>
         <div class="field">
           <span class="label">Scopes requested</span>

@@ -1,6 +1,7 @@
 /** The connection once made: its facts, the organization picker, Disconnect; and Reconnect when it expired. */
 import { useState } from 'preact/hooks';
 import type { SettingsView, StatusView } from '../../utils/connection/requests';
+import type { ManagedPolicy } from '../../utils/policy/policy';
 import { ConnectForm, type ConnectFormApi } from './ConnectForm';
 import { Disconnect, type DisconnectApi } from './Disconnect';
 import { OrgPicker, type OrgPickerApi } from './OrgPicker';
@@ -14,6 +15,8 @@ export function ConnectionSection(props: {
   onStatus: (s: StatusView) => void;
   onSettings: (s: SettingsView) => void;
   reconnectNow?: boolean;
+  /** What the organization's policy sets (the reconnect form shows it locked). */
+  policy?: ManagedPolicy;
 }) {
   const { api, status } = props;
   const [picking, setPicking] = useState(status.connection === 'choose-org');

@@ -1,9 +1,12 @@
 /**
  * "My Desk address": the organization's own domain where agents open Desk. Adding one asks the browser for that
  * origin alone (the prompt must come from this click), then the service worker registers the content script there.
+ * When the organization's policy sets the addresses, they are listed locked, each with Allow access until the
+ * browser grants it (no policy can grant it).
  */
 import { useState } from 'preact/hooks';
 import { PageAlert } from '../../components/common/Notices';
+import { SetByOrganization } from '../../components/policy/Policy';
 import type { Client } from '../../utils/client';
 import type { SettingsView } from '../../utils/connection/requests';
 import { deskAddressOrigin } from '../../utils/page/desk-addresses';
@@ -20,6 +23,10 @@ export function DeskAddresses(props: {
   onSettings: (s: SettingsView) => void;
   /** Filled in when the popup sends the admin here from an unrecognized Desk page. */
   suggested?: string;
+  /** The organization's policy sets the addresses: none can be added or removed here. */
+  locked?: boolean;
+  /** Addresses the browser does not allow the extension yet. */
+  withoutAccess?: string[];
 }) {
   const [input, setInput] = useState(props.suggested ?? '');
   const [problem, setProblem] = useState<string | null>(null);
@@ -38,6 +45,19 @@ export function DeskAddresses(props: {
       }
       props.onSettings(await props.api.addDeskAddress({ origin: parsed.origin }));
       setInput('');
+    } catch (e) {
+      setError(serializeError(e));
+    }
+  };
+
+  /** An address the browser has not granted: its prompt, from this click, then the worker registers it. */
+  const allow = async (origin: string) => {
+    setError(null);
+    try {
+      if (!(await props.api.requestHostAccess(origin))) {
+        return setError({ kind: 'forbidden', message: `Access to ${origin} was not allowed.` });
+      }
+      props.onSettings(await props.api.addDeskAddress({ origin }));
     } catch (e) {
       setError(serializeError(e));
     }
@@ -65,14 +85,26 @@ export function DeskAddresses(props: {
           {props.addresses.map((origin) => (
             <li key={origin}>
               <code>{origin}</code>{' '}
-              <button type="button" onClick={() => void remove(origin)} aria-label={`Remove ${origin}`}>
-                Remove
-              </button>
+              {props.withoutAccess?.includes(origin) ? (
+                <p class="warning">
+                  The browser does not allow the extension here yet, so the Remove badges control is not added.{' '}
+                  <button type="button" onClick={() => void allow(origin)} aria-label={`Allow access to ${origin}`}>
+                    Allow access
+                  </button>
+                </p>
+              ) : null}
+              {props.locked ? null : (
+                <button type="button" onClick={() => void remove(origin)} aria-label={`Remove ${origin}`}>
+                  Remove
+                </button>
+              )}
             </li>
           ))}
         </ul>
       ) : null}
-      <form onSubmit={add} noValidate>
+      {props.locked ? <SetByOrganization id="desk-addresses-locked" /> : null}
+      <PageAlert error={props.locked ? error : null} />
+      <form onSubmit={add} noValidate hidden={props.locked}>
         <div class="field">
           <label for="desk-address">Desk address</label>
           <input

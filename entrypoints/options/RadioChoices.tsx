@@ -5,9 +5,12 @@ export function RadioChoices<T extends string>(props: {
   value: T;
   onChange: (value: T) => void;
   choices: readonly (readonly [T, string, string])[];
+  /** Locked (the organization's policy sets it), said by the element `describedBy` names. */
+  disabled?: boolean;
+  describedBy?: string;
 }) {
   return (
-    <fieldset>
+    <fieldset disabled={props.disabled} aria-describedby={props.describedBy}>
       <legend>{props.legend}</legend>
       {props.choices.map(([value, label, hint]) => {
         const id = `${props.name}-${value}`;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ConnectionNotice, ErrorMessage } from '../../components/common/Notices';
 import { ZohoAccessNotice } from '../../components/connection/ZohoAccessNotice';
 import type { PanelApi, RemovalTarget } from '../../components/removal/RemoveBadgesPanel';
+import type { Client } from '../../utils/client';
 import type { StatusView } from '../../utils/connection/requests';
 import type { ZohoAccessApi } from '../../utils/connection/zoho-access';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
@@ -13,7 +14,13 @@ import { type RecognizeApi, RecognizePage } from './RecognizePage';
 import { Search, type SearchApi } from './Search';
 import { type Selected, UserDetail, type UserDetailApi } from './UserDetail';
 
-export interface PopupApi extends PanelApi, RecognizeApi, ZohoAccessApi, SearchApi, UserDetailApi {
+export interface PopupApi
+  extends PanelApi,
+    RecognizeApi,
+    ZohoAccessApi,
+    SearchApi,
+    UserDetailApi,
+    Pick<Client, 'getPolicy'> {
   currentTab(): Promise<{ id: number; url: string } | null>;
   pagePatterns(): Promise<string[]>;
   openInTab(tabId: number, url: string): Promise<void>;
@@ -33,6 +40,8 @@ export function PopupApp({ api }: { api: PopupApi }) {
   const [learned, setLearned] = useState<string | null>(null);
   /** An agent-app path on a host that is not Zoho's: perhaps the organization's own Desk address. */
   const [ownDomain, setOwnDomain] = useState<string | null>(null);
+  /** The organization's policy turns bulk removal off: no way in from here. */
+  const [bulkOff, setBulkOff] = useState(false);
   const showPageUser = (url: string, patterns: string[]) => {
     const target = pageUserTarget(url, patterns);
     if (target) setSelected({ target, fromPage: true });
@@ -40,14 +49,21 @@ export function PopupApp({ api }: { api: PopupApi }) {
   useEffect(() => {
     (async () => {
       try {
-        const [s, current, patterns] = await Promise.all([api.getStatus(), api.currentTab(), api.pagePatterns()]);
+        const [s, current, patterns, policy] = await Promise.all([
+          api.getStatus(),
+          api.currentTab(),
+          api.pagePatterns(),
+          api.getPolicy(),
+        ]);
         setStatus(s);
+        setBulkOff(policy.set.bulkRemovalAllowed === false);
         setTab(current);
         if (!current) return;
         showPageUser(current.url, patterns);
         const offers = tabOffers(current.url, patterns);
         if (offers.unknownPage) setUnknownPage(offers.unknownPage);
-        if (offers.ownDomain) {
+        // Addresses the policy sets cannot be added to: nothing to offer.
+        if (offers.ownDomain && !policy.set.deskAddresses) {
           const known = await api.deskAddresses();
           if (!known.includes(offers.ownDomain)) setOwnDomain(offers.ownDomain);
         }
@@ -141,9 +157,11 @@ export function PopupApp({ api }: { api: PopupApi }) {
         {/* The page's one h1, except in a user's view, whose h1 is the user's name. */}
         {selected ? <strong>Badge Remover</strong> : <h1 class="brand">Badge Remover</h1>}
         <span class="muted">{status?.org ? status.org.name : ''}</span>
-        <a class="link" href="bulk.html" target="_blank" rel="noopener">
-          Bulk
-        </a>
+        {bulkOff ? null : (
+          <a class="link" href="bulk.html" target="_blank" rel="noopener">
+            Bulk
+          </a>
+        )}
         <a class="link" href="audit.html" target="_blank" rel="noopener">
           Audit log
         </a>

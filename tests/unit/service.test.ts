@@ -246,6 +246,7 @@ describe('service handlers', () => {
       unregister: vi.fn(async () => {}),
       release: vi.fn(async () => {}),
       releaseScripting: vi.fn(async () => {}),
+      registered: vi.fn(async () => []),
     };
     deps.deskAddressAccess = access;
     const origin = 'https://support.zylker.example';

@@ -1,5 +1,6 @@
 /** The local audit log of removals: what was asked, over which route, and how each badge ended. */
 import { createBatchedUpdater } from '../platform/batched-update';
+import { policyValues, setByOrganization } from '../policy/policy';
 import { auditStore } from './audit-store';
 import { type AuditEntry, auditRetentionDaysItem } from './stored';
 
@@ -8,10 +9,15 @@ export const AUDIT_LOG_CAP = 5000;
 
 export const DAY_MS = 86_400_000;
 
+/** How long entries are kept: the organization's policy, else the admin's choice. */
+export async function auditRetentionDays(): Promise<number> {
+  return (await policyValues()).auditRetentionDays ?? (await auditRetentionDaysItem.getValue());
+}
+
 /** Every change to the log goes through one batched writer: removals finishing together all land, in one write. */
 let hurryBatch = false;
 const writeLog = createBatchedUpdater(
-  async () => ({ log: await auditStore.read(), days: await auditRetentionDaysItem.getValue() }),
+  async () => ({ log: await auditStore.read(), days: await auditRetentionDays() }),
   ({ log }) => {
     const saved = auditStore.save(log);
     // Only once the change is in the store: hurrying earlier would speed up the write before it.
@@ -49,13 +55,14 @@ export function markUndone(auditId: string, undoId: string): Promise<void> {
 
 /** A new retention period applies at once. */
 export async function setAuditRetention(days: number, now: number): Promise<void> {
+  if ((await policyValues()).auditRetentionDays !== undefined) throw setByOrganization('Audit retention');
   await auditRetentionDaysItem.setValue(days);
   await updateLog((log) => retained(log, days, now));
 }
 
 /** Drops what the retention period no longer covers; writes only when something expired. */
 export async function applyAuditRetention(now: number): Promise<void> {
-  const [log, days] = await Promise.all([auditStore.read(), auditRetentionDaysItem.getValue()]);
+  const [log, days] = await Promise.all([auditStore.read(), auditRetentionDays()]);
   if (retained(log, days, now).length === log.length) return;
   await updateLog((current, d) => retained(current, d, now));
 }

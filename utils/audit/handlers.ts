@@ -3,10 +3,9 @@ import { requireOrg } from '../connection/handlers';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
 import type { DeskClient } from '../platform/zoho/desk-client';
-import { readAuditLog, setAuditRetention } from './audit';
+import { auditRetentionDays, readAuditLog, setAuditRetention } from './audit';
 import { auditStore } from './audit-store';
 import type { AuditLogView, auditRequests } from './requests';
-import { auditRetentionDaysItem } from './stored';
 import { undoRemoval } from './undo';
 
 export interface AuditDeps {
@@ -20,7 +19,7 @@ export interface AuditDeps {
 export function auditHandlers(deps: AuditDeps): Handlers<typeof auditRequests> {
   const auditView = async (): Promise<AuditLogView> => ({
     entries: await readAuditLog(deps.now()),
-    retentionDays: await auditRetentionDaysItem.getValue(),
+    retentionDays: await auditRetentionDays(),
     ...(deps.storageBytes ? { bytesInUse: await deps.storageBytes(await auditStore.keys()) } : {}),
   });
   return {

@@ -1,7 +1,6 @@
 /** Bulk removal in the service worker: the dry run, the run (kept going across worker stops) and its undo. */
-import { applyAuditRetention, readAuditLog, recordRemoval } from '../audit/audit';
+import { applyAuditRetention, auditRetentionDays, readAuditLog, recordRemoval } from '../audit/audit';
 import { auditStore } from '../audit/audit-store';
-import { auditRetentionDaysItem } from '../audit/stored';
 import { undoRemoval } from '../audit/undo';
 import { requireOrg } from '../connection/handlers';
 import { connectionItem, readSettings } from '../connection/stored';
@@ -10,6 +9,7 @@ import { ZohoError } from '../platform/errors';
 import { type ConcurrencyCeiling, type DeskClient, observeCredits } from '../platform/zoho/desk-client';
 import { listOrganizationBadges } from '../platform/zoho/help-center';
 import { createLimiter } from '../platform/zoho/limiter';
+import { bulkRemovalAllowed, requireBulkAllowed, TURNED_OFF_BY_ORGANIZATION } from '../policy/policy';
 import { removalDeps } from '../removal/handlers';
 import { removeBadges } from '../removal/remove';
 import { parseRecipients } from './input';
@@ -63,6 +63,21 @@ export function bulkFeature(deps: BulkDeps) {
     });
   };
 
+  /** While the organization turns bulk removal off, a run under way pauses, and says why; true then. */
+  const pauseIfTurnedOff = async (): Promise<boolean> => {
+    if (await bulkRemovalAllowed()) return false;
+    const run = await bulkRunItem.getValue();
+    if (run?.status === 'running') {
+      await saveRunNow({
+        ...run,
+        status: 'paused',
+        pauseReason: `${TURNED_OFF_BY_ORGANIZATION}.`,
+        pausedFor: undefined,
+      });
+    }
+    return true;
+  };
+
   let working: Promise<unknown> | null = null;
   /** Runs whose first credit count is stored. */
   const creditsSaved = new Set<string>();
@@ -70,6 +85,7 @@ export function bulkFeature(deps: BulkDeps) {
   const kickBulk = () => {
     working ??= (async () => {
       await recovered();
+      if (await pauseIfTurnedOff()) return;
       // Where an earlier life of the worker learned a lower concurrency, the run goes on at it.
       const concurrency = (await bulkRunItem.getValue())?.concurrency;
       if (concurrency !== undefined) deps.ceiling?.setCeiling(concurrency);
@@ -136,17 +152,19 @@ export function bulkFeature(deps: BulkDeps) {
     await applyAuditRetention(now);
     const run = await bulkRunItem.getValue();
     if (!run) return;
-    const expired = expireRun(run, now, await auditRetentionDaysItem.getValue());
+    const expired = expireRun(run, now, await auditRetentionDays());
     if (expired !== run) await saveRunNow(expired);
   };
 
   const handlers: Handlers<typeof bulkRequests> = {
     async listOrganizationBadges() {
+      await requireBulkAllowed();
       await requireOrg();
       return listOrganizationBadges(deps.client);
     },
 
     async prepareBulk(source) {
+      await requireBulkAllowed();
       await requireOrg();
       if (source.kind === 'holders') {
         return {
@@ -169,6 +187,7 @@ export function bulkFeature(deps: BulkDeps) {
     },
 
     async startBulk({ helpCenterId, items, plannedAt }) {
+      await requireBulkAllowed();
       const orgId = await requireOrg();
       await recovered();
       const current = await bulkRunItem.getValue();
@@ -206,7 +225,10 @@ export function bulkFeature(deps: BulkDeps) {
       if (!run) throw new ZohoError({ kind: 'invalid-request', message: 'There is no bulk run.' });
       const finished = run.status === 'done' || run.status === 'cancelled';
       if (finished) throw new ZohoError({ kind: 'invalid-request', message: 'This bulk run has ended.' });
-      if (action === 'resume') await requireRunOrg(run);
+      if (action === 'resume') {
+        await requireBulkAllowed();
+        await requireRunOrg(run);
+      }
       const next =
         action === 'cancel'
           ? cancelRun(run, deps.now())
@@ -223,6 +245,7 @@ export function bulkFeature(deps: BulkDeps) {
     },
 
     async undoBulk({ runId }) {
+      await requireBulkAllowed();
       const orgId = await requireOrg();
       const entries = (await readAuditLog(deps.now())).filter(
         (e) => e.bulkRunId === runId && e.kind === 'remove' && !e.undoneBy?.length,
@@ -249,6 +272,8 @@ export function bulkFeature(deps: BulkDeps) {
     handlers,
     /** Daily (alarm) and whenever the run is read. */
     expireData,
+    /** When the policy changes: a run under way pauses if bulk removal is turned off. */
+    followPolicy: pauseIfTurnedOff,
     /**
      * On service-worker start and at the run's alarm: a run that was working when the worker stopped goes on, and
      * one paused for spent credits goes on once Zoho said they return.

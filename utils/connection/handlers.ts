@@ -5,9 +5,17 @@ import { anchorSelectorItem, deskAddressesItem, pagePatternsItem } from '../page
 import { compilePattern } from '../page/url-pattern';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
+import { clientIdProblem } from '../platform/zoho/client-id';
 import { dataCenterByLocation } from '../platform/zoho/datacenters';
 import type { DeskClient } from '../platform/zoho/desk-client';
-import { clientIdProblem } from './client-id';
+import {
+  deskAddressesInForce,
+  orgAllowed,
+  policyValues,
+  requireAllowedOrg,
+  SET_BY_ORGANIZATION,
+  setByOrganization,
+} from '../policy/policy';
 import type { ConnectSettings } from './oauth';
 import { listOrganizations, type OrganizationView } from './organizations';
 import { type connectionRequests, DEFAULT_FORGET, type Forget, type SettingsView, type StatusView } from './requests';
@@ -17,6 +25,9 @@ import { checkSetup } from './setup-check';
 import {
   type Connection,
   connectionItem,
+  POLICY_SETTINGS,
+  type PolicySetting,
+  readSavedSettings,
   readSettings,
   type Settings,
   secretsExposureItem,
@@ -33,6 +44,8 @@ export interface DeskAddressAccess {
   release(origin: string): Promise<void>;
   /** Gives the optional `scripting` permission back: no address needs it any more. */
   releaseScripting(): Promise<void>;
+  /** The origins the content script is registered on now. */
+  registered(): Promise<string[]>;
 }
 
 export interface ConnectionDeps {
@@ -82,7 +95,39 @@ export async function requireOrg(): Promise<string> {
       action: 'Open the options page and choose the organization.',
     });
   }
+  await requireAllowedOrg(connection.org);
   return connection.org.id;
+}
+
+/**
+ * The organization every Desk call goes to (the Desk client asks before each one): the chosen one, and only while
+ * the organization's policy allows it, whatever the handler checked before.
+ */
+export async function orgIdForCalls(): Promise<string | undefined> {
+  const org = (await connectionItem.getValue())?.org;
+  if (org) await requireAllowedOrg(org);
+  return org?.id;
+}
+
+/** The account's organizations the policy allows: the only ones offered, and the only ones that can be chosen. */
+async function allowedOrganizations(client: DeskClient): Promise<OrganizationView[]> {
+  const [orgs, policy] = await Promise.all([listOrganizations(client), policyValues()]);
+  return orgs.filter((org) => orgAllowed(policy, org.id));
+}
+
+/**
+ * The content script is registered on the Desk addresses in force and on no other: at every start of the worker and
+ * whenever the policy changes (a policy's addresses replace the admin's, which come back when it goes). An address
+ * the browser has not granted waits for the admin's Allow on the options page.
+ */
+export async function followDeskAddresses(access: DeskAddressAccess | undefined): Promise<void> {
+  if (!access) return;
+  const inForce = await deskAddressesInForce();
+  const registered = await access.registered();
+  for (const origin of registered) if (!inForce.includes(origin)) await access.unregister(origin).catch(() => {});
+  for (const origin of inForce) {
+    if (!registered.includes(origin) && (await access.granted(origin))) await access.register(origin);
+  }
 }
 
 export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks): Handlers<typeof connectionRequests> {
@@ -103,22 +148,30 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
     };
     if (!connection) return { ...base, connection: 'disconnected' };
     const dc = dataCenterByLocation(connection.location);
+    // An organization the policy no longer allows is as good as none: the admin chooses another.
+    const org = connection.org && orgAllowed(await policyValues(), connection.org.id) ? connection.org : undefined;
     return {
       ...base,
-      connection: connection.state === 'reconnect' ? 'reconnect' : connection.org ? 'connected' : 'choose-org',
+      connection: connection.state === 'reconnect' ? 'reconnect' : org ? 'connected' : 'choose-org',
       dataCenter: dc ? { location: connection.location, label: dc.label } : undefined,
       org: connection.org,
       connectedAt: connection.connectedAt,
     };
   };
 
-  const settingsView = async (): Promise<SettingsView> => ({
-    ...(await readSettings()),
-    deskAddresses: await deskAddressesItem.getValue(),
-    hasClientSecret: Boolean(await deps.secrets.get('clientSecret')),
-    customPagePatterns: await pagePatternsItem.getValue(),
-    anchorSelector: await anchorSelectorItem.getValue(),
-  });
+  const settingsView = async (): Promise<SettingsView> => {
+    const deskAddresses = await deskAddressesInForce();
+    const access = deps.deskAddressAccess;
+    const granted = await Promise.all(deskAddresses.map(async (origin) => !access || access.granted(origin)));
+    return {
+      ...(await readSettings()),
+      deskAddresses,
+      deskAddressesWithoutAccess: deskAddresses.filter((_, i) => !granted[i]),
+      hasClientSecret: Boolean(await deps.secrets.get('clientSecret')),
+      customPagePatterns: await pagePatternsItem.getValue(),
+      anchorSelector: await anchorSelectorItem.getValue(),
+    };
+  };
 
   /** What the admin did about exposed secrets: connected again, or entered a new secret. */
   const settledExposure = async (done: { refreshToken?: boolean; clientSecret?: boolean }) => {
@@ -147,7 +200,17 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
     getSettings: settingsView,
 
     async saveSettings(input) {
-      const current = await readSettings();
+      // What the policy sets is neither changed nor stored: the admin's own value is kept for when it goes.
+      const policy = await policyValues();
+      for (const [key, what] of Object.entries(POLICY_SETTINGS)) {
+        const set = policy[key as PolicySetting];
+        const asked = input[key as PolicySetting];
+        if (set === undefined || asked === undefined) continue;
+        if (asked.trim() !== set) throw setByOrganization(what);
+        // The same value (the form sends every field): nothing of the policy's is stored as the admin's.
+        input = { ...input, [key]: undefined };
+      }
+      const current = await readSavedSettings();
       const next: Settings = { ...current };
       if (input.clientId !== undefined) {
         const problem = clientIdProblem(input.clientId);
@@ -197,7 +260,16 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
         ...(code !== undefined ? { code } : {}),
       });
       await settledExposure({ refreshToken: true });
-      const orgs = await listOrganizations(deps.client);
+      const orgs = await allowedOrganizations(deps.client);
+      if (!orgs.length && (await policyValues()).allowedOrganizations) {
+        // Nothing this account can reach is allowed: no connection is kept.
+        await deps.auth.disconnect();
+        throw new ZohoError({
+          kind: 'forbidden',
+          message: `None of the Zoho Desk organizations this Zoho account belongs to is one your organization allows (${SET_BY_ORGANIZATION.toLowerCase()}).`,
+          action: 'Sign in with the Zoho account your IT department set this up for, or ask them.',
+        });
+      }
       if (orgs.length === 1) await chooseOrg(orgs[0]!);
       return status();
     },
@@ -208,9 +280,11 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
       return status();
     },
 
-    listOrganizations: () => listOrganizations(deps.client),
+    listOrganizations: () => allowedOrganizations(deps.client),
 
     async chooseOrganization({ orgId }) {
+      // Refused before Zoho is asked anything about it.
+      await requireAllowedOrg({ id: orgId });
       const org = (await listOrganizations(deps.client)).find((o) => o.id === orgId);
       if (!org) {
         throw new ZohoError({
@@ -233,6 +307,9 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
       const access = deps.deskAddressAccess;
       const parsed = deskAddressOrigin(input.origin);
       if ('problem' in parsed) throw new ZohoError({ kind: 'invalid-request', message: parsed.problem });
+      // Set by policy: only its own addresses, once the browser grants them, and none is stored.
+      const locked = (await policyValues()).deskAddresses;
+      if (locked && !locked.includes(parsed.origin)) throw setByOrganization('Desk addresses');
       if (!access || !(await access.granted(parsed.origin))) {
         throw new ZohoError({
           kind: 'forbidden',
@@ -242,11 +319,13 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
       }
       await access.register(parsed.origin);
       const addresses = await deskAddressesItem.getValue();
-      if (!addresses.includes(parsed.origin)) await deskAddressesItem.setValue([...addresses, parsed.origin]);
+      if (!locked && !addresses.includes(parsed.origin))
+        await deskAddressesItem.setValue([...addresses, parsed.origin]);
       return settingsView();
     },
 
     async removeDeskAddress({ origin }) {
+      if ((await policyValues()).deskAddresses) throw setByOrganization('Desk addresses');
       const access = deps.deskAddressAccess;
       const left = (await deskAddressesItem.getValue()).filter((a) => a !== origin);
       await deskAddressesItem.setValue(left);

@@ -21,8 +21,10 @@ export interface StatusView {
 }
 
 export interface SettingsView extends Omit<Settings, 'clientSecret'> {
-  /** The organization's own Desk addresses the content script is registered on. */
+  /** The organization's own Desk addresses in force (the policy's, else the admin's). */
   deskAddresses: string[];
+  /** Those the browser has not granted (yet): the content script cannot run there until the admin allows it. */
+  deskAddressesWithoutAccess: string[];
   /** The secret itself never leaves the service worker. */
   hasClientSecret: boolean;
   customPagePatterns: string[];

@@ -13,6 +13,7 @@ import { trustedItem } from '../platform/trusted-storage';
 import { CLIENT_TYPES, type ClientType, DEFAULT_CLIENT_TYPE } from '../platform/zoho/client-types';
 import { DATA_CENTERS, type DataCenterLocation } from '../platform/zoho/datacenters';
 import type { RouteSetting } from '../platform/zoho/removal-routes';
+import { type ManagedPolicy, policyValues } from '../policy/policy';
 
 const dataCenterLocation = z.enum(
   DATA_CENTERS.map((dc) => dc.location) as [DataCenterLocation, ...DataCenterLocation[]],
@@ -61,9 +62,25 @@ export const settingsItem = /* @__PURE__ */ remembered(
   trustedItem<Settings>('settings', { fallback: DEFAULT_SETTINGS, schema: settingsSchema }),
 );
 
-/** The settings with defaults for anything an older version did not store. */
-export async function readSettings(): Promise<Settings> {
+/** The settings the organization's policy may set, each with its name in a refusal. */
+export const POLICY_SETTINGS = {
+  clientType: 'Client type',
+  clientId: 'Client ID',
+  dataCenter: 'Data center',
+  removalRoute: 'Removal route',
+} as const satisfies Partial<Record<keyof Settings & keyof ManagedPolicy, string>>;
+export type PolicySetting = keyof typeof POLICY_SETTINGS;
+
+/** What the admin saved, with defaults for anything an older version did not store. */
+export async function readSavedSettings(): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+}
+
+/** The settings in force: the organization's policy over what the admin saved. */
+export async function readSettings(): Promise<Settings> {
+  const [saved, policy] = await Promise.all([readSavedSettings(), policyValues()]);
+  const set = Object.keys(POLICY_SETTINGS).filter((key) => policy[key as PolicySetting] !== undefined);
+  return { ...saved, ...Object.fromEntries(set.map((key) => [key, policy[key as PolicySetting]])) };
 }
 
 export interface ConnectedOrg {

@@ -2,14 +2,17 @@
 import type { PageConfig } from './page-config';
 import { anchorSelectorItem, deskAddressesItem, floatingCornerItem, pagePatternsItem } from './stored';
 
-export async function readPageConfig(): Promise<PageConfig> {
-  const [patterns, deskAddresses, anchorSelector, corner] = await Promise.all([
+/** `deskAddresses`: the ones in force (the organization's policy may set them: utils/policy/policy.ts). */
+export async function readPageConfig(
+  deskAddresses: () => Promise<string[]> = () => deskAddressesItem.getValue(),
+): Promise<PageConfig> {
+  const [patterns, addresses, anchorSelector, corner] = await Promise.all([
     pagePatternsItem.getValue(),
-    deskAddressesItem.getValue(),
+    deskAddresses(),
     anchorSelectorItem.getValue(),
     floatingCornerItem.getValue(),
   ]);
-  return { patterns, deskAddresses, anchorSelector, ...(corner ? { corner } : {}) };
+  return { patterns, deskAddresses: addresses, anchorSelector, ...(corner ? { corner } : {}) };
 }
 
 /** Calls back whenever what content scripts read changes (the corner aside: the tab that moved it knows). */

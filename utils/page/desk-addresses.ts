@@ -28,7 +28,14 @@ export function deskAddressMatches(origin: string): string[] {
   return AGENT_APP_PATHS.map((path) => `${origin}${path}`);
 }
 
+const SCRIPT_ID_PREFIX = 'desk-address:';
+
 /** The registered content script's id for that origin. */
 export function deskAddressScriptId(origin: string): string {
-  return `desk-address:${origin}`;
+  return `${SCRIPT_ID_PREFIX}${origin}`;
+}
+
+/** The origin a registered content script's id names, or null for another script. */
+export function deskAddressOfScript(id: string): string | null {
+  return id.startsWith(SCRIPT_ID_PREFIX) ? id.slice(SCRIPT_ID_PREFIX.length) : null;
 }

@@ -4,9 +4,10 @@ import { readPageConfig } from './config';
 import type { pageRequests } from './requests';
 import { floatingCornerItem } from './stored';
 
-export function pageHandlers(): Handlers<typeof pageRequests> {
+/** `deskAddresses`: the ones in force, as utils/handlers.ts reads them (the policy's or the admin's). */
+export function pageHandlers(deskAddresses?: () => Promise<string[]>): Handlers<typeof pageRequests> {
   return {
-    getPageConfig: () => readPageConfig(),
+    getPageConfig: () => readPageConfig(deskAddresses),
     async saveCorner({ corner }) {
       await floatingCornerItem.setValue(corner);
       return null;

@@ -27,6 +27,7 @@ describe('the bulk page', () => {
     vi.useFakeTimers();
     let onChange: (run: BulkRun | null) => void = () => {};
     const api = {
+      getPolicy: vi.fn(async () => ({ set: {} })),
       getBulkRun: vi.fn(async () => runWith(0)),
       watchRun: (cb: (run: BulkRun | null) => void) => {
         onChange = cb;
@@ -57,6 +58,7 @@ describe('the bulk page', () => {
     let listed: (list: { id: string; name: string }[]) => void = () => {};
     const prepareBulk = vi.fn(async () => ({ users: [], skipped: [], helpCenterId: '7' }));
     const api = {
+      getPolicy: vi.fn(async () => ({ set: {} })),
       getBulkRun: vi.fn(async () => null),
       watchRun: () => () => {},
       listHelpCenters: () => new Promise((resolve) => (listed = resolve)),
@@ -101,6 +103,7 @@ describe('the bulk page', () => {
       plannedAt: 0,
     }));
     const api = {
+      getPolicy: vi.fn(async () => ({ set: {} })),
       getBulkRun: vi.fn(async () => null),
       watchRun: () => () => {},
       listHelpCenters: async () => [{ id: '7', name: 'Community' }],
@@ -142,6 +145,7 @@ describe('the bulk page', () => {
   it("falls back to a typed badge when Zoho will not list the organization's badges, saying why", async () => {
     const prepareBulk = vi.fn(async () => ({ users: [], skipped: [], helpCenterId: '7', plannedAt: 0 }));
     const api = {
+      getPolicy: vi.fn(async () => ({ set: {} })),
       getBulkRun: vi.fn(async () => null),
       watchRun: () => () => {},
       listHelpCenters: async () => [{ id: '7', name: 'Community' }],
@@ -167,6 +171,7 @@ describe('the bulk page', () => {
 
   it("shows the credits the run has spent, as Zoho's replies count them", async () => {
     const api = {
+      getPolicy: vi.fn(async () => ({ set: {} })),
       getBulkRun: vi.fn(async () => ({ ...runWith(4), credits: { before: 5000, left: 4988 } })),
       watchRun: () => () => {},
       now: () => 0,

@@ -22,6 +22,7 @@ const settings: SettingsView = {
   customPagePatterns: [],
   anchorSelector: '',
   deskAddresses: [],
+  deskAddressesWithoutAccess: [],
 };
 const VALID_ID = '1000.ABCDEFGHIJKLMNOPQRSTUVWX';
 
@@ -53,6 +54,7 @@ function api(over: Partial<OptionsApi> = {}): OptionsApi {
       { id: '1', name: 'Zylker', isDefault: true },
       { id: '2', name: 'Zylker Labs', isDefault: false },
     ]),
+    getPolicy: vi.fn(async () => ({ set: {} })),
     chooseOrganization: vi.fn(async ({ orgId }) => ({
       ...disconnected,
       connection: 'connected' as const,

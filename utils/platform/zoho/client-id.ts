@@ -1,5 +1,5 @@
 /** Zoho API console client IDs look like `1000.` followed by upper-case letters and digits. */
-const CLIENT_ID = /^1000\.[A-Z0-9]{20,40}$/;
+export const CLIENT_ID = /^1000\.[A-Z0-9]{20,40}$/;
 
 /** An admin-facing reason the client ID cannot be used, or null when it looks right. */
 export function clientIdProblem(raw: string): string | null {

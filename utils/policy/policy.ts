@@ -1,0 +1,162 @@
+/**
+ * The organization's policy for the extension, set by its IT department: Chrome's `3rdparty` → `extensions` → id
+ * (the schema Chrome checks is public/managed-schema.json), Firefox's policies.json `3rdparty` → `Extensions` → id.
+ * Read from `storage.managed` in the service worker only, and parsed whole: a policy that does not fit is refused
+ * whole, never applied in part, and the options page says why. Each feature applies the keys that are its own.
+ * The client secret is never a policy key.
+ */
+import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
+import { deskAddressesItem } from '../page/stored';
+import { ZohoError } from '../platform/errors';
+import { ZOHO_ID } from '../platform/ids';
+import { CLIENT_ID } from '../platform/zoho/client-id';
+import { CLIENT_TYPES, type ClientType } from '../platform/zoho/client-types';
+import { DATA_CENTERS, type DataCenterLocation, dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
+import type { RouteSetting } from '../platform/zoho/removal-routes';
+
+import { SET_BY_ORGANIZATION, TURNED_OFF_BY_ORGANIZATION } from './words';
+
+export { SET_BY_ORGANIZATION, TURNED_OFF_BY_ORGANIZATION };
+
+export interface ManagedPolicy {
+  clientType?: ClientType;
+  clientId?: string;
+  dataCenter?: 'auto' | DataCenterLocation;
+  /** The Zoho Desk organization IDs the extension may connect to; no other can be chosen. */
+  allowedOrganizations?: string[];
+  /** The organization's own Desk addresses (https origins), in place of the ones an admin adds. */
+  deskAddresses?: string[];
+  bulkRemovalAllowed?: boolean;
+  auditRetentionDays?: number;
+  removalRoute?: RouteSetting;
+}
+
+const locations = DATA_CENTERS.map((dc) => dc.location) as [DataCenterLocation, ...DataCenterLocation[]];
+/** An origin as the browser writes it: https, a host name with a dot, an optional port, nothing after. */
+const HTTPS_ORIGIN = /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?$/;
+
+/** What each key takes, as the options page tells IT when a value does not fit. */
+const RULES: Record<keyof ManagedPolicy, string> = {
+  clientType: `one of ${CLIENT_TYPES.join(', ')}`,
+  clientId: "a client ID from Zoho's API console: 1000. and 20 to 40 capital letters and digits",
+  dataCenter: `auto or one of ${locations.join(', ')}`,
+  allowedOrganizations: 'a list of numeric Zoho Desk organization IDs, as strings (at most 100)',
+  deskAddresses: 'a list of https origins such as https://support.example.com (at most 50)',
+  bulkRemovalAllowed: 'true or false',
+  auditRetentionDays: 'a whole number of days from 1 to 3650',
+  removalRoute: 'auto, users-dissociate or helpcenter-delete',
+};
+
+const policyShape = {
+  clientType: z.optional(z.enum(CLIENT_TYPES)),
+  clientId: z.optional(z.string().check(z.regex(CLIENT_ID))),
+  dataCenter: z.optional(z.enum(['auto', ...locations])),
+  allowedOrganizations: z.optional(z.array(z.string().check(z.regex(ZOHO_ID))).check(z.maxLength(100))),
+  deskAddresses: z.optional(
+    z
+      .array(
+        z.string().check(
+          z.regex(HTTPS_ORIGIN),
+          // The manifest covers them, and a second content script there would add a second control.
+          z.refine((origin) => !dataCenterByDeskOrigin(origin), "Zoho's own addresses are covered already"),
+        ),
+      )
+      .check(z.maxLength(50)),
+  ),
+  bulkRemovalAllowed: z.optional(z.boolean()),
+  auditRetentionDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(3650))),
+  removalRoute: z.optional(z.enum(['auto', 'helpcenter-delete', 'users-dissociate'])),
+};
+
+/** Every key checked; an unknown one (a typo in policies.json, which Firefox does not check) refuses the whole. */
+export const managedPolicySchema: z.ZodMiniType<ManagedPolicy> = z.strictObject(policyShape);
+
+export const POLICY_KEYS = Object.keys(policyShape) as (keyof ManagedPolicy)[];
+
+/** What the policy is: the values it sets (none when there is no policy), or why it was refused whole. */
+export interface PolicyView {
+  set: ManagedPolicy;
+  /** The policy could not be used, and none of it applies. */
+  problem?: string;
+}
+
+type ManagedArea = Pick<typeof browser.storage.managed, 'get'>;
+
+/** Firefox rejects the read when no policy or managed-storage manifest names the extension: that is no policy. */
+const NO_MANAGED_STORAGE = /managed storage manifest not found|not supported/i;
+
+/** The policy, read now (so a change applies at once); injected area for tests of a browser without one. */
+export async function readPolicy(area: ManagedArea | undefined = browser.storage?.managed): Promise<PolicyView> {
+  let raw: Record<string, unknown>;
+  try {
+    raw = area ? await area.get(null) : {};
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (NO_MANAGED_STORAGE.test(message)) return { set: {} };
+    return { set: {}, problem: `The browser could not read it: ${message}` };
+  }
+  const parsed = managedPolicySchema.safeParse(raw ?? {});
+  if (parsed.success) return { set: parsed.data };
+  const issues = parsed.error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys') return `unknown key ${issue.keys.join(', ')}`;
+    const key = issue.path[0] as keyof ManagedPolicy;
+    return issue.code === 'custom' ? `${key}: ${issue.message}` : `${key}: ${RULES[key]}`;
+  });
+  return { set: {}, problem: [...new Set(issues)].join('; ') };
+}
+
+/** The policy's values alone (an invalid policy sets none). */
+export const policyValues = async (): Promise<ManagedPolicy> => (await readPolicy()).set;
+
+/** A change to a value the policy sets, refused in the worker whatever the page showed. */
+export function setByOrganization(what: string): ZohoError {
+  return new ZohoError({
+    kind: 'forbidden',
+    message: `${what}: ${SET_BY_ORGANIZATION.toLowerCase()}.`,
+    action: 'Ask your IT department to change it.',
+  });
+}
+
+export function orgAllowed(policy: ManagedPolicy, orgId: string): boolean {
+  return !policy.allowedOrganizations || policy.allowedOrganizations.includes(orgId);
+}
+
+/** Fail closed: nothing is read from or sent to an organization the policy does not list. */
+export async function requireAllowedOrg(org: { id: string; name?: string }): Promise<void> {
+  if (orgAllowed(await policyValues(), org.id)) return;
+  throw new ZohoError({
+    kind: 'choose-org',
+    message: `Your organization does not allow this extension to work in ${
+      org.name ? `${org.name} (${org.id})` : `organization ${org.id}`
+    } (${SET_BY_ORGANIZATION.toLowerCase()}).`,
+    action: 'Open the options page and choose an organization your IT department allows.',
+  });
+}
+
+export async function bulkRemovalAllowed(): Promise<boolean> {
+  return (await policyValues()).bulkRemovalAllowed !== false;
+}
+
+export async function requireBulkAllowed(): Promise<void> {
+  if (await bulkRemovalAllowed()) return;
+  throw new ZohoError({
+    kind: 'forbidden',
+    message: `Bulk removal: ${TURNED_OFF_BY_ORGANIZATION.toLowerCase()}.`,
+    action: 'Remove badges one user at a time, or ask your IT department.',
+  });
+}
+
+/** The organization's own Desk addresses in force: the policy's, else the ones the admin added. */
+export async function deskAddressesInForce(): Promise<string[]> {
+  return (await policyValues()).deskAddresses ?? (await deskAddressesItem.getValue());
+}
+
+/** Calls back when the policy changes (Chrome tells at once; Firefox reads policies.json at start only). */
+export function watchPolicy(onChange: () => void): () => void {
+  const listener = (_changes: unknown, area: string) => {
+    if (area === 'managed') onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
