@@ -1,4 +1,5 @@
 import { useMemo } from 'preact/hooks';
+import { plural } from '../../components/removal/ConfirmPreview';
 import {
   badgeCatalogue,
   confirmed,
@@ -42,14 +43,14 @@ export function DryRunPreview(props: {
                 checked={chosen.has(b.id)}
                 onChange={(e) => props.onChoose(toggleBadge(chosen, b.id, e.currentTarget.checked))}
               />
-              {b.name} <span class="muted">({b.holders} holders)</span>
+              {b.name} <span class="muted">({plural(b.holders, 'holder')})</span>
             </label>
           ))}
         </fieldset>
       ) : null}
       <p role="status">
         <strong>
-          {rows.length} users lose {countRemovals(rows)} badges.
+          {plural(rows.length, 'user')} {rows.length === 1 ? 'loses' : 'lose'} {plural(countRemovals(rows), 'badge')}.
         </strong>{' '}
         <span class="muted">
           Estimated API credits for the run: about {estimatedCredits(rows.length)} (two calls per user: the removal and

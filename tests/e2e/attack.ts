@@ -14,7 +14,8 @@ export async function attack(page: Page, rounds = 5) {
       }
       return found;
     };
-    const tried = { clicks: 0, frames: 0, runtime: 'unavailable' };
+    // controls: the extension's own buttons reached, so a test knows the attack touched more than the page's.
+    const tried = { clicks: 0, controls: 0, frames: 0, runtime: 'unavailable' };
     for (let round = 0; round < rounds; round++) {
       // Dispatched events as well as click(): neither is the admin.
       for (const el of reachable(document))
@@ -22,8 +23,10 @@ export async function attack(page: Page, rounds = 5) {
           el instanceof HTMLButtonElement &&
           el.getAttribute('aria-expanded') === 'false' &&
           /^Remove badges$/.test(el.textContent?.trim() ?? '')
-        )
+        ) {
           el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+          tried.controls++;
+        }
       for (const el of reachable(document)) {
         if (!(el instanceof HTMLElement)) continue;
         if (el.matches('button, input, [role="button"], [role="checkbox"]')) {

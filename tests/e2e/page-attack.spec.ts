@@ -24,8 +24,9 @@ test.describe("a Desk page's own scripts", () => {
         location.hash = hash;
       }, `#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${ben.id}`);
       const tried = await attack(page);
-      expect(tried.clicks).toBeGreaterThan(0);
+      expect(tried.controls).toBeGreaterThan(0);
       expect(tried.runtime).toBe('unavailable');
+      await expect(page.getByRole('button', { name: 'Remove badges' })).toHaveAttribute('aria-expanded', 'false');
       await expectNothingChanged(control, before);
       // The admin opens the panel; the page attacks again while it is open.
       await page.getByRole('button', { name: 'Remove badges' }).click();
@@ -43,12 +44,18 @@ test.describe("a Desk page's own scripts", () => {
     const carol = before.data.users.find((u) => u.id === DEMO_USER_ID)!;
     const page = await context.newPage();
     await page.goto(`https://desk.zoho.com/agent/zylker/zylker/contacts/details/${carol.contactId}`);
-    await expect(page.getByRole('button', { name: 'Remove badges' })).toBeVisible();
-    await attack(page);
+    const trigger = page.getByRole('button', { name: 'Remove badges' });
+    await expect(trigger).toBeVisible();
+    const tried = await attack(page);
+    // It reached the control itself (not only the sandbox page's buttons), and its clicks opened nothing.
+    expect(tried.controls).toBeGreaterThan(0);
+    expect(tried.runtime).toBe('unavailable');
+    await expect(trigger).toHaveAttribute('aria-expanded', 'false');
     await expectNothingChanged(control, before);
-    await page.getByRole('button', { name: 'Remove badges' }).click();
+    await trigger.click();
     await expect(page.frameLocator('badge-remover-control iframe.br-frame').getByRole('dialog')).toBeVisible();
-    await attack(page);
+    const again = await attack(page);
+    expect(again.frames).toBeGreaterThan(0);
     await expectNothingChanged(control, before);
   });
 

@@ -25,11 +25,12 @@ export interface TabOffers {
   ownDomain: string | null;
 }
 
-/** Throws on a URL that does not parse (a tab's URL always does). */
+/** Nothing to offer for a URL that does not parse: the popup's search stays as it is. */
 export function tabOffers(url: string, patterns: readonly string[]): TabOffers {
+  const parsed = URL.parse(url);
+  if (!parsed) return { unknownPage: null, ownDomain: null };
   const target = matchTarget(url, isDeskOrigin);
   const unknownPage = target !== null && isAgentAppPath(target) && !detectPage(url, patterns) ? url : null;
-  const parsed = new URL(url);
   const ownDomain =
     target === null && parsed.protocol === 'https:' && isAgentAppPath(parsed.pathname) ? parsed.origin : null;
   return { unknownPage, ownDomain };

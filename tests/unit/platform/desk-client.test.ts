@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { createDeskClient, creditsSpent, observeCredits } from '../../../utils/platform/zoho/desk-client';
+import {
+  createDeskClient,
+  creditsSpent,
+  type DeskClient,
+  observeCredits,
+} from '../../../utils/platform/zoho/desk-client';
 import { createLimiter } from '../../../utils/platform/zoho/limiter';
 import { userBadges } from '../../../utils/platform/zoho/schemas';
 import { fakeFetch, json } from './fakes';
@@ -250,4 +255,57 @@ describe('createLimiter', () => {
     await Promise.all(Array.from({ length: 20 }, () => limiter.run(task)));
     expect(peak).toBe(3);
   });
+});
+
+describe("Zoho's error codes", () => {
+  const desk = (body: unknown, status: number, headers: Record<string, string> = {}) => {
+    let calls = 0;
+    const { fetch } = fakeFetch([
+      [
+        '/badges',
+        () => {
+          calls++;
+          return calls === 1 ? json(body, status, headers) : json([], 200);
+        },
+      ],
+    ]);
+    const sleeps: number[] = [];
+    const client = createDeskClient({
+      fetch,
+      auth: { getAccessToken: async () => '1000.a', invalidateAccessToken: async () => {} },
+      deskHost: async () => 'https://desk.zoho.com',
+      orgId: async () => '1',
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+    });
+    return { client, sleeps, calls: () => calls };
+  };
+  const read = (client: DeskClient) =>
+    client.request({ method: 'GET', path: '/api/v1/users/42/badges', schema: userBadges });
+
+  it('THRESHOLD_EXCEEDED is a rate limit: waited for and retried', async () => {
+    const { client, sleeps, calls } = desk({ errorCode: 'THRESHOLD_EXCEEDED', message: 'slow' }, 400, {
+      'Retry-After': '2',
+    });
+    expect((await read(client)).data).toEqual([]);
+    expect(sleeps).toEqual([2000]);
+    expect(calls()).toBe(2);
+  });
+
+  for (const [code, status, says] of [
+    ['LICENSE_ACCESS_LIMITED', 403, /edition or license/],
+    ['ONLY_LIVECHAT_USER', 403, /live-chat-only/],
+    ['INTEGRATION_ADMIN_ERROR', 403, /needs an administrator/],
+    ['EMPTY_PAYLOAD', 400, /without its content/],
+    ['FORBIDDEN', 403, /may not do this/],
+  ] as const) {
+    it(`${code} says what happened and what to do`, async () => {
+      const { client } = desk({ errorCode: code }, status);
+      const error = await read(client).catch((e) => e);
+      expect(error.message).toMatch(says);
+      expect(error.action).toBeTruthy();
+      expect(error.errorCode).toBe(code);
+    });
+  }
 });

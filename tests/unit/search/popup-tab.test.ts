@@ -47,8 +47,9 @@ describe('tabOffers', () => {
     expect(tabOffers('https://support.zylker.example/portal/zylker', []).ownDomain).toBeNull();
   });
 
-  it('throws on a URL that does not parse, as the popup reports it', () => {
-    expect(() => tabOffers('not a url', [])).toThrow();
+  it('offers nothing for a URL that does not parse, rather than failing the popup', () => {
+    expect(tabOffers('not a url', [])).toEqual({ unknownPage: null, ownDomain: null });
+    expect(tabOffers('https://', [])).toEqual({ unknownPage: null, ownDomain: null });
   });
 });
 

@@ -135,7 +135,7 @@ describe('the bulk page', () => {
     fireEvent.change(choice, { target: { value: '11' } });
     fireEvent.click(dryRun);
     await waitFor(() => expect(prepareBulk).toHaveBeenCalledWith({ kind: 'holders', helpCenterId: '7', badge: '11' }));
-    expect((await screen.findByText(/users lose/)).textContent).toBe('1 users lose 1 badges.');
+    expect((await screen.findByText(/user loses/)).textContent).toBe('1 user loses 1 badge.');
     // The credits, from the weights integrators quote (the removal 2, its read-back a list, 3), said to be an estimate.
     const estimate = screen.getByText(/Estimated API credits/).textContent;
     expect(estimate).toContain('Estimated API credits for the run: about 5 ');

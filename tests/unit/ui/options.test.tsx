@@ -239,9 +239,22 @@ describe('OptionsApp', () => {
     expect(await screen.findByText(/Access was not granted/)).toBeTruthy();
   });
 
-  it('says nothing of site access while the browser grants it', async () => {
-    render(<OptionsApp api={api()} />);
+  it('says nothing of site access while the browser grants it, and says it once access is taken away', async () => {
+    let granted = true;
+    let changed = () => {};
+    const hasZohoAccess = vi.fn(async () => granted);
+    const watchZohoAccess = (on: () => void) => {
+      changed = on;
+      return () => {};
+    };
+    render(<OptionsApp api={api({ hasZohoAccess, watchZohoAccess })} />);
     await screen.findByText(/Connect the extension/);
+    // The browser's answer is in before the absence is read.
+    await waitFor(() => expect(hasZohoAccess).toHaveBeenCalled());
+    await hasZohoAccess.mock.results[0]!.value;
     expect(screen.queryByRole('button', { name: 'Allow access to Zoho' })).toBeNull();
+    granted = false;
+    changed();
+    expect(await screen.findByRole('button', { name: 'Allow access to Zoho' })).toBeTruthy();
   });
 });
