@@ -32,11 +32,14 @@ export function OptionsApp({
   api,
   addPattern,
   reconnectNow,
+  pasteCode,
   addAddress,
 }: {
   api: OptionsApi;
   addPattern?: string;
   reconnectNow?: boolean;
+  /** A Self Client's Reconnect: the form waits for a new code from Zoho's API console. */
+  pasteCode?: boolean;
   /** From the popup on an unrecognized Desk page: the address to offer. */
   addAddress?: string;
 }) {
@@ -80,6 +83,7 @@ export function OptionsApp({
               settings={settings}
               onSettings={setSettings}
               reconnectNow={reconnectNow}
+              pasteCode={pasteCode}
             />
           )}
           {status.connection === 'connected' ? <CheckSetup api={api} /> : null}

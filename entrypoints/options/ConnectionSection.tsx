@@ -14,13 +14,17 @@ export function ConnectionSection(props: {
   onStatus: (s: StatusView) => void;
   onSettings: (s: SettingsView) => void;
   reconnectNow?: boolean;
+  /** A Self Client's Reconnect: a new code is pasted. */
+  pasteCode?: boolean;
 }) {
   const { api, status } = props;
   const [picking, setPicking] = useState(status.connection === 'choose-org');
 
   return (
     <>
-      {status.connection === 'reconnect' ? <ConnectForm {...props} reconnect autoStart={props.reconnectNow} /> : null}
+      {status.connection === 'reconnect' ? (
+        <ConnectForm {...props} reconnect autoStart={props.reconnectNow} pasteCode={props.pasteCode} />
+      ) : null}
       <section class="card" aria-labelledby="connection-title">
         <h2 id="connection-title">Connection</h2>
         <dl class="facts">
