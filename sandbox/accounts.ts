@@ -1,6 +1,6 @@
 /**
  * The Zoho Accounts face (host accounts.<dc>): authorize + consent, token (authorization_code with
- * PKCE, refresh_token), revoke and serverinfo, following docs/zoho.md §7.
+ * PKCE or a Self Client's code, refresh_token), revoke and serverinfo, following docs/zoho.md §7.
  * Token errors use HTTP 200 with `{"error": ...}` like Zoho; the refresh throttle is configurable 200/400.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -43,8 +43,13 @@ export function parseScopes(raw: string): string[] {
     .filter(Boolean);
 }
 
-function findClient(state: SandboxState, clientId: string | null): ClientConfig | undefined {
-  return clientId ? state.config.clients.find((c) => c.clientId === clientId) : undefined;
+/** The client, if it is registered in the data center of `host` (Zoho's Multi-DC); else Zoho does not know it. */
+function findClient(state: SandboxState, clientId: string | null, host: string): ClientConfig | undefined {
+  const client = clientId ? state.config.clients.find((c) => c.clientId === clientId) : undefined;
+  const location = dcByAccountsHost(host)?.location;
+  return client && (!client.locations || (location !== undefined && client.locations.includes(location)))
+    ? client
+    : undefined;
 }
 
 function errorPage(status: number, title: string, detail: string): Reply {
@@ -110,12 +115,14 @@ function withParams(base: string, params: Record<string, string | null>): string
 /** Zoho's first checks, answered with an error page: nothing may be sent to an unregistered redirect URI. */
 function registeredClient(
   state: SandboxState,
+  host: string,
   params: URLSearchParams,
 ): { client: ClientConfig; redirectUri: string } | Reply {
-  const client = findClient(state, params.get('client_id'));
+  const client = findClient(state, params.get('client_id'), host);
   if (!client) return errorPage(400, 'Invalid Client', 'The client_id is not registered with Zoho Accounts.');
   const redirectUri = params.get('redirect_uri') ?? '';
-  if (!client.redirectUris.includes(redirectUri)) {
+  // A Self Client has no redirect URI at all: its codes come from the API console.
+  if (client.type === 'self' || !client.redirectUris.includes(redirectUri)) {
     return errorPage(400, 'Invalid Redirect Uri', 'Redirect URI passed does not match with the one configured.');
   }
   return { client, redirectUri };
@@ -161,7 +168,7 @@ function implicitToken(
 function sessionRefresh(ctx: RequestContext): Reply {
   const { state } = ctx;
   const params = ctx.url.searchParams;
-  const known = registeredClient(state, params);
+  const known = registeredClient(state, ctx.host, params);
   if ('status' in known) return known;
   const { client, redirectUri } = known;
   const stateParam = params.get('state');
@@ -179,7 +186,7 @@ function sessionRefresh(ctx: RequestContext): Reply {
 function authorize(ctx: RequestContext): Reply {
   const { state } = ctx;
   const params = formParams(ctx);
-  const known = registeredClient(state, params);
+  const known = registeredClient(state, ctx.host, params);
   if ('status' in known) return known;
   const { client, redirectUri } = known;
   const responseType = params.get('response_type');
@@ -238,6 +245,7 @@ function authorize(ctx: RequestContext): Reply {
     accessType: params.get('access_type') === 'offline' ? 'offline' : 'online',
     prompt: params.get('prompt'),
     issuedAt: state.now(),
+    lifetimeMs: CODE_LIFETIME_MS,
     used: false,
   };
   state.codes.set(record.code, record);
@@ -260,7 +268,7 @@ function tokenError(error: string): Reply {
 function clientProblem(client: ClientConfig | undefined, secret: string | null): boolean {
   // Client-based clients have no token endpoint use at all.
   if (!client || client.type === 'client') return true;
-  if (client.type === 'server') return !client.clientSecret || secret !== client.clientSecret;
+  if (client.type === 'server' || client.type === 'self') return !client.clientSecret || secret !== client.clientSecret;
   // A secret that is sent must still be the right one.
   return secret !== null && secret !== '' && client.clientSecret !== undefined && secret !== client.clientSecret;
 }
@@ -298,26 +306,30 @@ function mintAccessToken(
   return record;
 }
 
-function tokenReply(state: SandboxState, access: AccessTokenRecord, refreshToken?: string): Reply {
+function tokenReply(state: SandboxState, access: AccessTokenRecord, refreshToken?: string, scopes?: string[]): Reply {
   const dc = dcByLocation(access.location) ?? SANDBOX_DATA_CENTERS[0]!;
   return json(200, {
     access_token: access.token,
     ...(refreshToken ? { refresh_token: refreshToken } : {}),
+    ...(scopes ? { scope: scopes.join(' ') } : {}),
     api_domain: dc.apiDomain,
     token_type: 'Bearer',
     expires_in: state.config.accessTokenLifetimeSeconds,
   });
 }
 
+const expired = (state: SandboxState, code: CodeRecord) => code.used || state.now() > code.issuedAt + code.lifetimeMs;
+
 function exchangeCode(ctx: RequestContext, params: URLSearchParams, client: ClientConfig | undefined): Reply {
   const { state } = ctx;
+  if (client?.type === 'self') return exchangeSelfClientCode(ctx, params, client);
   if (!client || clientProblem(client, params.get('client_secret'))) return tokenError('invalid_client');
   const code = state.codes.get(params.get('code') ?? '');
   if (!code) return tokenError('invalid_code');
   if (code.clientId !== client.clientId) return tokenError('invalid_client');
   // A code is only good at the accounts server of its own DC (Zoho's "DC mismatch").
   if (dcByAccountsHost(ctx.host)?.location !== code.location) return tokenError('invalid_client');
-  if (code.used || state.now() > code.issuedAt + CODE_LIFETIME_MS) return tokenError('invalid_code');
+  if (expired(state, code)) return tokenError('invalid_code');
   if (params.get('redirect_uri') !== code.redirectUri) return tokenError('invalid_redirect_uri');
   if (!verifierMatches(code, params.get('code_verifier'))) {
     // A failed proof burns the code, so a verifier cannot be guessed by retrying.
@@ -327,26 +339,12 @@ function exchangeCode(ctx: RequestContext, params: URLSearchParams, client: Clie
   code.used = true;
   state.stats.codeGrants++;
 
-  let refreshToken: string | undefined;
-  if (code.accessType === 'offline') {
-    // Zoho issues a refresh token on the first offline grant, and again only with prompt=consent.
-    const hasLive = [...state.refreshTokens.values()].some(
-      (r) => r.clientId === client.clientId && r.location === code.location && !r.revoked,
-    );
-    if (!hasLive || code.prompt === 'consent') {
-      refreshToken = newSecret();
-      state.refreshTokens.set(refreshToken, {
-        token: refreshToken,
-        clientId: client.clientId,
-        location: code.location,
-        scopes: code.scopes,
-        createdAt: state.now(),
-        revoked: false,
-        accessTokensMinted: 0,
-        mintTimes: [],
-      });
-    }
-  }
+  // Zoho issues a refresh token on the first offline grant, and again only with prompt=consent.
+  const hasLive = [...state.refreshTokens.values()].some(
+    (r) => r.clientId === client.clientId && r.location === code.location && !r.revoked,
+  );
+  const refreshToken =
+    code.accessType === 'offline' && (!hasLive || code.prompt === 'consent') ? newRefreshToken(state, code) : undefined;
   const access = mintAccessToken(state, {
     clientId: client.clientId,
     location: code.location,
@@ -354,6 +352,88 @@ function exchangeCode(ctx: RequestContext, params: URLSearchParams, client: Clie
     refreshToken: refreshToken ?? null,
   });
   return tokenReply(state, access, refreshToken);
+}
+
+function newRefreshToken(state: SandboxState, code: CodeRecord): string {
+  const token = newSecret();
+  state.refreshTokens.set(token, {
+    token,
+    clientId: code.clientId,
+    location: code.location,
+    scopes: code.scopes,
+    createdAt: state.now(),
+    revoked: false,
+    accessTokensMinted: 0,
+    mintTimes: [],
+  });
+  return token;
+}
+
+/**
+ * A Self Client's code (zoho.com/accounts/protocol/oauth/self-client/authorization-code-flow.html): `client_id`,
+ * `client_secret`, `code`; no redirect URI, no PKCE. The secret is checked first (`invalid_client_secret`); a code
+ * this data center did not issue, or one expired or used, is `invalid_code` and is not spent. Every exchange gives
+ * a refresh token, and the reply names the code's scopes.
+ */
+function exchangeSelfClientCode(ctx: RequestContext, params: URLSearchParams, client: ClientConfig): Reply {
+  const { state } = ctx;
+  if (clientProblem(client, params.get('client_secret'))) return tokenError('invalid_client_secret');
+  const code = state.codes.get(params.get('code') ?? '');
+  if (
+    !code ||
+    code.clientId !== client.clientId ||
+    dcByAccountsHost(ctx.host)?.location !== code.location ||
+    expired(state, code)
+  ) {
+    return tokenError('invalid_code');
+  }
+  code.used = true;
+  state.stats.codeGrants++;
+  const refreshToken = newRefreshToken(state, code);
+  const access = mintAccessToken(state, {
+    clientId: client.clientId,
+    location: code.location,
+    scopes: code.scopes,
+    refreshToken,
+  });
+  return tokenReply(state, access, refreshToken, access.scopes);
+}
+
+export const SELF_CLIENT_MINUTES = [3, 5, 7, 10] as const;
+
+/**
+ * What the API console's Generate Code does for a Self Client: a code for these scopes, lasting the chosen minutes,
+ * at one data center where the client is registered. A string is the reason it cannot.
+ */
+export function generateSelfClientCode(
+  state: SandboxState,
+  input: { clientId: string; scopes: string[]; minutes: number; location: string },
+): CodeRecord | string {
+  const client = state.config.clients.find((c) => c.clientId === input.clientId && c.type === 'self');
+  if (!client) return `${input.clientId} is not a Self Client.`;
+  if (client.locations && !client.locations.includes(input.location))
+    return `The Self Client is not enabled in the data center "${input.location}".`;
+  if (!dcByLocation(input.location)) return `Unknown data center "${input.location}".`;
+  if (!(SELF_CLIENT_MINUTES as readonly number[]).includes(input.minutes))
+    return `The time duration is ${SELF_CLIENT_MINUTES.join(', ')} minutes.`;
+  if (input.scopes.length === 0 || !input.scopes.every((s) => SCOPE_SYNTAX.test(s)))
+    return 'Enter valid scopes, separated by commas.';
+  const record: CodeRecord = {
+    code: newSecret(),
+    clientId: client.clientId,
+    redirectUri: '',
+    scopes: input.scopes,
+    location: input.location,
+    challenge: null,
+    challengeMethod: null,
+    accessType: 'offline',
+    prompt: null,
+    issuedAt: state.now(),
+    lifetimeMs: input.minutes * 60_000,
+    used: false,
+  };
+  state.codes.set(record.code, record);
+  return record;
 }
 
 function refresh(ctx: RequestContext, params: URLSearchParams, client: ClientConfig | undefined): Reply {
@@ -387,7 +467,7 @@ function token(ctx: RequestContext): Reply {
   const params = formParams(ctx);
   const grantType = params.get('grant_type') ?? '';
   ctx.logExtra.grantType = grantType;
-  const client = findClient(ctx.state, params.get('client_id'));
+  const client = findClient(ctx.state, params.get('client_id'), ctx.host);
   if (grantType === 'authorization_code') return exchangeCode(ctx, params, client);
   if (grantType === 'refresh_token') return refresh(ctx, params, client);
   return tokenError('unsupported_grant_type');

@@ -22,7 +22,8 @@ export function sandboxChromiumFlags(sandbox: SandboxAddress): string[] {
     '--disable-default-apps',
     '--no-first-run',
     '--no-default-browser-check',
-    '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider',
+    // AutofillServerCommunication: a page with a form (the API console's) would ask content-autofill.googleapis.com.
+    '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication',
   ];
 }
 

@@ -18,6 +18,14 @@ export interface RequestFilter {
   since?: number;
 }
 
+export interface SelfClientCode {
+  code: string;
+  clientId: string;
+  location: string;
+  scopes: string[];
+  expiresAt: string;
+}
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 export class SandboxControl {
@@ -149,6 +157,19 @@ export class SandboxControl {
   /** Move the sandbox clock forward (codes and access tokens age, the throttle window slides). */
   advanceClock(seconds: number): Promise<{ now: string }> {
     return this.call('POST', '/clock', { advanceSeconds: seconds });
+  }
+
+  /**
+   * What the API console's Generate Code gives a Self Client: a code for `scopes`, lasting `minutes` (3 by default),
+   * at one data center (`location`, 'us' by default); the first Self Client unless `clientId` names another.
+   */
+  selfClientCode(input: {
+    scopes: string | readonly string[];
+    minutes?: number;
+    location?: string;
+    clientId?: string;
+  }): Promise<SelfClientCode> {
+    return this.call('POST', '/self-client/code', input);
   }
 
   /** Every live access token expires now; refresh tokens stay valid. */

@@ -1,7 +1,9 @@
 /**
  * The control API (`/__sandbox/...` on every host, JSON): reset, state, config, data, faults, the
- * request log, the clock, and the Desk web pages' data. It exists only in the sandbox.
+ * request log, the clock, a Self Client's code, and the Desk web pages' data. It exists only in the sandbox.
  */
+
+import { generateSelfClientCode, parseScopes } from './accounts';
 import {
   type Badge,
   type Contact,
@@ -68,6 +70,8 @@ export function configProblem(input: unknown): string | null {
           typeof c.clientId === 'string' &&
           (CLIENT_TYPES as readonly unknown[]).includes(c.type) &&
           isStringArray(c.redirectUris) &&
+          (c.locations === undefined ||
+            (isStringArray(c.locations) && c.locations.every((l) => dcByLocation(l) !== undefined))) &&
           (c.clientSecret === undefined || typeof c.clientSecret === 'string') &&
           (c.name === undefined || typeof c.name === 'string'),
       ),
@@ -293,6 +297,8 @@ export function handleControl(ctx: RequestContext): Reply {
       state.zohoSession = { signedIn: false, grants: new Map() };
       return json(200, { signedIn: false });
     }
+    case 'POST /self-client/code':
+      return selfClientCode(state, input);
     case 'POST /tokens/expire': {
       const now = state.now();
       let expired = 0;
@@ -307,6 +313,33 @@ export function handleControl(ctx: RequestContext): Reply {
   const m = /^POST \/data\/(orgs|helpCenters|badges|labels|users|contacts)$/.exec(route);
   if (m) return upsert(state, m[1] as Collection, input);
   return json(404, { error: `No control endpoint ${route}` });
+}
+
+/**
+ * The console's Generate Code, for tests: `{scopes, minutes?: 3, location?: 'us', clientId?: the first Self
+ * Client}` gives the code, with when it expires.
+ */
+function selfClientCode(state: SandboxState, input: unknown): Reply {
+  if (!isObject(input)) return bad('Give {scopes, minutes?, location?, clientId?}.');
+  const { scopes, minutes = 3, location = 'us' } = input;
+  const clientId = input.clientId ?? state.config.clients.find((c) => c.type === 'self')?.clientId;
+  if (typeof clientId !== 'string') return bad('There is no Self Client: give clientId, or configure one.');
+  if (!(typeof scopes === 'string' || isStringArray(scopes))) return bad('scopes: a string or a list of scopes.');
+  if (typeof minutes !== 'number' || typeof location !== 'string') return bad('minutes: a number; location: a string.');
+  const made = generateSelfClientCode(state, {
+    clientId,
+    scopes: typeof scopes === 'string' ? parseScopes(scopes) : scopes,
+    minutes,
+    location,
+  });
+  if (typeof made === 'string') return bad(made);
+  return json(200, {
+    code: made.code,
+    clientId: made.clientId,
+    location: made.location,
+    scopes: made.scopes,
+    expiresAt: new Date(made.issuedAt + made.lifetimeMs).toISOString(),
+  });
 }
 
 /** The request log, filtered; a string is the reason the filter is unusable. */

@@ -69,10 +69,17 @@ export function isPortalWebHost(host: string): boolean {
   return PORTAL_WEB_HOSTS.includes(host) || CUSTOM_WEB_HOSTS.includes(host);
 }
 
+/**
+ * Zoho's API console, where an admin creates a Self Client and generates its codes. One host here, for every data
+ * center (its page asks which); Zoho has one console per data center.
+ */
+export const CONSOLE_HOST = 'api-console.zoho.com';
+
 /** Every host name the sandbox answers as Zoho: what Chromium maps to it and the certificate names. */
 export function sandboxHostNames(): string[] {
   return [
     ...SANDBOX_DATA_CENTERS.flatMap((dc) => [dc.deskHost, dc.accountsHost]),
+    CONSOLE_HOST,
     ...PORTAL_WEB_HOSTS,
     ...CUSTOM_WEB_HOSTS,
   ];

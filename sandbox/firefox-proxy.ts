@@ -9,13 +9,23 @@ export interface SandboxProxy {
   port: number;
   /** Every host Firefox asked to reach (CONNECT) or fetch over plain HTTP, in order. */
   hostsAsked: string[];
+  /**
+   * Firefox's loopback OAuth redirects asked for (`http://127.0.0.1/mozoauth2/<hash>`, without the query): Firefox
+   * 86+ takes that address as `launchWebAuthFlow`'s redirect and catches it, so it is no host to reach. Refused here
+   * like any plain HTTP, and kept apart from `hostsAsked`.
+   */
+  loopbackRedirects: string[];
   close(): Promise<void>;
 }
+
+/** Firefox's loopback redirect: `mozoauth2` and the SHA-1 of the add-on id, on loopback port 80. */
+const LOOPBACK_REDIRECT = /^http:\/\/127\.0\.0\.1(:80)?\/mozoauth2\/[0-9a-f]{40}(?=$|[/?#])/;
 
 const HEAD_LIMIT = 16 * 1024;
 
 export async function startSandboxProxy(sandboxPort: number): Promise<SandboxProxy> {
   const hostsAsked: string[] = [];
+  const loopbackRedirects: string[] = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
     sockets.add(client);
@@ -33,8 +43,10 @@ export async function startSandboxProxy(sandboxPort: number): Promise<SandboxPro
       const [requestLine = ''] = head.subarray(0, end).toString('latin1').split('\r\n');
       const [method = '', target = ''] = requestLine.split(' ');
       if (method !== 'CONNECT') {
-        // Plain HTTP never reaches anything: the host is recorded, the request refused.
-        hostsAsked.push(hostOf(target));
+        // Plain HTTP never reaches anything: the host (or Firefox's own redirect) is recorded, the request refused.
+        const redirect = LOOPBACK_REDIRECT.exec(target);
+        if (redirect) loopbackRedirects.push(redirect[0].replace(/:80\//, '/'));
+        else hostsAsked.push(hostOf(target));
         client.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
         return;
       }
@@ -60,6 +72,7 @@ export async function startSandboxProxy(sandboxPort: number): Promise<SandboxPro
   return {
     port: address.port,
     hostsAsked,
+    loopbackRedirects,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -1,6 +1,7 @@
 /**
  * The local Zoho sandbox: one HTTPS server on loopback that answers as every Zoho host, dispatching
- * on the Host header: accounts.<dc> → Accounts, desk.<dc> → Desk API (/api/) and Desk web pages,
+ * on the Host header: accounts.<dc> → Accounts, api-console.zoho.com → the API console (Self Clients),
+ * desk.<dc> → Desk API (/api/) and Desk web pages,
  * anything else → a logged 404. `/__sandbox/...` (the control API) answers on every host.
  * It never imports extension code.
  */
@@ -9,8 +10,9 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { handleAccounts } from './accounts';
 import { generateCertificate, type SandboxCertificate, spkiHash } from './cert';
+import { handleConsole } from './console';
 import { handleControl } from './control';
-import { dcByAccountsHost, dcByDeskHost, isPortalWebHost, sandboxHostNames } from './datacenters';
+import { CONSOLE_HOST, dcByAccountsHost, dcByDeskHost, isPortalWebHost, sandboxHostNames } from './datacenters';
 import { handleDeskApi } from './desk';
 import { handleDeskWeb } from './desk-web';
 import {
@@ -58,6 +60,7 @@ export interface RunningSandbox {
 function faceFor(host: string, path: string): Face {
   if (path === '/__sandbox' || path.startsWith('/__sandbox/')) return 'control';
   if (dcByAccountsHost(host)) return 'accounts';
+  if (host === CONSOLE_HOST) return 'console';
   if (dcByDeskHost(host)) return path.startsWith('/api/') ? 'desk-api' : 'desk-web';
   // A portal's zohodesk address serves the agent app; an API call there is not Zoho's API host.
   if (isPortalWebHost(host) && !path.startsWith('/api/')) return 'desk-web';
@@ -77,6 +80,8 @@ async function route(ctx: RequestContext, face: Face): Promise<Reply> {
       return handleControl(ctx);
     case 'accounts':
       return handleAccounts(ctx);
+    case 'console':
+      return handleConsole(ctx);
     case 'desk-api':
       return handleDeskApi(ctx);
     case 'desk-web':

@@ -10,23 +10,43 @@ export const SANDBOX_CLIENT_ID = '1000.SANDBOXCLIENT0000000000000000';
 export const EXTENSION_REDIRECT_URI = 'https://cjheecimhjkgjkobijngojplcehhnajo.chromiumapp.org/';
 /** Firefox's add-on id (wxt.config.ts `GECKO_ID`) gives this one: the id's SHA-1 in hex, under allizom.org. */
 export const FIREFOX_GECKO_ID = 'badge-remover-for-zoho-desk@badgeremover.app';
-export const FIREFOX_REDIRECT_URI = `https://${createHash('sha1').update(FIREFOX_GECKO_ID).digest('hex')}.extensions.allizom.org/`;
+const FIREFOX_HASH = createHash('sha1').update(FIREFOX_GECKO_ID).digest('hex');
+export const FIREFOX_REDIRECT_URI = `https://${FIREFOX_HASH}.extensions.allizom.org/`;
+/** Firefox 86+ also takes this loopback address as the redirect (the first label of the one above); it catches it. */
+export const FIREFOX_LOOPBACK_REDIRECT_URI = `http://127.0.0.1/mozoauth2/${FIREFOX_HASH}`;
+
+/**
+ * The demo's Self Client: created in the US console and enabled for Europe too (Zoho's Multi-DC), so a code from
+ * either data center's console works at that data center's accounts server.
+ */
+export const SANDBOX_SELF_CLIENT = {
+  clientId: '1000.SANDBOXSELFCLIENT000000000000',
+  clientSecret: '5a3b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c',
+  locations: ['us', 'eu'],
+} as const;
 
 /**
  * Zoho's client types an extension can use: 'mobile' (Mobile-based: authorization code with PKCE, the
  * secret optional), 'server' (Server-based: code with the secret, PKCE accepted), 'client' (Client-based,
- * JavaScript: the implicit flow only, no refresh token).
+ * JavaScript: the implicit flow only, no refresh token), 'self' (Self Client: no redirect at all; its codes are
+ * generated in the API console and exchanged with the secret).
  */
-export const CLIENT_TYPES = ['mobile', 'server', 'client'] as const;
+export const CLIENT_TYPES = ['mobile', 'server', 'client', 'self'] as const;
 export type ClientType = (typeof CLIENT_TYPES)[number];
 
 export interface ClientConfig {
   clientId: string;
   clientSecret?: string;
   type: ClientType;
+  /** A Self Client has none. */
   redirectUris: string[];
   /** Shown on the consent page. */
   name?: string;
+  /**
+   * The data centers the client is registered in (Zoho's Multi-DC); absent: every one. Elsewhere its accounts
+   * server does not know it (`invalid_client`).
+   */
+  locations?: string[];
 }
 
 export interface SandboxConfig {
@@ -109,6 +129,7 @@ export function defaultConfig(): SandboxConfig {
         redirectUris: [EXTENSION_REDIRECT_URI, FIREFOX_REDIRECT_URI],
         name: 'Badge Remover for Zoho Desk',
       },
+      { ...SANDBOX_SELF_CLIENT, type: 'self', redirectUris: [], locations: [...SANDBOX_SELF_CLIENT.locations] },
     ],
     grantedScopes: null,
     orgs: 1,
@@ -124,6 +145,7 @@ export function defaultConfig(): SandboxConfig {
 export interface CodeRecord {
   code: string;
   clientId: string;
+  /** '' for a Self Client's code: generated in the console, exchanged without a redirect URI. */
   redirectUri: string;
   scopes: string[];
   location: string;
@@ -132,6 +154,8 @@ export interface CodeRecord {
   accessType: 'online' | 'offline';
   prompt: string | null;
   issuedAt: number;
+  /** Two minutes for a code from a redirect; what the admin chose (3 to 10 minutes) for a Self Client's. */
+  lifetimeMs: number;
   used: boolean;
 }
 
@@ -177,7 +201,7 @@ export interface FaultRecord extends Fault {
   hits: number;
 }
 
-export type Face = 'accounts' | 'desk-api' | 'desk-web' | 'control' | 'stray';
+export type Face = 'accounts' | 'console' | 'desk-api' | 'desk-web' | 'control' | 'stray';
 
 export interface LogEntry {
   seq: number;
@@ -360,6 +384,7 @@ export class SandboxState {
           scopes: c.scopes,
           accessType: c.accessType,
           issuedAt: new Date(c.issuedAt).toISOString(),
+          expiresAt: new Date(c.issuedAt + c.lifetimeMs).toISOString(),
           used: c.used,
         })),
       },

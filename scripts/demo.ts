@@ -1,7 +1,8 @@
 /**
  * `npm start`: build the extension, start the sandbox with the demo data, and open Chromium with the
  * extension on a Help Center user page. Without a display (or with --headless) it walks through the
- * product headless and saves screenshots instead.
+ * product headless and saves screenshots instead. `--self-client` connects with a Self Client instead: a code
+ * generated in the (sandbox) API console and pasted in the options page.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -9,10 +10,11 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { SandboxControl } from '../sandbox/control-client';
 import { startSandbox } from '../sandbox/server';
+import { SANDBOX_SELF_CLIENT } from '../sandbox/state';
 import { type BrowserName, ensureBrowsers, MissingBrowserError } from './browsers';
 import { findChromium, launchExtensionBrowser } from './chromium';
 import { launchFirefoxWithExtension, openPage, walkThroughFirefox } from './firefox';
-import { DEMO_USER, type WalkStep, walkThrough } from './walk-through';
+import { DEMO_USER, type DemoConnect, SELF_CLIENT_CONSOLE, type WalkStep, walkThrough } from './walk-through';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -23,6 +25,11 @@ const which = (argv.find((a) => a.startsWith('--browser='))?.slice('--browser='.
   (browserIndex >= 0 ? argv[browserIndex + 1] : 'chromium')) as BrowserName;
 if (which !== 'chromium' && which !== 'firefox') {
   console.error(`Unknown --browser ${which}: chromium or firefox.`);
+  process.exit(2);
+}
+const connect: DemoConnect = args.has('--self-client') ? 'self-client' : 'mobile';
+if (connect === 'self-client' && which === 'firefox' && headless) {
+  console.error('The headless Self Client walk-through runs in Chromium: drop --browser firefox or --headless.');
   process.exit(2);
 }
 
@@ -92,15 +99,19 @@ if (headless) {
 async function chromiumDemo(): Promise<DemoBrowser> {
   const browser = await launchExtensionBrowser(sandbox, { headless });
   return {
-    walkThrough: () => walkThrough(browser.context, browser.extensionId, control, outDir),
+    walkThrough: () => walkThrough(browser.context, browser.extensionId, control, outDir, connect),
     async show() {
       const options: Page = await browser.context.newPage();
       await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      if (connect === 'self-client') await (await browser.context.newPage()).goto(SELF_CLIENT_CONSOLE);
       const desk = await browser.context.newPage();
       await desk.goto(DEMO_USER.url);
       return [
         '\nChromium is open with the extension loaded:',
-        `  Options (connect first, client ID ${DEMO_USER.clientId}): options page in the first tab`,
+        connect === 'self-client'
+          ? '  Options (connect first, as a Self Client): options page in the first tab'
+          : `  Options (connect first, client ID ${DEMO_USER.clientId}): options page in the first tab`,
+        ...selfClientSteps(),
         `  A Help Center user page: ${DEMO_USER.url}`,
       ];
     },
@@ -115,14 +126,28 @@ async function firefoxDemo(): Promise<DemoBrowser> {
   return {
     walkThrough: () => walkThroughFirefox(firefox, DEMO_USER.url, outDir),
     async show() {
+      if (connect === 'self-client') await openPage(firefox, SELF_CLIENT_CONSOLE);
       await openPage(firefox, DEMO_USER.url);
       return [
         '\nFirefox is open with the extension installed (every connection goes to the sandbox):',
         `  A Help Center user page: ${DEMO_USER.url}`,
-        `  Click Remove badges, then Connect in options; client ID ${DEMO_USER.clientId}.`,
+        connect === 'self-client'
+          ? '  Click Remove badges, then Connect in options as a Self Client:'
+          : `  Click Remove badges, then Connect in options; client ID ${DEMO_USER.clientId}.`,
+        ...selfClientSteps(),
       ];
     },
     onClosed: (stop) => firefox.browser.on('disconnected', stop),
     close: () => firefox.close(),
   };
+}
+
+/** `--self-client`: what to enter where, in the options page and the (sandbox) API console. */
+function selfClientSteps(): string[] {
+  if (connect !== 'self-client') return [];
+  return [
+    `  Self Client (paste a code): Client ID ${SANDBOX_SELF_CLIENT.clientId}, Client secret ${SANDBOX_SELF_CLIENT.clientSecret}`,
+    `  Zoho's API console (sandbox): ${SELF_CLIENT_CONSOLE} Generate Code with the scope string the options page`,
+    '    shows, CREATE, and paste the code in the options page within its minutes.',
+  ];
 }

@@ -6,12 +6,20 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { SandboxControl } from '../sandbox/control-client';
 import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../sandbox/data';
-import { SANDBOX_CLIENT_ID } from '../sandbox/state';
+import { CONSOLE_HOST } from '../sandbox/datacenters';
+import { SANDBOX_CLIENT_ID, SANDBOX_SELF_CLIENT } from '../sandbox/state';
+import { DESK_SCOPE_STRING } from '../utils/connection/scopes';
 
 export const DEMO_USER = {
   clientId: SANDBOX_CLIENT_ID,
   url: `https://desk.zoho.com/agent/zylker/zylker/setup#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}`,
 };
+
+/** How the demo connects: the Mobile-based client through consent, or `--self-client`: a code pasted from the console. */
+export type DemoConnect = 'mobile' | 'self-client';
+
+/** Zoho's API console, where a Self Client's code is generated (the sandbox plays it in the demo browser). */
+export const SELF_CLIENT_CONSOLE = `https://${CONSOLE_HOST}/`;
 
 export interface WalkStep {
   title: string;
@@ -23,6 +31,7 @@ export async function walkThrough(
   extensionId: string,
   control: SandboxControl,
   outDir: string,
+  connect: DemoConnect = 'mobile',
 ): Promise<WalkStep[]> {
   const steps: WalkStep[] = [];
   const shot = async (page: Page, name: string, title: string) => {
@@ -33,17 +42,37 @@ export async function walkThrough(
     steps.push({ title, screenshot });
   };
 
-  // 1. Connect in the options page, accepting on the (sandbox) Zoho consent page.
+  // 1. Connect in the options page: through the (sandbox) Zoho consent page, or with a Self Client's code.
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.getByLabel('Client ID').fill(DEMO_USER.clientId);
-  await shot(options, '01-options', 'Options: client ID, data center, the redirect URI to register');
-  const consentOpened = context.waitForEvent('page');
-  await options.getByRole('button', { name: 'Connect to Zoho' }).click();
-  const consent = await consentOpened;
-  await consent.waitForLoadState();
-  await shot(consent, '02-consent', 'Zoho Accounts (sandbox) asks for consent');
-  await consent.locator('#accept').click();
+  if (connect === 'self-client') {
+    await options.getByRole('radio', { name: /^Self Client/ }).check();
+    await options.getByLabel('Client ID').fill(SANDBOX_SELF_CLIENT.clientId);
+    await options.getByLabel('Client secret').fill(SANDBOX_SELF_CLIENT.clientSecret);
+    await shot(options, '01-self-client', 'Options: Self Client, the console steps and the scope string to paste');
+    const apiConsole = await context.newPage();
+    await apiConsole.goto(SELF_CLIENT_CONSOLE);
+    await apiConsole.getByLabel('Scope', { exact: true }).fill(DESK_SCOPE_STRING);
+    await apiConsole.getByLabel('Time Duration').selectOption('10');
+    await apiConsole.getByLabel('Scope Description').fill('Badge Remover');
+    await apiConsole.getByRole('button', { name: 'CREATE' }).click();
+    const generated = apiConsole.locator('#generated-code');
+    await generated.scrollIntoViewIfNeeded();
+    const code = (await generated.textContent()) ?? '';
+    await shot(apiConsole, '02-console-code', "Zoho's API console (sandbox): Generate Code shows the code to copy");
+    await options.bringToFront();
+    await options.getByRole('textbox', { name: 'Code' }).fill(code);
+    await options.getByRole('button', { name: 'Connect to Zoho' }).click();
+  } else {
+    await options.getByLabel('Client ID').fill(DEMO_USER.clientId);
+    await shot(options, '01-options', 'Options: client ID, data center, the redirect URI to register');
+    const consentOpened = context.waitForEvent('page');
+    await options.getByRole('button', { name: 'Connect to Zoho' }).click();
+    const consent = await consentOpened;
+    await consent.waitForLoadState();
+    await shot(consent, '02-consent', 'Zoho Accounts (sandbox) asks for consent');
+    await consent.locator('#accept').click();
+  }
   await options.getByRole('button', { name: 'Disconnect' }).waitFor();
   await shot(options, '03-connected', 'Connected: data center, organization, time');
 

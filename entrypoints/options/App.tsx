@@ -35,11 +35,14 @@ export function OptionsApp({
   api,
   addPattern,
   reconnectNow,
+  pasteCode,
   addAddress,
 }: {
   api: OptionsApi;
   addPattern?: string;
   reconnectNow?: boolean;
+  /** A Self Client's Reconnect: the form waits for a new code from Zoho's API console. */
+  pasteCode?: boolean;
   /** From the popup on an unrecognized Desk page: the address to offer. */
   addAddress?: string;
 }) {
@@ -94,6 +97,7 @@ export function OptionsApp({
               onSettings={setSettings}
               reconnectNow={reconnectNow}
               policy={policy?.set}
+              pasteCode={pasteCode}
             />
           )}
           {status.connection === 'connected' ? <CheckSetup api={api} /> : null}

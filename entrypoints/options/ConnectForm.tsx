@@ -1,13 +1,19 @@
-/** Connect (or reconnect) to Zoho: the client type, its ID and secret, the data center, what to register. */
+/**
+ * Connect (or reconnect) to Zoho: the client type, its ID and secret, the data center, what to register; for a Self
+ * Client, the console's steps and the pasted code instead of a redirect URI.
+ */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CopyableId } from '../../components/common/CopyableId';
 import { PageAlert } from '../../components/common/Notices';
 import { SetByOrganization } from '../../components/policy/Policy';
 import type { Client } from '../../utils/client';
+import type { FirefoxRedirect } from '../../utils/connection/redirect-uri';
 import type { SettingsView, StatusView } from '../../utils/connection/requests';
 import {
+  detectLabel,
   javascriptDomain,
   planConnect,
+  reconnectsAtOnce,
   secretFieldText,
   suggestedClientType,
 } from '../../utils/connection/settings-form';
@@ -16,6 +22,9 @@ import { CLIENT_TYPE_INFO, CLIENT_TYPES, type ClientType } from '../../utils/pla
 import { DATA_CENTERS } from '../../utils/platform/zoho/datacenters';
 import type { ManagedPolicy } from '../../utils/policy/policy';
 import { RadioChoices } from './RadioChoices';
+import { RedirectUris } from './RedirectUris';
+import { SelfClientSteps } from './SelfClientSteps';
+import { TextField } from './TextField';
 
 export type ConnectFormApi = Pick<Client, 'saveSettings' | 'connect'>;
 
@@ -26,10 +35,12 @@ export function ConnectForm(props: {
   onStatus: (s: StatusView) => void;
   onSettings: (s: SettingsView) => void;
   reconnect?: boolean;
-  /** Start connecting at once, with the saved settings. */
+  /** Start connecting at once, with the saved settings (a Self Client waits for a new code instead). */
   autoStart?: boolean;
   /** What the organization's policy sets: those fields show its values, locked. */
   policy?: ManagedPolicy;
+  /** A Self Client's Reconnect: the code field has the focus, for a new code. */
+  pasteCode?: boolean;
 }) {
   const { api, status, settings } = props;
   const [clientType, setClientType] = useState<ClientType>(settings.clientType);
@@ -39,6 +50,11 @@ export function ConnectForm(props: {
   const info = CLIENT_TYPE_INFO[clientType];
   const secretField = secretFieldText(clientType, secret, settings.hasClientSecret);
   const [dataCenter, setDataCenter] = useState<string>(settings.dataCenter);
+  const [code, setCode] = useState('');
+  const [codeProblem, setCodeProblem] = useState<string | null>(null);
+  const codeField = useRef<HTMLInputElement>(null);
+  const [firefoxRedirect, setFirefoxRedirect] = useState<FirefoxRedirect>(settings.firefoxRedirect);
+  const redirectUri = status.firefoxRedirects?.[firefoxRedirect] ?? status.redirectUri;
   const [idProblem, setIdProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<SerializedError | null>(null);
@@ -47,15 +63,19 @@ export function ConnectForm(props: {
 
   const connect = async (event?: Event) => {
     event?.preventDefault();
-    const plan = planConnect({ clientType, clientId, secret, dataCenter }, settings.hasClientSecret);
+    const plan = planConnect(
+      { clientType, clientId, secret, dataCenter, code, ...(status.firefoxRedirects ? { firefoxRedirect } : {}) },
+      settings.hasClientSecret,
+    );
     setIdProblem(plan.idProblem);
     setSecretProblem(plan.secretProblem);
+    setCodeProblem(plan.codeProblem);
     setError(null);
     if (!plan.input) return;
     setBusy(true);
     try {
       props.onSettings(await api.saveSettings(plan.input));
-      props.onStatus(await api.connect());
+      props.onStatus(await api.connect(plan.connect));
     } catch (e) {
       setError(serializeError(e));
     } finally {
@@ -65,11 +85,14 @@ export function ConnectForm(props: {
 
   const started = useRef(false);
   useEffect(() => {
-    if (props.autoStart && !started.current) {
+    if (props.autoStart && !started.current && reconnectsAtOnce(settings.clientType)) {
       started.current = true;
       void connect();
     }
   }, [props.autoStart]);
+  useEffect(() => {
+    if (props.pasteCode) codeField.current?.focus();
+  }, [props.pasteCode]);
 
   return (
     <section class="card" aria-labelledby="connect-title">
@@ -85,30 +108,17 @@ export function ConnectForm(props: {
           describedBy={locked('clientType') ? 'client-type-locked' : undefined}
         />
         {locked('clientType') ? <SetByOrganization id="client-type-locked" /> : null}
-        <div class="field">
-          <label for="client-id">Client ID</label>
-          <input
-            id="client-id"
-            value={clientId}
-            onInput={(e) => setClientId(e.currentTarget.value)}
-            autoComplete="off"
-            spellcheck={false}
-            placeholder="1000.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
-            aria-invalid={idProblem ? true : undefined}
-            aria-describedby={`${idProblem ? 'client-id-error' : 'client-id-hint'}${locked('clientId') ? ' client-id-locked' : ''}`}
-            disabled={locked('clientId')}
-          />
-          {locked('clientId') ? <SetByOrganization id="client-id-locked" /> : null}
-          {idProblem ? (
-            <p class="field-error" id="client-id-error">
-              {idProblem}
-            </p>
-          ) : (
-            <p class="hint" id="client-id-hint">
-              From Zoho's API console, the {info.label} client you registered.
-            </p>
-          )}
-        </div>
+        {info.redirect ? null : <SelfClientSteps />}
+        <TextField
+          id="client-id"
+          label="Client ID"
+          value={clientId}
+          onInput={setClientId}
+          placeholder="1000.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
+          problem={idProblem}
+          hint={`From Zoho's API console, the ${info.label} client you registered.`}
+          locked={locked('clientId')}
+        />
         {secretField ? (
           <div class="field">
             <label for="client-secret">{secretField.label}</label>
@@ -139,6 +149,18 @@ export function ConnectForm(props: {
             )}
           </div>
         ) : null}
+        {info.redirect ? null : (
+          <TextField
+            id="self-client-code"
+            label="Code"
+            value={code}
+            onInput={setCode}
+            inputRef={codeField}
+            placeholder="1000.xxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxx"
+            problem={codeProblem}
+            hint="The code the console generated. It works once, within the minutes you chose; it is used at once and never kept."
+          />
+        )}
         <div class="field">
           <label for="data-center">Data center</label>
           <select
@@ -148,7 +170,7 @@ export function ConnectForm(props: {
             disabled={locked('dataCenter')}
             aria-describedby={locked('dataCenter') ? 'data-center-locked' : undefined}
           >
-            <option value="auto">Detect at sign-in</option>
+            <option value="auto">{detectLabel(clientType)}</option>
             {DATA_CENTERS.map((dc) => (
               <option key={dc.location} value={dc.location}>
                 {dc.label} ({new URL(dc.deskHost).host})
@@ -157,18 +179,25 @@ export function ConnectForm(props: {
           </select>
           {locked('dataCenter') ? <SetByOrganization id="data-center-locked" /> : null}
         </div>
-        <div class="field">
-          <span class="label">Scopes requested</span>
-          <p class="scopes">{status.scopes.join(', ')}</p>
-        </div>
-        <div class="field">
-          <CopyableId label="Redirect URI to register in Zoho's API console" value={status.redirectUri} id="redirect" />
-        </div>
+        {info.redirect ? (
+          <>
+            <div class="field">
+              <span class="label">Scopes requested</span>
+              <p class="scopes">{status.scopes.join(', ')}</p>
+            </div>
+            <RedirectUris
+              redirectUri={status.redirectUri}
+              firefoxRedirects={status.firefoxRedirects}
+              picked={firefoxRedirect}
+              onPick={setFirefoxRedirect}
+            />
+          </>
+        ) : null}
         {clientType === 'client' ? (
           <div class="field">
             <CopyableId
               label="JavaScript domain to register"
-              value={javascriptDomain(status.redirectUri)}
+              value={javascriptDomain(redirectUri)}
               id="javascript-domain"
             />
           </div>

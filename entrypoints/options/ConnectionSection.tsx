@@ -17,13 +17,17 @@ export function ConnectionSection(props: {
   reconnectNow?: boolean;
   /** What the organization's policy sets (the reconnect form shows it locked). */
   policy?: ManagedPolicy;
+  /** A Self Client's Reconnect: a new code is pasted. */
+  pasteCode?: boolean;
 }) {
   const { api, status } = props;
   const [picking, setPicking] = useState(status.connection === 'choose-org');
 
   return (
     <>
-      {status.connection === 'reconnect' ? <ConnectForm {...props} reconnect autoStart={props.reconnectNow} /> : null}
+      {status.connection === 'reconnect' ? (
+        <ConnectForm {...props} reconnect autoStart={props.reconnectNow} pasteCode={props.pasteCode} />
+      ) : null}
       <section class="card" aria-labelledby="connection-title">
         <h2 id="connection-title">Connection</h2>
         <dl class="facts">

@@ -16,15 +16,16 @@ const api = withClient<OptionsApi>(createClient(browser.runtime), {
   }),
 });
 
-// The popup's "Recognize this page" opens the pattern editor with a line to add.
+// The popup's "Recognize this page" opens the pattern editor with a line to add; its own-domain offer, an address.
 const hash = new URLSearchParams(location.hash.slice(1));
-const addPattern = hash.get('add-pattern') ?? undefined;
-const addAddress = hash.get('add-address') ?? undefined;
-// A "Reconnect" notice in the panel or popup: connect at once with the saved settings.
-const reconnectNow = hash.has('reconnect');
-if (reconnectNow) history.replaceState(null, '', location.pathname);
+// A "Reconnect" notice in the panel or popup: connect at once with the saved settings; a Self Client instead
+// waits for a new code (utils/connection/handlers.ts, OptionsStep).
+const fromLink = {
+  addPattern: hash.get('add-pattern') ?? undefined,
+  addAddress: hash.get('add-address') ?? undefined,
+  reconnectNow: hash.has('reconnect'),
+  pasteCode: hash.has('paste-code'),
+};
+if (fromLink.reconnectNow || fromLink.pasteCode) history.replaceState(null, '', location.pathname);
 
-render(
-  <OptionsApp api={api} addPattern={addPattern} reconnectNow={reconnectNow} addAddress={addAddress} />,
-  document.getElementById('app')!,
-);
+render(<OptionsApp api={api} {...fromLink} />, document.getElementById('app')!);

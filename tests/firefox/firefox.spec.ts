@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ElementHandle } from 'puppeteer-core';
 import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../../sandbox/data';
-import { FIREFOX_GECKO_ID, FIREFOX_REDIRECT_URI } from '../../sandbox/state';
+import {
+  FIREFOX_GECKO_ID,
+  FIREFOX_LOOPBACK_REDIRECT_URI,
+  FIREFOX_REDIRECT_URI,
+  SANDBOX_CLIENT_ID,
+} from '../../sandbox/state';
 import { waitForPage } from '../../scripts/firefox';
 import { BADGE_ID, expectOneRemovalPerUser, holders, seedHolders, stopWithCallsInFlight } from '../e2e/bulk-helpers';
 import { userNamed, userPageUrl } from '../e2e/fixtures';
@@ -46,6 +51,30 @@ test.describe('in Firefox ESR', () => {
     const exchange = accounts.find((r) => r.path === '/oauth/v2/token');
     expect(exchange).toMatchObject({ status: 200, grantType: 'authorization_code' });
     expect((await control.getState()).tokens.codes.map((c) => c.used)).toEqual([true]);
+  });
+
+  test("connects with Firefox's loopback redirect, for a console that takes only that one", async ({
+    firefox,
+    control,
+  }) => {
+    // The client registers the loopback address alone: the allizom.org one would get "Invalid Redirect Uri".
+    await control.configure({
+      clients: [{ clientId: SANDBOX_CLIENT_ID, type: 'mobile', redirectUris: [FIREFOX_LOOPBACK_REDIRECT_URI] }],
+    });
+    const options = await optionsThroughPanel(firefox, demoUserUrl);
+    const shown = await options.$eval('#redirect-loopback-label', (label) => label.nextElementSibling?.textContent);
+    expect(shown).toBe(FIREFOX_LOOPBACK_REDIRECT_URI);
+    await clickText(options, 'Loopback (127.0.0.1)', 'label');
+    await connectOnOptions(firefox, options);
+    await expectText(options, 'Zylker');
+
+    const accounts = await control.requests({ face: 'accounts' });
+    const authorize = accounts.find((r) => r.path === '/oauth/v2/auth');
+    expect(authorize?.query).toMatchObject({ redirect_uri: FIREFOX_LOOPBACK_REDIRECT_URI });
+    const exchange = accounts.find((r) => r.path === '/oauth/v2/token');
+    expect(exchange).toMatchObject({ status: 200, grantType: 'authorization_code' });
+    // Firefox caught the answer at the loopback address (nothing listens there).
+    expect(firefox.proxy.loopbackRedirects).toEqual([FIREFOX_LOOPBACK_REDIRECT_URI]);
   });
 
   test('removes badges on a Help Center user page, each verified by reading them back', async ({

@@ -276,6 +276,6 @@ describe('certificate', () => {
     }
     // Ten data centers with a Desk and an Accounts host each, two portal addresses on zohodesk domains, and one
     // organization's own domain.
-    expect(t.sandbox.hostNames).toHaveLength(23);
+    expect(t.sandbox.hostNames).toHaveLength(24);
   });
 });

@@ -25,7 +25,7 @@ const panelSender = (panelId: string, tabId = 5, frameId = 2) => ({
   frameId,
 });
 
-function setup(replies: Record<string, unknown> = {}) {
+function setup(replies: Record<string, unknown> = {}, over: Partial<ServiceDeps> = {}) {
   const calls: string[] = [];
   const secrets = memorySecretStore();
   const client: DeskClient = {
@@ -43,6 +43,7 @@ function setup(replies: Record<string, unknown> = {}) {
     openOptionsPage: vi.fn(async () => {}),
     now: () => 1000,
     newId: () => 'id-1',
+    ...over,
   };
   const handlers = createHandlers(deps);
   const send = (type: string, input: unknown, sender: object = PAGE) =>
@@ -300,6 +301,52 @@ describe('service handlers', () => {
     const { send, deps } = setup();
     expect((await send('disconnect', {}, DESK)).ok).toBe(false);
     expect(deps.auth.disconnect).not.toHaveBeenCalled();
+  });
+
+  it("a notice's Reconnect signs in again at once, but sends an expired Self Client to paste a new code", async () => {
+    const { send, deps } = setup();
+    const expired = async (clientType: 'mobile' | 'self') => {
+      await connectedTo({ id: '1', name: 'Zylker' });
+      await connectionItem.setValue({ ...(await connectionItem.getValue())!, state: 'reconnect', clientType });
+    };
+    await expired('mobile');
+    await send('openOptions', {});
+    await expired('self');
+    await send('openOptions', {});
+    await connectedTo({ id: '1', name: 'Zylker' });
+    await send('openOptions', {});
+    expect((deps.openOptionsPage as ReturnType<typeof vi.fn>).mock.calls).toEqual([['reconnect'], ['paste-code'], []]);
+  });
+
+  it('passes the pasted code to the connect once, and keeps it nowhere', async () => {
+    const { send, deps } = setup({ 'GET /api/v1/organizations': { data: [{ id: '1', companyName: 'Zylker' }] } });
+    await send('saveSettings', { clientType: 'self', clientId: '1000.ABCDEFGHIJKLMNOPQRSTUVWX', clientSecret: 's' });
+    (deps.auth.connect as ReturnType<typeof vi.fn>).mockImplementation(async () => connectedTo());
+    await send('connect', { code: '1000.0123456789abcdef.fedcba9876543210' });
+    expect(deps.auth.connect).toHaveBeenCalledWith(
+      expect.objectContaining({
+        clientType: 'self',
+        clientSecret: 's',
+        code: '1000.0123456789abcdef.fedcba9876543210',
+      }),
+    );
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('0123456789abcdef');
+  });
+
+  it('in Firefox, offers both redirect URIs and sends the one the admin picked', async () => {
+    const firefox = 'https://2d7c577a46873c06e81a635e45585f7715321f4a.extensions.allizom.org/';
+    const loopback = 'http://127.0.0.1/mozoauth2/2d7c577a46873c06e81a635e45585f7715321f4a';
+    const { send } = setup({}, { redirectUri: () => firefox });
+    expect(await send('getStatus', {})).toMatchObject({
+      value: { redirectUri: firefox, firefoxRedirects: { extension: firefox, loopback } },
+    });
+    await send('saveSettings', { firefoxRedirect: 'loopback' });
+    expect(await send('getStatus', {})).toMatchObject({ value: { redirectUri: loopback } });
+    // Chrome has one redirect URI, whatever was saved.
+    const chrome = setup();
+    const status = await chrome.send('getStatus', {});
+    expect(status).toMatchObject({ value: { redirectUri: `https://${RUNTIME_ID}.chromiumapp.org/` } });
+    expect(status.ok && status.value).not.toHaveProperty('firefoxRedirects');
   });
 });
 

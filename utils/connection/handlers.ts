@@ -6,6 +6,7 @@ import { compilePattern } from '../page/url-pattern';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
 import { clientIdProblem } from '../platform/zoho/client-id';
+import { CLIENT_TYPE_INFO, DEFAULT_CLIENT_TYPE } from '../platform/zoho/client-types';
 import { dataCenterByLocation } from '../platform/zoho/datacenters';
 import type { DeskClient } from '../platform/zoho/desk-client';
 import {
@@ -18,6 +19,7 @@ import {
 } from '../policy/policy';
 import type { ConnectSettings } from './oauth';
 import { listOrganizations, type OrganizationView } from './organizations';
+import { firefoxRedirects, pickedRedirectUri } from './redirect-uri';
 import { type connectionRequests, DEFAULT_FORGET, type Forget, type SettingsView, type StatusView } from './requests';
 import { DESK_SCOPES } from './scopes';
 import type { SecretStore } from './secret-store';
@@ -56,13 +58,20 @@ export interface ConnectionDeps {
   client: DeskClient;
   /** The client secret's home (with the refresh token): out of content scripts' reach. */
   secrets: SecretStore;
+  /** The browser's own redirect URI (`identity.getRedirectURL()`). */
   redirectUri: () => string;
-  /** `reconnect`: the options page starts connecting at once (the admin asked for it with one click). */
-  openOptionsPage: (then?: 'reconnect') => Promise<void>;
+  /**
+   * `reconnect`: the options page starts connecting at once (the admin asked for it with one click); `paste-code`:
+   * it waits for a new code from Zoho's API console (a Self Client has no sign-in window).
+   */
+  openOptionsPage: (then?: OptionsStep) => Promise<void>;
   /** The organization's own Desk addresses: the browser's side of them (optional permissions, scripting). */
   deskAddressAccess?: DeskAddressAccess;
   now: () => number;
 }
+
+/** What the options page does first when a notice's Reconnect opens it. */
+export type OptionsStep = 'reconnect' | 'paste-code';
 
 /** What the other features do when the connection changes (wired in utils/handlers.ts). */
 export interface ConnectionHooks {
@@ -134,9 +143,12 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
   const status = async (): Promise<StatusView> => {
     const connection = await connectionItem.getValue();
     const exposure = await secretsExposureItem.getValue();
+    const own = deps.redirectUri();
+    const redirects = firefoxRedirects(own);
     const base = {
       scopes: [...DESK_SCOPES],
-      redirectUri: deps.redirectUri(),
+      redirectUri: pickedRedirectUri(own, (await readSettings()).firefoxRedirect),
+      ...(redirects ? { firefoxRedirects: redirects } : {}),
       ...(exposure
         ? {
             secretsExposure: {
@@ -232,6 +244,7 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
       }
       if (input.removalRoute !== undefined) next.removalRoute = input.removalRoute;
       if (input.bulkConcurrency !== undefined) next.bulkConcurrency = input.bulkConcurrency;
+      if (input.firefoxRedirect !== undefined) next.firefoxRedirect = input.firefoxRedirect;
       if (input.customPagePatterns !== undefined) {
         const patterns = input.customPagePatterns.map((p) => p.trim()).filter(Boolean);
         const problems = patterns.flatMap((p) => {
@@ -297,9 +310,13 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
     },
 
     async openOptions() {
-      // From a "Reconnect" notice: one click, and Zoho's sign-in follows.
+      // From a "Reconnect" notice: one click, and Zoho's sign-in follows; a Self Client has none: a new code is pasted.
       const connection = await connectionItem.getValue();
-      await deps.openOptionsPage(connection?.state === 'reconnect' ? 'reconnect' : undefined);
+      if (connection?.state !== 'reconnect') await deps.openOptionsPage();
+      else
+        await deps.openOptionsPage(
+          CLIENT_TYPE_INFO[connection.clientType ?? DEFAULT_CLIENT_TYPE].redirect ? 'reconnect' : 'paste-code',
+        );
       return null;
     },
 

@@ -13,7 +13,8 @@ import { connectImplicit, needsReconnect, renewFromSession, SESSION_ENDED } from
 import { connectSelfClient } from './flows/self-client';
 import type { ConnectSettings } from './flows/settings';
 import { cryptoRandom } from './pkce';
-import { type Connection, connectionItem, pendingAuthItem } from './stored';
+import { pickedRedirectUri } from './redirect-uri';
+import { type Connection, connectionItem, pendingAuthItem, readSettings } from './stored';
 import { postToken, readTokenReply } from './token-endpoint';
 import { createTokenStore } from './token-store';
 
@@ -47,7 +48,9 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
     deps,
     random: deps.random ?? cryptoRandom,
     tokens,
-    redirectUri: deps.redirectUri ?? (async () => deps.identity.getRedirectURL()),
+    redirectUri:
+      deps.redirectUri ??
+      (async () => pickedRedirectUri(deps.identity.getRedirectURL(), (await readSettings()).firefoxRedirect)),
   };
   let refreshing: Promise<string> | null = null;
 

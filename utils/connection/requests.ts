@@ -4,6 +4,7 @@ import { PAGES_AND_PANEL, PAGES_ONLY, replies, zohoId } from '../platform/dispat
 import { CLIENT_TYPES } from '../platform/zoho/client-types';
 import type { DataCenterLocation } from '../platform/zoho/datacenters';
 import type { OrganizationView } from './organizations';
+import { FIREFOX_REDIRECTS, type FirefoxRedirect } from './redirect-uri';
 import type { SetupCheck } from './setup-check';
 import { BULK_CONCURRENCY, type ConnectedOrg, type Settings } from './stored';
 
@@ -15,7 +16,10 @@ export interface StatusView {
   org?: ConnectedOrg;
   connectedAt?: number;
   scopes: string[];
+  /** The redirect URI the sign-in sends: the browser's own, or in Firefox the one the admin picked. */
   redirectUri: string;
+  /** In Firefox only: both redirect URIs it takes, for the admin to pick the one Zoho's console accepted. */
+  firefoxRedirects?: Record<FirefoxRedirect, string>;
   /** An earlier version's secrets were exposed and dealt with: what the admin must still do. */
   secretsExposure?: { refreshTokenRevoked: boolean; clientSecretExposed: boolean };
 }
@@ -53,6 +57,7 @@ export const connectionRequests = {
       ),
       customPagePatterns: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(50))),
       anchorSelector: z.optional(z.string().check(z.maxLength(300, 'Keep the anchor selector under 300 characters.'))),
+      firefoxRedirect: z.optional(z.enum(FIREFOX_REDIRECTS)),
     }),
     reply: replies<SettingsView>(),
   },

@@ -6,10 +6,11 @@ import type * as z from 'zod/mini';
 import { anchorSelectorProblem } from '../page/anchor';
 import { patternLineProblems, patternLines } from '../page/pattern-list';
 import type { SerializedError } from '../platform/errors';
-import { clientIdProblem } from '../platform/zoho/client-id';
+import { clientIdProblem, selfClientCodeProblem } from '../platform/zoho/client-id';
 import { CLIENT_TYPE_INFO, type ClientType } from '../platform/zoho/client-types';
 import type { RouteSetting } from '../platform/zoho/removal-routes';
 import type { OrganizationView } from './organizations';
+import type { FirefoxRedirect } from './redirect-uri';
 import type { connectionRequests } from './requests';
 import { BULK_CONCURRENCY } from './stored';
 
@@ -21,13 +22,20 @@ export interface ConnectFields {
   /** As typed; empty keeps the saved one. */
   secret: string;
   dataCenter: string;
+  /** A Self Client's code, as pasted; the other types have none. */
+  code?: string;
+  /** In Firefox: the redirect URI the admin registered. */
+  firefoxRedirect?: FirefoxRedirect;
 }
 
-/** Each field's problem (null when fine), and what to save when there is none. */
+/** Each field's problem (null when fine), what to save and what to connect with when there is none. */
 export interface ConnectPlan {
   idProblem: string | null;
   secretProblem: string | null;
+  codeProblem: string | null;
   input: SettingsInput | null;
+  /** The `connect` request's input: a Self Client's code goes with it, used once and never saved. */
+  connect: { code?: string };
 }
 
 /** `hasClientSecret`: one is saved already, so a client type that needs one can do without typing it again. */
@@ -38,19 +46,49 @@ export function planConnect(fields: ConnectFields, hasClientSecret: boolean): Co
     info.secret === 'required' && !fields.secret.trim() && !hasClientSecret
       ? `A ${info.label} client needs its client secret.`
       : null;
-  if (idProblem || secretProblem) return { idProblem, secretProblem, input: null };
+  const code = fields.code?.trim() ?? '';
+  const codeProblem = info.redirect ? null : selfClientCodeProblem(code);
+  const connect = info.redirect ? {} : { code };
+  if (idProblem || secretProblem || codeProblem) return { idProblem, secretProblem, codeProblem, input: null, connect };
   return {
     idProblem,
     secretProblem,
+    codeProblem,
     input: {
       clientType: fields.clientType,
       clientId: fields.clientId,
       dataCenter: fields.dataCenter,
       // An empty field leaves the saved secret alone.
       ...(fields.secret.trim() ? { clientSecret: fields.secret } : {}),
+      ...(fields.firefoxRedirect ? { firefoxRedirect: fields.firefoxRedirect } : {}),
     },
+    connect,
   };
 }
+
+/**
+ * Whether a Reconnect may start at once: only a type whose consent window does the work. A Self Client waits for a
+ * new code.
+ */
+export const reconnectsAtOnce = (clientType: ClientType): boolean => CLIENT_TYPE_INFO[clientType].redirect;
+
+/** What "Detect" does, said for the client type: at sign-in, or by trying each data center with the code. */
+export const detectLabel = (clientType: ClientType): string =>
+  CLIENT_TYPE_INFO[clientType].redirect ? 'Detect at sign-in' : 'Detect (try each data center)';
+
+/**
+ * A Self Client, step by step in Zoho's API console, in the console's own words
+ * (zoho.com/accounts/protocol/oauth/self-client/authorization-code-flow.html).
+ */
+export const SELF_CLIENT_STEPS: readonly string[] = [
+  "In Zoho's API console (api-console.zoho.com, or your data center's), click GET STARTED or ADD CLIENT, choose Self Client, click CREATE NOW, then OK.",
+  'On the Client Secret tab, copy the Client ID and the Client Secret into the fields below.',
+  'On the Generate Code tab, paste the scope string below into Scope.',
+  'Choose the Time Duration: 3, 5, 7 or 10 minutes. The code works once, within that time.',
+  'Enter a Scope Description (any text, e.g. "Badge Remover") and click CREATE.',
+  'When asked, select Zoho Desk as the portal and your Desk organization, then click CREATE.',
+  'Copy the code the console shows, paste it into Code below, and click Connect to Zoho.',
+];
 
 export interface SecretFieldText {
   label: string;

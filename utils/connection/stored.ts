@@ -14,6 +14,7 @@ import { CLIENT_TYPES, type ClientType, DEFAULT_CLIENT_TYPE } from '../platform/
 import { DATA_CENTERS, type DataCenterLocation } from '../platform/zoho/datacenters';
 import type { RouteSetting } from '../platform/zoho/removal-routes';
 import { type ManagedPolicy, policyValues } from '../policy/policy';
+import { FIREFOX_REDIRECTS, type FirefoxRedirect } from './redirect-uri';
 
 const dataCenterLocation = z.enum(
   DATA_CENTERS.map((dc) => dc.location) as [DataCenterLocation, ...DataCenterLocation[]],
@@ -28,6 +29,8 @@ export interface Settings {
   removalRoute: RouteSetting;
   /** Users worked on at once in a bulk run; keep it at or under the org's Zoho concurrency limit. */
   bulkConcurrency: number;
+  /** In Firefox, the redirect URI registered in Zoho's console: its own (allizom.org) or the loopback one. */
+  firefoxRedirect: FirefoxRedirect;
 }
 
 /** Calls at once: Zoho's per-organization limit is 5 to 25 by edition (docs/zoho.md, 4). */
@@ -39,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dataCenter: 'auto',
   removalRoute: 'auto',
   bulkConcurrency: 5,
+  firefoxRedirect: 'extension',
 };
 
 /** Each field checked; one an earlier version did not store takes its default. */
@@ -51,6 +55,7 @@ const settingsSchema: z.ZodMiniType<Settings> = z.pipe(
     bulkConcurrency: z.optional(
       z.number().check(z.int(), z.minimum(BULK_CONCURRENCY.min), z.maximum(BULK_CONCURRENCY.max)),
     ),
+    firefoxRedirect: z.optional(z.enum(FIREFOX_REDIRECTS)),
   }),
   z.transform((stored): Settings => {
     const defined = Object.fromEntries(Object.entries(stored).filter(([, v]) => v !== undefined));

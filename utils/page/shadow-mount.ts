@@ -8,7 +8,8 @@
  * What must never move with it (an open frame, which reloads when moved) goes in the overlay: a second host
  * of the same tag, in the page only while it holds something, before <body>, out of the content the page
  * re-renders.
- * Styles go in as a constructable stylesheet (no <style> for a strict page CSP to block).
+ * Styles go in as a constructable stylesheet (no <style> for a strict page CSP to block), or where the browser
+ * refuses that from a content script (Firefox, bug 1928865), as a <style>.
  * Everything ends when the signal aborts.
  */
 import { ANCHOR_RANK, type Anchor, type AnchorKind } from './anchor';
@@ -53,6 +54,20 @@ const MAX_BACKOFF_MS = 30_000;
 const INTERACTIVE =
   'a[href], button, input, select, textarea, summary, [role="button"], [role="link"], [role="tab"], [role="menuitem"], [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
 
+/**
+ * Firefox may refuse a content script's `adoptedStyleSheets` ("Accessing from Xray wrapper is not supported",
+ * bug 1928865; 153 ESR takes it, the add-on's minimum is 140): the control would not appear at all, so a <style>.
+ */
+function adoptStyles(root: ShadowRoot, sheet: CSSStyleSheet, css: string): void {
+  try {
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.prepend(style);
+  }
+}
+
 export function mountInShadowRoot(options: ShadowMountOptions): ShadowMount {
   const { signal } = options;
   const doc = document;
@@ -60,11 +75,11 @@ export function mountInShadowRoot(options: ShadowMountOptions): ShadowMount {
   const shadow = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(options.css);
-  shadow.adoptedStyleSheets = [sheet];
+  adoptStyles(shadow, sheet, options.css);
   const overlayHost = doc.createElement(options.hostTag);
   overlayHost.setAttribute('data-overlay', '');
   const overlayShadow = overlayHost.attachShadow({ mode: 'open' });
-  overlayShadow.adoptedStyleSheets = [sheet];
+  adoptStyles(overlayShadow, sheet, options.css);
   const overlay = doc.createElement('div');
   overlayShadow.append(overlay);
   const container = doc.createElement('div');

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createZohoAuth } from '../../../utils/connection/oauth';
+import { firefoxLoopback, pickedRedirectUri } from '../../../utils/connection/redirect-uri';
 import { memorySecretStore, type SecretStore } from '../../../utils/connection/secret-store';
 import { accessTokenItem, connectionItem, pendingAuthItem, settingsItem } from '../../../utils/connection/stored';
 import { fakeClock, fakeFetch, fakeIdentity, json, REDIRECT_URI } from '../platform/fakes';
@@ -414,5 +415,54 @@ describe('a connect that fails because of the client type says which type to cho
     });
     expect(requests).toHaveLength(1);
     expect(requests[0]!.method).toBe('GET');
+  });
+});
+
+describe("Firefox's loopback redirect", () => {
+  const FIREFOX = 'https://2d7c577a46873c06e81a635e45585f7715321f4a.extensions.allizom.org/';
+  const LOOPBACK = 'http://127.0.0.1/mozoauth2/2d7c577a46873c06e81a635e45585f7715321f4a';
+  /** Firefox's identity: its own redirect URI; Zoho answers at whichever redirect URI the sign-in asked for. */
+  const firefoxIdentity = (fragment = false) => {
+    const fake = fakeIdentity((authorize) => {
+      const back = authorize.searchParams.get('redirect_uri');
+      const state = authorize.searchParams.get('state');
+      return fragment
+        ? `${back}#&access_token=1000.implicit&expires_in=3600&location=us&state=${state}`
+        : `${back}?code=1000.code&state=${state}&location=us&accounts-server=${encodeURIComponent('https://accounts.zoho.com')}`;
+    });
+    return { ...fake, identity: { ...fake.identity, getRedirectURL: () => FIREFOX } };
+  };
+  const pick = async (firefoxRedirect: 'extension' | 'loopback') =>
+    settingsItem.setValue({ ...(await settingsItem.getValue()), firefoxRedirect });
+
+  it('is the first label of the allizom.org host under 127.0.0.1/mozoauth2; Chrome has none', () => {
+    expect(firefoxLoopback(FIREFOX)).toBe(LOOPBACK);
+    expect(firefoxLoopback(REDIRECT_URI)).toBeUndefined();
+    expect(pickedRedirectUri(REDIRECT_URI, 'loopback')).toBe(REDIRECT_URI);
+  });
+
+  it('the code flow sends the picked one to Zoho and to the token endpoint, and takes the answer there', async () => {
+    await pick('loopback');
+    const { identity, launched } = firefoxIdentity();
+    const { fetch, requests } = fakeFetch([['/oauth/v2/token', json(TOKENS)]]);
+    await createZohoAuth({ secrets, identity, fetch, now: Date.now }).connect(settings);
+    expect(launched[0]!.searchParams.get('redirect_uri')).toBe(LOOPBACK);
+    expect(new URLSearchParams(requests[0]!.body).get('redirect_uri')).toBe(LOOPBACK);
+
+    await pick('extension');
+    await createZohoAuth({ secrets, identity, fetch, now: Date.now }).connect(settings);
+    expect(launched[1]!.searchParams.get('redirect_uri')).toBe(FIREFOX);
+  });
+
+  it('the implicit flow too', async () => {
+    await pick('loopback');
+    const { identity, launched } = firefoxIdentity(true);
+    const { fetch } = fakeFetch([]);
+    const connection = await createZohoAuth({ secrets, identity, fetch, now: Date.now }).connect({
+      ...settings,
+      clientType: 'client',
+    });
+    expect(launched[0]!.searchParams.get('redirect_uri')).toBe(LOOPBACK);
+    expect(connection).toMatchObject({ state: 'connected', clientType: 'client' });
   });
 });

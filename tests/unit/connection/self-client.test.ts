@@ -91,7 +91,9 @@ describe('Self Client', () => {
     const { fetch, requests } = accounts('https://accounts.zoho.com');
     const auth = createZohoAuth({ secrets, identity: noWindow, fetch, now: Date.now });
     await expect(auth.connect(self({ dataCenter: 'eu' }))).rejects.toMatchObject({
-      message: 'Zoho did not accept the code. Codes last 3 to 10 minutes and work once: generate a new one.',
+      message:
+        "Zoho's Europe data center did not accept the code. Codes last 3 to 10 minutes and work once: generate a new one.",
+      action: expect.stringContaining("another data center's console"),
     });
     expect(requests.map((r) => new URL(r.url).origin)).toEqual(['https://accounts.zoho.eu']);
   });

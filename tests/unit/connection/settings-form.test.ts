@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   type AdvancedFields,
+  detectLabel,
   firstOrgChoice,
   javascriptDomain,
   planAdvancedSave,
   planConnect,
+  reconnectsAtOnce,
+  SELF_CLIENT_STEPS,
   secretFieldText,
   suggestedClientType,
 } from '../../../utils/connection/settings-form';
@@ -18,7 +21,9 @@ describe('planConnect', () => {
     expect(planConnect(fields, false)).toEqual({
       idProblem: null,
       secretProblem: null,
+      codeProblem: null,
       input: { clientType: 'mobile', clientId: VALID_ID, dataCenter: 'auto' },
+      connect: {},
     });
   });
 
@@ -39,10 +44,37 @@ describe('planConnect', () => {
     expect(planConnect(server, false)).toEqual({
       idProblem: null,
       secretProblem: 'A Server-based client needs its client secret.',
+      codeProblem: null,
       input: null,
+      connect: {},
     });
     expect(planConnect(server, true).input).toEqual({ clientType: 'server', clientId: VALID_ID, dataCenter: 'auto' });
     expect(planConnect({ ...server, secret: 'x' }, false).secretProblem).toBeNull();
+  });
+
+  it('a Self Client: needs its secret and a pasted code, sent with connect and never saved', () => {
+    const self = { ...fields, clientType: 'self' as const, secret: 'the-secret' };
+    const missing = planConnect({ ...self, code: '  ' }, false);
+    expect(missing).toMatchObject({ codeProblem: "Paste the code Zoho's API console generated for the Self Client." });
+    expect(missing.input).toBeNull();
+    const plan = planConnect({ ...self, code: ' 1000.abcdef0123.456789abcd ' }, false);
+    expect(plan.codeProblem).toBeNull();
+    expect(plan.connect).toEqual({ code: '1000.abcdef0123.456789abcd' });
+    expect(plan.input).toEqual({
+      clientType: 'self',
+      clientId: VALID_ID,
+      dataCenter: 'auto',
+      clientSecret: 'the-secret',
+    });
+    // The other types take no code, whatever the field held.
+    expect(planConnect({ ...fields, code: '1000.abcdef0123' }, false).connect).toEqual({});
+  });
+
+  it("saves Firefox's redirect choice when the page offers one", () => {
+    expect(planConnect({ ...fields, firefoxRedirect: 'loopback' }, false).input).toMatchObject({
+      firefoxRedirect: 'loopback',
+    });
+    expect(planConnect(fields, false).input).not.toHaveProperty('firefoxRedirect');
   });
 
   it('reports both problems at once', () => {
@@ -50,6 +82,22 @@ describe('planConnect', () => {
     expect(plan.idProblem).toBe("Enter the Client ID from Zoho's API console.");
     expect(plan.secretProblem).toMatch(/needs its client secret/);
     expect(plan.input).toBeNull();
+  });
+});
+
+describe('the Self Client form', () => {
+  it('never starts a reconnect by itself, and detects by trying each data center', () => {
+    expect(reconnectsAtOnce('self')).toBe(false);
+    expect(reconnectsAtOnce('mobile') && reconnectsAtOnce('server') && reconnectsAtOnce('client')).toBe(true);
+    expect(detectLabel('self')).toBe('Detect (try each data center)');
+    expect(detectLabel('mobile')).toBe('Detect at sign-in');
+  });
+
+  it('walks through the console in its own words: the scopes, the duration, the organization, CREATE', () => {
+    const text = SELF_CLIENT_STEPS.join(' ');
+    for (const words of ['Self Client', 'Generate Code', 'Scope', 'Time Duration', '3, 5, 7 or 10 minutes', 'CREATE'])
+      expect(text).toContain(words);
+    expect(text).toMatch(/Desk organization/);
   });
 });
 

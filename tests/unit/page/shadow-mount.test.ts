@@ -31,6 +31,35 @@ const hosts = () => document.querySelectorAll('badge-remover-control').length;
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
 describe('mountInShadowRoot', () => {
+  it("styles the control with a <style> where the browser refuses a content script's adoptedStyleSheets", () => {
+    const attach = HTMLElement.prototype.attachShadow;
+    // What Firefox may throw for a content script (bug 1928865).
+    vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init) {
+      const root = attach.call(this, init);
+      Object.defineProperty(root, 'adoptedStyleSheets', {
+        set: () => {
+          throw new Error('Accessing from Xray wrapper is not supported.');
+        },
+      });
+      return root;
+    });
+    document.body.innerHTML = '<div><h2>Carol Diaz</h2></div>';
+    const controller = new AbortController();
+    controllers.push(controller);
+    const m = mountInShadowRoot({
+      hostTag: 'badge-remover-control',
+      css: '.br-move { color: red; }',
+      findAnchor: (isOwn) => findAnchor(document, { names: [], isOwn, isVisible: () => true }),
+      render: (c) => c.append('Remove badges'),
+      unrender: (c) => c.replaceChildren(),
+      signal: controller.signal,
+    });
+    vi.restoreAllMocks();
+    expect(m.host.isConnected).toBe(true);
+    expect(m.host.shadowRoot?.querySelector('style')?.textContent).toBe('.br-move { color: red; }');
+    expect(m.host.shadowRoot?.textContent).toContain('Remove badges');
+  });
+
   it('goes right after the heading when the page has one', () => {
     document.body.innerHTML = '<div><h2 id="h">Carol Diaz</h2></div>';
     const m = mount();

@@ -13,7 +13,6 @@ import {
   userBadges,
 } from '../../../utils/platform/zoho/schemas';
 import { loadDeskSpec } from '../../sandbox/oas';
-import { fakeFetch, json } from './fakes';
 
 describe("Zoho's own examples, read by the extension's schemas", () => {
   const spec = loadDeskSpec();

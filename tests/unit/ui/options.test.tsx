@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type OptionsApi, OptionsApp } from '../../../entrypoints/options/App';
 import type { SettingsView, StatusView } from '../../../utils/connection/requests';
+import { DESK_SCOPE_STRING } from '../../../utils/connection/scopes';
 import { ZohoError } from '../../../utils/platform/errors';
 
 afterEach(cleanup);
@@ -18,6 +19,7 @@ const settings: SettingsView = {
   dataCenter: 'auto',
   removalRoute: 'auto',
   bulkConcurrency: 5,
+  firefoxRedirect: 'extension',
   hasClientSecret: false,
   customPagePatterns: [],
   anchorSelector: '',
@@ -163,6 +165,70 @@ describe('OptionsApp', () => {
     render(<OptionsApp api={api()} />);
     await screen.findByRole('button', { name: 'Connect to Zoho' });
     expect(screen.queryByRole('alert', { name: 'Action needed after the update' })).toBeNull();
+  });
+
+  it('a Self Client: the console steps and the scope string to copy, no redirect URI; the code goes with connect', async () => {
+    const a = api();
+    render(<OptionsApp api={a} />);
+    fireEvent.click(await screen.findByRole('radio', { name: 'Self Client (paste a code)' }));
+    expect(screen.getByText(/On the Generate Code tab/)).toBeTruthy();
+    expect(screen.getByText(/3, 5, 7 or 10 minutes/)).toBeTruthy();
+    expect(screen.getByText(DESK_SCOPE_STRING)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy Scope string' })).toBeTruthy();
+    expect(screen.queryByText(disconnected.redirectUri)).toBeNull();
+    expect(screen.getByRole('option', { name: 'Detect (try each data center)' })).toBeTruthy();
+
+    fireEvent.input(screen.getByLabelText('Client ID'), { target: { value: VALID_ID } });
+    fireEvent.input(screen.getByLabelText('Client secret'), { target: { value: 'the-secret' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect to Zoho' }));
+    expect(await screen.findByText("Paste the code Zoho's API console generated for the Self Client.")).toBeTruthy();
+    expect(a.connect).not.toHaveBeenCalled();
+
+    fireEvent.input(screen.getByLabelText('Code'), { target: { value: ' 1000.0123456789abcdef.fedcba9876543210 ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect to Zoho' }));
+    await screen.findByRole('button', { name: 'Disconnect' });
+    expect(a.saveSettings).toHaveBeenCalledWith({
+      clientType: 'self',
+      clientId: VALID_ID,
+      dataCenter: 'auto',
+      clientSecret: 'the-secret',
+    });
+    expect(a.connect).toHaveBeenCalledWith({ code: '1000.0123456789abcdef.fedcba9876543210' });
+  });
+
+  it("an expired Self Client's Reconnect waits for a new code, with the focus on it, and opens no sign-in", async () => {
+    const a = api({
+      getStatus: vi.fn(async () => ({ ...disconnected, connection: 'reconnect' as const })),
+      getSettings: vi.fn(async () => ({ ...settings, clientType: 'self' as const, hasClientSecret: true })),
+    });
+    render(<OptionsApp api={a} reconnectNow pasteCode />);
+    const code = await screen.findByLabelText('Code');
+    await waitFor(() => expect(document.activeElement).toBe(code));
+    // Nothing was tried: no sign-in, and no complaint about a code not pasted yet.
+    expect(a.connect).not.toHaveBeenCalled();
+    expect(a.saveSettings).not.toHaveBeenCalled();
+    expect(screen.queryByText(/Paste the code/)).toBeNull();
+  });
+
+  it('in Firefox, shows both redirect URIs with Copy, and saves the one the admin picked', async () => {
+    const firefox = 'https://2d7c577a46873c06e81a635e45585f7715321f4a.extensions.allizom.org/';
+    const loopback = 'http://127.0.0.1/mozoauth2/2d7c577a46873c06e81a635e45585f7715321f4a';
+    const a = api({
+      getStatus: vi.fn(async () => ({
+        ...disconnected,
+        redirectUri: firefox,
+        firefoxRedirects: { extension: firefox, loopback },
+      })),
+    });
+    render(<OptionsApp api={a} />);
+    expect(await screen.findByText(firefox)).toBeTruthy();
+    expect(screen.getByText(loopback)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy Loopback redirect URI' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: 'Loopback (127.0.0.1)' }));
+    fireEvent.input(screen.getByLabelText('Client ID'), { target: { value: VALID_ID } });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect to Zoho' }));
+    await screen.findByRole('button', { name: 'Disconnect' });
+    expect(a.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ firefoxRedirect: 'loopback' }));
   });
 
   it('shows the redirect URI and the scopes', async () => {

@@ -22,6 +22,7 @@ const settings: SettingsView = {
   anchorSelector: '',
   deskAddresses: [OWN],
   deskAddressesWithoutAccess: [OWN],
+  firefoxRedirect: 'extension',
 };
 const SET: PolicyView = {
   set: {

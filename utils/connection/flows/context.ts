@@ -20,7 +20,10 @@ export interface AuthDeps {
   /** Where the refresh token and the client secret are kept, out of content scripts' reach. */
   secrets: SecretStore;
   random?: RandomBytes;
-  /** The redirect URI Zoho sends the admin back to (default: the browser's own, `identity.getRedirectURL()`). */
+  /**
+   * The redirect URI Zoho sends the admin back to (default: the browser's own, `identity.getRedirectURL()`, or in
+   * Firefox the loopback one when the settings pick it).
+   */
   redirectUri?: () => Promise<string>;
 }
 

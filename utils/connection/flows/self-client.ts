@@ -6,6 +6,7 @@
  * secret only ever goes to the data-center table's accounts servers.
  */
 import { ZohoError } from '../../platform/errors';
+import { selfClientCodeProblem } from '../../platform/zoho/client-id';
 import { DATA_CENTERS, type DataCenter, dataCenterByLocation } from '../../platform/zoho/datacenters';
 import type { TokenSuccess } from '../../platform/zoho/schemas';
 import { DESK_SCOPE_STRING, missingScopes } from '../scopes';
@@ -14,9 +15,6 @@ import { authError, postToken, readTokenBody } from '../token-endpoint';
 import { grantedScopes } from './code-flow';
 import type { FlowContext } from './context';
 import type { ConnectSettings } from './settings';
-
-/** What the console's code looks like: `1000.` and hex parts; loose, Zoho decides. */
-export const SELF_CLIENT_CODE = /^[\w.-]{10,400}$/;
 
 const NEW_CODE = `In Zoho's API console, open the Self Client, generate a new code for the scope string shown here, and paste it within its time.`;
 
@@ -29,9 +27,8 @@ export async function connectSelfClient(ctx: FlowContext, settings: ConnectSetti
       "Copy it from the Self Client's Client Secret tab in Zoho's API console.",
     );
   }
-  if (!SELF_CLIENT_CODE.test(code)) {
-    throw authError("Paste the code Zoho's API console generated for the Self Client.", NEW_CODE);
-  }
+  const codeProblem = selfClientCodeProblem(code);
+  if (codeProblem) throw authError(codeProblem, NEW_CODE);
   const fixed = settings.dataCenter === 'auto' ? undefined : dataCenterByLocation(settings.dataCenter);
   const refusals: { dc: DataCenter; error: string }[] = [];
   for (const dc of fixed ? [fixed] : DATA_CENTERS) {
@@ -114,8 +111,8 @@ function notAccepted(refusals: { dc: DataCenter; error: string }[], fixed: DataC
       : new ZohoError({
           kind: 'auth',
           errorCode: refusals[0]?.error ?? 'invalid_code',
-          message: 'Zoho did not accept the code. Codes last 3 to 10 minutes and work once: generate a new one.',
-          action: NEW_CODE,
+          message: `Zoho's ${fixed.label} data center did not accept the code. Codes last 3 to 10 minutes and work once: generate a new one.`,
+          action: `${NEW_CODE} If it is fresh, it may come from another data center's console: choose "Detect" (or that data center) and paste it again.`,
         });
   }
   return new ZohoError({
