@@ -62,6 +62,25 @@ test.describe('on the Help Center user page', () => {
     });
   }
 
+  test("from confirm to the verified report, exactly 2 Desk calls: the panel's read stands for the first", async ({
+    context,
+    control,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+    let confirmedAt = 0;
+    const dialog = await removeByName(page, ['Top Contributor'], async () => {
+      confirmedAt = (await control.requests()).at(-1)?.seq ?? 0;
+    });
+    await expect(dialog.getByText('Removed (verified)')).toHaveCount(1);
+    const calls = await control.requests({ face: 'desk-api', since: confirmedAt });
+    expect(calls.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      `POST /api/v1/users/${DEMO_USER_ID}/badges/dissociate 200`,
+      `GET /api/v1/users/${DEMO_USER_ID}/badges 200`,
+    ]);
+    expect((await userOf(control, DEMO_USER_ID)).badgeIds).not.toContain(B.topContributor);
+  });
+
   test("on the portal's zohodesk.com address, the removal works end to end, the API still on desk.zoho.com", async ({
     context,
     control,
