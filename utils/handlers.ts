@@ -36,7 +36,8 @@ export function createHandlers(given: ServiceDeps): Handlers<Requests> & {
   const deps = new Proxy(given, { get: (target, key) => (key === 'client' ? client : Reflect.get(target, key)) });
   const removal = removalFeature(
     deps,
-    (report, context) => recordRemoval({ ...report, kind: 'remove', ...context }),
+    // The report shows once the entry is in the worker's log, its write to storage under way.
+    (report, context) => recordRemoval({ ...report, kind: 'remove', ...context }, { inLog: true }),
     snapshots,
   );
   const bulk = bulkFeature(deps);
