@@ -1,6 +1,6 @@
 /** Benchmark 5: bulk throughput. */
 import { fmt, type Measure, median, RUNS, spread } from './common';
-import { watchBulkRun } from './where-time-goes';
+import { watchServiceWorker } from './where-time-goes';
 
 const LATENCY = 50;
 
@@ -30,12 +30,12 @@ export const bulk: Measure = {
       await bulkPage.getByText('500 users lose 500 badges.').waitFor({ timeout: 300_000 });
       await bulkPage.getByLabel('Type 500 to confirm').fill('500');
       await control.configure({ latencyMs: LATENCY, concurrencyLimit: 5 });
-      const watched = run < 0 && profile ? await watchBulkRun(bulkPage, extensionId, profile) : null;
+      const watched = run < 0 && profile ? await watchServiceWorker(bulkPage, extensionId, profile) : null;
       const t0 = performance.now();
       await bulkPage.getByRole('button', { name: 'Remove badges from 500 users' }).click();
       await bulkPage.getByRole('heading', { name: 'Bulk run: done' }).waitFor({ timeout: 600_000 });
       const seconds = (performance.now() - t0) / 1000;
-      await watched?.(seconds);
+      await watched?.('bulk run', seconds);
       await bulkPage.close();
       if (watched) continue;
       rates.push(500 / seconds);
@@ -44,7 +44,7 @@ export const bulk: Measure = {
       await control.configure({ latencyMs: 0, concurrencyLimit: 25 });
       const bare = await session.seedHolders(500, `bare${run}`);
       await control.configure({ latencyMs: LATENCY, concurrencyLimit: 5 });
-      const bareRun = await session.bareFetchRemovals(bare, 5, false);
+      const bareRun = await session.bareFetchRemovals(bare, 5);
       bareRates.push(bare.length / bareRun.seconds);
     }
     await control.configure({ latencyMs: 0 });

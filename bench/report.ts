@@ -42,13 +42,16 @@ How each is measured:
   has drawn the panel, on a freshly loaded page (first open) and again on the same page. Every open loads the
   panel page in a new frame (about 70 ms here), where the panel drawn in the content script's shadow root took about
   10 ms: the price of confirming in the extension's origin, out of the Desk page's reach (SECURITY.md).
-- **One removal:** the confirm click to "Removed (verified)" in the panel, against the same three calls (read, dissociate,
-  read back) sent one after another from Node over a kept-alive connection with the extension's token, and by bare
-  \`fetch\` in the extension's service worker (Chromium's own cost per call, before any of the extension's code).
-  Measured twice: with the sandbox answering at once, where the ratio compares fixed overheads only, and with 50 ms
-  added to each call, closer to a real round trip to Zoho, where every millisecond of network time is on both sides.
-  Beyond the three calls, a removal costs a message from the page to the service worker and one back (about 1.5 ms
-  each here) and the audit entry's write, which the report waits for (about 2 ms): it is on record before it is shown.
+- **One removal:** the confirm click to "Removed (verified)" in the panel. The panel read the user's badges to show
+  them, and that read stands for the removal's first, so a removal sends two calls (dissociate, read back); the
+  floor is the same two calls by bare \`fetch\` in the extension's service worker (Chromium's own cost per call,
+  before any of the extension's code), and beside it from Node over a kept-alive connection with the extension's
+  token. Measured twice: with the sandbox answering at once, where what is left beyond the floor is the extension's
+  own time, and with 50 ms added to each call, closer to a real round trip to Zoho, where every millisecond of network
+  time is on both sides. Beyond the two calls, a removal costs a message from the panel to the service worker on the
+  port it keeps open and one back, parsing both replies, and putting the audit entry in the worker's log (its write to
+  storage starts after the report is sent). \`BENCH_PROFILE=<file> npm run bench -- removal\` watches 30 more
+  removals and prints where their time goes, step by step.
 - **Bulk:** from the confirm click to "Bulk run: done" for 500 users, with the sandbox limiting each org to 5 calls at
   once and adding 50 ms to each call. A user the dry run has read costs two calls (the removal and its read-back),
   so the ceiling is 5 users at a time × 2 calls of 50 ms (50 users/s); the naive loop is one at a time. Beside it, the

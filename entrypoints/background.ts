@@ -12,9 +12,10 @@ import { readPageConfig, watchPageConfig } from '../utils/page/config';
 import { deskAddressMatches, deskAddressOfScript, deskAddressScriptId } from '../utils/page/desk-addresses';
 import { PAGE_CONFIG_MESSAGE } from '../utils/page/page-config';
 import { deskAddressesItem } from '../utils/page/stored';
-import { dispatch } from '../utils/platform/dispatch';
+import { dispatch, type SenderLike } from '../utils/platform/dispatch';
 import { ZohoError } from '../utils/platform/errors';
 import { PANEL_PAGE } from '../utils/platform/extension-pages';
+import { type PortReply, type PortRequest, REQUEST_PORT } from '../utils/platform/request-client';
 import { adoptTrustedArea, closeStorageToContentScripts } from '../utils/platform/trusted-storage';
 import { dataCenterByLocation } from '../utils/platform/zoho/datacenters';
 import { createDeskClient } from '../utils/platform/zoho/desk-client';
@@ -142,13 +143,28 @@ export default defineBackground(() => {
     void tellTabs();
     void followPolicy();
   });
+  const answer = (message: unknown, sender: SenderLike, overPort = false) =>
+    Promise.all([migrated, deskAddresses]).then(([, addresses]) =>
+      dispatch(requests, handlers, message, sender, browser.runtime.id, extensionOrigin, addresses, overPort),
+    );
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    Promise.all([migrated, deskAddresses])
-      .then(([, addresses]) =>
-        dispatch(requests, handlers, message, sender, browser.runtime.id, extensionOrigin, addresses),
-      )
-      .then(sendResponse);
+    void answer(message, sender).then(sendResponse);
     return true;
+  });
+  // The panel's requests come over a port it keeps open (`portSender`): the same dispatch, the port's sender.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== REQUEST_PORT) return;
+    port.onMessage.addListener((raw) => {
+      const { id, message } = (raw ?? {}) as Partial<PortRequest>;
+      if (typeof id !== 'number') return;
+      void answer(message, port.sender ?? {}, true).then((reply) => {
+        try {
+          port.postMessage({ id, reply } satisfies PortReply);
+        } catch {
+          // The panel went away meanwhile.
+        }
+      });
+    });
   });
 
   // A bulk run that was under way when the worker stopped (or the browser closed) goes on. The

@@ -17,6 +17,7 @@ import { policyHandlers } from './policy/handlers';
 import { deskAddressesInForce } from './policy/policy';
 import { type RemovalServiceDeps, removalFeature } from './removal/handlers';
 import { panelBinding } from './removal/panel-binding';
+import { panelSnapshots } from './removal/panel-snapshot';
 import type { Requests } from './requests';
 import { forgetSearches, searchHandlers } from './search/handlers';
 
@@ -25,13 +26,23 @@ export type ServiceDeps = ConnectionDeps & RemovalServiceDeps & BulkDeps & Audit
 /** The worker asking itself (a contact's users, cached where the panel read them). */
 const TRUSTED: ClassifiedSender = { kind: 'extension-page' };
 
-export function createHandlers(deps: ServiceDeps): Handlers<Requests> & {
+export function createHandlers(given: ServiceDeps): Handlers<Requests> & {
   resumeBulk(): Promise<unknown>;
   expireData(): Promise<void>;
   holdBulkRunForReview(): Promise<void>;
   followPolicy(): Promise<void>;
 } {
-  const removal = removalFeature(deps, (report, context) => recordRemoval({ ...report, kind: 'remove', ...context }));
+  // Every feature's Desk calls are watched: a change or a failure ends the panels' snapshots of what users hold.
+  // The rest of the deps is read as given, at each use (tests change the clock as they go).
+  const snapshots = panelSnapshots(() => given.now());
+  const client = snapshots.watch(given.client);
+  const deps = new Proxy(given, { get: (target, key) => (key === 'client' ? client : Reflect.get(target, key)) });
+  const removal = removalFeature(
+    deps,
+    // The report shows once the entry is in the worker's log, its write to storage under way.
+    (report, context) => recordRemoval({ ...report, kind: 'remove', ...context }, { inLog: true }),
+    snapshots,
+  );
   const bulk = bulkFeature(deps);
   const connection = connectionHandlers(deps, {
     orgChosen: bulk.orgChosen,

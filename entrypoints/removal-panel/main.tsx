@@ -9,6 +9,7 @@ import { ContactPanel } from '../../components/contact/ContactPanel';
 import { PanelChoicesContext, RemoveBadgesPanel, UnresolvedPanel } from '../../components/removal/RemoveBadgesPanel';
 import { createClient } from '../../utils/client';
 import { serializeError } from '../../utils/platform/errors';
+import { portSender } from '../../utils/platform/request-client';
 import { dataCenterByDeskOrigin } from '../../utils/platform/zoho/datacenters';
 import { PANEL_MESSAGE, type PanelMessage, panelChoicesStore, panelPlace } from '../../utils/removal/panel-frame';
 import '../../components/control.css';
@@ -103,7 +104,8 @@ async function main() {
   new ResizeObserver(() => tell({ action: 'size', height: Math.ceil(app.getBoundingClientRect().height) })).observe(
     app,
   );
-  const api = createClient(browser.runtime);
+  // Over a port kept open: each request costs less than a runtime message of its own.
+  const api = createClient(portSender(browser.runtime));
   try {
     const context = await api.getPanelContext({ panelId, ...(parentOrigin ? { framedBy: parentOrigin } : {}) });
     const panel =

@@ -209,14 +209,20 @@ export function panelOf(page: Page) {
   return page.frameLocator('badge-remover-control iframe.br-frame').getByRole('dialog');
 }
 
-/** Opens the panel on a user page and removes the badges whose names are given, returning the dialog. */
-export async function removeByName(page: Page, names: string[]) {
+/**
+ * Opens the panel on a user page and removes the badges whose names are given, returning the dialog.
+ * `beforeConfirm` runs on the preview, just before the confirm click.
+ */
+export async function removeByName(page: Page, names: string[], beforeConfirm?: () => Promise<void>) {
   await page.getByRole('button', { name: 'Remove badges' }).click();
   const dialog = panelOf(page);
   await expect(dialog.getByRole('checkbox').first()).toBeVisible();
   await dialog.getByRole('button', { name: /Select none/ }).click();
   for (const name of names) await dialog.getByRole('checkbox', { name: new RegExp(name) }).check();
   await dialog.getByRole('button', { name: /Review removal/ }).click();
-  await dialog.getByRole('button', { name: new RegExp(`^Remove ${names.length} badges?$`) }).click();
+  const confirm = dialog.getByRole('button', { name: new RegExp(`^Remove ${names.length} badges?$`) });
+  await confirm.waitFor();
+  await beforeConfirm?.();
+  await confirm.click();
   return dialog;
 }

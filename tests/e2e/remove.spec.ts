@@ -1,4 +1,5 @@
 import { COMMUNITY_HC_ID, DEMO_USER_ID, ZYLKER_BADGES } from '../../sandbox/data';
+import { PANEL_SNAPSHOT_MAX_AGE_MS } from '../../utils/removal/panel-snapshot';
 import { connectThroughOptions, expect, panelOf, removeByName, test, userOf, userPageUrl } from './fixtures';
 
 const B = ZYLKER_BADGES;
@@ -95,8 +96,49 @@ test.describe('on the Help Center user page', () => {
     await dialog.getByRole('button', { name: 'Remove 2 badges' }).click();
     await expect(dialog.getByText('Removed (verified)')).toHaveCount(2);
     expect((await userOf(control, DEMO_USER_ID)).badgeIds).toEqual(ids.filter((_, i) => i !== 6 && i !== 52));
-    // The removal's read of what the user holds, and the read-back that verified it, each read both pages.
-    expect(await reads()).toEqual(['1/50 200', '51/50 200', '1/50 200', '51/50 200']);
+    // The panel's read stands for the removal's; the read-back that verified it reads both pages.
+    expect(await reads()).toEqual(['1/50 200', '51/50 200']);
+  });
+
+  test("from confirm to the verified report, exactly 2 Desk calls: the panel's read stands for the first", async ({
+    context,
+    control,
+  }) => {
+    const page = await context.newPage();
+    await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+    let confirmedAt = 0;
+    const dialog = await removeByName(page, ['Top Contributor'], async () => {
+      confirmedAt = (await control.requests()).at(-1)?.seq ?? 0;
+    });
+    await expect(dialog.getByText('Removed (verified)')).toHaveCount(1);
+    const calls = await control.requests({ face: 'desk-api', since: confirmedAt });
+    expect(calls.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      `POST /api/v1/users/${DEMO_USER_ID}/badges/dissociate 200`,
+      `GET /api/v1/users/${DEMO_USER_ID}/badges 200`,
+    ]);
+    expect((await userOf(control, DEMO_USER_ID)).badgeIds).not.toContain(B.topContributor);
+  });
+
+  test('a panel left open past the age its read stands in for reads the badges again first: 3 Desk calls', async ({
+    context,
+    control,
+  }) => {
+    test.setTimeout(PANEL_SNAPSHOT_MAX_AGE_MS + 60_000);
+    const page = await context.newPage();
+    await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+    let confirmedAt = 0;
+    const dialog = await removeByName(page, ['Top Contributor'], async () => {
+      // The worker's clock, not the page's, ages the read: so a real wait.
+      await page.waitForTimeout(PANEL_SNAPSHOT_MAX_AGE_MS + 1_000);
+      confirmedAt = (await control.requests()).at(-1)?.seq ?? 0;
+    });
+    await expect(dialog.getByText('Removed (verified)')).toHaveCount(1);
+    const calls = await control.requests({ face: 'desk-api', since: confirmedAt });
+    expect(calls.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      `GET /api/v1/users/${DEMO_USER_ID}/badges 200`,
+      `POST /api/v1/users/${DEMO_USER_ID}/badges/dissociate 200`,
+      `GET /api/v1/users/${DEMO_USER_ID}/badges 200`,
+    ]);
   });
 
   test("on the portal's zohodesk.com address, the removal works end to end, the API still on desk.zoho.com", async ({

@@ -36,8 +36,11 @@ interface StorageArea {
 export interface AuditStore {
   /** The whole log, oldest first (a new array; the entries are shared and must not be changed). */
   read(): Promise<AuditEntry[]>;
-  /** Replaces the log with `next`; resolves once storage holds it (or a newer log). */
-  save(next: AuditEntry[]): Promise<void>;
+  /**
+   * Replaces the log with `next`; resolves once storage holds it (or a newer log). `nextTask`: its write starts on the
+   * worker's next task, so what the worker is about to send (a removal's report) goes before the write's copying.
+   */
+  save(next: AuditEntry[], options?: { nextTask?: boolean }): Promise<void>;
   /** The next write skips the gap: for a change someone is waiting to see stored. */
   hurry(): void;
   /** The storage keys the log occupies (for its size). */
@@ -56,7 +59,8 @@ export function createAuditStore(
   let indexDirty = false;
   let waiters: { done: () => void; fail: (error: unknown) => void }[] = [];
   let storing = false;
-  const newPacer = () => createWritePacer(MIN_GAP_MS, options.sleep ?? sleep, options.now ?? Date.now);
+  const wait = options.sleep ?? sleep;
+  const newPacer = () => createWritePacer(MIN_GAP_MS, wait, options.now ?? Date.now);
   let pacer = newPacer();
   const pending = () => dirty.size > 0 || gone.size > 0 || indexDirty;
 
@@ -142,9 +146,9 @@ export function createAuditStore(
       return (await load()).flatMap((c) => c.entries);
     },
 
-    save(next) {
+    save(next, { nextTask = false } = {}) {
       // Memory changes when this is called, so the next read sees it before storage does.
-      if (!chunks) return load().then(() => store.save(next));
+      if (!chunks) return load().then(() => store.save(next, { nextTask }));
       const before = chunks;
       const after = appended(before, next) ?? rechunk(before, next);
       const kept = new Set(after.map((c) => c.id));
@@ -161,7 +165,10 @@ export function createAuditStore(
       chunks = after;
       if (!pending()) return Promise.resolve();
       const stored = new Promise<void>((done, fail) => waiters.push({ done, fail }));
-      if (!storing) void drain();
+      if (!storing && nextTask) {
+        storing = true;
+        void wait(0).then(drain);
+      } else if (!storing) void drain();
       return stored;
     },
 

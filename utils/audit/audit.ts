@@ -16,23 +16,31 @@ export async function auditRetentionDays(): Promise<number> {
 
 /** Every change to the log goes through one batched writer: removals finishing together all land, in one write. */
 let hurryBatch = false;
+/** A removal's report waits to be sent: the batch's write starts after it. */
+let afterReplyBatch = false;
 const writeLog = createBatchedUpdater(
   async () => ({ log: await auditStore.read(), days: await auditRetentionDays() }),
   ({ log }) => {
-    const saved = auditStore.save(log);
+    const saved = auditStore.save(log, { nextTask: afterReplyBatch });
     // Only once the change is in the store: hurrying earlier would speed up the write before it.
     if (hurryBatch) auditStore.hurry();
     hurryBatch = false;
+    afterReplyBatch = false;
     return saved;
   },
 );
 
 /** `atOnce`: someone waits on this change, so its write skips the gap that paces a bulk run's entries. */
-function updateLog(change: (log: AuditEntry[], retentionDays: number) => AuditEntry[], atOnce = true): Promise<void> {
+function updateLog(
+  change: (log: AuditEntry[], retentionDays: number) => AuditEntry[],
+  atOnce = true,
+  applied?: () => void,
+): Promise<void> {
   return writeLog((state) => {
     if (atOnce) hurryBatch = true;
+    if (applied) afterReplyBatch = true;
     return { ...state, log: change(state.log, state.days) };
-  });
+  }, applied);
 }
 
 /** Entries within the retention period, newest kept up to the cap. */
@@ -41,9 +49,21 @@ function retained(log: AuditEntry[], retentionDays: number, now: number): AuditE
   return log.filter((e) => e.finishedAt >= oldest).slice(-AUDIT_LOG_CAP);
 }
 
-/** Appends one entry, dropping what the retention period no longer covers. */
-export function recordRemoval(entry: AuditEntry, { atOnce = true } = {}): Promise<void> {
-  return updateLog((log, days) => retained([...log, entry], days, entry.finishedAt), atOnce);
+/**
+ * Appends one entry, dropping what the retention period no longer covers. Resolves once it is stored; with
+ * `inLog`, as soon as it is in the log the worker keeps (every reader of the log sees it from then on), its write
+ * starting on the worker's next task, after the reply that waited for this: a write that fails then is said in the
+ * console, and its chunk goes again with the log's next write.
+ */
+export function recordRemoval(entry: AuditEntry, { atOnce = true, inLog = false } = {}): Promise<void> {
+  const change = (log: AuditEntry[], days: number) => retained([...log, entry], days, entry.finishedAt);
+  if (!inLog) return updateLog(change, atOnce);
+  return new Promise<void>((done, fail) => {
+    updateLog(change, atOnce, done).catch((error: unknown) => {
+      fail(error);
+      console.warn('Badge Remover could not store the audit log; it is tried again with its next change:', error);
+    });
+  });
 }
 
 /** Notes on a removal that an undo reversed it. */

@@ -1,13 +1,14 @@
 /**
  * Read-modify-write of one stored value, with every change queued meanwhile applied in a single
  * write: many workers finishing together cost one read and one write, not one each, and no change
- * is lost. Each caller's promise settles once its change is saved.
+ * is lost. Each caller's promise settles once its change is saved; `applied` is called before that, once the change
+ * is in the value `load` gives (its write under way).
  *
  * `save` must make the value visible to `load` when called (a remembered item does: its storage
  * write follows behind), so the next batch need not wait for the write.
  */
 export function createBatchedUpdater<T>(load: () => Promise<T>, save: (value: T) => Promise<void>) {
-  let queue: { change: (value: T) => T; done: () => void; fail: (error: unknown) => void }[] = [];
+  let queue: { change: (value: T) => T; applied?: () => void; done: () => void; fail: (error: unknown) => void }[] = [];
   let flushing = false;
 
   const flush = async () => {
@@ -23,7 +24,9 @@ export function createBatchedUpdater<T>(load: () => Promise<T>, save: (value: T)
           for (const { done } of batch) done();
           continue;
         }
-        save(value).then(
+        const saved = save(value);
+        for (const { applied } of batch) applied?.();
+        saved.then(
           () => {
             for (const { done } of batch) done();
           },
@@ -38,9 +41,9 @@ export function createBatchedUpdater<T>(load: () => Promise<T>, save: (value: T)
     flushing = false;
   };
 
-  return (change: (value: T) => T): Promise<void> =>
+  return (change: (value: T) => T, applied?: () => void): Promise<void> =>
     new Promise<void>((done, fail) => {
-      queue.push({ change, done, fail });
+      queue.push({ change, ...(applied ? { applied } : {}), done, fail });
       if (!flushing) {
         flushing = true;
         void flush();

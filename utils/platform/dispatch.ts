@@ -125,7 +125,12 @@ const refused = (message: string): Reply<never> => ({
   error: { kind: 'invalid-request', message },
 });
 
-/** Checks the envelope, the sender and the payload, in that order; any failure refuses. */
+/**
+ * Checks the envelope, the sender and the payload, in that order; any failure refuses. `overPort`: sent on a port
+ * (utils/platform/request-client.ts `portSender`), whose sender is the one that opened it. Only extension pages send
+ * that way: a Desk page's address changes as it navigates, so its requests come as runtime messages, each with its
+ * own sender.
+ */
 export async function dispatch<T extends RequestTable>(
   table: T,
   handlers: Handlers<T>,
@@ -134,13 +139,14 @@ export async function dispatch<T extends RequestTable>(
   runtimeId: string,
   extensionOrigin: string,
   deskAddresses: readonly string[] = [],
+  overPort = false,
 ): Promise<Reply<unknown>> {
   const parsed = envelope.safeParse(raw);
   if (!parsed.success || !Object.hasOwn(table, parsed.data.type)) return refused('Unknown request.');
   const type = parsed.data.type as keyof T;
   const from = classifySender(sender, runtimeId, extensionOrigin, deskAddresses);
   const spec = table[type]!;
-  if (!from || !spec.from.includes(from.kind)) {
+  if (!from || !spec.from.includes(from.kind) || (overPort && from.kind === 'content-script')) {
     return refused('This request is not allowed from here.');
   }
   const input = spec.input.safeParse(parsed.data.input ?? {});

@@ -9,6 +9,7 @@ import { findUserByEmail, readUser, userBadgesView } from '../platform/zoho/help
 import type { RemovalRoute } from '../platform/zoho/removal-routes';
 import { claimedContext } from './panel-binding';
 import { PANEL_CONTEXT_TTL_MS, type PanelContext } from './panel-frame';
+import type { PanelSnapshots } from './panel-snapshot';
 import { type RemovalDeps, removeBadges } from './remove';
 import type { RemovalReport } from './report';
 import type { removalRequests } from './requests';
@@ -50,14 +51,17 @@ export async function removalDeps(
 /** Keeps a removal's report: the audit log, wired in utils/handlers.ts. */
 export type RecordRemoval = (report: RemovalReport, context: RemovalContext) => Promise<void>;
 
-export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval) {
+/** `snapshots` watches the Desk client in `deps` (utils/handlers.ts): the panels' reads that stand in for a first read. */
+export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval, snapshots: PanelSnapshots) {
   // Who a user is, as last read, so the audit log can name them without another call to Zoho.
   const seenUsers = new Map<string, RemovalContext>();
 
   const handlers: Handlers<typeof removalRequests> = {
-    async getUserBadges(target) {
+    async getUserBadges(target, sender) {
       await requireOrg();
-      const view = await userBadgesView(deps.client, target);
+      const read = () => userBadgesView(deps.client, target);
+      // The panel's read, as this worker made it, is kept for that panel's removal (./panel-snapshot.ts).
+      const view = sender.kind === 'panel' ? await snapshots.keep(sender.panelId, target, read) : await read();
       seenUsers.set(target.userId, {
         userName: view.user.name,
         ...(view.user.email ? { userEmail: view.user.email } : {}),
@@ -75,9 +79,11 @@ export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval) 
       return { name: user.name, ...(user.email ? { email: user.email } : {}) };
     },
 
-    async removeBadges(request) {
+    async removeBadges(request, sender) {
+      // Taken before anything else: one snapshot stands in for one removal at most.
+      const before = sender.kind === 'panel' ? snapshots.take(sender.panelId, request) : undefined;
       const orgId = await requireOrg();
-      const report = await removeBadges(await removalDeps(deps, orgId), request);
+      const report = await removeBadges(await removalDeps(deps, orgId), { ...request, ...(before ? { before } : {}) });
       await record(report, seenUsers.get(request.userId) ?? {});
       return report;
     },
@@ -159,6 +165,7 @@ export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval) 
     /** On disconnect: who was seen, and the route learned, belong to the organization. */
     async disconnected() {
       seenUsers.clear();
+      snapshots.clear();
       await routeByOrgItem.removeValue();
     },
   };

@@ -27,6 +27,7 @@ export interface PanelEntry {
   inWindow?: boolean;
 }
 
-export const panelContextsItem = storage.defineItem<Record<string, PanelEntry>>('session:panelContexts', {
-  fallback: {},
-});
+/** Read by every request a panel sends (utils/removal/panel-binding.ts): kept in the worker's memory too. */
+export const panelContextsItem = /* @__PURE__ */ remembered(
+  storage.defineItem<Record<string, PanelEntry>>('session:panelContexts', { fallback: {} }),
+);

@@ -24,6 +24,19 @@ describe('audit log', () => {
     expect(log.at(-1)!.auditId).toBe('newest');
   });
 
+  it('with inLog, resolves once the entry is in the log; its write to storage starts after, on the next task', async () => {
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    try {
+      await recordRemoval(entry('shown'), { inLog: true });
+      expect(ids(await readAuditLog(2))).toEqual(['shown']);
+      expect(set).not.toHaveBeenCalled();
+      await vi.waitFor(() => expect(set).toHaveBeenCalled());
+      await vi.waitFor(async () => expect(Object.keys(await fakeBrowser.storage.local.get(null))).not.toEqual([]));
+    } finally {
+      set.mockRestore();
+    }
+  });
+
   it('a removal someone waits on is stored at once, even behind a paced bulk write', async () => {
     vi.useFakeTimers();
     try {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBatchedUpdater } from '../../../utils/platform/batched-update';
 
 describe('createBatchedUpdater', () => {
@@ -47,5 +47,28 @@ describe('createBatchedUpdater', () => {
     expect(writes).toBe(0);
     await update((v) => ({ n: v.n + 1 }));
     expect(writes).toBe(1);
+  });
+
+  it("tells a change's caller once the change is in the value load gives, before its write is done", async () => {
+    let stored = 0;
+    let finishWrite = () => {};
+    const events: string[] = [];
+    const update = createBatchedUpdater(
+      async () => stored,
+      (value: number) => {
+        stored = value;
+        return new Promise<void>((done) => {
+          finishWrite = done;
+        });
+      },
+    );
+    const saved = update(
+      (n) => n + 1,
+      () => events.push(`applied, load gives ${stored}`),
+    ).then(() => events.push('saved'));
+    await vi.waitFor(() => expect(events).toEqual(['applied, load gives 1']));
+    finishWrite();
+    await saved;
+    expect(events).toEqual(['applied, load gives 1', 'saved']);
   });
 });

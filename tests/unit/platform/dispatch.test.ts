@@ -154,6 +154,19 @@ describe('dispatch', () => {
     expect(calls).toEqual([]);
   });
 
+  it('over a port, serves extension pages and the panel, and no Desk page (its sender would be stale)', async () => {
+    calls.length = 0;
+    const panel = { ...page, url: `${EXT_ORIGIN}/removal-panel.html#p-1`, tab: { id: 1 }, frameId: 3 };
+    const identify = { type: 'identifyUser', input: { userId: '1' } };
+    const overPort = (message: object, sender: object) =>
+      dispatch(requests, handlers, message, sender, RUNTIME_ID, EXT_ORIGIN, [], true);
+    expect(await overPort(identify, desk)).toMatchObject({ ok: false });
+    expect(calls).toEqual([]);
+    expect(await dispatch(requests, handlers, identify, desk, RUNTIME_ID, EXT_ORIGIN)).toMatchObject({ ok: true });
+    expect(await overPort({ type: 'getStatus', input: {} }, panel)).toMatchObject({ ok: true });
+    expect(await overPort(identify, page)).toMatchObject({ ok: true });
+  });
+
   it('lets a content script only open the panel, find the user it shows, read its page settings and move the control', async () => {
     const allowed = Object.entries(requests)
       .filter(([, spec]) => (spec.from as readonly string[]).includes('content-script'))
