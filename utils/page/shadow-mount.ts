@@ -53,6 +53,14 @@ const MAX_BACKOFF_MS = 30_000;
 const INTERACTIVE =
   'a[href], button, input, select, textarea, summary, [role="button"], [role="link"], [role="tab"], [role="menuitem"], [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
 
+/**
+ * Gives the shadow root its style sheet. Added to the root's list rather than assigning an array: Firefox (140 ESR)
+ * refuses an array made in a content script ("Accessing from Xray wrapper is not supported").
+ */
+function adopt(root: ShadowRoot, sheet: CSSStyleSheet) {
+  root.adoptedStyleSheets.push(sheet);
+}
+
 export function mountInShadowRoot(options: ShadowMountOptions): ShadowMount {
   const { signal } = options;
   const doc = document;
@@ -60,11 +68,11 @@ export function mountInShadowRoot(options: ShadowMountOptions): ShadowMount {
   const shadow = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(options.css);
-  shadow.adoptedStyleSheets = [sheet];
+  adopt(shadow, sheet);
   const overlayHost = doc.createElement(options.hostTag);
   overlayHost.setAttribute('data-overlay', '');
   const overlayShadow = overlayHost.attachShadow({ mode: 'open' });
-  overlayShadow.adoptedStyleSheets = [sheet];
+  adopt(overlayShadow, sheet);
   const overlay = doc.createElement('div');
   overlayShadow.append(overlay);
   const container = doc.createElement('div');
