@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ElementHandle } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../../sandbox/data';
 import { FIREFOX_GECKO_ID, FIREFOX_REDIRECT_URI } from '../../sandbox/state';
 import { waitForPage } from '../../scripts/firefox';
@@ -86,6 +86,33 @@ test.describe('in Firefox ESR', () => {
         user.id === DEMO_USER_ID ? was.badgeIds.filter((b) => b !== RISING_STAR) : was.badgeIds,
       );
     }
+  });
+
+  test('the panel opens in a window of its own (Firefox cannot tell whether a page covers a frame), in the page once the admin turns that off', async ({
+    firefox,
+  }) => {
+    await connectOnOptions(firefox, await optionsThroughPanel(firefox, demoUserUrl));
+    const desk = await openPage(firefox, demoUserUrl);
+    const panel = await openPanel(desk);
+    await expectText(panel, 'Rising Star');
+    expect(await panel.evaluate(() => window.top === window)).toBe(true);
+    // Nothing of it in the Desk page.
+    expect(
+      await desk.evaluate(() =>
+        [...document.querySelectorAll('badge-remover-control')].some((host) =>
+          host.shadowRoot?.querySelector('iframe'),
+        ),
+      ),
+    ).toBe(false);
+
+    // Advanced: turned off, with the warning; the panel then opens in the page.
+    const options = await goToExtensionPage(panel as Page, '/options.html');
+    await clickText(options, /in a window of its own/, 'label');
+    await expectText(options, 'Off: in Firefox a Desk page could hide the panel');
+    await clickText(options, 'Save advanced settings');
+    await expectText(options, 'Saved.');
+    const framed = await openPanel(desk, 'frame');
+    await expectText(framed, 'Rising Star');
   });
 
   test("removes on a contact page from the contact's Help Center user", async ({ firefox, control }) => {

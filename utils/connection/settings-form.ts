@@ -98,6 +98,8 @@ export interface AdvancedFields {
   /** The pattern editor's text, one pattern a line. */
   patterns: string;
   anchorSelector: string;
+  /** The panel in a window of its own where the browser cannot tell whether a page covers it. */
+  panelWindowWhereUnchecked: boolean;
 }
 
 export interface AdvancedPlan {
@@ -128,6 +130,7 @@ export function planAdvancedSave(fields: AdvancedFields, parseSelector: (selecto
       customPagePatterns: lines,
       bulkConcurrency,
       anchorSelector: fields.anchorSelector.trim(),
+      panelWindowWhereUnchecked: fields.panelWindowWhereUnchecked,
     },
   };
 }

@@ -27,6 +27,11 @@ export interface Settings {
   removalRoute: RouteSetting;
   /** Users worked on at once in a bulk run; keep it at or under the org's Zoho concurrency limit. */
   bulkConcurrency: number;
+  /**
+   * Where the browser cannot tell whether a page covers the panel (no IntersectionObserver v2: Firefox), the panel
+   * opens in a window of its own rather than in the Desk page. Off: in the page, where it could be clicked through.
+   */
+  panelWindowWhereUnchecked: boolean;
 }
 
 /** Calls at once: Zoho's per-organization limit is 5 to 25 by edition (docs/zoho.md, 4). */
@@ -38,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dataCenter: 'auto',
   removalRoute: 'auto',
   bulkConcurrency: 5,
+  panelWindowWhereUnchecked: true,
 };
 
 /** Each field checked; one an earlier version did not store takes its default. */
@@ -50,6 +56,7 @@ const settingsSchema: z.ZodMiniType<Settings> = z.pipe(
     bulkConcurrency: z.optional(
       z.number().check(z.int(), z.minimum(BULK_CONCURRENCY.min), z.maximum(BULK_CONCURRENCY.max)),
     ),
+    panelWindowWhereUnchecked: z.optional(z.boolean()),
   }),
   z.transform((stored): Settings => {
     const defined = Object.fromEntries(Object.entries(stored).filter(([, v]) => v !== undefined));
