@@ -179,10 +179,22 @@ export async function panelFrame(page: Page): Promise<Frame> {
   }, 'the removal panel frame');
 }
 
-/** Clicks the Desk page's control and gives the panel's frame. */
-export async function openPanel(page: Page): Promise<Frame> {
+/**
+ * Clicks the Desk page's control and gives the panel: in a window of its own, as Firefox opens it (it cannot tell
+ * whether the page covers a frame), or in the page's frame where the admin turned that off (Advanced).
+ */
+export async function openPanel(page: Page, where: 'window' | 'frame' = 'window'): Promise<Page | Frame> {
+  const open = new Set(await page.browser().pages());
   await (await deskControl(page)).click();
-  return panelFrame(page);
+  if (where === 'frame') return panelFrame(page);
+  return waitFor(async () => {
+    for (const candidate of await page.browser().pages()) {
+      if (open.has(candidate)) continue;
+      const href = await candidate.evaluate(() => location.href).catch(() => '');
+      if (/^moz-extension:\/\/[^/]+\/removal-panel\.html#/.test(href)) return candidate;
+    }
+    return null;
+  }, 'the removal panel window');
 }
 
 export async function openPage(firefox: FirefoxWithExtension, url: string): Promise<Page> {
@@ -248,10 +260,12 @@ export async function walkThroughFirefox(
   await shot(options, '02-connected', 'Connected');
   const desk = await openPage(firefox, deskUrl);
   const panel = await openPanel(desk);
+  // The panel's own window, where Firefox opens it.
+  const shown = 'screenshot' in panel ? panel : desk;
   await clickText(panel, /Review removal/);
-  await shot(desk, '03-preview', 'The preview of what will change');
+  await shot(shown, '03-preview', "The preview of what will change, in the panel's own window");
   await clickText(panel, /^Remove \d+ badges?$/);
   await expectText(panel, 'Removed (verified)');
-  await shot(desk, '04-verified', 'Each badge removed, verified by reading the badges back');
+  await shot(shown, '04-verified', 'Each badge removed, verified by reading the badges back');
   return steps;
 }

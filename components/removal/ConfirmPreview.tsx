@@ -1,5 +1,7 @@
+import type { ConnectedOrg } from '../../utils/connection/stored';
 import type { Badge } from '../../utils/platform/zoho/schemas';
 import type { UserBadgesView } from '../../utils/platform/zoho/views';
+import { GatedButton } from '../common/GatedButton';
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -9,9 +11,16 @@ export function previewSentence(view: UserBadgesView, count: number): string {
   return `Remove ${plural(count, 'badge')} from ${who}${view.helpCenter ? ` in ${view.helpCenter.name}` : ''}`;
 }
 
+/** "In Zylker's Zoho Desk (portal zylker)": where the removal happens, so a page of another portal stands out. */
+export function whereSentence(org: ConnectedOrg): string {
+  return `In ${org.name}'s Zoho Desk${org.portalName ? ` (portal ${org.portalName})` : ''}`;
+}
+
 /** What will change, before anything does. Confirm is a separate, deliberate click. */
 export function ConfirmPreview(props: {
   view: UserBadgesView;
+  /** The connected organization: the worker refuses a page of another portal or data center. */
+  org?: ConnectedOrg | undefined;
   badges: Badge[];
   onConfirm: () => void;
   onCancel: () => void;
@@ -29,6 +38,7 @@ export function ConfirmPreview(props: {
             <li key={b.id}>{b.name}</li>
           ))}
         </ul>
+        {props.org ? <p class="br-where">{whereSentence(props.org)}</p> : null}
       </div>
       <p class="br-muted">
         Zoho Desk removes them at once. Each one is checked afterwards by reading the user's badges back.
@@ -37,9 +47,9 @@ export function ConfirmPreview(props: {
         <button type="button" onClick={props.onCancel}>
           Cancel
         </button>
-        <button type="button" class="br-danger" onClick={props.onConfirm}>
+        <GatedButton class="br-danger" onClick={props.onConfirm}>
           Remove {plural(badges.length, 'badge')}
-        </button>
+        </GatedButton>
       </div>
     </>
   );

@@ -1,13 +1,15 @@
 import { Component, createContext, createRef } from 'preact';
 import type { Client } from '../../utils/client';
+import type { ConnectedOrg } from '../../utils/connection/stored';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import type { UserBadgesView } from '../../utils/platform/zoho/views';
 import type { PanelChoices, PanelChoicesStore } from '../../utils/removal/panel-frame';
 import type { RemovalReport } from '../../utils/removal/report';
 import type { RequestInput } from '../../utils/requests';
+import { GatedButton } from '../common/GatedButton';
 import { CloseAction, ConnectionNotice, ErrorMessage, noticeFor } from '../common/Notices';
 import { BadgeList } from './BadgeList';
-import { ConfirmPreview, plural, previewSentence } from './ConfirmPreview';
+import { ConfirmPreview, plural, previewSentence, whereSentence } from './ConfirmPreview';
 import { RemovalResult, summary } from './RemovalResult';
 
 /** Whose badges: the user, and the help center when the page names it. */
@@ -84,10 +86,10 @@ interface RemoveBadgesPanelProps {
  * control and the popup. It loads when it appears and focuses itself for the keyboard.
  * Class components here and in the other panels: hooks would add preact/hooks to the Desk page's panel script.
  */
-export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase: Phase }> {
+export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase: Phase; org?: ConnectedOrg }> {
   static override contextType = PanelChoicesContext;
   declare context: PanelChoicesStore | null;
-  override state: { phase: Phase } = { phase: { name: 'loading' } };
+  override state: { phase: Phase; org?: ConnectedOrg } = { phase: { name: 'loading' } };
   private readonly root = createRef<HTMLDivElement>();
   /** Bumped by every load, confirm and unmount: a reply for an older one is dropped. */
   private generation = 0;
@@ -110,6 +112,8 @@ export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase
       const status = await api.getStatus();
       if (mine !== this.generation) return;
       if (status.connection !== 'connected') return this.setPhase({ name: 'notice', state: status.connection });
+      // The organization the removal happens in, named by the preview (the worker refused a page of another).
+      this.setState({ org: status.org });
       const view = await api.getUserBadges(target);
       if (mine !== this.generation) return;
       const saved = this.context?.read() ?? null;
@@ -201,6 +205,7 @@ export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase
           <Body
             phase={phase}
             setPhase={this.setPhase}
+            org={this.state.org}
             onConfirm={this.confirm}
             onClose={props.onClose}
             onRetry={this.load}
@@ -209,7 +214,7 @@ export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase
         </div>
         {/* Outside the busy part, so screen readers announce each step: the preview, the run, the result. */}
         <div class="br-live" role="status" aria-live="polite">
-          {announcement(phase)}
+          {announcement(phase, this.state.org)}
         </div>
       </div>
     );
@@ -217,9 +222,11 @@ export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase
 }
 
 /** What the live region says at each step. */
-function announcement(phase: Phase): string {
-  if (phase.name === 'preview')
-    return `${previewSentence(phase.view, phase.selected.size)}. Confirm or press Escape to go back.`;
+function announcement(phase: Phase, org: ConnectedOrg | undefined): string {
+  if (phase.name === 'preview') {
+    const where = org ? ` ${whereSentence(org)}.` : '';
+    return `${previewSentence(phase.view, phase.selected.size)}.${where} Confirm or press Escape to go back.`;
+  }
   if (phase.name === 'running') return `Removing ${plural(phase.count, 'badge')}…`;
   if (phase.name === 'result') return summary(phase.report);
   return '';
@@ -227,6 +234,7 @@ function announcement(phase: Phase): string {
 
 function Body(props: {
   phase: Phase;
+  org: ConnectedOrg | undefined;
   setPhase: (p: Phase) => void;
   onConfirm: (view: UserBadgesView, selected: Set<string>) => void;
   onClose: () => void;
@@ -267,15 +275,14 @@ function Body(props: {
             <button type="button" onClick={props.onClose}>
               Cancel
             </button>
-            <button
-              type="button"
+            <GatedButton
               class="br-primary"
               data-review
               disabled={selected.size === 0}
               onClick={() => setPhase({ ...phase, name: 'preview' })}
             >
               Review removal ({selected.size})
-            </button>
+            </GatedButton>
           </div>
         </>
       );
@@ -284,6 +291,7 @@ function Body(props: {
       return (
         <ConfirmPreview
           view={phase.view}
+          org={props.org}
           badges={phase.view.badges.filter((b) => phase.selected.has(b.id))}
           onCancel={() => setPhase({ ...phase, name: 'choose' })}
           onConfirm={() => props.onConfirm(phase.view, phase.selected)}

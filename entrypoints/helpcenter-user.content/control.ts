@@ -8,13 +8,18 @@ import type { PageConfig } from '../../utils/page/page-config';
 import { type Corner, mountInShadowRoot } from '../../utils/page/shadow-mount';
 import { PANEL_PAGE } from '../../utils/platform/extension-pages';
 import type { RegisteredContext } from '../../utils/removal/panel-frame';
+import { tracksVisibility } from '../../utils/removal/visibility-gate';
 
 /**
  * Registers the context with the service worker, which hands it to the frame alone. Null when the service
- * worker opened the panel in a window instead (on the organization's own domain).
+ * worker opened the panel in a window instead (on the organization's own domain, or where the browser cannot tell
+ * whether the page covers the frame).
  */
 async function panelUrl(context: RegisteredContext): Promise<string | null> {
-  const { panelId, mode } = await createClient(browser.runtime).openPanel(context);
+  const { panelId, mode } = await createClient(browser.runtime).openPanel({
+    context,
+    tracksVisibility: tracksVisibility(globalThis),
+  });
   return mode === 'window' ? null : `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
 }
 

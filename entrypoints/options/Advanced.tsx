@@ -1,4 +1,4 @@
-/** Advanced settings: the removal route, calls at once, the admin's page patterns and the control's anchor. */
+/** Advanced settings: the removal route, calls at once, the admin's page patterns, the control's anchor, the panel's window. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PageAlert } from '../../components/common/Notices';
 import { SetByOrganization } from '../../components/policy/Policy';
@@ -51,6 +51,7 @@ export function Advanced(props: {
   const [concurrency, setConcurrency] = useState(String(props.settings.bulkConcurrency));
   const [patterns, setPatterns] = useState(patternEditorText(props.settings.customPagePatterns, props.addPattern));
   const [anchorSelector, setAnchorSelector] = useState(props.settings.anchorSelector);
+  const [panelWindow, setPanelWindow] = useState(props.settings.panelWindowWhereUnchecked);
   const patternsField = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (!props.addPattern) return;
@@ -65,7 +66,10 @@ export function Advanced(props: {
     event.preventDefault();
     setSaved(false);
     setError(null);
-    const plan = planAdvancedSave({ route, concurrency, patterns, anchorSelector }, parseSelector);
+    const plan = planAdvancedSave(
+      { route, concurrency, patterns, anchorSelector, panelWindowWhereUnchecked: panelWindow },
+      parseSelector,
+    );
     setLineErrors(plan.problems);
     if (!plan.input) return;
     try {
@@ -157,6 +161,27 @@ export function Advanced(props: {
             Leave empty to let the extension choose: next to the user's name or email, else the page's first heading,
             else a button in a free corner of the window.
           </p>
+        </div>
+        <div class="field">
+          <label class="radio">
+            <input
+              type="checkbox"
+              checked={panelWindow}
+              onChange={(e) => setPanelWindow(e.currentTarget.checked)}
+              aria-describedby="panel-window-hint"
+            />
+            Open the removal panel in a window of its own where the browser cannot tell whether the Desk page covers it
+            (Firefox)
+          </label>
+          {panelWindow ? (
+            <p class="hint" id="panel-window-hint">
+              Chrome and Edge show it in the Desk page and let it act only while nothing covers it.
+            </p>
+          ) : (
+            <p class="warning" id="panel-window-hint">
+              Off: in Firefox a Desk page could hide the panel and trick your clicks into removing badges.
+            </p>
+          )}
         </div>
         <PageAlert error={error} />
         <button type="submit">Save advanced settings</button>

@@ -5,13 +5,27 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { VisibilityGateContext } from '../../components/common/GatedButton';
 import { ContactPanel } from '../../components/contact/ContactPanel';
 import { PanelChoicesContext, RemoveBadgesPanel, UnresolvedPanel } from '../../components/removal/RemoveBadgesPanel';
 import { createClient } from '../../utils/client';
 import { serializeError } from '../../utils/platform/errors';
 import { portSender } from '../../utils/platform/request-client';
 import { dataCenterByDeskOrigin } from '../../utils/platform/zoho/datacenters';
-import { PANEL_MESSAGE, type PanelMessage, panelChoicesStore, panelPlace } from '../../utils/removal/panel-frame';
+import {
+  coarseHeight,
+  PANEL_MESSAGE,
+  type PanelMessage,
+  panelChoicesStore,
+  panelPlace,
+} from '../../utils/removal/panel-frame';
+import {
+  type IntersectionObserverFactory,
+  OPEN_GATE,
+  tracksVisibility,
+  visibilityGate,
+  watchWithObserver,
+} from '../../utils/removal/visibility-gate';
 import '../../components/control.css';
 import '../../components/panel.css';
 import './panel-page.css';
@@ -101,13 +115,29 @@ async function main() {
     if (event.key === 'Escape') close();
   });
   // The panel's own height, not the document's: that is at least the frame's, so the frame could never shrink.
-  new ResizeObserver(() => tell({ action: 'size', height: Math.ceil(app.getBoundingClientRect().height) })).observe(
+  // Rounded up to coarse steps: the page learns nothing from it about which step shows.
+  new ResizeObserver(() => tell({ action: 'size', height: coarseHeight(app.getBoundingClientRect().height) })).observe(
     app,
   );
+  // Framed, a Desk page could hide the panel and lure clicks onto it: Review and confirm act only while the browser
+  // reports the panel visible (utils/removal/visibility-gate.ts). The worker refused a frame in a browser that
+  // cannot tell, unless the admin chose frames there (Advanced). In a window of its own no page covers it.
+  const canTell = tracksVisibility(globalThis);
+  const gate =
+    parentOrigin && canTell
+      ? visibilityGate({
+          watch: (on) => watchWithObserver(IntersectionObserver as unknown as IntersectionObserverFactory, app)(on),
+          now: () => performance.now(),
+        })
+      : OPEN_GATE;
   // Over a port kept open: each request costs less than a runtime message of its own.
   const api = createClient(portSender(browser.runtime));
   try {
-    const context = await api.getPanelContext({ panelId, ...(parentOrigin ? { framedBy: parentOrigin } : {}) });
+    const context = await api.getPanelContext({
+      panelId,
+      ...(parentOrigin ? { framedBy: parentOrigin } : {}),
+      tracksVisibility: canTell,
+    });
     const panel =
       context.kind === 'user' ? (
         <RemoveBadgesPanel api={api} target={context.target} titleId={titleId} onClose={close} />
@@ -117,9 +147,11 @@ async function main() {
         <UnresolvedPanel api={api} problem={context.problem} titleId={titleId} onClose={close} />
       );
     render(
-      <PanelChoicesContext.Provider value={choices}>
-        <Dialog>{panel}</Dialog>
-      </PanelChoicesContext.Provider>,
+      <VisibilityGateContext.Provider value={gate}>
+        <PanelChoicesContext.Provider value={choices}>
+          <Dialog>{panel}</Dialog>
+        </PanelChoicesContext.Provider>
+      </VisibilityGateContext.Provider>,
       app,
     );
   } catch (error) {

@@ -94,7 +94,7 @@ test('a panel frame that reloads anyway (the page moved it) comes back on the sa
     document.documentElement.append(document.querySelector('badge-remover-control[data-overlay]')!);
   });
   await expect.poll(() => panelLoads.length).toBe(2);
-  await expect(dialog.locator('.br-preview p')).toHaveText(/^Remove 2 badges from Ben Okafor/);
+  await expect(dialog.locator('.br-preview p').first()).toHaveText(/^Remove 2 badges from Ben Okafor/);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog.getByRole('checkbox', { name: /Newcomer/ })).not.toBeChecked();
   await dialog.getByRole('button', { name: 'Review removal (2)' }).click();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ElementHandle } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../../sandbox/data';
 import {
   FIREFOX_GECKO_ID,
@@ -7,7 +7,6 @@ import {
   FIREFOX_REDIRECT_URI,
   SANDBOX_CLIENT_ID,
 } from '../../sandbox/state';
-import { waitForPage } from '../../scripts/firefox';
 import { BADGE_ID, expectOneRemovalPerUser, holders, seedHolders, stopWithCallsInFlight } from '../e2e/bulk-helpers';
 import { userNamed, userPageUrl } from '../e2e/fixtures';
 import {
@@ -117,6 +116,33 @@ test.describe('in Firefox ESR', () => {
     }
   });
 
+  test('the panel opens in a window of its own (Firefox cannot tell whether a page covers a frame), in the page once the admin turns that off', async ({
+    firefox,
+  }) => {
+    await connectOnOptions(firefox, await optionsThroughPanel(firefox, demoUserUrl));
+    const desk = await openPage(firefox, demoUserUrl);
+    const panel = await openPanel(desk);
+    await expectText(panel, 'Rising Star');
+    expect(await panel.evaluate(() => window.top === window)).toBe(true);
+    // Nothing of it in the Desk page.
+    expect(
+      await desk.evaluate(() =>
+        [...document.querySelectorAll('badge-remover-control')].some((host) =>
+          host.shadowRoot?.querySelector('iframe'),
+        ),
+      ),
+    ).toBe(false);
+
+    // Advanced: turned off, with the warning; the panel then opens in the page.
+    const options = await goToExtensionPage(panel as Page, '/options.html');
+    await clickText(options, /in a window of its own/, 'label');
+    await expectText(options, 'Off: in Firefox a Desk page could hide the panel');
+    await clickText(options, 'Save advanced settings');
+    await expectText(options, 'Saved.');
+    const framed = await openPanel(desk, 'frame');
+    await expectText(framed, 'Rising Star');
+  });
+
   test("removes on a contact page from the contact's Help Center user", async ({ firefox, control }) => {
     await connectOnOptions(firefox, await optionsThroughPanel(firefox, demoUserUrl));
     const ben = await userNamed(control, 'Ben Okafor');
@@ -158,11 +184,9 @@ test.describe('in Firefox ESR', () => {
     await expectOneRemovalPerUser(control, ids);
 
     // The bulk page opened afresh (from a Desk page's panel: the reload closed every extension page) shows it done.
+    // In Firefox the panel is a window of the extension's own: it goes to the bulk page.
     const desk = await openPage(firefox, demoUserUrl);
-    const panel = await openPanel(desk);
-    const reopened = waitForPage(firefox.browser, (url) => /^moz-extension:\/\/[^/]+\/bulk\.html/.test(url));
-    await panel.evaluate(() => void window.open('/bulk.html'));
-    const report = await reopened;
+    const report = await goToExtensionPage((await openPanel(desk)) as Page, '/bulk.html');
     await expectText(report, 'Bulk run: done', 30_000);
     await expectText(report, '40 removed · 0 failed · 0 skipped · 0 remaining');
   });

@@ -15,7 +15,7 @@ import { requests } from '../../utils/requests';
 
 const RUNTIME_ID = 'cjheecimhjkgjkobijngojplcehhnajo';
 const PAGE = { id: RUNTIME_ID, origin: `chrome-extension://${RUNTIME_ID}` };
-const DESK = { id: RUNTIME_ID, origin: 'https://desk.zoho.com', tab: { id: 5 }, frameId: 0 };
+const DESK = { id: RUNTIME_ID, origin: 'https://desk.zoho.eu', tab: { id: 5 }, frameId: 0 };
 /** The removal panel its URL names: an extension page in a frame of the Desk tab (or a window's tab). */
 const panelSender = (panelId: string, tabId = 5, frameId = 2) => ({
   id: RUNTIME_ID,
@@ -51,7 +51,7 @@ function setup(replies: Record<string, unknown> = {}, over: Partial<ServiceDeps>
   return { send, calls, deps, secrets };
 }
 
-async function connectedTo(org?: { id: string; name: string }) {
+async function connectedTo(org?: { id: string; name: string; portalName?: string }) {
   await connectionItem.setValue({
     state: 'connected',
     location: 'eu',
@@ -61,6 +61,9 @@ async function connectedTo(org?: { id: string; name: string }) {
     ...(org ? { org } : {}),
   });
 }
+
+/** What a Desk page's control sends on a click, in a browser that reports visibility (Chromium). */
+const opening = (context: object, tracksVisibility = true) => ({ context, tracksVisibility });
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -144,7 +147,11 @@ describe('service handlers', () => {
       'GET /api/v1/helpCenters': { data: [{ id: '7', name: 'Community' }] },
       'POST /api/v1/users/42/badges/dissociate': { results: [{ id: '11', success: true, errors: null }] },
     });
-    const opened = await send('openPanel', { kind: 'user', target: { userId: '42', helpCenterId: '7' } }, DESK);
+    const opened = await send(
+      'openPanel',
+      opening({ kind: 'user', target: { userId: '42', helpCenterId: '7' } }),
+      DESK,
+    );
     const panel = panelSender((opened as { value: { panelId: string } }).value.panelId);
     await send('getUserBadges', { userId: '42', helpCenterId: '7' }, panel);
     const reply = await send('removeBadges', { userId: '42', helpCenterId: '7', badgeIds: ['11'] }, panel);
@@ -176,36 +183,60 @@ describe('service handlers', () => {
     let now = 1000;
     deps.now = () => now;
     const context = { kind: 'user', target: { userId: '42', helpCenterId: '7' } };
-    const opened = await send('openPanel', context, DESK);
+    const opened = await send('openPanel', opening(context), DESK);
     expect(opened).toMatchObject({ ok: true });
     const { panelId } = (opened as { value: { panelId: string } }).value;
     const otherTab = panelSender(panelId, 6);
-    expect(await send('getPanelContext', { panelId, framedBy: DESK.origin }, otherTab)).toMatchObject({ ok: false });
-    expect(await send('getPanelContext', { panelId, framedBy: DESK.origin }, panelSender(panelId))).toEqual({
+    expect(
+      await send('getPanelContext', { panelId, framedBy: DESK.origin, tracksVisibility: true }, otherTab),
+    ).toMatchObject({ ok: false });
+    expect(
+      await send('getPanelContext', { panelId, framedBy: DESK.origin, tracksVisibility: true }, panelSender(panelId)),
+    ).toEqual({
       ok: true,
       value: context,
     });
     // Framed by another page than the Desk page whose control opened it, or claiming no frame at all: refused.
     expect(
-      await send('getPanelContext', { panelId, framedBy: 'https://evil.example' }, panelSender(panelId)),
+      await send(
+        'getPanelContext',
+        { panelId, framedBy: 'https://evil.example', tracksVisibility: true },
+        panelSender(panelId),
+      ),
     ).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     });
-    expect(await send('getPanelContext', { panelId }, panelSender(panelId))).toMatchObject({ ok: false });
+    expect(await send('getPanelContext', { panelId, tracksVisibility: true }, panelSender(panelId))).toMatchObject({
+      ok: false,
+    });
     // Another panel's id in the request than in the sender's URL: refused.
     expect(
-      await send('getPanelContext', { panelId, framedBy: DESK.origin }, panelSender('another-panel-id')),
+      await send(
+        'getPanelContext',
+        { panelId, framedBy: DESK.origin, tracksVisibility: true },
+        panelSender('another-panel-id'),
+      ),
     ).toMatchObject({ ok: false });
     // The page moved the frame, which reloaded: the same panel goes on.
     now += 60_000;
-    expect(await send('getPanelContext', { panelId, framedBy: DESK.origin }, panelSender(panelId, 5, 3))).toEqual({
+    expect(
+      await send(
+        'getPanelContext',
+        { panelId, framedBy: DESK.origin, tracksVisibility: true },
+        panelSender(panelId, 5, 3),
+      ),
+    ).toEqual({
       ok: true,
       value: context,
     });
-    expect(await send('getPanelContext', { panelId, framedBy: DESK.origin }, otherTab)).toMatchObject({ ok: false });
+    expect(
+      await send('getPanelContext', { panelId, framedBy: DESK.origin, tracksVisibility: true }, otherTab),
+    ).toMatchObject({ ok: false });
     now = 1000 + PANEL_CONTEXT_TTL_MS;
-    expect(await send('getPanelContext', { panelId, framedBy: DESK.origin }, panelSender(panelId))).toMatchObject({
+    expect(
+      await send('getPanelContext', { panelId, framedBy: DESK.origin, tracksVisibility: true }, panelSender(panelId)),
+    ).toMatchObject({
       ok: false,
       error: { message: 'This panel is no longer valid.' },
     });
@@ -216,22 +247,39 @@ describe('service handlers', () => {
     let id = 0;
     deps.newId = () => `panel-${++id}`;
     const open = async (userId: string, sender: object) =>
-      ((await send('openPanel', { kind: 'user', target: { userId } }, sender)) as { value: { panelId: string } }).value
-        .panelId;
+      (
+        (await send('openPanel', opening({ kind: 'user', target: { userId } }), sender)) as {
+          value: { panelId: string };
+        }
+      ).value.panelId;
     const first = await open('42', DESK);
     const elsewhere = await open('43', { ...DESK, tab: { id: 6 } });
     const second = await open('44', DESK);
-    expect(await send('getPanelContext', { panelId: first, framedBy: DESK.origin }, panelSender(first))).toMatchObject({
+    expect(
+      await send(
+        'getPanelContext',
+        { panelId: first, framedBy: DESK.origin, tracksVisibility: true },
+        panelSender(first),
+      ),
+    ).toMatchObject({
       ok: false,
     });
     expect(
-      await send('getPanelContext', { panelId: second, framedBy: DESK.origin }, panelSender(second)),
+      await send(
+        'getPanelContext',
+        { panelId: second, framedBy: DESK.origin, tracksVisibility: true },
+        panelSender(second),
+      ),
     ).toMatchObject({
       ok: true,
       value: { target: { userId: '44' } },
     });
     expect(
-      await send('getPanelContext', { panelId: elsewhere, framedBy: DESK.origin }, panelSender(elsewhere, 6)),
+      await send(
+        'getPanelContext',
+        { panelId: elsewhere, framedBy: DESK.origin, tracksVisibility: true },
+        panelSender(elsewhere, 6),
+      ),
     ).toMatchObject({
       ok: true,
       value: { target: { userId: '43' } },
@@ -284,7 +332,7 @@ describe('service handlers', () => {
     const reply = await dispatch(
       requests,
       createHandlers(deps),
-      { type: 'openPanel', input: context },
+      { type: 'openPanel', input: opening(context) },
       ownDomain,
       RUNTIME_ID,
       PAGE.origin,
@@ -294,7 +342,113 @@ describe('service handlers', () => {
     const panelId = (reply as { value: { panelId: string } }).value.panelId;
     expect(opened).toEqual([panelId]);
     const inWindow = panelSender(panelId, 77, 0);
-    expect(await send('getPanelContext', { panelId }, inWindow)).toEqual({ ok: true, value: context });
+    expect(await send('getPanelContext', { panelId, tracksVisibility: true }, inWindow)).toEqual({
+      ok: true,
+      value: context,
+    });
+  });
+
+  it('where the browser cannot tell whether the page covers the panel, opens it in a window unless the admin chose not', async () => {
+    const { send, deps } = setup();
+    let id = 0;
+    deps.newId = () => `panel-${++id}`;
+    const windows: string[] = [];
+    deps.openPanelWindow = async (panelId) => {
+      windows.push(panelId);
+      return 77;
+    };
+    const context = { kind: 'user', target: { userId: '42' } };
+    const open = async (tracksVisibility: boolean) =>
+      (await send('openPanel', opening(context, tracksVisibility), DESK)) as {
+        value: { panelId: string; mode: string };
+      };
+    // Firefox (no IntersectionObserver v2): a window of its own, bound to that window.
+    const unchecked = (await open(false)).value;
+    expect(unchecked.mode).toBe('window');
+    expect(windows).toEqual([unchecked.panelId]);
+    expect(
+      await send(
+        'getPanelContext',
+        { panelId: unchecked.panelId, tracksVisibility: false },
+        panelSender(unchecked.panelId, 77, 0),
+      ),
+    ).toEqual({ ok: true, value: context });
+    // A page that claims the browser can tell gets a frame, but the frame's own check is what counts.
+    const claimed = (await open(true)).value;
+    expect(claimed.mode).toBe('frame');
+    expect(
+      await send(
+        'getPanelContext',
+        { panelId: claimed.panelId, framedBy: DESK.origin, tracksVisibility: false },
+        panelSender(claimed.panelId),
+      ),
+    ).toMatchObject({ ok: false, error: { kind: 'forbidden', message: expect.stringContaining('cannot tell') } });
+    expect(
+      await send(
+        'getPanelContext',
+        { panelId: claimed.panelId, framedBy: DESK.origin, tracksVisibility: true },
+        panelSender(claimed.panelId),
+      ),
+    ).toEqual({ ok: true, value: context });
+    // The admin turned the window off (Advanced): the frame, knowingly unchecked.
+    await send('saveSettings', { panelWindowWhereUnchecked: false });
+    const framed = (await open(false)).value;
+    expect(framed.mode).toBe('frame');
+    expect(
+      await send(
+        'getPanelContext',
+        { panelId: framed.panelId, framedBy: DESK.origin, tracksVisibility: false },
+        panelSender(framed.panelId),
+      ),
+    ).toEqual({ ok: true, value: context });
+    expect(windows).toHaveLength(1);
+  });
+
+  it('refuses a panel opened from a page of another portal or data center, at the claim and at every request', async () => {
+    await connectedTo({ id: '600', name: 'Zylker', portalName: 'zylker' });
+    const { send, calls, deps } = setup();
+    let id = 0;
+    deps.newId = () => `panel-${++id}`;
+    const context = { kind: 'user', target: { userId: '42' } };
+    const claim = async (page: typeof DESK & { url?: string }) => {
+      const { panelId } = ((await send('openPanel', opening(context), page)) as { value: { panelId: string } }).value;
+      const reply = await send(
+        'getPanelContext',
+        { panelId, framedBy: page.origin, tracksVisibility: true },
+        panelSender(panelId, page.tab.id),
+      );
+      return { panelId, tabId: page.tab.id, reply };
+    };
+    // Each in a tab of its own: a tab's next panel would end its earlier one.
+    let tab = 10;
+    const at = (origin: string, path: string) => ({ ...DESK, origin, url: `${origin}${path}`, tab: { id: ++tab } });
+    const own = await claim(at('https://desk.zoho.eu', '/agent/Zylker/zylker/setup'));
+    expect(own.reply).toEqual({ ok: true, value: context });
+    // Another portal of the same data center, and the connected portal's name on another data center's host.
+    const otherPortal = await claim(at('https://desk.zoho.eu', '/agent/zylkerlabs/labs/setup'));
+    expect(otherPortal.reply).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden', message: expect.stringContaining('portal "zylkerlabs"') },
+    });
+    const otherDc = await claim(at('https://desk.zoho.com', '/agent/zylker/zylker/setup'));
+    expect(otherDc.reply).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden', message: expect.stringContaining('United States data center') },
+    });
+    // A classic-UI address names its portal too; an address naming none is checked by its host alone.
+    expect(
+      (await claim(at('https://zylkerlabs.zohodesk.eu', '/support/zylkerlabs/ShowHomePage.do'))).reply,
+    ).toMatchObject({
+      ok: false,
+    });
+    expect((await claim(at('https://zylker.zohodesk.eu', '/agent/'))).reply).toMatchObject({ ok: true });
+    // The organization changes after the claim: the panel's next request is refused too.
+    await connectedTo({ id: '700', name: 'Zylker Labs', portalName: 'zylkerlabs' });
+    expect(await send('getUserBadges', { userId: '42' }, panelSender(own.panelId, own.tabId))).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+    expect(calls).toEqual([]);
   });
 
   it('refuses connection changes from a Desk page', async () => {
@@ -524,7 +678,7 @@ describe('a bulk run after the worker restarts', () => {
       'POST /api/v1/users/42/badges/dissociate': { results: [{ id: '11', success: true, errors: null }] },
     });
     const open = async (context: object) =>
-      panelSender(((await send('openPanel', context, DESK)) as { value: { panelId: string } }).value.panelId);
+      panelSender(((await send('openPanel', opening(context), DESK)) as { value: { panelId: string } }).value.panelId);
     const user = await open({ kind: 'user', target: { userId: '42', helpCenterId: '7' } });
     const refused = {
       ok: false,
@@ -570,7 +724,7 @@ describe('a bulk run after the worker restarts', () => {
     const replies: Record<string, unknown> = {};
     for (let n = 100; n < 130; n++) replies[`GET /api/v1/users/${n}`] = { id: `${n}`, name: `User ${n}` };
     const { send, calls } = setup(replies);
-    const at = (path: string) => ({ ...DESK, url: `https://desk.zoho.com${path}` });
+    const at = (path: string) => ({ ...DESK, url: `https://desk.zoho.eu${path}` });
     const deferred = { ok: false, error: { errorCode: 'LOOKUP_DEFERRED' } };
     // Another portal's page, or a page outside the agent app, looks nothing up.
     expect(await send('identifyUser', { userId: '100' }, at('/agent/other/helpcenter/users/100'))).toMatchObject(
@@ -600,14 +754,22 @@ describe('a bulk run after the worker restarts', () => {
       'GET /api/v1/users': { data: [{ id: '42', name: 'Carol', emailAddress: 'carol@zylker.com' }] },
       'POST /api/v1/users/42/badges/dissociate': { results: [{ id: '11', success: true, errors: null }] },
     });
-    const opened = await send('openPanel', { kind: 'email', email: 'Carol@zylker.com', helpCenterId: '7' }, DESK);
+    const opened = await send(
+      'openPanel',
+      opening({ kind: 'email', email: 'Carol@zylker.com', helpCenterId: '7' }),
+      DESK,
+    );
     expect(calls).toEqual([]);
     const panelId = (opened as { value: { panelId: string } }).value.panelId;
     const panel = panelSender(panelId);
     const resolved = { ok: true, value: { kind: 'user', target: { userId: '42', helpCenterId: '7' } } };
-    expect(await send('getPanelContext', { panelId, framedBy: DESK.origin }, panel)).toEqual(resolved);
+    expect(await send('getPanelContext', { panelId, framedBy: DESK.origin, tracksVisibility: true }, panel)).toEqual(
+      resolved,
+    );
     // Its frame reloads: the user found is kept, and Zoho is not asked again.
-    expect(await send('getPanelContext', { panelId, framedBy: DESK.origin }, panel)).toEqual(resolved);
+    expect(await send('getPanelContext', { panelId, framedBy: DESK.origin, tracksVisibility: true }, panel)).toEqual(
+      resolved,
+    );
     expect(calls).toEqual(['GET /api/v1/users']);
     expect(await send('removeBadges', { userId: '43', helpCenterId: '7', badgeIds: ['11'] }, panel)).toMatchObject({
       ok: false,

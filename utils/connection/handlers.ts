@@ -245,6 +245,8 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
       if (input.removalRoute !== undefined) next.removalRoute = input.removalRoute;
       if (input.bulkConcurrency !== undefined) next.bulkConcurrency = input.bulkConcurrency;
       if (input.firefoxRedirect !== undefined) next.firefoxRedirect = input.firefoxRedirect;
+      if (input.panelWindowWhereUnchecked !== undefined)
+        next.panelWindowWhereUnchecked = input.panelWindowWhereUnchecked;
       if (input.customPagePatterns !== undefined) {
         const patterns = input.customPagePatterns.map((p) => p.trim()).filter(Boolean);
         const problems = patterns.flatMap((p) => {

@@ -58,6 +58,7 @@ export const connectionRequests = {
       customPagePatterns: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(50))),
       anchorSelector: z.optional(z.string().check(z.maxLength(300, 'Keep the anchor selector under 300 characters.'))),
       firefoxRedirect: z.optional(z.enum(FIREFOX_REDIRECTS)),
+      panelWindowWhereUnchecked: z.optional(z.boolean()),
     }),
     reply: replies<SettingsView>(),
   },

@@ -136,6 +136,8 @@ export interface AdvancedFields {
   /** The pattern editor's text, one pattern a line. */
   patterns: string;
   anchorSelector: string;
+  /** The panel in a window of its own where the browser cannot tell whether a page covers it. */
+  panelWindowWhereUnchecked: boolean;
 }
 
 export interface AdvancedPlan {
@@ -166,6 +168,7 @@ export function planAdvancedSave(fields: AdvancedFields, parseSelector: (selecto
       customPagePatterns: lines,
       bulkConcurrency,
       anchorSelector: fields.anchorSelector.trim(),
+      panelWindowWhereUnchecked: fields.panelWindowWhereUnchecked,
     },
   };
 }

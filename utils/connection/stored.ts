@@ -31,6 +31,11 @@ export interface Settings {
   bulkConcurrency: number;
   /** In Firefox, the redirect URI registered in Zoho's console: its own (allizom.org) or the loopback one. */
   firefoxRedirect: FirefoxRedirect;
+  /**
+   * Where the browser cannot tell whether a page covers the panel (no IntersectionObserver v2: Firefox), the panel
+   * opens in a window of its own rather than in the Desk page. Off: in the page, where it could be clicked through.
+   */
+  panelWindowWhereUnchecked: boolean;
 }
 
 /** Calls at once: Zoho's per-organization limit is 5 to 25 by edition (docs/zoho.md, 4). */
@@ -43,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
   removalRoute: 'auto',
   bulkConcurrency: 5,
   firefoxRedirect: 'extension',
+  panelWindowWhereUnchecked: true,
 };
 
 /** Each field checked; one an earlier version did not store takes its default. */
@@ -56,6 +62,7 @@ const settingsSchema: z.ZodMiniType<Settings> = z.pipe(
       z.number().check(z.int(), z.minimum(BULK_CONCURRENCY.min), z.maximum(BULK_CONCURRENCY.max)),
     ),
     firefoxRedirect: z.optional(z.enum(FIREFOX_REDIRECTS)),
+    panelWindowWhereUnchecked: z.optional(z.boolean()),
   }),
   z.transform((stored): Settings => {
     const defined = Object.fromEntries(Object.entries(stored).filter(([, v]) => v !== undefined));

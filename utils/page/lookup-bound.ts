@@ -7,6 +7,8 @@
  * organization's portal. Past the bound the control still shows, placed without the name, and the user is looked up
  * once the admin clicks.
  */
+import { deskPagePortal } from '../platform/zoho/datacenters';
+
 export const LOOKUPS_PER_MINUTE = 10;
 /** The errorCode of a lookup the bound defers to the admin's click. */
 export const LOOKUP_DEFERRED = 'LOOKUP_DEFERRED';
@@ -37,12 +39,5 @@ export function createLookupBound(now: () => number, perMinute = LOOKUPS_PER_MIN
  */
 export function isOrgAgentPage(url: string, portalName: string | undefined): boolean {
   if (!portalName) return false;
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return false;
-  }
-  const [, app, portal] = path.split('/');
-  return (app === 'agent' || app === 'support') && portal?.toLowerCase() === portalName.toLowerCase();
+  return deskPagePortal(url)?.toLowerCase() === portalName.toLowerCase();
 }

@@ -55,12 +55,13 @@ const INTERACTIVE =
   'a[href], button, input, select, textarea, summary, [role="button"], [role="link"], [role="tab"], [role="menuitem"], [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
 
 /**
- * Firefox may refuse a content script's `adoptedStyleSheets` ("Accessing from Xray wrapper is not supported",
- * bug 1928865; 153 ESR takes it, the add-on's minimum is 140): the control would not appear at all, so a <style>.
+ * Gives the shadow root its style sheet, added to the root's list rather than assigning an array: Firefox refuses
+ * an array made in a content script ("Accessing from Xray wrapper is not supported", bug 1928865). Where even that
+ * is refused, a <style>: without styles the control would not appear at all.
  */
 function adoptStyles(root: ShadowRoot, sheet: CSSStyleSheet, css: string): void {
   try {
-    root.adoptedStyleSheets = [sheet];
+    root.adoptedStyleSheets.push(sheet);
   } catch {
     const style = document.createElement('style');
     style.textContent = css;

@@ -3,7 +3,7 @@ import { requireOrg } from '../connection/handlers';
 import { readSettings } from '../connection/stored';
 import type { Handlers } from '../platform/dispatch';
 import { serializeError, ZohoError } from '../platform/errors';
-import { dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
+import { dataCenterByDeskOrigin, deskPagePortal } from '../platform/zoho/datacenters';
 import type { DeskClient } from '../platform/zoho/desk-client';
 import { findUserByEmail, readUser, userBadgesView } from '../platform/zoho/help-center';
 import type { RemovalRoute } from '../platform/zoho/removal-routes';
@@ -88,26 +88,40 @@ export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval, 
       return report;
     },
 
-    async openPanel(context, sender) {
+    async openPanel({ context, tracksVisibility }, sender) {
       if (sender.kind !== 'content-script')
         throw new ZohoError({ kind: 'invalid-request', message: 'Not from a Desk page.' });
       const panelId = deps.newId();
       const now = deps.now();
       // On the organization's own domain the browser lets no extension page into a frame (its web-accessible
-      // pages name Zoho's hosts only), so the panel opens in a window of the extension, bound to that window.
-      const inWindow = !dataCenterByDeskOrigin(sender.deskOrigin) && deps.openPanelWindow !== undefined;
+      // pages name Zoho's hosts only), so the panel opens in a window of the extension, bound to that window. So it
+      // does where the browser cannot tell whether the page covers the frame (Firefox), unless the admin chose not.
+      // A page that claims it can tell gets a frame, whose own check getPanelContext reads.
+      const inWindow =
+        deps.openPanelWindow !== undefined &&
+        (!dataCenterByDeskOrigin(sender.deskOrigin) ||
+          (!tracksVisibility && (await readSettings()).panelWindowWhereUnchecked));
       const tabId = inWindow ? await deps.openPanelWindow!(panelId) : sender.tabId;
       const pending = await panelContextsItem.getValue();
       // One panel per tab: opening one ends the tab's earlier one, whose frame may not claim any more.
       const kept = Object.entries(pending).filter(([, p]) => now - p.at < PANEL_CONTEXT_TTL_MS && p.tabId !== tabId);
+      // The portal the page's address names (the one it loaded with), checked against the connection's at claim.
+      const portal = sender.url ? deskPagePortal(sender.url) : undefined;
       await panelContextsItem.setValue({
         ...Object.fromEntries(kept),
-        [panelId]: { tabId, context, at: now, deskOrigin: sender.deskOrigin, ...(inWindow ? { inWindow } : {}) },
+        [panelId]: {
+          tabId,
+          context,
+          at: now,
+          deskOrigin: sender.deskOrigin,
+          ...(portal ? { portal } : {}),
+          ...(inWindow ? { inWindow } : {}),
+        },
       });
       return { panelId, mode: inWindow ? ('window' as const) : ('frame' as const) };
     },
 
-    async getPanelContext({ panelId, framedBy }, sender) {
+    async getPanelContext({ panelId, framedBy, tracksVisibility }, sender) {
       // Claimed by the panel its URL names, in the tab whose control registered it, while fresh: again when that
       // frame reloads (a page can move it), so the panel goes on where it was. Framed, only by the Desk page whose
       // control registered it (the handshake where the browser lists no ancestors); in a window, not framed.
@@ -120,6 +134,14 @@ export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval, 
         throw new ZohoError({
           kind: 'forbidden',
           message: 'This panel is shown where its Remove badges button did not open it.',
+          action: 'Close it and click Remove badges on the Desk page again.',
+        });
+      }
+      // In the page, where this browser cannot tell whether the page covers it: only if the admin chose so.
+      if (!entry.inWindow && !tracksVisibility && (await readSettings()).panelWindowWhereUnchecked) {
+        throw new ZohoError({
+          kind: 'forbidden',
+          message: 'This browser cannot tell whether the Desk page covers this panel, so it opens in a window.',
           action: 'Close it and click Remove badges on the Desk page again.',
         });
       }

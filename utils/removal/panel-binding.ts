@@ -3,10 +3,12 @@
  * remove only for the one target its context names, the context its own tab's control registered on a trusted
  * click. Checked here for every request a panel sends; wired in utils/handlers.ts.
  */
+import { type Connection, connectionItem } from '../connection/stored';
 import type { ClassifiedSender } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
+import { dataCenterByDeskOrigin, dataCenterByLocation } from '../platform/zoho/datacenters';
 import { PANEL_CONTEXT_TTL_MS, type RegisteredContext } from './panel-frame';
-import { panelContextsItem } from './stored';
+import { type PanelEntry, panelContextsItem } from './stored';
 
 const noLongerValid = () =>
   new ZohoError({
@@ -15,11 +17,47 @@ const noLongerValid = () =>
     action: 'Close it and click Remove badges again.',
   });
 
-/** The context of the panel that sent this: registered for its tab, and fresh. Anything else is refused. */
+/**
+ * Why the Desk page that opened a panel is not the connected organization's, or null: its data center (its host)
+ * or the portal its address names differs. Not connected, or nothing to compare, is no reason: the panel then
+ * asks to connect, or the page names no portal.
+ */
+export function otherOrgProblem(
+  page: Pick<PanelEntry, 'deskOrigin' | 'portal'>,
+  connection: Connection | null,
+): ZohoError | null {
+  const org = connection?.org;
+  if (!connection || !org) return null;
+  const action = `Open this user in ${org.name}'s Desk, or connect the extension to the page's organization in its options.`;
+  const pageDc = page.deskOrigin ? dataCenterByDeskOrigin(page.deskOrigin) : undefined;
+  if (pageDc && pageDc.location !== connection.location) {
+    const connected = dataCenterByLocation(connection.location)?.label ?? connection.location;
+    return new ZohoError({
+      kind: 'forbidden',
+      message: `This Desk page is in Zoho's ${pageDc.label} data center; the extension is connected to ${org.name} in ${connected}.`,
+      action,
+    });
+  }
+  if (page.portal && org.portalName && page.portal.toLowerCase() !== org.portalName.toLowerCase()) {
+    return new ZohoError({
+      kind: 'forbidden',
+      message: `This Desk page belongs to the portal "${page.portal}"; the extension is connected to ${org.name} (portal "${org.portalName}").`,
+      action,
+    });
+  }
+  return null;
+}
+
+/**
+ * The context of the panel that sent this: registered for its tab, fresh, and opened from a page of the connected
+ * organization. Anything else is refused, at the claim and at every request after it.
+ */
 export async function claimedContext(sender: ClassifiedSender, now: number): Promise<RegisteredContext> {
   if (sender.kind !== 'panel') throw noLongerValid();
   const entry = (await panelContextsItem.getValue())[sender.panelId];
   if (!entry || sender.tabId !== entry.tabId || now - entry.at >= PANEL_CONTEXT_TTL_MS) throw noLongerValid();
+  const problem = otherOrgProblem(entry, await connectionItem.getValue());
+  if (problem) throw problem;
   return entry.context;
 }
 

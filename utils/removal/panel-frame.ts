@@ -61,6 +61,16 @@ export function panelPlace(
   return isDeskOrigin(parent) ? { framedBy: parent } : null;
 }
 
+/**
+ * The steps the frame's height is told in: a size message says only how tall the panel is, rounded up, so the
+ * page cannot tell from it which step shows (the preview, when its confirm button appears), nor time a lure.
+ */
+export const PANEL_HEIGHT_STEP = 160;
+
+export function coarseHeight(height: number): number {
+  return Math.max(1, Math.ceil(height / PANEL_HEIGHT_STEP)) * PANEL_HEIGHT_STEP;
+}
+
 /** The frame's message, if `event` is one from exactly this frame, on the extension's origin. */
 export function panelMessage(
   event: MessageEvent,

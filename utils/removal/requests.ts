@@ -33,24 +33,31 @@ export const removalRequests = {
   /** The Desk page control, on a trusted click: registers what the panel frame will work on. */
   openPanel: {
     from: ['content-script'],
-    input: z.union([
-      z.object({ kind: z.literal('user'), target }),
-      z.object({ kind: z.literal('contact'), contactId: zohoId }),
-      z.object({
-        kind: z.literal('email'),
-        email: z.string().check(z.regex(/^[^\s@]+@[^\s@]+$/, 'not an email address'), z.maxLength(320)),
-        helpCenterId: z.optional(zohoId),
-      }),
-      z.object({
-        kind: z.literal('unresolved'),
-        problem: z.object({
-          kind: z.enum(ZOHO_ERROR_KINDS),
-          message: z.string().check(z.maxLength(500)),
-          action: z.optional(z.string().check(z.maxLength(500))),
+    input: z.object({
+      context: z.union([
+        z.object({ kind: z.literal('user'), target }),
+        z.object({ kind: z.literal('contact'), contactId: zohoId }),
+        z.object({
+          kind: z.literal('email'),
+          email: z.string().check(z.regex(/^[^\s@]+@[^\s@]+$/, 'not an email address'), z.maxLength(320)),
+          helpCenterId: z.optional(zohoId),
         }),
-      }),
-    ]),
-    /** `window`: on the organization's own domain the panel opens in a window of the extension, not a frame. */
+        z.object({
+          kind: z.literal('unresolved'),
+          problem: z.object({
+            kind: z.enum(ZOHO_ERROR_KINDS),
+            message: z.string().check(z.maxLength(500)),
+            action: z.optional(z.string().check(z.maxLength(500))),
+          }),
+        }),
+      ]),
+      /** Whether the browser reports visibility (IntersectionObserver v2): a panel in the page depends on it. */
+      tracksVisibility: z.boolean(),
+    }),
+    /**
+     * `window`: the panel opens in a window of the extension, not a frame: on the organization's own domain, and
+     * where the browser cannot tell whether the page covers it (unless the admin chose otherwise).
+     */
     reply: replies<{ panelId: string; mode: 'frame' | 'window' }>(),
   },
   /** The panel frame: the context its control registered, for the frame's own tab only, while fresh. */
@@ -60,6 +67,8 @@ export const removalRequests = {
       panelId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a panel id')),
       /** The Desk origin framing the panel (utils/removal/panel-frame.ts `panelPlace`); absent in a window. */
       framedBy: z.optional(z.string().check(z.maxLength(300))),
+      /** The panel page's own feature check: framed, it may run only where the browser reports visibility. */
+      tracksVisibility: z.boolean(),
     }),
     reply: replies<PanelContext>(),
   },

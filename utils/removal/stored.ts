@@ -23,6 +23,8 @@ export interface PanelEntry {
   at: number;
   /** The origin of the Desk page whose control registered it: the panel's frame must be framed by it. */
   deskOrigin?: string;
+  /** The Desk portal the page's address named (`/agent/{portal}/…`), if it named one. */
+  portal?: string;
   /** In a window of the extension, not framed at all. */
   inWindow?: boolean;
 }

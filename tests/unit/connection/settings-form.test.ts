@@ -164,13 +164,14 @@ describe('planAdvancedSave', () => {
     concurrency: '5',
     patterns: ' /agent/{portal}/users/{userId} \n\n',
     anchorSelector: ' .profile h2 ',
+    panelWindowWhereUnchecked: false,
   };
   const parseNothing = () => {};
   const refuseAll = () => {
     throw new SyntaxError('bad');
   };
 
-  it('saves the route, trimmed patterns and selector, and the number', () => {
+  it('saves the route, trimmed patterns and selector, the number and the panel window choice', () => {
     expect(planAdvancedSave(advanced, parseNothing)).toEqual({
       problems: [],
       input: {
@@ -178,6 +179,7 @@ describe('planAdvancedSave', () => {
         customPagePatterns: ['/agent/{portal}/users/{userId}'],
         bulkConcurrency: 5,
         anchorSelector: '.profile h2',
+        panelWindowWhereUnchecked: false,
       },
     });
   });
@@ -204,7 +206,13 @@ describe('planAdvancedSave', () => {
 
   it('lists every problem at once: pattern lines, then the anchor, then calls at once', () => {
     const plan = planAdvancedSave(
-      { route: 'users-dissociate', concurrency: '0', patterns: '/agent/users\n/ok/{userId}', anchorSelector: '[' },
+      {
+        route: 'users-dissociate',
+        concurrency: '0',
+        patterns: '/agent/users\n/ok/{userId}',
+        anchorSelector: '[',
+        panelWindowWhereUnchecked: true,
+      },
       refuseAll,
     );
     expect(plan.input).toBeNull();

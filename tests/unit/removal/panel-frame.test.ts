@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  coarseHeight,
   PANEL_MESSAGE,
   type PanelChoices,
   panelChoicesStore,
@@ -36,6 +37,13 @@ describe("the panel frame's messages to the control", () => {
     expect(panelMessage(event({ [PANEL_MESSAGE]: { action: 'remove' } }), frame, EXTENSION)).toBeNull();
     expect(panelMessage(event({ [PANEL_MESSAGE]: { action: 'size', height: 'big' } }), frame, EXTENSION)).toBeNull();
     expect(panelMessage(event(null), frame, EXTENSION)).toBeNull();
+  });
+});
+
+describe("the frame's height, as told to the page", () => {
+  it('is rounded up to coarse steps, so steps of about the same size tell the page nothing', () => {
+    const heights = [0, 1, 159, 160, 161, 287, 301, 479, 481].map(coarseHeight);
+    expect(heights).toEqual([160, 160, 160, 160, 320, 320, 320, 480, 640]);
   });
 });
 

@@ -27,7 +27,7 @@ const CAROL = { userId: '42' };
 async function setup(options: FakeDeskOptions = {}) {
   await connectionItem.setValue({
     state: 'connected',
-    location: 'eu',
+    location: 'us',
     clientId: '1000.ABCDEFGHIJKLMNOPQRSTUVWX',
     scopes: [],
     connectedAt: 5,
@@ -69,7 +69,11 @@ async function setup(options: FakeDeskOptions = {}) {
   };
   /** A panel its control opened in that tab (one per tab), as its frame sends. */
   const openPanel = async (tabId = 5) => {
-    const { panelId } = await send<{ panelId: string }>('openPanel', { kind: 'user', target: CAROL }, deskTab(tabId));
+    const { panelId } = await send<{ panelId: string }>(
+      'openPanel',
+      { context: { kind: 'user', target: CAROL }, tracksVisibility: true },
+      deskTab(tabId),
+    );
     return {
       ...PAGE,
       url: `chrome-extension://${RUNTIME_ID}/removal-panel.html#${panelId}`,

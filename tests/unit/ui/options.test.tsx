@@ -20,6 +20,7 @@ const settings: SettingsView = {
   removalRoute: 'auto',
   bulkConcurrency: 5,
   firefoxRedirect: 'extension',
+  panelWindowWhereUnchecked: true,
   hasClientSecret: false,
   customPagePatterns: [],
   anchorSelector: '',
@@ -267,6 +268,20 @@ describe('OptionsApp', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save advanced settings' }));
     expect(await screen.findByText(/Line 2: Unknown placeholder \{nope\}/)).toBeTruthy();
     expect(a.saveSettings).not.toHaveBeenCalled();
+  });
+
+  it('the panel opens in its own window where the browser cannot check it, unless turned off, with a warning', async () => {
+    const a = api();
+    render(<OptionsApp api={a} />);
+    const box = (await screen.findByRole('checkbox', { name: /in a window of its own/ })) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(screen.queryByText(/could hide the panel/)).toBeNull();
+    fireEvent.click(box);
+    expect(screen.getByText(/Off: in Firefox a Desk page could hide the panel/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save advanced settings' }));
+    await vi.waitFor(() =>
+      expect(a.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ panelWindowWhereUnchecked: false })),
+    );
   });
 
   it('asks before disconnecting', async () => {

@@ -23,6 +23,7 @@ const settings: SettingsView = {
   deskAddresses: [OWN],
   deskAddressesWithoutAccess: [OWN],
   firefoxRedirect: 'extension',
+  panelWindowWhereUnchecked: true,
 };
 const SET: PolicyView = {
   set: {

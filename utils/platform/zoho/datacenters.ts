@@ -140,6 +140,18 @@ export function isAgentAppPath(path: string): boolean {
   return AGENT_APP_PATHS.some((p) => path.startsWith(p.slice(0, -1)));
 }
 
+/** The portal an agent-app address names (`/agent/{portal}/…`, classic `/support/{portal}/…`), if it names one. */
+export function deskPagePortal(url: string): string | undefined {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const [, app, portal] = path.split('/');
+  return (app === 'agent' || app === 'support') && portal ? portal : undefined;
+}
+
 export function deskWebAppMatches(): string[] {
   return deskWebOriginPatterns().flatMap((origin) => AGENT_APP_PATHS.map((path) => `${origin}${path}`));
 }
