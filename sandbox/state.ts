@@ -380,6 +380,7 @@ export class SandboxState {
         codes: [...this.codes.values()].map((c) => ({
           id: tokenId(c.code),
           clientId: c.clientId,
+          redirectUri: c.redirectUri,
           location: c.location,
           scopes: c.scopes,
           accessType: c.accessType,
