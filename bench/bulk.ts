@@ -106,6 +106,8 @@ function bulkRow(browser: BrowserName, rates: number[], bareRates: number[]): Ro
  */
 async function bulkPlanner(session: FirefoxBenchSession): Promise<FirefoxPage> {
   const page = session.extensionPage;
+  // In front, as the admin's tab is: Firefox throttles a background tab's timers.
+  await page.bringToFront();
   if ((await page.evaluate(() => location.pathname)) !== '/bulk.html') await goToExtensionPage(page, '/bulk.html');
   else await clickText(page, 'New bulk removal');
   return page;

@@ -88,6 +88,8 @@ export async function startFirefoxSession(extensionDir: string): Promise<Firefox
     },
     async bareFetchRemovals(ids, atOnce) {
       const args = bareFetchArgs(ids, atOnce, await session.token());
+      // In front, as the extension's own pages are when they work: Firefox throttles a background tab.
+      await session.extensionPage.bringToFront();
       return evaluateIn(session.extensionPage, bareFetchInExtension, args);
     },
     close,

@@ -130,6 +130,7 @@ async function timedConfirm(page: Page): Promise<Confirmed> {
  */
 async function removeThroughPanelInFirefox(session: FirefoxBenchSession, ids: string[]): Promise<number[]> {
   const page = session.deskPage;
+  await page.bringToFront();
   const times: number[] = [];
   for (const id of ids) {
     const name = `Bench ${id}`;
@@ -140,9 +141,7 @@ async function removeThroughPanelInFirefox(session: FirefoxBenchSession, ids: st
       () => page.evaluate((n) => document.querySelector('main h1')?.textContent?.includes(n) || null, name),
       `the page of ${name}`,
     );
-    const panel = (await openPanel(page)) as FirefoxPage;
-    await waitFor(() => panel.$('input[type=checkbox]'), 'the badges in the panel');
-    if (!(await textOf(panel)).includes(name)) throw new Error(`The panel opened for another user than ${name}.`);
+    const panel = await panelFor(page, name);
     await gateOpen(panel, 'Review removal');
     await clickText(panel, /Review removal/);
     // Timed from the moment the confirm button acts, as a click in Chromium's frame is.
@@ -152,6 +151,25 @@ async function removeThroughPanelInFirefox(session: FirefoxBenchSession, ids: st
     await clickText(panel, 'Done');
   }
   return times;
+}
+
+/**
+ * The panel for the user named, its badges shown. A control the page had not yet replaced after the navigation opens
+ * the previous user's panel: that one is closed and the new control clicked.
+ */
+async function panelFor(page: FirefoxPage, name: string): Promise<FirefoxPage> {
+  for (let attempt = 1; ; attempt++) {
+    const panel = (await openPanel(page)) as FirefoxPage;
+    // Every bench user is named "Bench <id>": the panel names the one it read.
+    await waitFor(async () => (await textOf(panel)).includes('Bench ') || null, 'the user in the panel');
+    if ((await textOf(panel)).includes(name)) {
+      await waitFor(() => panel.$('input[type=checkbox]'), 'the badges in the panel');
+      return panel;
+    }
+    await panel.close();
+    if (attempt === 3) throw new Error(`The panel keeps opening for another user than ${name}.`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 /**
