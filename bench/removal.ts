@@ -109,7 +109,10 @@ async function removeThroughPanel(
     await page.getByRole('button', { name: 'Remove badges' }).click();
     const panel = page.frameLocator('badge-remover-control iframe.br-frame').getByRole('dialog');
     await panel.getByRole('checkbox').first().waitFor();
-    await panel.getByRole('button', { name: /Review removal/ }).click();
+    await panel.locator('button:not([aria-disabled])', { hasText: /Review removal/ }).click();
+    // Timed from the moment the confirm button acts: it does once its step has been seen for the gate's dwell
+    // (components/common/GatedButton.tsx), and a click before that does nothing.
+    await panel.locator('button:not([aria-disabled])', { hasText: /^Remove \d+ badges?$/ }).waitFor();
     const confirmed = await (watch ? watch.during(() => timedConfirm(page)) : timedConfirm(page));
     watch?.confirmed(confirmed);
     times.push(confirmed.ms);
@@ -144,7 +147,7 @@ async function removeThroughPanelInFirefox(session: FirefoxBenchSession, ids: st
     const panel = await panelFor(page, name);
     await gateOpen(panel, 'Review removal');
     await clickText(panel, /Review removal/);
-    // Timed from the moment the confirm button acts, as a click in Chromium's frame is.
+    // Timed from the moment the confirm button acts, as in Chromium.
     await gateOpen(panel, '^Remove \\d+ badges?$');
     times.push((await evaluateIn(panel, confirmAndTimeReport, undefined)).ms);
     // Done closes the panel's window.
