@@ -47,7 +47,8 @@ function howMeasured(extensionDir: string): string {
 - **Browsers:** a figure per browser, side by side: Chromium, and Firefox ESR for one removal and bulk. Firefox
   runs the Firefox build (\`npm run build:firefox\`, built by the bench) driven by puppeteer-core over WebDriver BiDi,
   as the Firefox tests drive it (\`scripts/firefox.ts\`), with every connection through a local proxy that tunnels it
-  to the sandbox: nothing leaves the machine. Each figure's floor is bare \`fetch\` in the same browser. A row with
+  to the sandbox: nothing leaves the machine. Each figure's floor is bare \`fetch\` in the same browser. Firefox's
+  clock in a page reads whole milliseconds (its reduced timer precision), so its times are to the millisecond. A row with
   no Firefox figure is Chromium's, or no browser's (weight reads the Chromium build; tokens run in Node).
   \`npm run bench -- --browser firefox\` (or \`chromium\`) measures in one browser only.
 - **Weight:** the files of \`${relative(root, extensionDir)}\`, raw and gzip.
