@@ -139,7 +139,8 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
   /** Loads a frame ahead of the click, hidden, inert and empty, unless there is one already or the panel shows. */
   const loadAhead = () => {
     if (!mayLoadAhead || ahead || shown) return;
-    const box = element('div', 'br-panel');
+    // Named apart from the open panel's box and frame until the click opens them.
+    const box = element('div', 'br-panel-ahead');
     box.style.display = 'none';
     box.setAttribute('inert', '');
     box.setAttribute('aria-hidden', 'true');
@@ -157,6 +158,8 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
           frame.src = url;
           frame.style.height = '0px';
           box.append(frame);
+          // Into the page once there is a frame to load (the click may have put the box there already).
+          if (!box.isConnected) options.overlay.append(box);
           return { frame, url };
         },
         // The click then loads the frame, as without one loaded ahead.
@@ -164,11 +167,8 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
       ),
     };
     ahead = loading;
-    options.overlay.append(box);
     void loading.frame.then((loaded) => {
-      if (loaded || ahead !== loading) return;
-      box.remove();
-      ahead = null;
+      if (!loaded && ahead === loading) ahead = null;
     });
   };
 
@@ -193,6 +193,7 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
     const taken = ahead;
     ahead = null;
     const box = taken?.box ?? element('div', 'br-panel');
+    box.className = 'br-panel';
     box.style.display = '';
     box.removeAttribute('inert');
     box.removeAttribute('aria-hidden');

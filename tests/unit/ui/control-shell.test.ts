@@ -155,6 +155,7 @@ describe('the panel frame loaded ahead of the click', () => {
     expect(frame.className).toBe('br-frame-ahead');
     expect(frame.tabIndex).toBe(-1);
     const box = frame.parentElement!;
+    expect(box.className).toBe('br-panel-ahead');
     expect(box.style.display).toBe('none');
     expect(box.hasAttribute('inert')).toBe(true);
     expect(box.getAttribute('aria-hidden')).toBe('true');
@@ -196,6 +197,7 @@ describe('the panel frame loaded ahead of the click', () => {
     expect(told).not.toHaveBeenCalled();
     trustedClick(trigger);
     const box = frame.parentElement!;
+    expect(box.className).toBe('br-panel');
     expect(box.style.display).toBe('');
     expect(box.hasAttribute('inert')).toBe(false);
     expect(box.hasAttribute('aria-hidden')).toBe(false);
