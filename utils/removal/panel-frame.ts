@@ -1,6 +1,6 @@
 /**
  * The removal panel's frame: an extension page the Desk page control opens, and the few plain messages the
- * frame sends its parent (ready, its height, close). What the panel works on travels through the service
+ * frame sends its parent (ready, its height, close) and the one its parent sends a frame loaded ahead (claimed). What the panel works on travels through the service
  * worker as a PanelContext, registered by the control and read by the frame (again if it reloads). What the
  * admin chose so far stays in the frame's own session storage, so a frame that reloads goes on from there.
  */
