@@ -171,9 +171,11 @@ export async function deskControl(page: Page): Promise<ElementHandle> {
   return waitFor(async () => {
     const handle = await page.evaluateHandle(
       () =>
-        [...(document.querySelector('badge-remover-control')?.shadowRoot?.querySelectorAll('button') ?? [])].find(
-          (b) => b.textContent?.trim() === 'Remove badges',
-        ) ?? null,
+        [
+          ...(document
+            .querySelector('badge-remover-control:not([data-overlay])')
+            ?.shadowRoot?.querySelectorAll('button') ?? []),
+        ].find((b) => b.textContent?.trim() === 'Remove badges') ?? null,
     );
     return handle.asElement() as ElementHandle | null;
   }, 'the Remove badges control');

@@ -13,7 +13,10 @@ import { serializeError } from '../../utils/platform/errors';
 import { portSender } from '../../utils/platform/request-client';
 import { dataCenterByDeskOrigin } from '../../utils/platform/zoho/datacenters';
 import {
+  askOnceClaimed,
+  claimsFrom,
   coarseHeight,
+  NO_CLAIMS,
   PANEL_MESSAGE,
   type PanelMessage,
   panelChoicesStore,
@@ -132,12 +135,16 @@ async function main() {
       : OPEN_GATE;
   // Over a port kept open: each request costs less than a runtime message of its own.
   const api = createClient(portSender(browser.runtime));
+  // Heard from before the first ask: a claim posted while that ask is on its way is not missed.
+  const claims = parentOrigin ? claimsFrom(window, window.parent, parentOrigin) : NO_CLAIMS;
   try {
-    const context = await api.getPanelContext({
-      panelId,
-      ...(parentOrigin ? { framedBy: parentOrigin } : {}),
-      tracksVisibility: canTell,
-    });
+    const context = await askOnceClaimed(claims, () =>
+      api.getPanelContext({
+        panelId,
+        ...(parentOrigin ? { framedBy: parentOrigin } : {}),
+        tracksVisibility: canTell,
+      }),
+    );
     const panel =
       context.kind === 'user' ? (
         <RemoveBadgesPanel api={api} target={context.target} titleId={titleId} onClose={close} />

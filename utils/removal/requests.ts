@@ -6,6 +6,7 @@ import type { UserBadgesView } from '../platform/zoho/views';
 import type { PanelContext } from './panel-frame';
 import type { RemovalReport } from './report';
 
+const panelId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a panel id'));
 const target = z.object({ userId: zohoId, helpCenterId: z.optional(zohoId) });
 
 export const removalRequests = {
@@ -30,10 +31,23 @@ export const removalRequests = {
     }),
     reply: replies<RemovalReport>(),
   },
-  /** The Desk page control, on a trusted click: registers what the panel frame will work on. */
+  /**
+   * The Desk page control, before any click (the pointer over it, its focus, the page idle): a panel id for a frame
+   * loaded ahead, hidden, that may claim nothing until a click opens it. Null where the panel would open in a window.
+   */
+  preloadPanel: {
+    from: ['content-script'],
+    input: z.object({ tracksVisibility: z.boolean() }),
+    reply: replies<{ panelId: string | null }>(),
+  },
+  /**
+   * The Desk page control, on a trusted click: registers what the panel frame will work on, in the frame it loaded
+   * ahead (`preloaded`) if that one may still be opened, else in a new one.
+   */
   openPanel: {
     from: ['content-script'],
     input: z.object({
+      preloaded: z.optional(panelId),
       context: z.union([
         z.object({ kind: z.literal('user'), target }),
         z.object({ kind: z.literal('contact'), contactId: zohoId }),
@@ -64,7 +78,7 @@ export const removalRequests = {
   getPanelContext: {
     from: ['panel'],
     input: z.object({
-      panelId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a panel id')),
+      panelId,
       /** The Desk origin framing the panel (utils/removal/panel-frame.ts `panelPlace`); absent in a window. */
       framedBy: z.optional(z.string().check(z.maxLength(300))),
       /** The panel page's own feature check: framed, it may run only where the browser reports visibility. */
