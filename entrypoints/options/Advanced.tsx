@@ -6,7 +6,7 @@ import type { Client } from '../../utils/client';
 import type { SettingsView } from '../../utils/connection/requests';
 import { planAdvancedSave } from '../../utils/connection/settings-form';
 import { BULK_CONCURRENCY } from '../../utils/connection/stored';
-import { BUILT_IN_HELPCENTER_USER_PATTERNS } from '../../utils/page/helpcenter-user';
+import { PAGE_KIND_CATALOG, pageKindNames } from '../../utils/page/kind-catalog';
 import { patternEditorText } from '../../utils/page/pattern-list';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import { describeOperation } from '../../utils/platform/zoho/desk-api';
@@ -138,11 +138,13 @@ export function Advanced(props: {
             For Desk pages the built-in shapes miss. Placeholders: {'{portal}'}, {'{department}'}, {'{helpCenterId}'},{' '}
             {'{userId}'}, {'{portalUserId}'}, {'{contactId}'}, {'{*}'}. Built in:
             <ul>
-              {BUILT_IN_HELPCENTER_USER_PATTERNS.map((p) => (
-                <li key={p}>
-                  <code>{p}</code>
-                </li>
-              ))}
+              {pageKindNames
+                .flatMap((kind) => PAGE_KIND_CATALOG[kind].builtIns)
+                .map((p) => (
+                  <li key={p}>
+                    <code>{p}</code>
+                  </li>
+                ))}
             </ul>
           </div>
         </div>
