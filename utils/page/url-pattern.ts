@@ -13,6 +13,8 @@ const TARGETS = new Map<string, PageKindName>(
 );
 const ID_PLACEHOLDERS: readonly string[] = ['helpCenterId', ...TARGETS.keys()];
 const NAME_PLACEHOLDERS = ['portal', 'department'] as const;
+/** Every named placeholder, as the options page lists them; `{*}` matches any one segment besides. */
+export const PLACEHOLDERS: readonly string[] = [...NAME_PLACEHOLDERS, ...ID_PLACEHOLDERS];
 
 export type PlaceholderName = 'helpCenterId' | TargetPlaceholder | (typeof NAME_PLACEHOLDERS)[number];
 export type PatternCaptures = Partial<Record<PlaceholderName, string>>;
@@ -59,8 +61,7 @@ const PROBLEM_TEXT: Record<Problem, (detail: string) => string> = {
   query: () => 'Leave out the query string (the part after "?").',
   hashes: () => 'Use at most one "#".',
   stray: (brace) => `A "${brace}" is not closed or opened; placeholders look like {userId}.`,
-  unknown: (name) =>
-    `Unknown placeholder {${name}}. Use ${[...NAME_PLACEHOLDERS, ...ID_PLACEHOLDERS].map((n) => `{${n}}`).join(', ')} or {*}.`,
+  unknown: (name) => `Unknown placeholder {${name}}. Use ${PLACEHOLDERS.map((n) => `{${n}}`).join(', ')} or {*}.`,
   twice: (name) => `{${name}} appears twice.`,
   'no-target': () => {
     const [first, ...others] = [...TARGETS.keys()].map((n) => `{${n}}`);
