@@ -6,8 +6,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { VisibilityGateContext } from '../../components/common/GatedButton';
-import { ContactPanel } from '../../components/contact/ContactPanel';
-import { PanelChoicesContext, RemoveBadgesPanel, UnresolvedPanel } from '../../components/removal/RemoveBadgesPanel';
+import { PanelChoicesContext, UnresolvedPanel } from '../../components/removal/RemoveBadgesPanel';
 import { createClient } from '../../utils/client';
 import { serializeError } from '../../utils/platform/errors';
 import { portSender } from '../../utils/platform/request-client';
@@ -31,6 +30,7 @@ import {
 } from '../../utils/removal/visibility-gate';
 import '../../components/control.css';
 import '../../components/panel.css';
+import { ContextPanel } from './panels';
 import './panel-page.css';
 
 const app = document.getElementById('app')!;
@@ -145,18 +145,12 @@ async function main() {
         tracksVisibility: canTell,
       }),
     );
-    const panel =
-      context.kind === 'user' ? (
-        <RemoveBadgesPanel api={api} target={context.target} titleId={titleId} onClose={close} />
-      ) : context.kind === 'contact' ? (
-        <ContactPanel api={api} contactId={context.contactId} titleId={titleId} onClose={close} />
-      ) : (
-        <UnresolvedPanel api={api} problem={context.problem} titleId={titleId} onClose={close} />
-      );
     render(
       <VisibilityGateContext.Provider value={gate}>
         <PanelChoicesContext.Provider value={choices}>
-          <Dialog>{panel}</Dialog>
+          <Dialog>
+            <ContextPanel api={api} context={context} titleId={titleId} onClose={close} />
+          </Dialog>
         </PanelChoicesContext.Provider>
       </VisibilityGateContext.Provider>,
       app,

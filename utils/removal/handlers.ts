@@ -8,7 +8,7 @@ import type { DeskClient } from '../platform/zoho/desk-client';
 import { findUserByEmail, readUser, userBadgesView } from '../platform/zoho/help-center';
 import type { RemovalRoute } from '../platform/zoho/removal-routes';
 import { claimedContext, isFresh } from './panel-binding';
-import type { PanelContext } from './panel-frame';
+import type { PanelContext } from './panel-context';
 import type { PanelSnapshots } from './panel-snapshot';
 import { type RemovalDeps, removeBadges } from './remove';
 import type { RemovalReport } from './report';

@@ -7,7 +7,8 @@ import { type Connection, connectionItem } from '../connection/stored';
 import type { ClassifiedSender } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
 import { dataCenterByDeskOrigin, dataCenterByLocation } from '../platform/zoho/datacenters';
-import { PANEL_CONTEXT_TTL_MS, PANEL_NOT_OPENED, PRELOADED_PANEL_TTL_MS, type RegisteredContext } from './panel-frame';
+import type { RegisteredContext, RemovalTarget } from './panel-context';
+import { PANEL_CONTEXT_TTL_MS, PANEL_NOT_OPENED, PRELOADED_PANEL_TTL_MS } from './panel-frame';
 import { type PanelEntry, panelContextsItem } from './stored';
 
 const noLongerValid = () =>
@@ -92,7 +93,7 @@ const notItsTarget = () =>
 export function panelBinding(deps: PanelBindingDeps) {
   return {
     /** A panel's read or removal is for its own target; other senders pass (their own checks apply). */
-    async target(sender: ClassifiedSender, target: { userId: string; helpCenterId?: string }): Promise<void> {
+    async target(sender: ClassifiedSender, target: RemovalTarget): Promise<void> {
       if (sender.kind !== 'panel') return;
       const context = await claimedContext(sender, deps.now());
       if (

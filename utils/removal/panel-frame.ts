@@ -1,10 +1,10 @@
 /**
  * The removal panel's frame: an extension page the Desk page control opens, and the few plain messages the
- * frame sends its parent (ready, its height, close) and the one its parent sends a frame loaded ahead (claimed). What the panel works on travels through the service
- * worker as a PanelContext, registered by the control and read by the frame (again if it reloads). What the
+ * frame sends its parent (ready, its height, close) and the one its parent sends a frame loaded ahead (claimed).
+ * What the panel works on travels through the service worker as a PanelContext (./panel-context.ts), registered by
+ * the control and read by the frame (again if it reloads). What the
  * admin chose so far stays in the frame's own session storage, so a frame that reloads goes on from there.
  */
-import type { SerializedError } from '../platform/errors';
 import type { RemovalReport } from './report';
 
 /** The key of the frame's messages to the control, so other messages on the page are ignored. */
@@ -80,17 +80,6 @@ export async function askOnceClaimed<T>(claims: Claims, ask: () => Promise<T>): 
     }
   }
 }
-
-export type PanelContext =
-  | { kind: 'user'; target: { userId: string; helpCenterId?: string } }
-  | { kind: 'contact'; contactId: string }
-  | { kind: 'unresolved'; problem: SerializedError };
-
-/**
- * What a control registers: a context, or (past the lookup bound, utils/page/lookup-bound.ts) the email the page
- * shows, which the service worker looks up once the admin's click opened the panel.
- */
-export type RegisteredContext = PanelContext | { kind: 'email'; email: string; helpCenterId?: string };
 
 /**
  * A registered context stays claimable this long, by frames of its tab: the frame claims it within

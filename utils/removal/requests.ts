@@ -1,19 +1,17 @@
 /** Reading a user's badges and removing them, and the panel the Desk page control opens. */
 import * as z from 'zod/mini';
 import { PAGES_AND_PANEL, replies, zohoId } from '../platform/dispatch';
-import { ZOHO_ERROR_KINDS } from '../platform/errors';
 import type { UserBadgesView } from '../platform/zoho/views';
-import type { PanelContext } from './panel-frame';
+import { type PanelContext, registeredContext, removalTarget } from './panel-context';
 import type { RemovalReport } from './report';
 
 const panelId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a panel id'));
-const target = z.object({ userId: zohoId, helpCenterId: z.optional(zohoId) });
 
 export const removalRequests = {
-  getUserBadges: { from: PAGES_AND_PANEL, input: target, reply: replies<UserBadgesView>() },
+  getUserBadges: { from: PAGES_AND_PANEL, input: removalTarget, reply: replies<UserBadgesView>() },
   identifyUser: {
     from: ['extension-page', 'content-script'],
-    input: target,
+    input: removalTarget,
     reply: replies<{ name: string; email?: string }>(),
   },
   // Only the extension's own pages change anything (the panel for its own target alone): the Desk page control
@@ -48,23 +46,7 @@ export const removalRequests = {
     from: ['content-script'],
     input: z.object({
       preloaded: z.optional(panelId),
-      context: z.union([
-        z.object({ kind: z.literal('user'), target }),
-        z.object({ kind: z.literal('contact'), contactId: zohoId }),
-        z.object({
-          kind: z.literal('email'),
-          email: z.string().check(z.regex(/^[^\s@]+@[^\s@]+$/, 'not an email address'), z.maxLength(320)),
-          helpCenterId: z.optional(zohoId),
-        }),
-        z.object({
-          kind: z.literal('unresolved'),
-          problem: z.object({
-            kind: z.enum(ZOHO_ERROR_KINDS),
-            message: z.string().check(z.maxLength(500)),
-            action: z.optional(z.string().check(z.maxLength(500))),
-          }),
-        }),
-      ]),
+      context: registeredContext,
       /** Whether the browser reports visibility (IntersectionObserver v2): a panel in the page depends on it. */
       tracksVisibility: z.boolean(),
     }),

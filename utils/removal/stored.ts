@@ -6,7 +6,7 @@ import { zohoId } from '../platform/dispatch';
 import { remembered } from '../platform/remembered-item';
 import { trustedItem } from '../platform/trusted-storage';
 import type { RemovalRoute } from '../platform/zoho/removal-routes';
-import type { RegisteredContext } from './panel-frame';
+import type { RegisteredContext } from './panel-context';
 
 /** Which removal route worked, per organization (Automatic remembers it). */
 export const routeByOrgItem = /* @__PURE__ */ remembered(

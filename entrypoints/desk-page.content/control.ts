@@ -7,7 +7,7 @@ import { findAnchor } from '../../utils/page/anchor';
 import type { PageConfig } from '../../utils/page/page-config';
 import { type Corner, mountInShadowRoot } from '../../utils/page/shadow-mount';
 import { PANEL_PAGE } from '../../utils/platform/extension-pages';
-import type { RegisteredContext } from '../../utils/removal/panel-frame';
+import type { RegisteredContext } from '../../utils/removal/panel-context';
 import { tracksVisibility } from '../../utils/removal/visibility-gate';
 
 const frameUrl = (panelId: string) => `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
