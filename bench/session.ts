@@ -249,7 +249,7 @@ export async function startSession(extensionDir: string): Promise<BenchSession> 
       // A full load: a goto that differs only in the hash would keep the previous skin.
       await page.goto('about:blank');
       await page.goto(DEMO_USER_PAGE);
-      await page.locator('badge-remover-control').waitFor({ state: 'attached' });
+      await page.locator('badge-remover-control:not([data-overlay])').waitFor({ state: 'attached' });
       session.pageShows = 'user page, current skin';
     },
 
