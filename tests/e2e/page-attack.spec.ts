@@ -85,6 +85,8 @@ test.describe("a Desk page's own scripts", () => {
     context,
     control,
   }) => {
+    // 22 URL changes, each waiting out WXT's one-second URL watch: 35 s on a quiet machine, past 45 s on a loaded one.
+    test.setTimeout(90_000);
     const before = await control.getState();
     const page = await context.newPage();
     await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
