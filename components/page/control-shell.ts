@@ -135,10 +135,11 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
   let ahead: Ahead | null = null;
   /** Off once the worker said there is no frame to load ahead (a window), or the control went. */
   let mayLoadAhead = options.preloadUrl !== undefined;
+  let givingFocusBack = false;
 
   /** Loads a frame ahead of the click, hidden, inert and empty, unless there is one already or the panel shows. */
   const loadAhead = () => {
-    if (!mayLoadAhead || ahead || shown) return;
+    if (!mayLoadAhead || ahead || shown || givingFocusBack) return;
     // Named apart from the open panel's box and frame until the click opens them.
     const box = element('div', 'br-panel-ahead');
     box.style.display = 'none';
@@ -184,7 +185,13 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
     shown = null;
     trigger.setAttribute('aria-expanded', 'false');
     trigger.ariaControlsElements = null;
+    // Focus given back is not the admin coming near: a frame loading ahead now would hold up a click to
+    // reopen (measured: 216 ms against 35 ms cold). The next approach, or the page's next idle moment, loads it.
+    givingFocusBack = true;
     trigger.focus();
+    givingFocusBack = false;
+    cancelIdle();
+    cancelIdle = idleLoad();
   };
 
   const show = () => {
@@ -264,7 +271,8 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
   // The admin coming near: the frame loads now, so the click has only to open it.
   trigger.addEventListener('pointerenter', loadAhead);
   trigger.addEventListener('focus', loadAhead);
-  const cancelIdle = options.preloadUrl ? (options.whenIdle ?? whenIdle)(loadAhead) : () => {};
+  const idleLoad = () => (options.preloadUrl ? (options.whenIdle ?? whenIdle)(loadAhead) : () => {});
+  let cancelIdle = idleLoad();
 
   return () => {
     cancelIdle();

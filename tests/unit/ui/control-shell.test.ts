@@ -265,16 +265,26 @@ describe('the panel frame loaded ahead of the click', () => {
     expect(late.frames()).toHaveLength(0);
   });
 
-  it('after the panel closes, the next approach loads the next frame: still one at most', async () => {
+  it('after the panel closes, the focus given back loads nothing; the next idle moment loads the next frame, one at most', async () => {
     const preloadUrl = vi.fn(async () => `${EXTENSION}/removal-panel.html#ahead-${preloadUrl.mock.calls.length}`);
-    const { trigger, frames } = mountLoadingAhead(preloadUrl);
+    const { trigger, idle, frames } = mountLoadingAhead(preloadUrl);
     trigger.dispatchEvent(new PointerEvent('pointerenter'));
     await vi.waitFor(() => expect(frames()).toHaveLength(1));
     trustedClick(trigger);
     await vi.waitFor(() => expect(frames()[0]!.className).toBe('br-frame'));
-    // Closing gives focus back to the button: the next frame loads ahead, hidden, beside the closing one.
+    // Closing gives focus back to the button, which loads nothing: a click to reopen would wait on that load.
     trustedClick(trigger);
+    expect(document.activeElement).toBe(trigger);
+    await Promise.resolve();
+    expect(preloadUrl).toHaveBeenCalledTimes(1);
+    expect(frames().filter((f) => f.className === 'br-frame-ahead')).toHaveLength(0);
+    // The page's next idle moment loads the next frame, hidden, beside the closing one.
+    idle.run();
     await vi.waitFor(() => expect(frames().filter((f) => f.className === 'br-frame-ahead')).toHaveLength(1));
+    expect(preloadUrl).toHaveBeenCalledTimes(2);
+    // And one at most.
+    trigger.dispatchEvent(new PointerEvent('pointerenter'));
+    await Promise.resolve();
     expect(preloadUrl).toHaveBeenCalledTimes(2);
   });
 });
