@@ -1,9 +1,13 @@
 /** Benchmark 4: one removal end to end vs the floor: the same two calls (dissociate, read back) without our code. */
 import { Agent } from 'node:https';
 import type { Page } from '@playwright/test';
+import type { Page as FirefoxPage } from 'puppeteer-core';
 import { COMMUNITY_HC_ID } from '../sandbox/data';
-import { fmt, type Measure, median, pct, type Row, spread } from './common';
-import { BENCH_BADGE, type BenchSession, badgesPath } from './session';
+import type { BrowserName } from '../scripts/browsers';
+import { clickText, openPanel, textOf, waitFor } from '../scripts/firefox';
+import { BROWSER_LABEL, fmt, type Measure, median, pct, type Row, spread } from './common';
+import { evaluateIn, type FirefoxBenchSession } from './firefox-session';
+import { type BareFetchFloor, BENCH_BADGE, type BenchSandbox, type BenchSession, badgesPath } from './session';
 import { watchServiceWorkerMoments } from './where-time-goes';
 
 /** What a removal from the panel sends once confirmed: the panel's read of the badges stands for a first read. */
@@ -29,28 +33,48 @@ export const removal: Measure = {
       await watch.stop('30 removals', steps.seconds, profile, lengths.indexOf(pct(lengths, 0.5)));
       printSteps(steps.each);
     }
-    const rows: Row[] = [];
-    for (const latencyMs of [0, 50]) {
-      const { extension, floor, browserFloor } = await measureRemovals(session, token, latencyMs);
-      const own = median(extension) - median(browserFloor);
-      rows.push({
-        what: `One removal, confirm click → verified report (30 removals; 2 calls: ${REMOVAL_CALLS}), sandbox answering ${latencyMs ? `after ${latencyMs} ms per call` : 'at once'}`,
-        figure: `median ${fmt(median(extension))} ms; floor, the same 2 calls by bare fetch in Chromium, ${fmt(median(browserFloor))} ms: ratio ${fmt(median(extension) / median(browserFloor), 2)}×, ${fmt(own)} ms of our own; the same 2 calls from Node ${fmt(median(floor))} ms`,
-        spread: `${spread(extension, ' ms')} / ${spread(browserFloor, ' ms')} / ${spread(floor, ' ms')}`,
-        target: latencyMs ? '≤ 1.05× the floor' : '≤ 5 ms of our own beyond the floor',
-      });
-    }
-    return rows;
+    return removalRows('chromium', session, token, (ids) => removeThroughPanel(session, ids));
+  },
+  async firefox(session) {
+    console.log('One removal against the floor, in Firefox…');
+    return removalRows('firefox', session, await session.token(), (ids) => removeThroughPanelInFirefox(session, ids));
   },
 };
 
-/** 30 removals through the panel, and the same two calls for 30 others from Node and by bare fetch in Chromium. */
-async function measureRemovals(session: BenchSession, token: string, latencyMs: number) {
+/** The two rows, answered at once and after 50 ms per call: removals through the panel against the floors. */
+async function removalRows(
+  browser: BrowserName,
+  session: BenchSandbox & BareFetchFloor,
+  token: string,
+  removeThroughPanel: (ids: string[]) => Promise<number[]>,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const latencyMs of [0, 50]) {
+    const { extension, floor, browserFloor } = await measureRemovals(session, token, latencyMs, removeThroughPanel);
+    const own = median(extension) - median(browserFloor);
+    rows.push({
+      browser,
+      what: `One removal, confirm click → verified report (30 removals; 2 calls: ${REMOVAL_CALLS}), sandbox answering ${latencyMs ? `after ${latencyMs} ms per call` : 'at once'}`,
+      figure: `median ${fmt(median(extension))} ms; floor, the same 2 calls by bare fetch in ${BROWSER_LABEL[browser]}, ${fmt(median(browserFloor))} ms: ratio ${fmt(median(extension) / median(browserFloor), 2)}×, ${fmt(own)} ms of our own; the same 2 calls from Node ${fmt(median(floor))} ms`,
+      spread: `${spread(extension, ' ms')} / ${spread(browserFloor, ' ms')} / ${spread(floor, ' ms')}`,
+      target: latencyMs ? '≤ 1.05× the floor' : '≤ 5 ms of our own beyond the floor',
+    });
+  }
+  return rows;
+}
+
+/** 30 removals through the panel, and the same two calls for 30 others from Node and by bare fetch in the browser. */
+async function measureRemovals(
+  session: BenchSandbox & BareFetchFloor,
+  token: string,
+  latencyMs: number,
+  removeThroughPanel: (ids: string[]) => Promise<number[]>,
+) {
   const { control } = session;
   await control.configure({ latencyMs: 0, concurrencyLimit: 25 });
   const seeded = await session.seedHolders(90, `one${latencyMs}`);
   await control.configure({ latencyMs });
-  const extension = await removeThroughPanel(session, seeded.slice(0, 30));
+  const extension = await removeThroughPanel(seeded.slice(0, 30));
   const agent = new Agent({ keepAlive: true, rejectUnauthorized: false });
   const floor: number[] = [];
   for (const id of seeded.slice(30, 60)) {
@@ -60,12 +84,14 @@ async function measureRemovals(session: BenchSession, token: string, latencyMs: 
     floor.push(performance.now() - t0);
   }
   agent.destroy();
-  // The same two calls by bare fetch inside the extension's service worker: what Chromium's
-  // network stack costs before any of our code runs.
+  // The same two calls by bare fetch in the extension (Chromium's service worker, a Firefox extension page): what
+  // the browser's network stack costs before any of our code runs.
   const { each: browserFloor } = await session.bareFetchRemovals(seeded.slice(60), 1);
   await control.configure({ latencyMs: 0 });
   return { extension, floor, browserFloor };
 }
+
+const userHash = (id: string) => `#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${id}`;
 
 /** Each user's removal through the panel on the shared Desk page: the confirm click to the verified report, in ms. */
 async function removeThroughPanel(
@@ -78,12 +104,15 @@ async function removeThroughPanel(
   for (const id of ids) {
     await page.evaluate((hash) => {
       location.hash = hash;
-    }, `#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${id}`);
+    }, userHash(id));
     await page.locator('main h1', { hasText: `Bench ${id}` }).waitFor();
     await page.getByRole('button', { name: 'Remove badges' }).click();
     const panel = page.frameLocator('badge-remover-control iframe.br-frame').getByRole('dialog');
     await panel.getByRole('checkbox').first().waitFor();
-    await panel.getByRole('button', { name: /Review removal/ }).click();
+    await panel.locator('button:not([aria-disabled])', { hasText: /Review removal/ }).click();
+    // Timed from the moment the confirm button acts: it does once its step has been seen for the gate's dwell
+    // (components/common/GatedButton.tsx), and a click before that does nothing.
+    await panel.locator('button:not([aria-disabled])', { hasText: /^Remove \d+ badges?$/ }).waitFor();
     const confirmed = await (watch ? watch.during(() => timedConfirm(page)) : timedConfirm(page));
     watch?.confirmed(confirmed);
     times.push(confirmed.ms);
@@ -95,25 +124,93 @@ async function removeThroughPanel(
 /** In the panel's frame: the confirm click to the verified report. */
 async function timedConfirm(page: Page): Promise<Confirmed> {
   const frame = page.frames().find((f) => f.url().includes('/removal-panel.html'))!;
-  return frame.evaluate(
+  return frame.evaluate(confirmAndTimeReport);
+}
+
+/**
+ * Each user's removal in Firefox, on the shared Desk page: its control opens the panel in a window of its own (as
+ * Firefox opens it), and the same confirm click to the verified report is timed there.
+ */
+async function removeThroughPanelInFirefox(session: FirefoxBenchSession, ids: string[]): Promise<number[]> {
+  const page = session.deskPage;
+  await page.bringToFront();
+  const times: number[] = [];
+  for (const id of ids) {
+    const name = `Bench ${id}`;
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, userHash(id));
+    await waitFor(
+      () => page.evaluate((n) => document.querySelector('main h1')?.textContent?.includes(n) || null, name),
+      `the page of ${name}`,
+    );
+    const panel = await panelFor(page, name);
+    await gateOpen(panel, 'Review removal');
+    await clickText(panel, /Review removal/);
+    // Timed from the moment the confirm button acts, as in Chromium.
+    await gateOpen(panel, '^Remove \\d+ badges?$');
+    times.push((await evaluateIn(panel, confirmAndTimeReport, undefined)).ms);
+    // Done closes the panel's window.
+    await clickText(panel, 'Done');
+  }
+  return times;
+}
+
+/**
+ * The panel for the user named, its badges shown. A control the page had not yet replaced after the navigation opens
+ * the previous user's panel: that one is closed and the new control clicked.
+ */
+async function panelFor(page: FirefoxPage, name: string): Promise<FirefoxPage> {
+  for (let attempt = 1; ; attempt++) {
+    const panel = (await openPanel(page)) as FirefoxPage;
+    // Every bench user is named "Bench <id>": the panel names the one it read.
+    await waitFor(async () => (await textOf(panel)).includes('Bench ') || null, 'the user in the panel');
+    if ((await textOf(panel)).includes(name)) {
+      await waitFor(() => panel.$('input[type=checkbox]'), 'the badges in the panel');
+      return panel;
+    }
+    await panel.close();
+    if (attempt === 3) throw new Error(`The panel keeps opening for another user than ${name}.`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Waits until the panel's button whose text matches `pattern` acts: a button that moves a removal forward acts only
+ * once its step has been seen for the gate's dwell (components/common/GatedButton.tsx).
+ */
+function gateOpen(panel: FirefoxPage, pattern: string) {
+  return waitFor(
     () =>
-      new Promise<Confirmed>((done) => {
-        const at = () => performance.timeOrigin + performance.now();
-        const confirm = [...document.querySelectorAll('button')].find((b) =>
-          /^Remove \d+ badges?$/.test(b.textContent ?? ''),
-        )!;
-        const observer = new MutationObserver(() => {
-          if (document.body.textContent?.includes('Removed (verified)')) {
-            observer.disconnect();
-            done({ ms: performance.now() - t0, clicked, drawn: at() });
-          }
-        });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-        const clicked = at();
-        const t0 = performance.now();
-        confirm.click();
-      }),
+      panel.evaluate(
+        (source) =>
+          [...document.querySelectorAll('button')].some(
+            (b) => new RegExp(source).test(b.textContent ?? '') && !b.disabled && !b.getAttribute('aria-disabled'),
+          ) || null,
+        pattern,
+      ),
+    `the button ${pattern}`,
   );
+}
+
+/** Evaluated in the panel: clicks "Remove N badges" and times it to "Removed (verified)". */
+function confirmAndTimeReport(): Promise<Confirmed> {
+  return new Promise<Confirmed>((done) => {
+    const at = () => performance.timeOrigin + performance.now();
+    const confirm = [...document.querySelectorAll('button')].find((b) =>
+      /^Remove \d+ badges?$/.test(b.textContent ?? ''),
+    )!;
+    const observer = new MutationObserver(() => {
+      if (document.body.textContent?.includes('Removed (verified)')) {
+        observer.disconnect();
+        done({ ms: performance.now() - t0, clicked, drawn: at() });
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    const clicked = at();
+    const t0 = performance.now();
+    confirm.click();
+  });
 }
 
 interface Confirmed {

@@ -17,9 +17,29 @@ export const BENCH_BADGE = '24073000009990777';
 export const badgesPath = (userId: string) => `/api/v1/users/${userId}/badges?from=1&limit=${MAX_PAGE_SIZE}`;
 const EARLIER_AUDIT_ENTRIES = 4000;
 
-export interface BenchSession {
+/** The sandbox a run measures against, whatever the browser, and what a measure asks of it from Node. */
+export interface BenchSandbox {
   sandbox: RunningSandbox;
   control: SandboxControl;
+  /** Fresh holders of the bench badge; the previous ones go (they are used up), which keeps the sandbox's data small. */
+  seedHolders(count: number, tag?: string): Promise<string[]>;
+  /** One Desk API call from Node, with the extension's token. */
+  desk(agent: Agent, token: string, method: string, path: string, body?: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What a removal or a bulk run is measured against in either browser: bare fetch of the same calls there. */
+export interface BareFetchFloor {
+  /**
+   * The calls per user of a removal by bare fetch in the extension (Chromium's service worker, a Firefox extension
+   * page), `atOnce` users at a time: what the browser itself costs before any of our code runs: the two calls
+   * (dissociate, read back) the panel and a bulk run send, the panel's or the dry run's read standing for the first.
+   * A reply that is not a success fails the measure, so nothing is timed that the extension would not accept.
+   */
+  bareFetchRemovals(ids: string[], atOnce: number): Promise<{ each: number[]; seconds: number }>;
+}
+
+export interface BenchSession extends BenchSandbox, BareFetchFloor {
   context: BrowserContext;
   extensionId: string;
   /** The Desk page the first measures share; page-cost closes it (it runs after all of them). */
@@ -33,103 +53,18 @@ export interface BenchSession {
   loadUserPage(): Promise<void>;
   /** The extension's access token, read once, and its service worker, ready for evaluated code. */
   serviceWorker(): Promise<{ worker: Worker; token: string }>;
-  /** Fresh holders of the bench badge; the previous ones go (they are used up), which keeps the sandbox's data small. */
-  seedHolders(count: number, tag?: string): Promise<string[]>;
-  /**
-   * The calls per user of a removal by bare fetch in the service worker, `atOnce` users at a time: what Chromium
-   * itself costs before any of our code runs: the two calls (dissociate, read back) the panel and a bulk run send,
-   * the panel's or the dry run's read standing for the first. A reply that is not a success fails the measure, so
-   * nothing is timed that the extension would not accept.
-   */
-  bareFetchRemovals(ids: string[], atOnce: number): Promise<{ each: number[]; seconds: number }>;
-  /** One Desk API call from Node, with the extension's token. */
-  desk(agent: Agent, token: string, method: string, path: string, body?: unknown): Promise<void>;
-  close(): Promise<void>;
 }
 
-export async function startSession(extensionDir: string): Promise<BenchSession> {
+/** The sandbox, reset, with the helpers every browser's session shares. */
+export async function startBenchSandbox(): Promise<BenchSandbox> {
   const sandbox = await startSandbox({ port: 0 });
   const control = new SandboxControl(sandbox.origin);
   await control.reset();
-  await control.configure({ consent: 'auto-accept' });
-  const browser = await launchExtensionBrowser(sandbox, { extensionDir });
-  const { context, extensionId } = browser;
-  const close = async () => {
-    await browser.close();
-    await sandbox.close();
-  };
-
-  let page: Page;
-  try {
-    // tsx keeps function names with a `__name` helper that page.evaluate'd code does not have.
-    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    await connect(context, extensionId);
-    // A long-used extension: the audit log starts with 4,000 entries, so its writes are measured at a real size.
-    await context.serviceWorkers()[0]!.evaluate(
-      async ({ count, chunkSize }) => {
-        const items: Record<string, unknown> = {};
-        const ids: number[] = [];
-        for (let id = 0; id * chunkSize < count; id++) {
-          ids.push(id);
-          items[`auditLog.${id}`] = Array.from({ length: chunkSize }, (_, i) => ({
-            kind: 'remove',
-            auditId: `earlier-${id}-${i}`,
-            orgId: '60001234567',
-            userId: `6000000${id}${i}`,
-            userName: 'An earlier user',
-            userEmail: 'earlier@example.com',
-            route: 'users-dissociate',
-            results: [{ badgeId: '24073000001234567', name: 'Rising Star', outcome: { status: 'removed' } }],
-            verified: true,
-            notes: [],
-            startedAt: Date.now() - 86_400_000,
-            finishedAt: Date.now() - 86_400_000,
-          }));
-        }
-        await chrome.storage.local.set({ ...items, 'auditLog.chunks': ids });
-      },
-      { count: EARLIER_AUDIT_ENTRIES, chunkSize: AUDIT_CHUNK_SIZE },
-    );
-    page = await context.newPage();
-  } catch (error) {
-    await close();
-    throw error;
-  }
-
   /** Ids of the next bench users (seedHolders). */
   let nextSeed = 700000000000;
-  let worker: Promise<{ worker: Worker; token: string }> | undefined;
-
-  const session: BenchSession = {
+  return {
     sandbox,
     control,
-    context,
-    extensionId,
-    page,
-    pageShows: 'nothing',
-
-    async loadUserPage() {
-      // A full load: a goto that differs only in the hash would keep the previous skin.
-      await page.goto('about:blank');
-      await page.goto(
-        `https://desk.zoho.com/agent/zylker/zylker/setup#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}`,
-      );
-      await page.locator('badge-remover-control').waitFor({ state: 'attached' });
-      session.pageShows = 'user page, current skin';
-    },
-
-    serviceWorker() {
-      worker ??= (async () => {
-        const token = await context.serviceWorkers()[0]!.evaluate(async () => {
-          const { accessToken } = await chrome.storage.session.get('accessToken');
-          return (accessToken as { token: string }).token;
-        });
-        const sw = context.serviceWorkers()[0]!;
-        await sw.evaluate('globalThis.__name = (f) => f;');
-        return { worker: sw, token };
-      })();
-      return worker;
-    },
 
     async seedHolders(count, tag = 'r') {
       const data = await control.getData();
@@ -157,47 +92,6 @@ export async function startSession(extensionDir: string): Promise<BenchSession> 
       }
       await control.putData(data);
       return ids;
-    },
-
-    async bareFetchRemovals(ids, atOnce) {
-      const { worker: sw, token } = await session.serviceWorker();
-      return sw.evaluate(
-        async ({ ids, atOnce, token, badgeId, paths }) => {
-          const headers = { Authorization: `Zoho-oauthtoken ${token}`, orgId: '60001234567' };
-          const read = async (response: Response) => {
-            if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
-            await response.text();
-          };
-          const queue = [...ids];
-          const each: number[] = [];
-          const t0 = performance.now();
-          const loop = async () => {
-            for (let id = queue.shift(); id; id = queue.shift()) {
-              const started = performance.now();
-              const badges = `https://desk.zoho.com${paths[id]}`;
-              const remove = `https://desk.zoho.com/api/v1/users/${id}/badges/dissociate`;
-              await read(
-                await fetch(remove, {
-                  method: 'POST',
-                  headers: { ...headers, 'Content-Type': 'application/json' },
-                  body: JSON.stringify({ badgeIds: [badgeId] }),
-                }),
-              );
-              await read(await fetch(badges, { headers }));
-              each.push(performance.now() - started);
-            }
-          };
-          await Promise.all(Array.from({ length: atOnce }, loop));
-          return { each, seconds: (performance.now() - t0) / 1000 };
-        },
-        {
-          ids,
-          atOnce,
-          token,
-          badgeId: BENCH_BADGE,
-          paths: Object.fromEntries(ids.map((id) => [id, badgesPath(id)])),
-        },
-      );
     },
 
     desk(agent, token, method, path, body) {
@@ -230,6 +124,151 @@ export async function startSession(extensionDir: string): Promise<BenchSession> 
         req.on('error', fail);
         req.end(payload);
       });
+    },
+
+    close: () => sandbox.close(),
+  };
+}
+
+/** The demo user's page: where a session's Desk page starts. */
+export const DEMO_USER_PAGE = `https://desk.zoho.com/agent/zylker/zylker/setup#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}`;
+
+/**
+ * A long-used extension's audit log: 4,000 entries, in the chunks the audit store keeps, so its writes are measured
+ * at a real size. Each browser puts them in its trusted area (utils/platform/trusted-storage.ts).
+ */
+export function earlierAuditItems(): Record<string, unknown> {
+  const items: Record<string, unknown> = {};
+  const ids: number[] = [];
+  for (let id = 0; id * AUDIT_CHUNK_SIZE < EARLIER_AUDIT_ENTRIES; id++) {
+    ids.push(id);
+    items[`auditLog.${id}`] = Array.from({ length: AUDIT_CHUNK_SIZE }, (_, i) => ({
+      kind: 'remove',
+      auditId: `earlier-${id}-${i}`,
+      orgId: '60001234567',
+      userId: `6000000${id}${i}`,
+      userName: 'An earlier user',
+      userEmail: 'earlier@example.com',
+      route: 'users-dissociate',
+      results: [{ badgeId: '24073000001234567', name: 'Rising Star', outcome: { status: 'removed' } }],
+      verified: true,
+      notes: [],
+      startedAt: Date.now() - 86_400_000,
+      finishedAt: Date.now() - 86_400_000,
+    }));
+  }
+  items['auditLog.chunks'] = ids;
+  return items;
+}
+
+export interface BareFetchArgs {
+  ids: string[];
+  atOnce: number;
+  token: string;
+  badgeId: string;
+  paths: Record<string, string>;
+}
+
+export const bareFetchArgs = (ids: string[], atOnce: number, token: string): BareFetchArgs => ({
+  ids,
+  atOnce,
+  token,
+  badgeId: BENCH_BADGE,
+  paths: Object.fromEntries(ids.map((id) => [id, badgesPath(id)])),
+});
+
+/** Evaluated in the extension (BareFetchFloor): the two calls per user by bare fetch, `atOnce` users at a time. */
+export async function bareFetchInExtension({ ids, atOnce, token, badgeId, paths }: BareFetchArgs) {
+  const headers = { Authorization: `Zoho-oauthtoken ${token}`, orgId: '60001234567' };
+  const read = async (response: Response) => {
+    if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+    await response.text();
+  };
+  const queue = [...ids];
+  const each: number[] = [];
+  const t0 = performance.now();
+  const loop = async () => {
+    for (let id = queue.shift(); id; id = queue.shift()) {
+      const started = performance.now();
+      const badges = `https://desk.zoho.com${paths[id]}`;
+      const remove = `https://desk.zoho.com/api/v1/users/${id}/badges/dissociate`;
+      await read(
+        await fetch(remove, {
+          method: 'POST',
+          headers: { ...headers, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ badgeIds: [badgeId] }),
+        }),
+      );
+      await read(await fetch(badges, { headers }));
+      each.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: atOnce }, loop));
+  return { each, seconds: (performance.now() - t0) / 1000 };
+}
+
+export async function startSession(extensionDir: string): Promise<BenchSession> {
+  const bench = await startBenchSandbox();
+  const { control } = bench;
+  await control.configure({ consent: 'auto-accept' });
+  let browser: Awaited<ReturnType<typeof launchExtensionBrowser>>;
+  try {
+    browser = await launchExtensionBrowser(bench.sandbox, { extensionDir });
+  } catch (error) {
+    await bench.close();
+    throw error;
+  }
+  const { context, extensionId } = browser;
+  const close = async () => {
+    await browser.close();
+    await bench.close();
+  };
+
+  let page: Page;
+  try {
+    // tsx keeps function names with a `__name` helper that page.evaluate'd code does not have.
+    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    await connect(context, extensionId);
+    await context.serviceWorkers()[0]!.evaluate(async (items) => chrome.storage.local.set(items), earlierAuditItems());
+    page = await context.newPage();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+
+  let worker: Promise<{ worker: Worker; token: string }> | undefined;
+
+  const session: BenchSession = {
+    ...bench,
+    context,
+    extensionId,
+    page,
+    pageShows: 'nothing',
+
+    async loadUserPage() {
+      // A full load: a goto that differs only in the hash would keep the previous skin.
+      await page.goto('about:blank');
+      await page.goto(DEMO_USER_PAGE);
+      await page.locator('badge-remover-control:not([data-overlay])').waitFor({ state: 'attached' });
+      session.pageShows = 'user page, current skin';
+    },
+
+    serviceWorker() {
+      worker ??= (async () => {
+        const token = await context.serviceWorkers()[0]!.evaluate(async () => {
+          const { accessToken } = await chrome.storage.session.get('accessToken');
+          return (accessToken as { token: string }).token;
+        });
+        const sw = context.serviceWorkers()[0]!;
+        await sw.evaluate('globalThis.__name = (f) => f;');
+        return { worker: sw, token };
+      })();
+      return worker;
+    },
+
+    async bareFetchRemovals(ids, atOnce) {
+      const { worker: sw, token } = await session.serviceWorker();
+      return sw.evaluate(bareFetchInExtension, bareFetchArgs(ids, atOnce, token));
     },
 
     close,

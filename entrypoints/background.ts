@@ -25,7 +25,7 @@ import { requests } from '../utils/requests';
 
 const BULK_ALARM = 'bulk-run';
 /** The Desk page content script as built (its manifest entry covers Zoho's hosts; this registers it elsewhere). */
-const CONTENT_SCRIPT_FILES = ['content-scripts/helpcenter-user.js'];
+const CONTENT_SCRIPT_FILES = ['content-scripts/desk-page.js'];
 /** Daily: audit entries and bulk-run names past the retention period are deleted even if nobody opens them. */
 const RETENTION_ALARM = 'retention';
 

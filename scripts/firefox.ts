@@ -68,6 +68,21 @@ export async function launchFirefoxWithExtension(
 }
 
 /**
+ * Hosts Firefox itself asks for: its services, which its prefs do not all stop, and the OAuth redirect to
+ * `<sha1 of the add-on id>.extensions.allizom.org` that `launchWebAuthFlow` catches. Tunnelled to the sandbox
+ * like everything else; they come from the browser, not from the extension's code or a page.
+ */
+const FIREFOX_SERVICE_HOST =
+  /(^|\.)services\.mozilla\.com$|(^|\.)mozilla\.(net|org)$|^[0-9a-f]{40}\.extensions\.allizom\.org$/;
+
+/**
+ * Hosts Firefox asked the proxy for that are neither ones the sandbox serves nor Firefox's own services: reached
+ * nowhere all the same (the proxy tunnels every connection to the sandbox), but not what the extension should ask.
+ */
+export const hostsBeyondSandbox = (firefox: FirefoxWithExtension, served: readonly string[]): string[] =>
+  firefox.proxy.hostsAsked.filter((h) => !served.includes(h) && !FIREFOX_SERVICE_HOST.test(h));
+
+/**
  * The open page whose location matches, waited for (an extension page, the consent window). Its location is read
  * inside it: BiDi reports an extension page's URL as about:blank.
  */
@@ -156,9 +171,11 @@ export async function deskControl(page: Page): Promise<ElementHandle> {
   return waitFor(async () => {
     const handle = await page.evaluateHandle(
       () =>
-        [...(document.querySelector('badge-remover-control')?.shadowRoot?.querySelectorAll('button') ?? [])].find(
-          (b) => b.textContent?.trim() === 'Remove badges',
-        ) ?? null,
+        [
+          ...(document
+            .querySelector('badge-remover-control:not([data-overlay])')
+            ?.shadowRoot?.querySelectorAll('button') ?? []),
+        ].find((b) => b.textContent?.trim() === 'Remove badges') ?? null,
     );
     return handle.asElement() as ElementHandle | null;
   }, 'the Remove badges control');

@@ -3,17 +3,14 @@ import type { Client } from '../../utils/client';
 import type { ConnectedOrg } from '../../utils/connection/stored';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import type { UserBadgesView } from '../../utils/platform/zoho/views';
+import type { RemovalTarget } from '../../utils/removal/panel-context';
 import type { PanelChoices, PanelChoicesStore } from '../../utils/removal/panel-frame';
 import type { RemovalReport } from '../../utils/removal/report';
-import type { RequestInput } from '../../utils/requests';
 import { GatedButton } from '../common/GatedButton';
 import { CloseAction, ConnectionNotice, ErrorMessage, noticeFor } from '../common/Notices';
 import { BadgeList } from './BadgeList';
 import { ConfirmPreview, plural, previewSentence, whereSentence } from './ConfirmPreview';
 import { RemovalResult, summary } from './RemovalResult';
-
-/** Whose badges: the user, and the help center when the page names it. */
-export type RemovalTarget = RequestInput<'getUserBadges'>;
 
 /** What the removal panels ask the service worker (injected, so they can be tested without a browser). */
 export type PanelApi = Pick<Client, 'getStatus' | 'getUserBadges' | 'removeBadges' | 'openOptions'>;

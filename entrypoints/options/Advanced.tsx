@@ -6,8 +6,9 @@ import type { Client } from '../../utils/client';
 import type { SettingsView } from '../../utils/connection/requests';
 import { planAdvancedSave } from '../../utils/connection/settings-form';
 import { BULK_CONCURRENCY } from '../../utils/connection/stored';
-import { BUILT_IN_HELPCENTER_USER_PATTERNS } from '../../utils/page/helpcenter-user';
+import { PAGE_KIND_CATALOG, pageKindNames } from '../../utils/page/kind-catalog';
 import { patternEditorText } from '../../utils/page/pattern-list';
+import { PLACEHOLDERS } from '../../utils/page/url-pattern';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import { describeOperation } from '../../utils/platform/zoho/desk-api';
 import type { RouteSetting } from '../../utils/platform/zoho/removal-routes';
@@ -135,14 +136,16 @@ export function Advanced(props: {
                 placeholders, then save.
               </p>
             ) : null}
-            For Desk pages the built-in shapes miss. Placeholders: {'{portal}'}, {'{department}'}, {'{helpCenterId}'},{' '}
-            {'{userId}'}, {'{portalUserId}'}, {'{contactId}'}, {'{*}'}. Built in:
+            For Desk pages the built-in shapes miss. Placeholders: {PLACEHOLDERS.map((p) => `{${p}}`).join(', ')},{' '}
+            {'{*}'}. Built in:
             <ul>
-              {BUILT_IN_HELPCENTER_USER_PATTERNS.map((p) => (
-                <li key={p}>
-                  <code>{p}</code>
-                </li>
-              ))}
+              {pageKindNames
+                .flatMap((kind) => PAGE_KIND_CATALOG[kind].builtIns)
+                .map((p) => (
+                  <li key={p}>
+                    <code>{p}</code>
+                  </li>
+                ))}
             </ul>
           </div>
         </div>

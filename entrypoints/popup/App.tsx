@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ConnectionNotice, ErrorMessage } from '../../components/common/Notices';
 import { ZohoAccessNotice } from '../../components/connection/ZohoAccessNotice';
-import type { PanelApi, RemovalTarget } from '../../components/removal/RemoveBadgesPanel';
+import type { PanelApi } from '../../components/removal/RemoveBadgesPanel';
 import type { Client } from '../../utils/client';
 import type { StatusView } from '../../utils/connection/requests';
 import type { ZohoAccessApi } from '../../utils/connection/zoho-access';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import type { UserSummary } from '../../utils/platform/zoho/views';
+import type { RemovalTarget } from '../../utils/removal/panel-context';
 import { userTarget } from '../../utils/search/popup-lookup';
 import { deskUserPageUrl, pageUserTarget, tabOffers } from '../../utils/search/popup-tab';
 import { OwnDomainOffer } from './OwnDomainOffer';

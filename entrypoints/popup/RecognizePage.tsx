@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ErrorMessage } from '../../components/common/Notices';
 import type { Client } from '../../utils/client';
+import { PAGE_KIND_CATALOG } from '../../utils/page/kind-catalog';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import type { RecognizedPageView } from '../../utils/search/recognize';
 
@@ -17,6 +18,9 @@ type Step =
   | { at: 'found'; view: RecognizedPageView }
   | { at: 'saved'; view: RecognizedPageView }
   | { at: 'error'; error: SerializedError };
+
+/** What the admin reads for the kind of page the pattern leads to. */
+const kindLabel = (view: RecognizedPageView): string => (view.kind ? PAGE_KIND_CATALOG[view.kind].label : 'Desk');
 
 const whatItIs = (entry: RecognizedPageView['ids'][number]): string => {
   const parts: string[] = [];
@@ -100,16 +104,10 @@ export function RecognizePage(props: {
           )}
           {step.view.pattern ? (
             step.at === 'saved' ? (
-              <p>
-                Saved. The control is on this page now, and on every{' '}
-                {step.view.kind === 'contact' ? 'contact' : 'Help Center user'} page of this shape.
-              </p>
+              <p>Saved. The control is on this page now, and on every {kindLabel(step.view)} page of this shape.</p>
             ) : (
               <>
-                <p>
-                  This is a {step.view.kind === 'contact' ? 'contact' : 'Help Center user'} page. Pages of this shape
-                  will be recognized by:
-                </p>
+                <p>This is a {kindLabel(step.view)} page. Pages of this shape will be recognized by:</p>
                 <p>
                   <code class="pattern">{step.view.pattern}</code>
                 </p>

@@ -1,11 +1,11 @@
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { CopyableId } from '../../components/common/CopyableId';
 import { ErrorMessage } from '../../components/common/Notices';
-import type { RemovalTarget } from '../../components/removal/RemoveBadgesPanel';
 import type { Client } from '../../utils/client';
 import { helpCenterListUnavailable, type SerializedError, serializeError } from '../../utils/platform/errors';
 import { isZohoId } from '../../utils/platform/ids';
 import type { UserSummary } from '../../utils/platform/zoho/views';
+import type { RemovalTarget } from '../../utils/removal/panel-context';
 import {
   defaultHelpCenter,
   pageOfUser,

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { CopyableId } from '../../components/common/CopyableId';
-import { type PanelApi, type RemovalTarget, RemoveBadgesPanel } from '../../components/removal/RemoveBadgesPanel';
+import { type PanelApi, RemoveBadgesPanel } from '../../components/removal/RemoveBadgesPanel';
 import type { StatusView } from '../../utils/connection/requests';
 import type { UserSummary } from '../../utils/platform/zoho/views';
+import type { RemovalTarget } from '../../utils/removal/panel-context';
 import { idsAsText } from '../../utils/search/popup-search';
 
 export interface UserDetailApi extends PanelApi {

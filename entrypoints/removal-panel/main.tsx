@@ -6,14 +6,16 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { VisibilityGateContext } from '../../components/common/GatedButton';
-import { ContactPanel } from '../../components/contact/ContactPanel';
-import { PanelChoicesContext, RemoveBadgesPanel, UnresolvedPanel } from '../../components/removal/RemoveBadgesPanel';
+import { PanelChoicesContext, UnresolvedPanel } from '../../components/removal/RemoveBadgesPanel';
 import { createClient } from '../../utils/client';
 import { serializeError } from '../../utils/platform/errors';
 import { portSender } from '../../utils/platform/request-client';
 import { dataCenterByDeskOrigin } from '../../utils/platform/zoho/datacenters';
 import {
+  askOnceClaimed,
+  claimsFrom,
   coarseHeight,
+  NO_CLAIMS,
   PANEL_MESSAGE,
   type PanelMessage,
   panelChoicesStore,
@@ -28,6 +30,7 @@ import {
 } from '../../utils/removal/visibility-gate';
 import '../../components/control.css';
 import '../../components/panel.css';
+import { ContextPanel } from './panels';
 import './panel-page.css';
 
 const app = document.getElementById('app')!;
@@ -132,24 +135,22 @@ async function main() {
       : OPEN_GATE;
   // Over a port kept open: each request costs less than a runtime message of its own.
   const api = createClient(portSender(browser.runtime));
+  // Heard from before the first ask: a claim posted while that ask is on its way is not missed.
+  const claims = parentOrigin ? claimsFrom(window, window.parent, parentOrigin) : NO_CLAIMS;
   try {
-    const context = await api.getPanelContext({
-      panelId,
-      ...(parentOrigin ? { framedBy: parentOrigin } : {}),
-      tracksVisibility: canTell,
-    });
-    const panel =
-      context.kind === 'user' ? (
-        <RemoveBadgesPanel api={api} target={context.target} titleId={titleId} onClose={close} />
-      ) : context.kind === 'contact' ? (
-        <ContactPanel api={api} contactId={context.contactId} titleId={titleId} onClose={close} />
-      ) : (
-        <UnresolvedPanel api={api} problem={context.problem} titleId={titleId} onClose={close} />
-      );
+    const context = await askOnceClaimed(claims, () =>
+      api.getPanelContext({
+        panelId,
+        ...(parentOrigin ? { framedBy: parentOrigin } : {}),
+        tracksVisibility: canTell,
+      }),
+    );
     render(
       <VisibilityGateContext.Provider value={gate}>
         <PanelChoicesContext.Provider value={choices}>
-          <Dialog>{panel}</Dialog>
+          <Dialog>
+            <ContextPanel api={api} context={context} titleId={titleId} onClose={close} />
+          </Dialog>
         </PanelChoicesContext.Provider>
       </VisibilityGateContext.Provider>,
       app,

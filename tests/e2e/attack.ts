@@ -49,7 +49,10 @@ export async function attack(page: Page, rounds = 5) {
           tried.frames++;
           if (el.contentDocument) for (const b of el.contentDocument.querySelectorAll('button')) b.click();
           el.contentWindow?.postMessage({ badgeRemoverPanel: { action: 'ready' } }, '*');
+          // Copies the extension's frames, not its own copies: copying those too doubles the frames each round.
+          if (el.dataset.attackCopy !== undefined) continue;
           const copy = document.createElement('iframe');
+          copy.dataset.attackCopy = '';
           copy.src = el.src;
           document.body.append(copy);
         }

@@ -75,7 +75,7 @@ test('going to another user closes the open panel; the control then works on tha
     },
     new URL(userPageUrl(COMMUNITY_HC_ID, carol.id)).hash,
   );
-  await expect(page.locator('badge-remover-control iframe')).toHaveCount(0);
+  await expect(page.locator('badge-remover-control iframe.br-frame')).toHaveCount(0);
   await page.getByRole('button', { name: 'Remove badges' }).click();
   await expect(dialog).toContainText('Top Contributor');
   await expect(dialog).not.toContainText('MVP 2026');

@@ -205,7 +205,7 @@ test.describe('on the Help Center user page', () => {
       expect(await page.locator('main, h1, h2, h3').count()).toBe(0);
       const placed = () =>
         page.evaluate(() => {
-          const host = document.querySelector('badge-remover-control')!;
+          const host = document.querySelector('badge-remover-control:not([data-overlay])')!;
           return { floating: host.getAttribute('data-floating'), after: host.previousElementSibling?.textContent };
         });
       // The name is drawn late: the control may float until then, and moves beside it once it shows.
@@ -215,7 +215,7 @@ test.describe('on the Help Center user page', () => {
         expect(place.floating).toMatch(/^(top|bottom)-(left|right)$/);
         // It covers none of Desk's own controls, and the admin can move it aside.
         const covered = await page.evaluate(() => {
-          const box = document.querySelector('badge-remover-control')!.getBoundingClientRect();
+          const box = document.querySelector('badge-remover-control:not([data-overlay])')!.getBoundingClientRect();
           return [...document.querySelectorAll('a[href], button, input, select, textarea')]
             .filter((el) => {
               const r = el.getBoundingClientRect();
@@ -225,7 +225,10 @@ test.describe('on the Help Center user page', () => {
         });
         expect(covered).toEqual([]);
         await page.getByRole('button', { name: 'Move to another corner' }).click();
-        await expect(page.locator('badge-remover-control')).not.toHaveAttribute('data-floating', place.floating!);
+        await expect(page.locator('badge-remover-control:not([data-overlay])')).not.toHaveAttribute(
+          'data-floating',
+          place.floating!,
+        );
       }
       const dialog = await removeByName(page, ['Top Contributor']);
       await expect(dialog.getByText('Removed (verified)')).toHaveCount(1);

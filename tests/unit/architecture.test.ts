@@ -3,11 +3,13 @@
  * - no import cycle between files, nor between the feature folders;
  * - the platform (utils/platform) imports no feature; features import no gathering file (utils/*.ts),
  *   no component and no page; components import no page;
- * - one file writes Desk API paths.
+ * - one file writes Desk API paths;
+ * - a page kind is named in its registry alone (utils/page-kinds/, utils/page/kind-catalog.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pageKindNames } from '../../utils/page/kind-catalog';
 
 const root = resolve(import.meta.dirname, '../..');
 const SOURCES = ['utils', 'components', 'entrypoints'];
@@ -106,5 +108,24 @@ describe('the layout', () => {
   it('names Desk API paths in one place: utils/platform/zoho/desk-api.ts', () => {
     const writers = files.filter((f) => readFileSync(join(root, f), 'utf8').includes('/api/v1/'));
     expect(writers).toEqual(['utils/platform/zoho/desk-api.ts']);
+  });
+
+  it('names a page kind in its registry alone: adding one is a folder there, not a hunt for its name', () => {
+    // The other places a kind's name may stand, and why.
+    const allowed = [
+      'utils/page-kinds/', // the kinds, one folder each, and the registry
+      'utils/page/kind-catalog.ts', // the kinds as data: labels, target placeholders, built-in URL shapes
+      'utils/removal/panel-context.ts', // the contact context a contact page's panel works on
+      'utils/removal/panel-binding.ts', // what the worker lets a contact's panel read and remove
+      'utils/page/recognize.ts', // "Recognize this page": which Zoho record a number in the URL is
+      'utils/search/recognize.ts',
+    ];
+    const naming = files.filter(
+      (f) =>
+        !allowed.some((a) => f.startsWith(a)) &&
+        pageKindNames.some((kind) => readFileSync(join(root, f), 'utf8').includes(`'${kind}'`)),
+    );
+    expect(pageKindNames).toContain('contact');
+    expect(naming).toEqual([]);
   });
 });

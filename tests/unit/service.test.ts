@@ -9,7 +9,7 @@ import { createHandlers, type ServiceDeps } from '../../utils/handlers';
 import { deskAddressesItem, pagePatternsItem } from '../../utils/page/stored';
 import { dispatch } from '../../utils/platform/dispatch';
 import type { DeskClient } from '../../utils/platform/zoho/desk-client';
-import { PANEL_CONTEXT_TTL_MS } from '../../utils/removal/panel-frame';
+import { PANEL_CONTEXT_TTL_MS, PANEL_NOT_OPENED } from '../../utils/removal/panel-frame';
 import { routeByOrgItem } from '../../utils/removal/stored';
 import { requests } from '../../utils/requests';
 
@@ -239,6 +239,87 @@ describe('service handlers', () => {
     ).toMatchObject({
       ok: false,
       error: { message: 'This panel is no longer valid.' },
+    });
+  });
+
+  it('a frame loaded ahead of the click is refused everything until a click opens that very frame', async () => {
+    await connectedTo({ id: '600', name: 'Zylker' });
+    const { send, calls, deps } = setup({
+      'GET /api/v1/users/42': { id: '42', name: 'Carol' },
+      'GET /api/v1/users/42/badges': [{ id: '11', name: 'Rising Star' }],
+    });
+    let id = 0;
+    deps.newId = () => `panel-${++id}`;
+    const preload = async (sender: object = DESK) =>
+      ((await send('preloadPanel', { tracksVisibility: true }, sender)) as { value: { panelId: string } }).value
+        .panelId;
+    const ahead = await preload();
+    const frame = panelSender(ahead);
+    const claim = { panelId: ahead, framedBy: DESK.origin, tracksVisibility: true };
+    const notOpened = { ok: false, error: { errorCode: PANEL_NOT_OPENED } };
+    // Before the click: no context, no badges, no removal, and Zoho is not asked.
+    expect(await send('getPanelContext', claim, frame)).toMatchObject(notOpened);
+    expect(await send('getUserBadges', { userId: '42' }, frame)).toMatchObject(notOpened);
+    expect(await send('removeBadges', { userId: '42', badgeIds: ['11'] }, frame)).toMatchObject(notOpened);
+    expect(calls).toEqual([]);
+    // Only a Desk page's content script asks for one.
+    for (const sender of [PAGE, frame]) {
+      expect(await send('preloadPanel', { tracksVisibility: true }, sender)).toMatchObject({
+        ok: false,
+        error: { message: 'This request is not allowed from here.' },
+      });
+    }
+    // The click opens that frame: the same panel id, now with its context, and its requests are served.
+    const context = { kind: 'user', target: { userId: '42' } };
+    expect(await send('openPanel', { ...opening(context), preloaded: ahead }, DESK)).toEqual({
+      ok: true,
+      value: { panelId: ahead, mode: 'frame' },
+    });
+    expect(await send('getPanelContext', claim, frame)).toEqual({ ok: true, value: context });
+    expect(await send('getUserBadges', { userId: '42' }, frame)).toMatchObject({ ok: true });
+    // A frame loaded ahead in another tab, or an id the worker never gave: the click opens a new frame instead.
+    const elsewhere = await preload({ ...DESK, tab: { id: 6 } });
+    for (const preloaded of [elsewhere, 'never-given']) {
+      const reply = (await send('openPanel', { ...opening(context), preloaded }, DESK)) as {
+        value: { panelId: string };
+      };
+      expect(reply.value.panelId).not.toBe(preloaded);
+    }
+    expect(await send('getPanelContext', { ...claim, panelId: elsewhere }, panelSender(elsewhere, 6))).toMatchObject(
+      notOpened,
+    );
+  });
+
+  it("a tab's next frame loaded ahead ends its earlier one, never its open panel; a window has none", async () => {
+    const { send, deps } = setup();
+    let id = 0;
+    deps.newId = () => `panel-${++id}`;
+    const preload = async (tracksVisibility = true) =>
+      ((await send('preloadPanel', { tracksVisibility }, DESK)) as { value: { panelId: string | null } }).value
+        .panelId!;
+    const context = { kind: 'user', target: { userId: '42' } };
+    const open = (
+      (await send('openPanel', { ...opening(context), preloaded: await preload() }, DESK)) as {
+        value: { panelId: string };
+      }
+    ).value.panelId;
+    const first = await preload();
+    const second = await preload();
+    const ask = (panelId: string) =>
+      send('getPanelContext', { panelId, framedBy: DESK.origin, tracksVisibility: true }, panelSender(panelId));
+    expect(await ask(open)).toEqual({ ok: true, value: context });
+    expect(await ask(first)).toMatchObject({ ok: false, error: { message: 'This panel is no longer valid.' } });
+    expect(await ask(second)).toMatchObject({ ok: false, error: { errorCode: PANEL_NOT_OPENED } });
+    // The click on an earlier one's id does not open it.
+    const reply = (await send('openPanel', { ...opening(context), preloaded: first }, DESK)) as {
+      value: { panelId: string };
+    };
+    expect(reply.value.panelId).not.toBe(first);
+    // Where the panel would open in a window (Firefox by default), no frame is loaded ahead.
+    deps.openPanelWindow = async () => 77;
+    expect(await send('preloadPanel', { tracksVisibility: false }, DESK)).toEqual({
+      ok: true,
+      value: { panelId: null },
     });
   });
 

@@ -5,25 +5,31 @@
  * Admin text never becomes a RegExp unescaped.
  */
 import { ZOHO_ID_GROUP } from '../platform/ids';
+import { PAGE_KIND_CATALOG, type PageKindName, pageKindNames, type TargetPlaceholder } from './kind-catalog';
 
-const ID_PLACEHOLDERS = ['helpCenterId', 'userId', 'portalUserId', 'contactId'] as const;
+/** The placeholders that name a page's target, each with the kind of page it leads to. */
+const TARGETS = new Map<string, PageKindName>(
+  pageKindNames.flatMap((kind) => PAGE_KIND_CATALOG[kind].targets.map((name) => [name, kind] as const)),
+);
+const ID_PLACEHOLDERS: readonly string[] = ['helpCenterId', ...TARGETS.keys()];
 const NAME_PLACEHOLDERS = ['portal', 'department'] as const;
-const TARGETS = ['userId', 'portalUserId', 'contactId'] as const;
+/** Every named placeholder, as the options page lists them; `{*}` matches any one segment besides. */
+export const PLACEHOLDERS: readonly string[] = [...NAME_PLACEHOLDERS, ...ID_PLACEHOLDERS];
 
-export type PlaceholderName = (typeof ID_PLACEHOLDERS)[number] | (typeof NAME_PLACEHOLDERS)[number];
+export type PlaceholderName = 'helpCenterId' | TargetPlaceholder | (typeof NAME_PLACEHOLDERS)[number];
 export type PatternCaptures = Partial<Record<PlaceholderName, string>>;
 
 export interface CompiledPattern {
   source: string;
-  /** What the pattern leads to: a contact page when it names {contactId}, else a Help Center user page. */
-  kind: 'helpcenter-user' | 'contact';
+  /** What the pattern leads to: the kind of page whose target placeholder it names (./kind-catalog.ts). */
+  kind: PageKindName;
   match(target: string): PatternCaptures | null;
 }
 
 export type CompileResult = { ok: true; pattern: CompiledPattern } | { ok: false; error: string };
 
 const MAX_LENGTH = 500;
-const isIdName = (name: string): boolean => (ID_PLACEHOLDERS as readonly string[]).includes(name);
+const isIdName = (name: string): boolean => ID_PLACEHOLDERS.includes(name);
 const isKnownName = (name: string): name is PlaceholderName =>
   isIdName(name) || (NAME_PLACEHOLDERS as readonly string[]).includes(name);
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -55,11 +61,14 @@ const PROBLEM_TEXT: Record<Problem, (detail: string) => string> = {
   query: () => 'Leave out the query string (the part after "?").',
   hashes: () => 'Use at most one "#".',
   stray: (brace) => `A "${brace}" is not closed or opened; placeholders look like {userId}.`,
-  unknown: (name) =>
-    `Unknown placeholder {${name}}. Use {portal}, {department}, {helpCenterId}, {userId}, {portalUserId}, {contactId} or {*}.`,
+  unknown: (name) => `Unknown placeholder {${name}}. Use ${PLACEHOLDERS.map((n) => `{${n}}`).join(', ')} or {*}.`,
   twice: (name) => `{${name}} appears twice.`,
-  'no-target': () => 'Include {userId} (or {portalUserId} or {contactId}) so the page can be identified.',
-  both: () => 'A pattern is for a user page or a contact page, not both.',
+  'no-target': () => {
+    const [first, ...others] = [...TARGETS.keys()].map((n) => `{${n}}`);
+    return `Include ${first} (or ${others.join(' or ')}) so the page can be identified.`;
+  },
+  both: () =>
+    `A pattern is for a ${pageKindNames.map((kind) => `${PAGE_KIND_CATALOG[kind].label} page`).join(' or a ')}, not both.`,
 };
 
 export function compilePattern(text: string): CompileResult {
@@ -96,16 +105,16 @@ function parsePattern(text: string): ParseResult {
     names.push(name);
     regex += isIdName(name) ? ZOHO_ID_GROUP : '([^/#]+)';
   }
-  if (!names.some((n) => (TARGETS as readonly string[]).includes(n))) return refuse('no-target');
-  if (names.includes('contactId') && (names.includes('userId') || names.includes('portalUserId'))) {
-    return refuse('both');
-  }
+  const kinds = new Set(names.flatMap((n) => TARGETS.get(n) ?? []));
+  const [kind] = kinds;
+  if (!kind) return refuse('no-target');
+  if (kinds.size > 1) return refuse('both');
   const compiled = new RegExp(`${regex.replace(/\/$/, '')}/?$`);
   return {
     ok: true,
     pattern: {
       source,
-      kind: names.includes('contactId') ? 'contact' : 'helpcenter-user',
+      kind,
       match(target) {
         const m = compiled.exec(target);
         if (!m) return null;

@@ -45,8 +45,10 @@ export function storageLocalArea(local = browser.storage.local, events = browser
   };
 }
 
-const DB_NAME = 'badge-remover-store';
-const STORE = 'items';
+/** Where Firefox's trusted area lives in the extension origin's IndexedDB (the bench seeds it there too). */
+export const TRUSTED_DB = { name: 'badge-remover-store', store: 'items' } as const;
+const DB_NAME = TRUSTED_DB.name;
+const STORE = TRUSTED_DB.store;
 const CHANNEL = 'badge-remover-store';
 
 /** The extension origin's IndexedDB, with changes broadcast to the extension's other pages. */

@@ -7,13 +7,13 @@ import { dataCenterByDeskOrigin, deskPagePortal } from '../platform/zoho/datacen
 import type { DeskClient } from '../platform/zoho/desk-client';
 import { findUserByEmail, readUser, userBadgesView } from '../platform/zoho/help-center';
 import type { RemovalRoute } from '../platform/zoho/removal-routes';
-import { claimedContext } from './panel-binding';
-import { PANEL_CONTEXT_TTL_MS, type PanelContext } from './panel-frame';
+import { claimedContext, isFresh } from './panel-binding';
+import type { PanelContext } from './panel-context';
 import type { PanelSnapshots } from './panel-snapshot';
 import { type RemovalDeps, removeBadges } from './remove';
 import type { RemovalReport } from './report';
 import type { removalRequests } from './requests';
-import { panelContextsItem, routeByOrgItem } from './stored';
+import { type PanelEntry, panelContextsItem, routeByOrgItem } from './stored';
 
 /** Who the user was, for the audit entry. */
 export interface RemovalContext {
@@ -56,6 +56,29 @@ export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval, 
   // Who a user is, as last read, so the audit log can name them without another call to Zoho.
   const seenUsers = new Map<string, RemovalContext>();
 
+  /**
+   * Changes the stored panels one change at a time: a frame loaded ahead and the click that opens it may be asked
+   * for together, and neither may drop the other's entry.
+   */
+  let panelsChanged = Promise.resolve();
+  const updatePanels = (change: (pending: Record<string, PanelEntry>) => Record<string, PanelEntry>) => {
+    const next = panelsChanged.then(async () => panelContextsItem.setValue(change(await panelContextsItem.getValue())));
+    panelsChanged = next.catch(() => {});
+    return next;
+  };
+
+  /**
+   * Whether this page's panel opens in a window of the extension, not a frame. On the organization's own domain the
+   * browser lets no extension page into a frame (its web-accessible pages name Zoho's hosts only), so the panel opens
+   * in a window of the extension, bound to that window. So it does where the browser cannot tell whether the page
+   * covers the frame (Firefox), unless the admin chose not. A page that claims it can tell gets a frame, whose own
+   * check getPanelContext reads.
+   */
+  const opensInWindow = async (sender: { deskOrigin: string }, tracksVisibility: boolean) =>
+    deps.openPanelWindow !== undefined &&
+    (!dataCenterByDeskOrigin(sender.deskOrigin) ||
+      (!tracksVisibility && (await readSettings()).panelWindowWhereUnchecked));
+
   const handlers: Handlers<typeof removalRequests> = {
     async getUserBadges(target, sender) {
       await requireOrg();
@@ -88,27 +111,41 @@ export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval, 
       return report;
     },
 
-    async openPanel({ context, tracksVisibility }, sender) {
+    async preloadPanel({ tracksVisibility }, sender) {
       if (sender.kind !== 'content-script')
         throw new ZohoError({ kind: 'invalid-request', message: 'Not from a Desk page.' });
+      // A panel that would open in a window has no frame to load ahead.
+      if (await opensInWindow(sender, tracksVisibility)) return { panelId: null };
       const panelId = deps.newId();
       const now = deps.now();
-      // On the organization's own domain the browser lets no extension page into a frame (its web-accessible
-      // pages name Zoho's hosts only), so the panel opens in a window of the extension, bound to that window. So it
-      // does where the browser cannot tell whether the page covers the frame (Firefox), unless the admin chose not.
-      // A page that claims it can tell gets a frame, whose own check getPanelContext reads.
-      const inWindow =
-        deps.openPanelWindow !== undefined &&
-        (!dataCenterByDeskOrigin(sender.deskOrigin) ||
-          (!tracksVisibility && (await readSettings()).panelWindowWhereUnchecked));
+      // No context: the frame may claim nothing until a click opens it (openPanel). It replaces the tab's earlier
+      // frame loaded ahead (gone with its page), never the tab's open panel.
+      await updatePanels((pending) => ({
+        ...Object.fromEntries(
+          Object.entries(pending).filter(([, p]) => isFresh(p, now) && (p.tabId !== sender.tabId || p.context)),
+        ),
+        [panelId]: { tabId: sender.tabId, at: now },
+      }));
+      return { panelId };
+    },
+
+    async openPanel({ context, tracksVisibility, preloaded }, sender) {
+      if (sender.kind !== 'content-script')
+        throw new ZohoError({ kind: 'invalid-request', message: 'Not from a Desk page.' });
+      const now = deps.now();
+      const inWindow = await opensInWindow(sender, tracksVisibility);
+      // The frame this tab's control loaded ahead, if it is still waiting: the click opens that one.
+      const ahead = preloaded === undefined ? undefined : (await panelContextsItem.getValue())[preloaded];
+      const panelId =
+        !inWindow && ahead && ahead.tabId === sender.tabId && !ahead.context && isFresh(ahead, now)
+          ? preloaded!
+          : deps.newId();
       const tabId = inWindow ? await deps.openPanelWindow!(panelId) : sender.tabId;
-      const pending = await panelContextsItem.getValue();
-      // One panel per tab: opening one ends the tab's earlier one, whose frame may not claim any more.
-      const kept = Object.entries(pending).filter(([, p]) => now - p.at < PANEL_CONTEXT_TTL_MS && p.tabId !== tabId);
       // The portal the page's address names (the one it loaded with), checked against the connection's at claim.
       const portal = sender.url ? deskPagePortal(sender.url) : undefined;
-      await panelContextsItem.setValue({
-        ...Object.fromEntries(kept),
+      // One panel per tab: opening one ends the tab's earlier one, whose frame may not claim any more.
+      await updatePanels((pending) => ({
+        ...Object.fromEntries(Object.entries(pending).filter(([, p]) => isFresh(p, now) && p.tabId !== tabId)),
         [panelId]: {
           tabId,
           context,
@@ -117,7 +154,7 @@ export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval, 
           ...(portal ? { portal } : {}),
           ...(inWindow ? { inWindow } : {}),
         },
-      });
+      }));
       return { panelId, mode: inWindow ? ('window' as const) : ('frame' as const) };
     },
 
@@ -149,9 +186,9 @@ export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval, 
       // The lookup the bound deferred to this click: done once, and kept for the panel (should its frame reload).
       const context = await userByEmail(registered);
       if (context.kind !== 'unresolved' || context.problem.kind === 'not-found') {
-        const pending = await panelContextsItem.getValue();
-        if (pending[panelId])
-          await panelContextsItem.setValue({ ...pending, [panelId]: { ...pending[panelId]!, context } });
+        await updatePanels((pending) =>
+          pending[panelId] ? { ...pending, [panelId]: { ...pending[panelId]!, context } } : pending,
+        );
       }
       return context;
     },

@@ -7,7 +7,8 @@ import { type Connection, connectionItem } from '../connection/stored';
 import type { ClassifiedSender } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
 import { dataCenterByDeskOrigin, dataCenterByLocation } from '../platform/zoho/datacenters';
-import { PANEL_CONTEXT_TTL_MS, type RegisteredContext } from './panel-frame';
+import type { RegisteredContext, RemovalTarget } from './panel-context';
+import { PANEL_CONTEXT_TTL_MS, PANEL_NOT_OPENED, PRELOADED_PANEL_TTL_MS } from './panel-frame';
 import { type PanelEntry, panelContextsItem } from './stored';
 
 const noLongerValid = () =>
@@ -16,6 +17,19 @@ const noLongerValid = () =>
     message: 'This panel is no longer valid.',
     action: 'Close it and click Remove badges again.',
   });
+
+const notOpenedYet = () =>
+  new ZohoError({
+    kind: 'invalid-request',
+    errorCode: PANEL_NOT_OPENED,
+    message: 'This panel has not been opened yet.',
+    action: 'Click Remove badges on the Desk page.',
+  });
+
+/** Whether a stored panel may still be claimed (with its context) or, loaded ahead of the click, be opened. */
+export function isFresh(entry: PanelEntry, now: number): boolean {
+  return now - entry.at < (entry.context ? PANEL_CONTEXT_TTL_MS : PRELOADED_PANEL_TTL_MS);
+}
 
 /**
  * Why the Desk page that opened a panel is not the connected organization's, or null: its data center (its host)
@@ -49,13 +63,15 @@ export function otherOrgProblem(
 }
 
 /**
- * The context of the panel that sent this: registered for its tab, fresh, and opened from a page of the connected
- * organization. Anything else is refused, at the claim and at every request after it.
+ * The context of the panel that sent this: registered for its tab by a click, fresh, and opened from a page of the
+ * connected organization. Anything else is refused, at the claim and at every request after it: a frame loaded
+ * ahead of the click, before that click, too.
  */
 export async function claimedContext(sender: ClassifiedSender, now: number): Promise<RegisteredContext> {
   if (sender.kind !== 'panel') throw noLongerValid();
   const entry = (await panelContextsItem.getValue())[sender.panelId];
-  if (!entry || sender.tabId !== entry.tabId || now - entry.at >= PANEL_CONTEXT_TTL_MS) throw noLongerValid();
+  if (!entry || sender.tabId !== entry.tabId || !isFresh(entry, now)) throw noLongerValid();
+  if (!entry.context) throw notOpenedYet();
   const problem = otherOrgProblem(entry, await connectionItem.getValue());
   if (problem) throw problem;
   return entry.context;
@@ -77,7 +93,7 @@ const notItsTarget = () =>
 export function panelBinding(deps: PanelBindingDeps) {
   return {
     /** A panel's read or removal is for its own target; other senders pass (their own checks apply). */
-    async target(sender: ClassifiedSender, target: { userId: string; helpCenterId?: string }): Promise<void> {
+    async target(sender: ClassifiedSender, target: RemovalTarget): Promise<void> {
       if (sender.kind !== 'panel') return;
       const context = await claimedContext(sender, deps.now());
       if (

@@ -1,10 +1,10 @@
 /**
  * The removal panel's frame: an extension page the Desk page control opens, and the few plain messages the
- * frame sends its parent (ready, its height, close). What the panel works on travels through the service
- * worker as a PanelContext, registered by the control and read by the frame (again if it reloads). What the
+ * frame sends its parent (ready, its height, close) and the one its parent sends a frame loaded ahead (claimed).
+ * What the panel works on travels through the service worker as a PanelContext (./panel-context.ts), registered by
+ * the control and read by the frame (again if it reloads). What the
  * admin chose so far stays in the frame's own session storage, so a frame that reloads goes on from there.
  */
-import type { SerializedError } from '../platform/errors';
 import type { RemovalReport } from './report';
 
 /** The key of the frame's messages to the control, so other messages on the page are ignored. */
@@ -12,22 +12,85 @@ export const PANEL_MESSAGE = 'badgeRemoverPanel';
 
 export type PanelMessage = { action: 'ready' } | { action: 'close' } | { action: 'size'; height: number };
 
-export type PanelContext =
-  | { kind: 'user'; target: { userId: string; helpCenterId?: string } }
-  | { kind: 'contact'; contactId: string }
-  | { kind: 'unresolved'; problem: SerializedError };
+/**
+ * The control's one message to a frame it loaded ahead of the click: the click registered this frame's panel, so it
+ * may ask for its context now. Anyone in the page can post it; the service worker's answer is what counts.
+ */
+export const PANEL_CLAIMED = { [PANEL_MESSAGE]: { action: 'claimed' } } as const;
 
 /**
- * What a control registers: a context, or (past the lookup bound, utils/page/lookup-bound.ts) the email the page
- * shows, which the service worker looks up once the admin's click opened the panel.
+ * The worker's refusal to a frame loaded ahead of the click (`preloadPanel`) that asks before the click claimed it:
+ * that frame then waits for the claim, hidden and empty.
  */
-export type RegisteredContext = PanelContext | { kind: 'email'; email: string; helpCenterId?: string };
+export const PANEL_NOT_OPENED = 'panel-not-opened';
+
+/** The claims the panel page has heard of so far, and a wait for the next. */
+export interface Claims {
+  count(): number;
+  /** Resolves once more than `seen` claims came. */
+  after(seen: number): Promise<void>;
+}
+
+/** A panel in a window of its own is opened with its context: nobody tells it of a claim. */
+export const NO_CLAIMS: Claims = { count: () => 0, after: () => new Promise(() => {}) };
+
+/** The control's words that a click claimed this frame: messages from its parent, on the Desk origin, only. */
+export function claimsFrom(
+  target: Pick<Window, 'addEventListener'>,
+  parent: MessageEventSource,
+  parentOrigin: string,
+): Claims {
+  let count = 0;
+  const waiting = new Set<() => void>();
+  target.addEventListener('message', (event: MessageEvent) => {
+    if (event.source !== parent || event.origin !== parentOrigin) return;
+    const message = (event.data as Record<string, unknown> | null)?.[PANEL_MESSAGE] as { action?: unknown } | null;
+    if (message?.action !== 'claimed') return;
+    count++;
+    for (const wake of waiting) wake();
+  });
+  return {
+    count: () => count,
+    after: (seen) =>
+      new Promise<void>((done) => {
+        const wake = () => {
+          if (count <= seen) return;
+          waiting.delete(wake);
+          done();
+        };
+        waiting.add(wake);
+        wake();
+      }),
+  };
+}
+
+/**
+ * What `ask` gets once a click opened this panel. A frame the control loaded ahead of the click is refused until then
+ * (the worker says it is not opened yet): it stays empty, and asks again when its control says a click claimed it.
+ * Whether it may have the context is the worker's answer alone; the word only says when to ask.
+ */
+export async function askOnceClaimed<T>(claims: Claims, ask: () => Promise<T>): Promise<T> {
+  for (;;) {
+    const seen = claims.count();
+    try {
+      return await ask();
+    } catch (error) {
+      if ((error as { errorCode?: unknown } | null)?.errorCode !== PANEL_NOT_OPENED) throw error;
+      await claims.after(seen);
+    }
+  }
+}
 
 /**
  * A registered context stays claimable this long, by frames of its tab: the frame claims it within
  * milliseconds, and again if it reloads.
  */
 export const PANEL_CONTEXT_TTL_MS = 5 * 60_000;
+/**
+ * A frame loaded ahead of the click waits this long for it: it holds nothing to claim, so only the stored entry's
+ * size is at stake, and an admin may read a page a while before clicking.
+ */
+export const PRELOADED_PANEL_TTL_MS = 60 * 60_000;
 
 /** What the panel page knows of where it is shown. */
 export interface PanelPlace {

@@ -1,18 +1,17 @@
 /** Reading a user's badges and removing them, and the panel the Desk page control opens. */
 import * as z from 'zod/mini';
 import { PAGES_AND_PANEL, replies, zohoId } from '../platform/dispatch';
-import { ZOHO_ERROR_KINDS } from '../platform/errors';
 import type { UserBadgesView } from '../platform/zoho/views';
-import type { PanelContext } from './panel-frame';
+import { type PanelContext, registeredContext, removalTarget } from './panel-context';
 import type { RemovalReport } from './report';
 
-const target = z.object({ userId: zohoId, helpCenterId: z.optional(zohoId) });
+const panelId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a panel id'));
 
 export const removalRequests = {
-  getUserBadges: { from: PAGES_AND_PANEL, input: target, reply: replies<UserBadgesView>() },
+  getUserBadges: { from: PAGES_AND_PANEL, input: removalTarget, reply: replies<UserBadgesView>() },
   identifyUser: {
     from: ['extension-page', 'content-script'],
-    input: target,
+    input: removalTarget,
     reply: replies<{ name: string; email?: string }>(),
   },
   // Only the extension's own pages change anything (the panel for its own target alone): the Desk page control
@@ -30,27 +29,24 @@ export const removalRequests = {
     }),
     reply: replies<RemovalReport>(),
   },
-  /** The Desk page control, on a trusted click: registers what the panel frame will work on. */
+  /**
+   * The Desk page control, before any click (the pointer over it, its focus, the page idle): a panel id for a frame
+   * loaded ahead, hidden, that may claim nothing until a click opens it. Null where the panel would open in a window.
+   */
+  preloadPanel: {
+    from: ['content-script'],
+    input: z.object({ tracksVisibility: z.boolean() }),
+    reply: replies<{ panelId: string | null }>(),
+  },
+  /**
+   * The Desk page control, on a trusted click: registers what the panel frame will work on, in the frame it loaded
+   * ahead (`preloaded`) if that one may still be opened, else in a new one.
+   */
   openPanel: {
     from: ['content-script'],
     input: z.object({
-      context: z.union([
-        z.object({ kind: z.literal('user'), target }),
-        z.object({ kind: z.literal('contact'), contactId: zohoId }),
-        z.object({
-          kind: z.literal('email'),
-          email: z.string().check(z.regex(/^[^\s@]+@[^\s@]+$/, 'not an email address'), z.maxLength(320)),
-          helpCenterId: z.optional(zohoId),
-        }),
-        z.object({
-          kind: z.literal('unresolved'),
-          problem: z.object({
-            kind: z.enum(ZOHO_ERROR_KINDS),
-            message: z.string().check(z.maxLength(500)),
-            action: z.optional(z.string().check(z.maxLength(500))),
-          }),
-        }),
-      ]),
+      preloaded: z.optional(panelId),
+      context: registeredContext,
       /** Whether the browser reports visibility (IntersectionObserver v2): a panel in the page depends on it. */
       tracksVisibility: z.boolean(),
     }),
@@ -64,7 +60,7 @@ export const removalRequests = {
   getPanelContext: {
     from: ['panel'],
     input: z.object({
-      panelId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a panel id')),
+      panelId,
       /** The Desk origin framing the panel (utils/removal/panel-frame.ts `panelPlace`); absent in a window. */
       framedBy: z.optional(z.string().check(z.maxLength(300))),
       /** The panel page's own feature check: framed, it may run only where the browser reports visibility. */

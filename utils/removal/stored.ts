@@ -6,7 +6,7 @@ import { zohoId } from '../platform/dispatch';
 import { remembered } from '../platform/remembered-item';
 import { trustedItem } from '../platform/trusted-storage';
 import type { RemovalRoute } from '../platform/zoho/removal-routes';
-import type { RegisteredContext } from './panel-frame';
+import type { RegisteredContext } from './panel-context';
 
 /** Which removal route worked, per organization (Automatic remembers it). */
 export const routeByOrgItem = /* @__PURE__ */ remembered(
@@ -16,10 +16,13 @@ export const routeByOrgItem = /* @__PURE__ */ remembered(
   }),
 );
 
-/** A panel context the Desk page control registered, claimable by its panel while fresh. */
+/**
+ * A panel context the Desk page control registered, claimable by its panel while fresh; or, with no context yet, the
+ * panel whose frame the control loaded ahead of the click (`preloadPanel`): it may claim nothing until that click.
+ */
 export interface PanelEntry {
   tabId: number;
-  context: RegisteredContext;
+  context?: RegisteredContext;
   at: number;
   /** The origin of the Desk page whose control registered it: the panel's frame must be framed by it. */
   deskOrigin?: string;

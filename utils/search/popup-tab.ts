@@ -3,9 +3,9 @@
  * besides the search, and where "Open in Desk" leads.
  */
 import type { StatusView } from '../connection/requests';
-import { detectPage } from '../page';
-import { detectHelpCenterUserPage, helpCenterUserPageUrl, isDeskOrigin } from '../page/helpcenter-user';
 import { matchTarget } from '../page/url-pattern';
+import { detectPage } from '../page-kinds';
+import { detectHelpCenterUserPage, helpCenterUserPageUrl, isDeskOrigin } from '../page-kinds/helpcenter-user/detect';
 import { dataCenterByLocation, isAgentAppPath } from '../platform/zoho/datacenters';
 import { type UserTarget, userTarget } from './popup-lookup';
 

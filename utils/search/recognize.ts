@@ -3,9 +3,10 @@
  * help center, a contact), and propose the URL pattern for pages of that shape. Read-only calls.
  */
 
-import { isDeskOrigin } from '../page/helpcenter-user';
+import type { PageKindName } from '../page/kind-catalog';
 import { type IdRole, idsInTarget, proposePattern } from '../page/recognize';
-import { matchTarget } from '../page/url-pattern';
+import { compilePattern, matchTarget } from '../page/url-pattern';
+import { isDeskOrigin } from '../page-kinds/helpcenter-user/detect';
 import { userDisplayName } from '../platform/display-names';
 import { ZohoError } from '../platform/errors';
 import { getContact, getHelpCenter, getUserDetails } from '../platform/zoho/desk-api';
@@ -24,7 +25,7 @@ export interface RecognizedPageView {
   }[];
   /** Absent when no ID is a Help Center user or a contact. */
   pattern?: string;
-  kind?: 'helpcenter-user' | 'contact';
+  kind?: PageKindName;
 }
 
 /**
@@ -89,9 +90,10 @@ export async function recognizePage(client: DeskClient, url: string): Promise<Re
   }
   const pattern = proposePattern(target, roles);
   const view: RecognizedPageView = { target, ids };
-  if (pattern) {
-    view.pattern = pattern;
-    view.kind = pattern.includes('{contactId}') ? 'contact' : 'helpcenter-user';
+  const compiled = pattern ? compilePattern(pattern) : undefined;
+  if (compiled?.ok) {
+    view.pattern = compiled.pattern.source;
+    view.kind = compiled.pattern.kind;
   }
   return view;
 }

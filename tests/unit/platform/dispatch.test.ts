@@ -167,12 +167,19 @@ describe('dispatch', () => {
     expect(await overPort(identify, page)).toMatchObject({ ok: true });
   });
 
-  it('lets a content script only open the panel, find the user it shows, read its page settings and move the control', async () => {
+  it('lets a content script only open the panel (or load its frame ahead), find the user it shows, read its page settings and move the control', async () => {
     const allowed = Object.entries(requests)
       .filter(([, spec]) => (spec.from as readonly string[]).includes('content-script'))
       .map(([type]) => type)
       .sort();
-    expect(allowed).toEqual(['findUserByEmail', 'getPageConfig', 'identifyUser', 'openPanel', 'saveCorner']);
+    expect(allowed).toEqual([
+      'findUserByEmail',
+      'getPageConfig',
+      'identifyUser',
+      'openPanel',
+      'preloadPanel',
+      'saveCorner',
+    ]);
   });
 
   it.each([

@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ZohoError } from '../../../utils/platform/errors';
 import {
+  askOnceClaimed,
+  claimsFrom,
   coarseHeight,
+  PANEL_CLAIMED,
   PANEL_MESSAGE,
+  PANEL_NOT_OPENED,
   type PanelChoices,
   panelChoicesStore,
   panelMessage,
@@ -37,6 +42,79 @@ describe("the panel frame's messages to the control", () => {
     expect(panelMessage(event({ [PANEL_MESSAGE]: { action: 'remove' } }), frame, EXTENSION)).toBeNull();
     expect(panelMessage(event({ [PANEL_MESSAGE]: { action: 'size', height: 'big' } }), frame, EXTENSION)).toBeNull();
     expect(panelMessage(event(null), frame, EXTENSION)).toBeNull();
+  });
+});
+
+describe('a frame loaded ahead of the click: it asks again only once told of the claim, and the worker decides', () => {
+  const DESK = 'https://desk.zoho.com';
+  const parent = {} as Window;
+  /** The frame's window as the claims hear it: messages are handed to its one listener. */
+  function frameWindowWithClaims() {
+    let listener: (event: MessageEvent) => void = () => {};
+    const target = {
+      addEventListener: (_type: string, on: (event: MessageEvent) => void) => {
+        listener = on;
+      },
+    } as unknown as Window;
+    const claims = claimsFrom(target, parent, DESK);
+    return {
+      claims,
+      post: (data: unknown, source: unknown = parent, origin = DESK) => listener(event(data, source, origin)),
+    };
+  }
+  const notOpened = () =>
+    new ZohoError({
+      kind: 'invalid-request',
+      errorCode: PANEL_NOT_OPENED,
+      message: 'This panel has not been opened yet.',
+    });
+  const settle = () => new Promise((done) => setTimeout(done, 0));
+
+  it('stays refused and asks nothing more until its parent says a click claimed it; then it has its context', async () => {
+    const { claims, post } = frameWindowWithClaims();
+    let opened = false;
+    const ask = vi.fn(async () => {
+      if (!opened) throw notOpened();
+      return { kind: 'user', target: { userId: '42' } };
+    });
+    const context = askOnceClaimed(claims, ask);
+    await settle();
+    expect(ask).toHaveBeenCalledTimes(1);
+    // The page's own messages, another window's, another origin's, another shape: no claim, no second ask.
+    post(PANEL_CLAIMED, {} as Window);
+    post(PANEL_CLAIMED, parent, 'https://evil.example');
+    post({ [PANEL_MESSAGE]: { action: 'ready' } });
+    post({ claimed: true });
+    await settle();
+    expect(ask).toHaveBeenCalledTimes(1);
+    // A page script in the Desk page can post the claim too: the worker still refuses, and the frame waits on.
+    post(PANEL_CLAIMED);
+    await settle();
+    expect(ask).toHaveBeenCalledTimes(2);
+    // The click registered the frame's panel, then its control told it.
+    opened = true;
+    post(PANEL_CLAIMED);
+    await expect(context).resolves.toEqual({ kind: 'user', target: { userId: '42' } });
+    expect(ask).toHaveBeenCalledTimes(3);
+  });
+
+  it('asks again at once when the claim came while its first ask was on its way', async () => {
+    const { claims, post } = frameWindowWithClaims();
+    const ask = vi
+      .fn<() => Promise<string>>()
+      .mockImplementationOnce(async () => {
+        post(PANEL_CLAIMED);
+        throw notOpened();
+      })
+      .mockResolvedValue('context');
+    await expect(askOnceClaimed(claims, ask)).resolves.toBe('context');
+    expect(ask).toHaveBeenCalledTimes(2);
+  });
+
+  it("takes any other refusal as the answer (a panel no longer valid, another page's)", async () => {
+    const { claims } = frameWindowWithClaims();
+    const refusal = new ZohoError({ kind: 'invalid-request', message: 'This panel is no longer valid.' });
+    await expect(askOnceClaimed(claims, async () => Promise.reject(refusal))).rejects.toBe(refusal);
   });
 });
 

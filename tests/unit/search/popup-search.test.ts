@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectHelpCenterUserPage, helpCenterUserPageUrl } from '../../../utils/page/helpcenter-user';
+import { detectHelpCenterUserPage, helpCenterUserPageUrl } from '../../../utils/page-kinds/helpcenter-user/detect';
 import {
   idsAsText,
   initialSearch,

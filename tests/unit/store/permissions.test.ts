@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import contentScript from '../../../entrypoints/helpcenter-user.content/index';
+import contentScript from '../../../entrypoints/desk-page.content/index';
 import { configuredManifest, STORE_BROWSERS, type StoreBrowser } from './manifest';
 
 const store = resolve(import.meta.dirname, '../../../store');

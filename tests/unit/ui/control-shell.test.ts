@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountControlShell, panelPlacement } from '../../../components/page/control-shell';
+import { PANEL_CLAIMED } from '../../../utils/removal/panel-frame';
 
 const EXTENSION = 'chrome-extension://cjheecimhjkgjkobijngojplcehhnajo';
 const removers: (() => void)[] = [];
@@ -106,6 +107,185 @@ describe('the Desk page control', () => {
     expect(overlay.querySelector('.br-panel')).toBeNull();
     trustedClick(trigger);
     await vi.waitFor(() => expect(overlay.querySelector('iframe.br-frame')).not.toBeNull());
+  });
+});
+
+describe('the panel frame loaded ahead of the click', () => {
+  const AHEAD = `${EXTENSION}/removal-panel.html#ahead`;
+  /** A control that loads its frame ahead; the page's idle moment comes when the test says. */
+  function mountLoadingAhead(
+    preloadUrl = vi.fn(async (): Promise<string | null> => AHEAD),
+    panelUrl = vi.fn(async (preloaded: string | null) => preloaded ?? `${EXTENSION}/removal-panel.html#cold`),
+  ) {
+    const container = document.createElement('div');
+    const overlay = document.createElement('div');
+    document.body.append(container, overlay);
+    const idle = { run: () => {}, cancel: vi.fn() };
+    const whenIdle = (run: () => void) => {
+      idle.run = run;
+      return idle.cancel;
+    };
+    const remove = mountControlShell(container, {
+      panelUrl,
+      preloadUrl,
+      whenIdle,
+      extensionOrigin: EXTENSION,
+      overlay,
+    });
+    removers.push(remove);
+    const trigger = container.querySelector<HTMLButtonElement>('button.br-trigger')!;
+    const frames = () => [...overlay.querySelectorAll('iframe')];
+    return { overlay, trigger, preloadUrl, panelUrl, idle, remove, frames };
+  }
+
+  it.each([
+    [
+      'the pointer enters the button',
+      (trigger: HTMLElement) => trigger.dispatchEvent(new PointerEvent('pointerenter')),
+    ],
+    ['the button gets focus', (trigger: HTMLElement) => trigger.focus()],
+  ])('loads when %s: one frame, hidden, inert, and not opened', async (_when, approach) => {
+    const { overlay, trigger, preloadUrl, panelUrl, frames } = mountLoadingAhead();
+    expect(preloadUrl).not.toHaveBeenCalled();
+    approach(trigger);
+    await vi.waitFor(() => expect(frames()).toHaveLength(1));
+    const frame = frames()[0]!;
+    expect(frame.getAttribute('src')).toBe(AHEAD);
+    // Not the open panel's frame, and nothing of it shows, takes focus or is read out.
+    expect(frame.className).toBe('br-frame-ahead');
+    expect(frame.tabIndex).toBe(-1);
+    const box = frame.parentElement!;
+    expect(box.className).toBe('br-panel-ahead');
+    expect(box.style.display).toBe('none');
+    expect(box.hasAttribute('inert')).toBe(true);
+    expect(box.getAttribute('aria-hidden')).toBe('true');
+    expect(overlay.querySelector('[role="status"]')).toBeNull();
+    expect(trigger.getAttribute('aria-expanded')).toBe('false');
+    // The admin coming near again, and the idle moment: still the one frame.
+    trigger.dispatchEvent(new PointerEvent('pointerenter'));
+    trigger.blur();
+    trigger.focus();
+    await Promise.resolve();
+    expect(preloadUrl).toHaveBeenCalledTimes(1);
+    expect(frames()).toHaveLength(1);
+    // Nothing was registered for it: only a trusted click does that.
+    expect(panelUrl).not.toHaveBeenCalled();
+  });
+
+  it('loads once the page is idle', async () => {
+    const { idle, preloadUrl, frames } = mountLoadingAhead();
+    expect(preloadUrl).not.toHaveBeenCalled();
+    idle.run();
+    await vi.waitFor(() => expect(frames()).toHaveLength(1));
+    expect(frames()[0]!.className).toBe('br-frame-ahead');
+  });
+
+  it('opens on a trusted click only: the same frame, revealed, told of the claim; no new frame loads', async () => {
+    const { overlay, trigger, panelUrl, idle, frames } = mountLoadingAhead();
+    idle.run();
+    await vi.waitFor(() => expect(frames()).toHaveLength(1));
+    const frame = frames()[0]!;
+    // The test's stand-in for the frame's window (this DOM loads no frame page).
+    const told = vi.fn();
+    Object.defineProperty(frame, 'contentWindow', { value: { postMessage: told } });
+    // A page script's clicks: nothing registered, nothing shown, the frame not told.
+    trigger.click();
+    trigger.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await Promise.resolve();
+    expect(panelUrl).not.toHaveBeenCalled();
+    expect(frame.parentElement!.style.display).toBe('none');
+    expect(told).not.toHaveBeenCalled();
+    trustedClick(trigger);
+    const box = frame.parentElement!;
+    expect(box.className).toBe('br-panel');
+    expect(box.style.display).toBe('');
+    expect(box.hasAttribute('inert')).toBe(false);
+    expect(box.hasAttribute('aria-hidden')).toBe(false);
+    expect(overlay.querySelector('[role="status"]')?.textContent).toBe('Opening…');
+    await vi.waitFor(() => expect(told).toHaveBeenCalledWith(PANEL_CLAIMED, EXTENSION));
+    expect(panelUrl).toHaveBeenCalledWith(AHEAD);
+    expect(frames()).toEqual([frame]);
+    expect(frame.className).toBe('br-frame');
+    expect(frame.hasAttribute('tabindex')).toBe(false);
+  });
+
+  it('a click while the frame is still being asked for waits for it and opens it', async () => {
+    let answer: (url: string) => void = () => {};
+    const preloadUrl = vi.fn(() => new Promise<string | null>((done) => (answer = done)));
+    const { trigger, panelUrl, frames } = mountLoadingAhead(preloadUrl);
+    trigger.dispatchEvent(new PointerEvent('pointerenter'));
+    trustedClick(trigger);
+    await Promise.resolve();
+    // The click registers only once the worker has the frame's id: never the two at once.
+    expect(panelUrl).not.toHaveBeenCalled();
+    answer(AHEAD);
+    await vi.waitFor(() => expect(panelUrl).toHaveBeenCalledWith(AHEAD));
+    await vi.waitFor(() => expect(frames()[0]?.className).toBe('br-frame'));
+    expect(frames()).toHaveLength(1);
+  });
+
+  it('loads a new frame when the click does not open the one loaded ahead, and none where the panel opens in a window', async () => {
+    const { trigger, idle, frames } = mountLoadingAhead(
+      undefined,
+      vi.fn(async () => `${EXTENSION}/removal-panel.html#cold`),
+    );
+    idle.run();
+    await vi.waitFor(() => expect(frames()).toHaveLength(1));
+    trustedClick(trigger);
+    await vi.waitFor(() =>
+      expect(frames().map((f) => f.getAttribute('src'))).toEqual([`${EXTENSION}/removal-panel.html#cold`]),
+    );
+
+    const windowed = mountLoadingAhead(vi.fn(async () => null));
+    windowed.idle.run();
+    await vi.waitFor(() => expect(windowed.preloadUrl).toHaveBeenCalledTimes(1));
+    await Promise.resolve();
+    expect(windowed.frames()).toHaveLength(0);
+    expect(windowed.overlay.childElementCount).toBe(0);
+    // Not asked again on this page.
+    windowed.trigger.dispatchEvent(new PointerEvent('pointerenter'));
+    expect(windowed.preloadUrl).toHaveBeenCalledTimes(1);
+  });
+
+  it('goes with the control (another user, an SPA navigation): the frame removed, the idle load called off', async () => {
+    const { overlay, trigger, idle, remove, frames } = mountLoadingAhead();
+    trigger.dispatchEvent(new PointerEvent('pointerenter'));
+    await vi.waitFor(() => expect(frames()).toHaveLength(1));
+    remove();
+    expect(overlay.childElementCount).toBe(0);
+    expect(idle.cancel).toHaveBeenCalled();
+    // A frame asked for just before the control went never arrives.
+    let answer: (url: string) => void = () => {};
+    const late = mountLoadingAhead(vi.fn(() => new Promise<string | null>((done) => (answer = done))));
+    late.trigger.dispatchEvent(new PointerEvent('pointerenter'));
+    late.remove();
+    answer(AHEAD);
+    await new Promise((done) => setTimeout(done, 0));
+    expect(late.overlay.childElementCount).toBe(0);
+    expect(late.frames()).toHaveLength(0);
+  });
+
+  it('after the panel closes, the focus given back loads nothing; the next idle moment loads the next frame, one at most', async () => {
+    const preloadUrl = vi.fn(async () => `${EXTENSION}/removal-panel.html#ahead-${preloadUrl.mock.calls.length}`);
+    const { trigger, idle, frames } = mountLoadingAhead(preloadUrl);
+    trigger.dispatchEvent(new PointerEvent('pointerenter'));
+    await vi.waitFor(() => expect(frames()).toHaveLength(1));
+    trustedClick(trigger);
+    await vi.waitFor(() => expect(frames()[0]!.className).toBe('br-frame'));
+    // Closing gives focus back to the button, which loads nothing: a click to reopen would wait on that load.
+    trustedClick(trigger);
+    expect(document.activeElement).toBe(trigger);
+    await Promise.resolve();
+    expect(preloadUrl).toHaveBeenCalledTimes(1);
+    expect(frames().filter((f) => f.className === 'br-frame-ahead')).toHaveLength(0);
+    // The page's next idle moment loads the next frame, hidden, beside the closing one.
+    idle.run();
+    await vi.waitFor(() => expect(frames().filter((f) => f.className === 'br-frame-ahead')).toHaveLength(1));
+    expect(preloadUrl).toHaveBeenCalledTimes(2);
+    // And one at most.
+    trigger.dispatchEvent(new PointerEvent('pointerenter'));
+    await Promise.resolve();
+    expect(preloadUrl).toHaveBeenCalledTimes(2);
   });
 });
 

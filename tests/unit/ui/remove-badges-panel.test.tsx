@@ -2,11 +2,12 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PanelApi, RemovalTarget } from '../../../components/removal/RemoveBadgesPanel';
+import type { PanelApi } from '../../../components/removal/RemoveBadgesPanel';
 import { PanelChoicesContext, RemoveBadgesPanel } from '../../../components/removal/RemoveBadgesPanel';
 import type { StatusView } from '../../../utils/connection/requests';
 import { ZohoError } from '../../../utils/platform/errors';
 import type { UserBadgesView } from '../../../utils/platform/zoho/views';
+import type { RemovalTarget } from '../../../utils/removal/panel-context';
 import { type PanelChoicesStore, panelChoicesStore } from '../../../utils/removal/panel-frame';
 import type { RemovalReport } from '../../../utils/removal/report';
 

@@ -7,20 +7,32 @@ import { findAnchor } from '../../utils/page/anchor';
 import type { PageConfig } from '../../utils/page/page-config';
 import { type Corner, mountInShadowRoot } from '../../utils/page/shadow-mount';
 import { PANEL_PAGE } from '../../utils/platform/extension-pages';
-import type { RegisteredContext } from '../../utils/removal/panel-frame';
+import type { RegisteredContext } from '../../utils/removal/panel-context';
 import { tracksVisibility } from '../../utils/removal/visibility-gate';
 
+const frameUrl = (panelId: string) => `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
+
 /**
- * Registers the context with the service worker, which hands it to the frame alone. Null when the service
- * worker opened the panel in a window instead (on the organization's own domain, or where the browser cannot tell
- * whether the page covers the frame).
+ * Registers the context with the service worker, which hands it to the frame alone: the frame loaded ahead
+ * (`preloaded`, its URL) if the worker lets the click open that one. Null when the service worker opened the panel
+ * in a window instead (on the organization's own domain, or where the browser cannot tell whether the page covers
+ * the frame).
  */
-async function panelUrl(context: RegisteredContext): Promise<string | null> {
+async function panelUrl(context: RegisteredContext, preloaded: string | null): Promise<string | null> {
   const { panelId, mode } = await createClient(browser.runtime).openPanel({
     context,
     tracksVisibility: tracksVisibility(globalThis),
+    ...(preloaded ? { preloaded: new URL(preloaded).hash.slice(1) } : {}),
   });
-  return mode === 'window' ? null : `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
+  return mode === 'window' ? null : frameUrl(panelId);
+}
+
+/** A frame to load ahead of the click, which the worker hands nothing until the click; null for a window. */
+async function preloadUrl(): Promise<string | null> {
+  const { panelId } = await createClient(browser.runtime).preloadPanel({
+    tracksVisibility: tracksVisibility(globalThis),
+  });
+  return panelId === null ? null : frameUrl(panelId);
 }
 
 export interface ControlHints {
@@ -45,7 +57,8 @@ export async function mountControl(
     findAnchor: (isOwn) => findAnchor(document, { selector, names, isOwn }),
     render: (container, overlay) => {
       remove = mountControlShell(container, {
-        panelUrl: () => panelUrl(context),
+        panelUrl: (preloaded) => panelUrl(context, preloaded),
+        preloadUrl,
         extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
         overlay,
       });

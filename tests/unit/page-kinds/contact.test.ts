@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectContactPage } from '../../../utils/page/contact';
+import { detectContactPage } from '../../../utils/page-kinds/contact/detect';
 
 describe('detectContactPage', () => {
   it.each([

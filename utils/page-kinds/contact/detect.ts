@@ -1,7 +1,8 @@
-/** Contact pages of the Desk agent app (Customers → Contacts → a contact); the shape is likely, unconfirmed. */
+/** Contact pages of the Desk agent app (Customers → Contacts → a contact), by their URL (utils/page/kind-catalog.ts). */
 
-import { deskTarget } from './helpcenter-user';
-import { type CompiledPattern, compileBuiltIn, compileCustom } from './url-pattern';
+import { PAGE_KIND_CATALOG } from '../../page/kind-catalog';
+import { type CompiledPattern, compileBuiltIn, compileCustom } from '../../page/url-pattern';
+import { deskTarget } from '../helpcenter-user/detect';
 
 export interface ContactPage {
   kind: 'contact';
@@ -10,13 +11,7 @@ export interface ContactPage {
   pattern: string;
 }
 
-export const BUILT_IN_CONTACT_PATTERNS = [
-  '/agent/{portal}/{department}/contacts/details/{contactId}',
-  // The classic agent app, as Zoho's own contact `webUrl` links to it (docs/zoho.md §1.3).
-  '/support/{portal}/ShowHomePage.do#Contacts/dv/{contactId}',
-] as const;
-
-const builtIns: CompiledPattern[] = BUILT_IN_CONTACT_PATTERNS.map(compileBuiltIn);
+const builtIns: CompiledPattern[] = PAGE_KIND_CATALOG.contact.builtIns.map(compileBuiltIn);
 
 export function detectContactPage(
   url: string,
@@ -38,3 +33,5 @@ export function detectContactPage(
   }
   return null;
 }
+
+export const contactPageKey = (page: ContactPage): string => `contact:${page.contactId}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectPage, pageKey } from '../../../utils/page';
-import { detectHelpCenterUserPage } from '../../../utils/page/helpcenter-user';
+import { detectPage, pageKey } from '../../../utils/page-kinds';
+import { detectHelpCenterUserPage } from '../../../utils/page-kinds/helpcenter-user/detect';
 
 const HC = '7000000012001';
 const U = '310975130121';

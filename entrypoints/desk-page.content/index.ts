@@ -1,27 +1,29 @@
+/** The Desk page content script: on every page of a kind utils/page-kinds/ knows, the control for that page. */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createClient } from '../../utils/client';
-import { detectPage, pageKey } from '../../utils/page';
 import { PAGE_CONFIG_MESSAGE, type PageConfig } from '../../utils/page/page-config';
 import { createSpaRouter } from '../../utils/page/spa-router';
+import { detectPage, identifyPage, pageKey } from '../../utils/page-kinds';
 import { deskWebAppMatches } from '../../utils/platform/zoho/datacenters';
-import { mountContactPage } from './contact-page';
-import { mountHelpCenterUserPage } from './helpcenter-user-page';
+import { mountControl } from './control';
 
 export default defineContentScript({
   matches: deskWebAppMatches(),
   runAt: 'document_idle',
   async main(ctx: ContentScriptContext) {
+    const api = createClient(browser.runtime);
     // Read only, from the service worker: this world can reach no stored value.
-    let config: PageConfig = await createClient(browser.runtime).getPageConfig({});
+    let config: PageConfig = await api.getPageConfig({});
     const router = createSpaRouter({
       detect: (url) => detectPage(url, config.patterns, config.deskAddresses),
       key: pageKey,
-      mount: (page, signal) =>
-        page.kind === 'contact'
-          ? mountContactPage(page, config, signal)
-          : mountHelpCenterUserPage(page, config, signal),
+      mount: async (page, signal) => {
+        const { context, names } = await identifyPage(page, { api, document, signal });
+        if (signal.aborted) return;
+        await mountControl(context, config, signal, names ? { names } : {});
+      },
       onError: (error) => console.warn('Badge Remover could not attach to this page:', error),
     });
     ctx.onInvalidated(() => router.stop());

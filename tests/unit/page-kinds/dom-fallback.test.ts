@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findUserEmailOnPage } from '../../../utils/page/dom-fallback';
+import { findUserEmailOnPage } from '../../../utils/page-kinds/helpcenter-user/dom-fallback';
 
 describe('findUserEmailOnPage', () => {
   it('prefers the mailto link in the main content', () => {

@@ -1,9 +1,8 @@
-/**
- * Help Center user pages of the Desk agent app. Their real URL is unconfirmed (docs/zoho.md §1.3), so the
- * likely shapes are built in and admins can add their own (options page, Advanced).
- */
-import { dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
-import { type CompiledPattern, compileBuiltIn, compileCustom, matchTarget } from './url-pattern';
+/** Help Center user pages of the Desk agent app, by their URL: the built-in shapes (utils/page/kind-catalog.ts) and the admin's. */
+
+import { PAGE_KIND_CATALOG } from '../../page/kind-catalog';
+import { type CompiledPattern, compileBuiltIn, compileCustom, matchTarget } from '../../page/url-pattern';
+import { dataCenterByDeskOrigin } from '../../platform/zoho/datacenters';
 
 export interface HelpCenterUserPage {
   kind: 'helpcenter-user';
@@ -16,18 +15,7 @@ export interface HelpCenterUserPage {
   pattern: string;
 }
 
-export const BUILT_IN_HELPCENTER_USER_PATTERNS = [
-  // Agent app, Setup as a hash route (Setup → Channels → Help Center → Users → a user).
-  '/agent/{portal}/{department}/setup#setup/channels/helpcenter/{helpCenterId}/users/{userId}',
-  // Agent app with the same route in the path.
-  '/agent/{portal}/{department}/setup/channels/helpcenter/{helpCenterId}/users/{userId}',
-  // Classic UI.
-  '/support/{portal}/ShowHomePage.do#Setup/helpcenter/{helpCenterId}/users/{userId}',
-  // A user page that names only the portal user (the id in photo URLs), not the API user.
-  '/agent/{portal}/{department}/setup#setup/channels/helpcenter/{helpCenterId}/users/portaluser/{portalUserId}',
-] as const;
-
-const builtIns: CompiledPattern[] = BUILT_IN_HELPCENTER_USER_PATTERNS.map(compileBuiltIn);
+const builtIns: CompiledPattern[] = PAGE_KIND_CATALOG['helpcenter-user'].builtIns.map(compileBuiltIn);
 
 export const isDeskOrigin = (origin: string): boolean => dataCenterByDeskOrigin(origin) !== undefined;
 
@@ -55,6 +43,10 @@ export function detectHelpCenterUserPage(
   }
   return null;
 }
+
+/** The same key means the same user: navigation between such URLs keeps the control as it is. */
+export const helpCenterUserPageKey = (page: HelpCenterUserPage): string =>
+  `user:${page.helpCenterId ?? ''}:${page.userId ?? `portal-${page.portalUserId}`}`;
 
 /** A Help Center user page URL in the first built-in shape, so the detector knows it when the tab opens it. */
 export function helpCenterUserPageUrl(page: {
