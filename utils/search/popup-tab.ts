@@ -5,8 +5,8 @@
 import type { StatusView } from '../connection/requests';
 import { matchTarget } from '../page/url-pattern';
 import { detectPage } from '../page-kinds';
-import { detectHelpCenterUserPage, helpCenterUserPageUrl, isDeskOrigin } from '../page-kinds/helpcenter-user/detect';
-import { dataCenterByLocation, isAgentAppPath } from '../platform/zoho/datacenters';
+import { detectHelpCenterUserPage, helpCenterUserPageUrl } from '../page-kinds/helpcenter-user/detect';
+import { dataCenterByLocation, isAgentAppPath, isDeskOrigin } from '../platform/zoho/datacenters';
 import { type UserTarget, userTarget } from './popup-lookup';
 
 /** The user of a Help Center user page, when the page names the API user (not only the portal user). */

@@ -6,9 +6,9 @@
 import type { PageKindName } from '../page/kind-catalog';
 import { type IdRole, idsInTarget, proposePattern } from '../page/recognize';
 import { compilePattern, matchTarget } from '../page/url-pattern';
-import { isDeskOrigin } from '../page-kinds/helpcenter-user/detect';
 import { userDisplayName } from '../platform/display-names';
 import { ZohoError } from '../platform/errors';
+import { isDeskOrigin } from '../platform/zoho/datacenters';
 import { getContact, getHelpCenter, getUserDetails } from '../platform/zoho/desk-api';
 import type { DeskClient } from '../platform/zoho/desk-client';
 import { primaryEmail } from '../platform/zoho/schemas';

@@ -1,8 +1,6 @@
 /** Contact pages of the Desk agent app (Customers → Contacts → a contact), by their URL (utils/page/kind-catalog.ts). */
 
-import { PAGE_KIND_CATALOG } from '../../page/kind-catalog';
-import { type CompiledPattern, compileBuiltIn, compileCustom } from '../../page/url-pattern';
-import { deskTarget } from '../helpcenter-user/detect';
+import { matchPageKind } from '../../page/kind-match';
 
 export interface ContactPage {
   kind: 'contact';
@@ -11,27 +9,16 @@ export interface ContactPage {
   pattern: string;
 }
 
-const builtIns: CompiledPattern[] = PAGE_KIND_CATALOG.contact.builtIns.map(compileBuiltIn);
-
 export function detectContactPage(
   url: string,
   customPatterns: readonly string[] = [],
   deskAddresses: readonly string[] = [],
 ): ContactPage | null {
-  const target = deskTarget(url, deskAddresses);
-  if (target === null) return null;
-  for (const pattern of [...builtIns, ...compileCustom(customPatterns).filter((p) => p.kind === 'contact')]) {
-    const c = pattern.match(target);
-    if (c?.contactId) {
-      return {
-        kind: 'contact',
-        contactId: c.contactId,
-        pattern: pattern.source,
-        ...(c.portal ? { portal: c.portal } : {}),
-      };
-    }
-  }
-  return null;
+  const found = matchPageKind('contact', url, customPatterns, deskAddresses);
+  const contactId = found?.captures.contactId;
+  if (!found || !contactId) return null;
+  const { portal } = found.captures;
+  return { kind: 'contact', contactId, pattern: found.pattern, ...(portal ? { portal } : {}) };
 }
 
 export const contactPageKey = (page: ContactPage): string => `contact:${page.contactId}`;

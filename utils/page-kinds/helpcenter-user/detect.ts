@@ -1,8 +1,6 @@
 /** Help Center user pages of the Desk agent app, by their URL: the built-in shapes (utils/page/kind-catalog.ts) and the admin's. */
 
-import { PAGE_KIND_CATALOG } from '../../page/kind-catalog';
-import { type CompiledPattern, compileBuiltIn, compileCustom, matchTarget } from '../../page/url-pattern';
-import { dataCenterByDeskOrigin } from '../../platform/zoho/datacenters';
+import { matchPageKind } from '../../page/kind-match';
 
 export interface HelpCenterUserPage {
   kind: 'helpcenter-user';
@@ -15,33 +13,20 @@ export interface HelpCenterUserPage {
   pattern: string;
 }
 
-const builtIns: CompiledPattern[] = PAGE_KIND_CATALOG['helpcenter-user'].builtIns.map(compileBuiltIn);
-
-export const isDeskOrigin = (origin: string): boolean => dataCenterByDeskOrigin(origin) !== undefined;
-
-/** What patterns match in a URL on a Desk origin (Zoho's, or one of the organization's own addresses). */
-export const deskTarget = (url: string, deskAddresses: readonly string[]): string | null =>
-  matchTarget(url, (origin) => isDeskOrigin(origin) || deskAddresses.includes(origin));
-
 export function detectHelpCenterUserPage(
   url: string,
   customPatterns: readonly string[] = [],
   deskAddresses: readonly string[] = [],
 ): HelpCenterUserPage | null {
-  const target = deskTarget(url, deskAddresses);
-  if (target === null) return null;
-  const patterns = [...builtIns, ...compileCustom(customPatterns).filter((p) => p.kind === 'helpcenter-user')];
-  for (const pattern of patterns) {
-    const c = pattern.match(target);
-    if (!c) continue;
-    const page: HelpCenterUserPage = { kind: 'helpcenter-user', pattern: pattern.source };
-    if (c.portal) page.portal = c.portal;
-    if (c.helpCenterId) page.helpCenterId = c.helpCenterId;
-    if (c.userId) page.userId = c.userId;
-    if (c.portalUserId) page.portalUserId = c.portalUserId;
-    return page;
-  }
-  return null;
+  const found = matchPageKind('helpcenter-user', url, customPatterns, deskAddresses);
+  if (!found) return null;
+  const { captures: c, pattern } = found;
+  const page: HelpCenterUserPage = { kind: 'helpcenter-user', pattern };
+  if (c.portal) page.portal = c.portal;
+  if (c.helpCenterId) page.helpCenterId = c.helpCenterId;
+  if (c.userId) page.userId = c.userId;
+  if (c.portalUserId) page.portalUserId = c.portalUserId;
+  return page;
 }
 
 /** The same key means the same user: navigation between such URLs keeps the control as it is. */

@@ -119,6 +119,9 @@ export function dataCenterByDeskOrigin(origin: string): DataCenter | undefined {
   return portal ? DATA_CENTERS.find((dc) => 'portalDomain' in dc && dc.portalDomain === portal[1]) : undefined;
 }
 
+/** Whether the origin is one of Zoho's own Desk origins (an organization's own address is not: utils/page/desk-addresses.ts). */
+export const isDeskOrigin = (origin: string): boolean => dataCenterByDeskOrigin(origin) !== undefined;
+
 /** Every origin pattern the agent app is served from, for CSP (`https://desk.zoho.com https://*.zohodesk.com`). */
 export function deskWebOriginPatterns(): string[] {
   return DATA_CENTERS.flatMap((dc) => [dc.deskHost, ...('portalDomain' in dc ? [`https://*.${dc.portalDomain}`] : [])]);
