@@ -204,6 +204,15 @@ export async function connectAndOpenUser(
   return { user, page: await openPage(context, userPageUrl(COMMUNITY_HC_ID, user.id, host)) };
 }
 
+/** Each load of the panel's page in a frame of `page` from now on, by URL, as it happens. */
+export function panelLoadsOf(page: Page): string[] {
+  const loads: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (frame.url().includes('/removal-panel.html')) loads.push(frame.url());
+  });
+  return loads;
+}
+
 /** The removal panel a Desk page's control opened: a dialog in the extension's own frame. */
 export function panelOf(page: Page) {
   return page.frameLocator('badge-remover-control iframe.br-frame').getByRole('dialog');

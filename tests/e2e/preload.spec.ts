@@ -5,7 +5,17 @@
  */
 import type { Frame, Page } from '@playwright/test';
 import { COMMUNITY_HC_ID, ZYLKER_BADGES } from '../../sandbox/data';
-import { connectThroughOptions, expect, panelOf, removeByName, test, userNamed, userOf, userPageUrl } from './fixtures';
+import {
+  connectThroughOptions,
+  expect,
+  panelLoadsOf,
+  panelOf,
+  removeByName,
+  test,
+  userNamed,
+  userOf,
+  userPageUrl,
+} from './fixtures';
 
 const AHEAD = 'badge-remover-control iframe.br-frame-ahead';
 
@@ -33,10 +43,7 @@ test('the frame loaded ahead is hidden, inert and empty, and the worker refuses 
   await connectThroughOptions(context, extensionId);
   const ben = await userNamed(control, 'Ben Okafor');
   const page = await context.newPage();
-  const panelLoads: string[] = [];
-  page.on('framenavigated', (frame) => {
-    if (frame.url().includes('/removal-panel.html')) panelLoads.push(frame.url());
-  });
+  const panelLoads = panelLoadsOf(page);
   await page.goto(userPageUrl(COMMUNITY_HC_ID, ben.id));
   const trigger = page.getByRole('button', { name: 'Remove badges' });
   // The pointer over the control (the page's idle moment may have loaded it already): one frame, no more.

@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { SandboxControl } from '../../sandbox/control-client';
 import { COMMUNITY_HC_ID, ZYLKER_BADGES } from '../../sandbox/data';
-import { connectThroughOptions, expect, panelOf, test, userNamed, userOf, userPageUrl } from './fixtures';
+import { connectThroughOptions, expect, panelLoadsOf, panelOf, test, userNamed, userOf, userPageUrl } from './fixtures';
 
 /** How often the page has drawn itself again so far. */
 const redraws = (page: Page) => page.evaluate(() => Number(document.body.dataset.redraws ?? 0));
@@ -25,10 +25,7 @@ async function openPanelOnRedrawingPage(context: BrowserContext, extensionId: st
   await connectThroughOptions(context, extensionId);
   const ben = await userNamed(control, 'Ben Okafor');
   const page = await context.newPage();
-  const panelLoads: string[] = [];
-  page.on('framenavigated', (frame) => {
-    if (frame.url().includes('/removal-panel.html')) panelLoads.push(frame.url());
-  });
+  const panelLoads = panelLoadsOf(page);
   const url = new URL(userPageUrl(COMMUNITY_HC_ID, ben.id));
   url.search = '?redraw=300';
   await page.goto(url.href);
