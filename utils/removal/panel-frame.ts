@@ -188,26 +188,26 @@ function asChoices(value: unknown): PanelChoices | null {
  * reaches. A storage the browser refuses only means nothing is restored.
  */
 export function panelChoicesStore(
-  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null,
+  session: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null,
   panelId: string,
 ): PanelChoicesStore {
   const key = `panelChoices:${panelId}`;
   return {
     read() {
       try {
-        return asChoices(JSON.parse(storage?.getItem(key) ?? 'null'));
+        return asChoices(JSON.parse(session?.getItem(key) ?? 'null'));
       } catch {
         return null;
       }
     },
     write(choices) {
       try {
-        storage?.setItem(key, JSON.stringify(choices));
+        session?.setItem(key, JSON.stringify(choices));
       } catch {}
     },
     clear() {
       try {
-        storage?.removeItem(key);
+        session?.removeItem(key);
       } catch {}
     },
   };
