@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { keepUsedTokens } from '../../../scripts/used-tokens';
+
+describe('keepUsedTokens', () => {
+  it('drops the tokens nothing reads, keeps those read directly or through another token, in every scheme', () => {
+    const css =
+      ':host{--br-a:#fff;--br-b:var(--br-a);--br-c:1px;--br-unused:red;--br-chain:var(--br-unused)}' +
+      '@media (prefers-color-scheme:dark){:host{--br-a:#000;--br-unused:blue}}' +
+      'button{color:var(--br-b);margin:var( --br-c)}';
+    expect(keepUsedTokens(css)).toBe(
+      ':host{--br-a:#fff;--br-b:var(--br-a);--br-c:1px;}' +
+        '@media (prefers-color-scheme:dark){:host{--br-a:#000;}}' +
+        'button{color:var(--br-b);margin:var( --br-c)}',
+    );
+  });
+
+  it("keeps every token control.css reads from the theme, and drops the pages' own", () => {
+    const root = resolve(import.meta.dirname, '../../..');
+    const theme = readFileSync(resolve(root, 'components/theme.css'), 'utf8');
+    const control = readFileSync(resolve(root, 'components/control.css'), 'utf8').replace(/@import[^;]*;/, '');
+    const kept = keepUsedTokens(theme + control);
+    const read = new Set([...control.matchAll(/var\((--br-[\w-]+)/g)].map((m) => m[1]));
+    for (const name of read) expect(kept).toContain(`${name}:`);
+    expect(kept).not.toContain('--br-tag-custom-bg:');
+  });
+});
