@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { BulkRun } from '../utils/bulk/run';
 import { bulkRunItem } from '../utils/bulk/stored';
-import { orgIdForCalls } from '../utils/connection/handlers';
+import { orgIdForCalls } from '../utils/connection/current-org';
 import { createZohoAuth } from '../utils/connection/oauth';
 import { indexedDbSecretStore, migrateSecrets } from '../utils/connection/secret-store';
 import { connectionItem, DEFAULT_SETTINGS, type Settings, settingsItem } from '../utils/connection/stored';

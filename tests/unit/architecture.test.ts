@@ -3,6 +3,7 @@
  * - no import cycle between files, nor between the feature folders;
  * - the platform (utils/platform) imports no feature; features import no gathering file (utils/*.ts),
  *   no component and no page; components import no page;
+ * - only utils/handlers.ts imports a feature's handlers: the features meet there;
  * - one file writes Desk API paths;
  * - a page kind is named in its registry alone (utils/page-kinds/, utils/page/kind-catalog.ts).
  */
@@ -102,6 +103,19 @@ describe('the layout', () => {
         return against ? [`${relative(root, join(root, file))} → ${target}`] : [];
       }),
     );
+    expect(wrong).toEqual([]);
+  });
+
+  it("imports a feature's handlers only in utils/handlers.ts, where the features meet", () => {
+    const wrong = files.flatMap((file) =>
+      file === 'utils/handlers.ts'
+        ? []
+        : graph
+            .get(file)!
+            .filter((target) => /^utils\/[^/]+\/handlers\.ts$/.test(target))
+            .map((target) => `${file} → ${target}`),
+    );
+    expect(graph.get('utils/handlers.ts')).toContain('utils/removal/handlers.ts');
     expect(wrong).toEqual([]);
   });
 

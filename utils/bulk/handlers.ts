@@ -1,8 +1,8 @@
 /** Bulk removal in the service worker: the dry run, the run (kept going across worker stops) and its undo. */
-import { applyAuditRetention, auditRetentionDays, readAuditLog, recordRemoval } from '../audit/audit';
+import { auditRetentionDays, readAuditLog, recordRemoval } from '../audit/audit';
 import { auditStore } from '../audit/audit-store';
-import { undoRemoval } from '../audit/undo';
-import { requireOrg } from '../connection/handlers';
+import type { UndoEntry } from '../audit/undo';
+import { requireOrg } from '../connection/current-org';
 import { connectionItem, readSettings } from '../connection/stored';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
@@ -10,8 +10,7 @@ import { type ConcurrencyCeiling, type DeskClient, observeCredits } from '../pla
 import { listOrganizationBadges } from '../platform/zoho/help-center';
 import { createLimiter } from '../platform/zoho/limiter';
 import { bulkRemovalAllowed, requireBulkAllowed, TURNED_OFF_BY_ORGANIZATION } from '../policy/policy';
-import { removalDeps } from '../removal/handlers';
-import { removeBadges } from '../removal/remove';
+import { type RemovalDeps, removeBadges } from '../removal/remove';
 import { parseRecipients } from './input';
 import { planFromHolders, planFromRecipients } from './plan';
 import type { bulkRequests } from './requests';
@@ -28,7 +27,14 @@ export interface BulkDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export function bulkFeature(deps: BulkDeps) {
+/** What a run takes from the other features, wired in utils/handlers.ts. */
+export interface BulkWiring {
+  /** What a removal needs in the run's organization: the route setting and what Automatic learned. */
+  removalDeps(orgId: string): Promise<RemovalDeps>;
+  undo: UndoEntry;
+}
+
+export function bulkFeature(deps: BulkDeps, wiring: BulkWiring) {
   // Items the saved run shows as running belong to an earlier life of this worker: they are
   // recovered once, before anything else here reads or works the run.
   let recovery: Promise<void> | null = null;
@@ -112,7 +118,7 @@ export function bulkFeature(deps: BulkDeps) {
           const before = dryRunSnapshot(run, item, deps.now());
           return removeBadges(
             {
-              ...(await removalDeps(deps, run.orgId)),
+              ...(await wiring.removalDeps(run.orgId)),
               client: observeCredits(deps.client, onCredits),
               beforeChange: marked,
             },
@@ -146,13 +152,11 @@ export function bulkFeature(deps: BulkDeps) {
     return working;
   };
 
-  /** Personal data past the retention period goes: old audit entries, and the names in an old bulk run. */
-  const expireData = async () => {
-    const now = deps.now();
-    await applyAuditRetention(now);
+  /** The names in a bulk run older than the audit log's retention period go (the audit log drops its own). */
+  const expireRunData = async () => {
     const run = await bulkRunItem.getValue();
     if (!run) return;
-    const expired = expireRun(run, now, await auditRetentionDays());
+    const expired = expireRun(run, deps.now(), await auditRetentionDays());
     if (expired !== run) await saveRunNow(expired);
   };
 
@@ -215,7 +219,7 @@ export function bulkFeature(deps: BulkDeps) {
 
     async getBulkRun() {
       await recovered();
-      await expireData();
+      await expireRunData();
       return bulkRunItem.getValue();
     },
 
@@ -255,7 +259,7 @@ export function bulkFeature(deps: BulkDeps) {
       await Promise.all(
         entries.map((entry) =>
           limiter.run(async () => {
-            const report = await undoRemoval({ client: deps.client, orgId, now: deps.now, newId: deps.newId }, entry);
+            const report = await wiring.undo(orgId, entry);
             for (const r of report.results) {
               if (r.outcome.status === 'restored') totals.restored++;
               else if (r.outcome.status === 'skipped') totals.skipped++;
@@ -271,7 +275,7 @@ export function bulkFeature(deps: BulkDeps) {
   return {
     handlers,
     /** Daily (alarm) and whenever the run is read. */
-    expireData,
+    expireRunData,
     /** When the policy changes: a run under way pauses if bulk removal is turned off. */
     followPolicy: pauseIfTurnedOff,
     /**

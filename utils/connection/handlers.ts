@@ -17,6 +17,7 @@ import {
   SET_BY_ORGANIZATION,
   setByOrganization,
 } from '../policy/policy';
+import { requireOrg } from './current-org';
 import type { ConnectSettings } from './oauth';
 import { listOrganizations, type OrganizationView } from './organizations';
 import { firefoxRedirects, pickedRedirectUri } from './redirect-uri';
@@ -78,44 +79,6 @@ export interface ConnectionHooks {
   orgChosen(orgId: string): Promise<void>;
   /** After Zoho's tokens are gone: delete what the admin chose to forget. */
   disconnected(forget: Forget): Promise<void>;
-}
-
-/** The chosen organization's ID; throws the error kind that says what the admin must do first. */
-export async function requireOrg(): Promise<string> {
-  const connection = await connectionItem.getValue();
-  if (!connection) {
-    throw new ZohoError({
-      kind: 'not-connected',
-      message: 'The extension is not connected to Zoho Desk.',
-      action: 'Open the options page and connect.',
-    });
-  }
-  if (connection.state === 'reconnect') {
-    throw new ZohoError({
-      kind: 'reconnect',
-      message: 'The connection to Zoho has expired or was revoked.',
-      action: 'Open the options page and connect again.',
-    });
-  }
-  if (!connection.org) {
-    throw new ZohoError({
-      kind: 'choose-org',
-      message: 'No Zoho Desk organization is chosen yet.',
-      action: 'Open the options page and choose the organization.',
-    });
-  }
-  await requireAllowedOrg(connection.org);
-  return connection.org.id;
-}
-
-/**
- * The organization every Desk call goes to (the Desk client asks before each one): the chosen one, and only while
- * the organization's policy allows it, whatever the handler checked before.
- */
-export async function orgIdForCalls(): Promise<string | undefined> {
-  const org = (await connectionItem.getValue())?.org;
-  if (org) await requireAllowedOrg(org);
-  return org?.id;
 }
 
 /** The account's organizations the policy allows: the only ones offered, and the only ones that can be chosen. */

@@ -1,5 +1,5 @@
 /** Reading a user's badges, removing them (recorded), and the panel the Desk page control opens. */
-import { requireOrg } from '../connection/handlers';
+import { requireOrg } from '../connection/current-org';
 import { readSettings } from '../connection/stored';
 import type { Handlers } from '../platform/dispatch';
 import { serializeError, ZohoError } from '../platform/errors';
@@ -31,7 +31,7 @@ export interface RemovalServiceDeps {
 }
 
 /** What a removal needs for this organization: the route setting and what Automatic learned. */
-export async function removalDeps(
+async function removalDeps(
   deps: Pick<RemovalServiceDeps, 'client' | 'now' | 'newId'>,
   orgId: string,
 ): Promise<RemovalDeps> {
@@ -219,6 +219,8 @@ export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval, 
 
   return {
     handlers,
+    /** What a removal needs in that organization (a bulk run's too). */
+    removalDeps: (orgId: string) => removalDeps(deps, orgId),
     /** Whether the user was read already: naming them again costs Zoho nothing. */
     known: async (userId: string) => Boolean(seenUsers.get(userId)?.userName),
     /** On disconnect: who was seen, and the route learned, belong to the organization. */
