@@ -131,8 +131,8 @@ describe('the layout', () => {
       'utils/page/kind-catalog.ts', // the kinds as data: labels, target placeholders, built-in URL shapes
       'utils/removal/panel-context.ts', // the contact context a contact page's panel works on
       'utils/removal/panel-binding.ts', // what the worker lets a contact's panel read and remove
-      'utils/page/recognize.ts', // "Recognize this page": which Zoho record a number in the URL is
-      'utils/search/recognize.ts',
+      'utils/page/recognize-url.ts', // "Recognize this page": which Zoho record a number in the URL is
+      'utils/search/recognize-with-zoho.ts',
     ];
     const naming = files.filter(
       (f) =>

@@ -12,8 +12,8 @@ import {
   TYPE_TO_CONFIRM_OVER,
   toggleBadge,
 } from '../../../utils/bulk/dry-run';
-import { badgeNamed } from '../../../utils/bulk/input';
 import type { BulkPlanUser } from '../../../utils/bulk/plan';
+import { badgeNamed } from '../../../utils/bulk/recipients';
 import { CREDITS_PER_USER } from '../../../utils/bulk/run';
 import { CREDIT_WEIGHTS, DESK_OPERATIONS } from '../../../utils/platform/zoho/desk-api';
 
