@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { BulkRun } from '../utils/bulk/run';
+import type { BulkRun } from '../utils/bulk/run-state';
 import { bulkRunItem } from '../utils/bulk/stored';
 import { orgIdForCalls } from '../utils/connection/current-org';
 import { createZohoAuth } from '../utils/connection/oauth';

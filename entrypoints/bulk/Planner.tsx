@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { PageAlert } from '../../components/common/Notices';
 import { type BulkSource, dryRunRequest, firstChoice, losses, startRequest } from '../../utils/bulk/dry-run';
 import type { BulkPlanView } from '../../utils/bulk/requests';
-import type { BulkRun } from '../../utils/bulk/run';
+import type { BulkRun } from '../../utils/bulk/run-state';
 import type { Client } from '../../utils/client';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import type { HelpCenterView } from '../../utils/platform/zoho/views';

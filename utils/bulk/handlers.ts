@@ -14,7 +14,8 @@ import { type RemovalDeps, removeBadges } from '../removal/remove';
 import { planFromHolders, planFromRecipients } from './plan';
 import { parseRecipients } from './recipients';
 import type { bulkRequests } from './requests';
-import { type BulkRun, cancelRun, countItems, dryRunSnapshot, expireRun, recoverRun, workBulkRun } from './run';
+import { workBulkRun } from './run';
+import { type BulkRun, cancelRun, countItems, dryRunSnapshot, expireRun, recoverRun } from './run-state';
 import { bulkInFlightItem, bulkRunItem } from './stored';
 
 export interface BulkDeps {

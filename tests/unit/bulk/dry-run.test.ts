@@ -14,7 +14,7 @@ import {
 } from '../../../utils/bulk/dry-run';
 import type { BulkPlanUser } from '../../../utils/bulk/plan';
 import { badgeNamed } from '../../../utils/bulk/recipients';
-import { CREDITS_PER_USER } from '../../../utils/bulk/run';
+import { CREDITS_PER_USER } from '../../../utils/bulk/run-state';
 import { CREDIT_WEIGHTS, DESK_OPERATIONS } from '../../../utils/platform/zoho/desk-api';
 
 const star = { id: '11', name: 'Rising Star' };
