@@ -7,7 +7,7 @@ import { BULK_CONCURRENCY } from '../connection/stored';
 import { createBatchedUpdater } from '../platform/batched-update';
 import { connectionEnded, type ZohoError } from '../platform/errors';
 import { sleep } from '../platform/sleep';
-import { creditsSpent } from '../platform/zoho/desk-client';
+import { creditsSpent } from '../platform/zoho/desk-errors';
 import type { RemovalReport } from '../removal/report';
 import {
   afterAttempt,
