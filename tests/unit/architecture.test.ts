@@ -5,7 +5,9 @@
  *   no component and no page; components import no page;
  * - only utils/handlers.ts imports a feature's handlers: the features meet there;
  * - one file writes Desk API paths;
- * - a page kind is named in its registry alone (utils/page-kinds/, utils/page/kind-catalog.ts).
+ * - a page kind is named in its registry alone (utils/page-kinds/, utils/page/kind-catalog.ts);
+ * - no source file over 400 lines, and no top-level function over 150 (closures included), in utils/, components/,
+ *   entrypoints/ and sandbox/.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
@@ -142,4 +144,46 @@ describe('the layout', () => {
     expect(pageKindNames).toContain('contact');
     expect(naming).toEqual([]);
   });
+
+  it('holds no file over 400 lines and no top-level function over 150: each fits in the head', () => {
+    // Functions over the bound that stay whole, each with its reason.
+    const longFunctions: Record<string, string> = {};
+    const sources = [...files, ...walk('sandbox')];
+    const longFiles = sources.flatMap((f) => {
+      const lines = readFileSync(join(root, f), 'utf8').trimEnd().split('\n').length;
+      return lines > MAX_FILE_LINES ? [`${f}: ${lines} lines`] : [];
+    });
+    const long = sources.flatMap((f) =>
+      topLevelFunctions(readFileSync(join(root, f), 'utf8'))
+        .filter((fn) => fn.lines > MAX_FUNCTION_LINES && !longFunctions[`${f}:${fn.name}`])
+        .map((fn) => `${f}:${fn.name}: ${fn.lines} lines`),
+    );
+    expect(topLevelFunctions('export function a() {\n  return 1;\n}\nconst b = async () => {\n};\n')).toEqual([
+      { name: 'a', lines: 3 },
+      { name: 'b', lines: 2 },
+    ]);
+    expect(longFiles).toEqual([]);
+    expect(long).toEqual([]);
+  });
 });
+
+const MAX_FILE_LINES = 400;
+const MAX_FUNCTION_LINES = 150;
+
+/**
+ * The top-level functions of a file (function declarations, and consts that hold an arrow function or a function),
+ * each from its first line to the line at the left margin that closes it (Biome's format puts it there).
+ */
+function topLevelFunctions(text: string): { name: string; lines: number }[] {
+  const lines = text.split('\n');
+  const start =
+    /^(?:export )?(?:default )?(?:async )?function\*? ?([\w$]*)|^(?:export )?const ([\w$]+)(?::[^=]+)? = (?:\/\* @__PURE__ \*\/ )?(?:async )?(?:\(|[\w$]+ =>|function)/;
+  return lines.flatMap((line, i) => {
+    const m = start.exec(line);
+    if (!m) return [];
+    const end = lines.findIndex((l, j) => j > i && /^[}\])]/.test(l));
+    // A one-line function (or a const whose value ends on its line) has no closing line of its own.
+    if (end < 0 || /;\s*$/.test(line)) return [];
+    return [{ name: m[1] || m[2] || 'default', lines: end - i + 1 }];
+  });
+}
