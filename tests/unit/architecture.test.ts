@@ -4,6 +4,7 @@
  * - the platform (utils/platform) imports no feature; features import no gathering file (utils/*.ts),
  *   no component and no page; components import no page;
  * - only utils/handlers.ts imports a feature's handlers: the features meet there;
+ * - components/ holds what two or more entrypoints use; what one uses lives in that entrypoint's folder;
  * - one file writes Desk API paths;
  * - a page kind is named in its registry alone (utils/page-kinds/, utils/page/kind-catalog.ts);
  * - no source file over 400 lines, and no top-level function over 150 (closures included), in utils/, components/,
@@ -119,6 +120,38 @@ describe('the layout', () => {
     );
     expect(graph.get('utils/handlers.ts')).toContain('utils/removal/handlers.ts');
     expect(wrong).toEqual([]);
+  });
+
+  it("holds in components/ what two or more entrypoints use, and in an entrypoint's folder what that one uses", () => {
+    const entrypointOf = (f: string) => (f.startsWith('entrypoints/') ? f.split('/').slice(0, 2).join('/') : null);
+    const usedBy = new Map<string, Set<string>>();
+    for (const file of files) {
+      const entrypoint = entrypointOf(file);
+      if (!entrypoint) continue;
+      const seen = new Set<string>();
+      const visit = (f: string) => {
+        for (const next of graph.get(f)!) {
+          if (!next.startsWith('components/') || seen.has(next)) continue;
+          seen.add(next);
+          usedBy.set(next, (usedBy.get(next) ?? new Set()).add(entrypoint));
+          visit(next);
+        }
+      };
+      visit(file);
+    }
+    const components = files.filter((f) => f.startsWith('components/'));
+    const single = components
+      .filter((c) => (usedBy.get(c)?.size ?? 0) < 2)
+      .map((c) => `${c}: ${[...(usedBy.get(c) ?? [])]}`);
+    const borrowed = files.flatMap((f) =>
+      graph
+        .get(f)!
+        .filter((to) => entrypointOf(f) && entrypointOf(to) && entrypointOf(to) !== entrypointOf(f))
+        .map((to) => `${f} → ${to}`),
+    );
+    expect(components).toContain('components/removal/RemoveBadgesPanel.tsx');
+    expect(single).toEqual([]);
+    expect(borrowed).toEqual([]);
   });
 
   it('names Desk API paths in one place: utils/platform/zoho/desk-api.ts', () => {
