@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { BulkRun } from '../utils/bulk/run';
+import type { BulkRun } from '../utils/bulk/run-state';
 import { bulkRunItem } from '../utils/bulk/stored';
-import { orgIdForCalls } from '../utils/connection/handlers';
+import { orgIdForCalls } from '../utils/connection/current-org';
 import { createZohoAuth } from '../utils/connection/oauth';
 import { indexedDbSecretStore, migrateSecrets } from '../utils/connection/secret-store';
 import { connectionItem, DEFAULT_SETTINGS, type Settings, settingsItem } from '../utils/connection/stored';
@@ -13,7 +13,7 @@ import { deskAddressMatches, deskAddressOfScript, deskAddressScriptId } from '..
 import { PAGE_CONFIG_MESSAGE } from '../utils/page/page-config';
 import { deskAddressesItem } from '../utils/page/stored';
 import { dispatch, type SenderLike } from '../utils/platform/dispatch';
-import { ZohoError } from '../utils/platform/errors';
+import { ExtensionError, ZohoError } from '../utils/platform/errors';
 import { PANEL_PAGE } from '../utils/platform/extension-pages';
 import { type PortReply, type PortRequest, REQUEST_PORT } from '../utils/platform/request-client';
 import { adoptTrustedArea, closeStorageToContentScripts } from '../utils/platform/trusted-storage';
@@ -100,7 +100,7 @@ export default defineBackground(() => {
       const window = await browser.windows.create({ url, type: 'popup', width: 460, height: 640, focused: true });
       const tabId = window?.tabs?.[0]?.id;
       if (tabId === undefined)
-        throw new ZohoError({ kind: 'server', message: 'The panel window could not be opened.' });
+        throw new ExtensionError({ kind: 'server', message: 'The panel window could not be opened.' });
       return tabId;
     },
     now: () => Date.now(),

@@ -3,8 +3,9 @@
  * of connection reaches the bulk run and the lookups, and every removal is recorded in the audit log.
  * The background entrypoint only builds the dependencies and registers `dispatch`.
  */
-import { clearAuditLog, recordRemoval } from './audit/audit';
+import { applyAuditRetention, clearAuditLog, recordRemoval } from './audit/audit';
 import { type AuditDeps, auditHandlers } from './audit/handlers';
+import { entryUndo, type UndoDeps } from './audit/undo';
 import { type BulkDeps, bulkFeature } from './bulk/handlers';
 import { type ConnectionDeps, connectionHandlers, followDeskAddresses } from './connection/handlers';
 import { connectionItem } from './connection/stored';
@@ -21,7 +22,7 @@ import { panelSnapshots } from './removal/panel-snapshot';
 import type { Requests } from './requests';
 import { forgetSearches, searchHandlers } from './search/handlers';
 
-export type ServiceDeps = ConnectionDeps & RemovalServiceDeps & BulkDeps & AuditDeps;
+export type ServiceDeps = ConnectionDeps & RemovalServiceDeps & BulkDeps & AuditDeps & UndoDeps;
 
 /** The worker asking itself (a contact's users, cached where the panel read them). */
 const TRUSTED: ClassifiedSender = { kind: 'extension-page' };
@@ -43,7 +44,14 @@ export function createHandlers(given: ServiceDeps): Handlers<Requests> & {
     (report, context) => recordRemoval({ ...report, kind: 'remove', ...context }, { inLog: true }),
     snapshots,
   );
-  const bulk = bulkFeature(deps);
+  // One undo, for the audit page and a bulk run's undo alike.
+  const undo = entryUndo(deps);
+  const bulk = bulkFeature(deps, { removalDeps: removal.removalDeps, undo });
+  /** Personal data past the retention period goes: old audit entries, and the names in an old bulk run. */
+  const expireData = async () => {
+    await applyAuditRetention(deps.now());
+    await bulk.expireRunData();
+  };
   const connection = connectionHandlers(deps, {
     orgChosen: bulk.orgChosen,
     async disconnected(forget) {
@@ -102,18 +110,23 @@ export function createHandlers(given: ServiceDeps): Handlers<Requests> & {
       return contact.getContactUsers(input, sender);
     },
     ...bulk.handlers,
-    ...auditHandlers(deps),
+    async getBulkRun(input, sender) {
+      await applyAuditRetention(deps.now());
+      return bulk.handlers.getBulkRun(input, sender);
+    },
+    ...auditHandlers(deps, undo),
     ...pageHandlers(deskAddressesInForce),
     ...policyHandlers(),
     resumeBulk: bulk.resume,
     holdBulkRunForReview: bulk.holdForReview,
-    expireData: bulk.expireData,
+    /** Daily (alarm), and whenever the bulk run is read. */
+    expireData,
     /** At every start and when the policy changes: each feature follows what it now sets. */
     async followPolicy() {
       const followed = await Promise.allSettled([
         followDeskAddresses(deps.deskAddressAccess),
         bulk.followPolicy(),
-        bulk.expireData(),
+        expireData(),
       ]);
       const failed = followed.find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;

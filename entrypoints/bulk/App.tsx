@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { PageAlert } from '../../components/common/Notices';
 import { TurnedOffByOrganization } from '../../components/policy/Policy';
 import { isLive } from '../../utils/bulk/report';
-import type { BulkRun } from '../../utils/bulk/run';
+import type { BulkRun } from '../../utils/bulk/run-state';
 import type { Client } from '../../utils/client';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import { Planner } from './Planner';

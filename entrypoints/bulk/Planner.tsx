@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { PageAlert } from '../../components/common/Notices';
 import { type BulkSource, dryRunRequest, firstChoice, losses, startRequest } from '../../utils/bulk/dry-run';
 import type { BulkPlanView } from '../../utils/bulk/requests';
-import type { BulkRun } from '../../utils/bulk/run';
+import type { BulkRun } from '../../utils/bulk/run-state';
 import type { Client } from '../../utils/client';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import type { HelpCenterView } from '../../utils/platform/zoho/views';
@@ -11,21 +11,13 @@ import { DryRunPreview } from './DryRunPreview';
 
 export type PlannerApi = Pick<Client, 'listHelpCenters' | 'listOrganizationBadges' | 'prepareBulk' | 'startBulk'>;
 
-/** Step 1, who, and its dry run (step 2), from which the run starts. */
-export function Planner(props: { api: PlannerApi; onStarted: (run: BulkRun) => void }) {
-  const { api } = props;
-  const [source, setSource] = useState<BulkSource>('list');
-  const [text, setText] = useState('');
+/**
+ * The help centers Zoho lists, the first chosen. Until Zoho has listed them there is nothing to choose, and a dry run
+ * would go without one.
+ */
+function useHelpCenters(api: Pick<PlannerApi, 'listHelpCenters'>) {
   const [helpCenters, setHelpCenters] = useState<HelpCenterView[]>([]);
   const [helpCenterId, setHelpCenterId] = useState('');
-  const [badge, setBadge] = useState('');
-  const [plan, setPlan] = useState<BulkPlanView | null>(null);
-  const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<SerializedError | null>(null);
-
-  // Until Zoho has listed the help centers there is nothing to choose, and a dry run would go without one.
   const [helpCentersLoaded, setHelpCentersLoaded] = useState(false);
   useEffect(() => {
     api
@@ -39,6 +31,21 @@ export function Planner(props: { api: PlannerApi; onStarted: (run: BulkRun) => v
       )
       .finally(() => setHelpCentersLoaded(true));
   }, []);
+  return { helpCenters, helpCenterId, setHelpCenterId, helpCentersLoaded };
+}
+
+/** Step 1, who, and its dry run (step 2), from which the run starts. */
+export function Planner(props: { api: PlannerApi; onStarted: (run: BulkRun) => void }) {
+  const { api } = props;
+  const [source, setSource] = useState<BulkSource>('list');
+  const [text, setText] = useState('');
+  const { helpCenters, helpCenterId, setHelpCenterId, helpCentersLoaded } = useHelpCenters(api);
+  const [badge, setBadge] = useState('');
+  const [plan, setPlan] = useState<BulkPlanView | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<SerializedError | null>(null);
 
   const dryRun = async (event: Event) => {
     event.preventDefault();

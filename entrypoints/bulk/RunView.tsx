@@ -2,7 +2,7 @@ import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import { PageAlert } from '../../components/common/Notices';
 import { canUndo, isLive, itemDetail, runCsv, secondsLeft, statusLabel, undoSummary } from '../../utils/bulk/report';
-import { type BulkItem, type BulkRun, countItems, spentCredits } from '../../utils/bulk/run';
+import { type BulkItem, type BulkRun, countItems, spentCredits } from '../../utils/bulk/run-state';
 import type { Client } from '../../utils/client';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 

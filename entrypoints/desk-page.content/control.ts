@@ -1,7 +1,6 @@
 /** The control as every page integration puts it in: the button, and the panel frame it opens. */
 import { browser } from 'wxt/browser';
 import css from '../../components/control.css?inline';
-import { mountControlShell } from '../../components/page/control-shell';
 import { createClient } from '../../utils/client';
 import { findAnchor } from '../../utils/page/anchor';
 import type { PageConfig } from '../../utils/page/page-config';
@@ -9,6 +8,7 @@ import { type Corner, mountInShadowRoot } from '../../utils/page/shadow-mount';
 import { PANEL_PAGE } from '../../utils/platform/extension-pages';
 import type { RegisteredContext } from '../../utils/removal/panel-context';
 import { tracksVisibility } from '../../utils/removal/visibility-gate';
+import { mountControlShell } from './control-shell';
 
 const frameUrl = (panelId: string) => `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
 

@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../components/common/Notices';
 import type { Client } from '../../utils/client';
 import { PAGE_KIND_CATALOG } from '../../utils/page/kind-catalog';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
-import type { RecognizedPageView } from '../../utils/search/recognize';
+import type { RecognizedPageView } from '../../utils/search/recognize-with-zoho';
 
 export interface RecognizeApi extends Pick<Client, 'recognizePage'> {
   /** Adds the pattern to the admin's page patterns. */

@@ -3,9 +3,9 @@
  * can be shown without its panel here. Page kinds themselves are in utils/page-kinds/.
  */
 import type { JSX } from 'preact';
-import { ContactPanel, type ContactPanelApi } from '../../components/contact/ContactPanel';
 import { type PanelApi, RemoveBadgesPanel, UnresolvedPanel } from '../../components/removal/RemoveBadgesPanel';
 import type { PanelContext } from '../../utils/removal/panel-context';
+import { ContactPanel, type ContactPanelApi } from './ContactPanel';
 
 export interface PanelProps<C extends PanelContext = PanelContext> {
   api: PanelApi & ContactPanelApi;

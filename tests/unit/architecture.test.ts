@@ -3,8 +3,12 @@
  * - no import cycle between files, nor between the feature folders;
  * - the platform (utils/platform) imports no feature; features import no gathering file (utils/*.ts),
  *   no component and no page; components import no page;
+ * - only utils/handlers.ts imports a feature's handlers: the features meet there;
+ * - components/ holds what two or more entrypoints use; what one uses lives in that entrypoint's folder;
  * - one file writes Desk API paths;
- * - a page kind is named in its registry alone (utils/page-kinds/, utils/page/kind-catalog.ts).
+ * - a page kind is named in its registry alone (utils/page-kinds/, utils/page/kind-catalog.ts);
+ * - no source file over 400 lines, and no top-level function over 150 (closures included), in utils/, components/,
+ *   entrypoints/ and sandbox/.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
@@ -104,6 +108,51 @@ describe('the layout', () => {
     expect(wrong).toEqual([]);
   });
 
+  it("imports a feature's handlers only in utils/handlers.ts, where the features meet", () => {
+    const wrong = files.flatMap((file) =>
+      file === 'utils/handlers.ts'
+        ? []
+        : graph
+            .get(file)!
+            .filter((target) => /^utils\/[^/]+\/handlers\.ts$/.test(target))
+            .map((target) => `${file} → ${target}`),
+    );
+    expect(graph.get('utils/handlers.ts')).toContain('utils/removal/handlers.ts');
+    expect(wrong).toEqual([]);
+  });
+
+  it("holds in components/ what two or more entrypoints use, and in an entrypoint's folder what that one uses", () => {
+    const entrypointOf = (f: string) => (f.startsWith('entrypoints/') ? f.split('/').slice(0, 2).join('/') : null);
+    const usedBy = new Map<string, Set<string>>();
+    for (const file of files) {
+      const entrypoint = entrypointOf(file);
+      if (!entrypoint) continue;
+      const seen = new Set<string>();
+      const visit = (f: string) => {
+        for (const next of graph.get(f)!) {
+          if (!next.startsWith('components/') || seen.has(next)) continue;
+          seen.add(next);
+          usedBy.set(next, (usedBy.get(next) ?? new Set()).add(entrypoint));
+          visit(next);
+        }
+      };
+      visit(file);
+    }
+    const components = files.filter((f) => f.startsWith('components/'));
+    const single = components
+      .filter((c) => (usedBy.get(c)?.size ?? 0) < 2)
+      .map((c) => `${c}: ${[...(usedBy.get(c) ?? [])]}`);
+    const borrowed = files.flatMap((f) =>
+      graph
+        .get(f)!
+        .filter((to) => entrypointOf(f) && entrypointOf(to) && entrypointOf(to) !== entrypointOf(f))
+        .map((to) => `${f} → ${to}`),
+    );
+    expect(components).toContain('components/removal/RemoveBadgesPanel.tsx');
+    expect(single).toEqual([]);
+    expect(borrowed).toEqual([]);
+  });
+
   it('names Desk API paths in one place: utils/platform/zoho/desk-api.ts', () => {
     const writers = files.filter((f) => readFileSync(join(root, f), 'utf8').includes('/api/v1/'));
     expect(writers).toEqual(['utils/platform/zoho/desk-api.ts']);
@@ -140,8 +189,8 @@ describe('the layout', () => {
       'utils/page/kind-catalog.ts', // the kinds as data: labels, target placeholders, built-in URL shapes
       'utils/removal/panel-context.ts', // the contact context a contact page's panel works on
       'utils/removal/panel-binding.ts', // what the worker lets a contact's panel read and remove
-      'utils/page/recognize.ts', // "Recognize this page": which Zoho record a number in the URL is
-      'utils/search/recognize.ts',
+      'utils/page/recognize-url.ts', // "Recognize this page": which Zoho record a number in the URL is
+      'utils/search/recognize-with-zoho.ts',
     ];
     const naming = files.filter(
       (f) =>
@@ -151,4 +200,46 @@ describe('the layout', () => {
     expect(pageKindNames).toContain('contact');
     expect(naming).toEqual([]);
   });
+
+  it('holds no file over 400 lines and no top-level function over 150: each fits in the head', () => {
+    // Functions over the bound that stay whole, each with its reason.
+    const longFunctions: Record<string, string> = {};
+    const sources = [...files, ...walk('sandbox')];
+    const longFiles = sources.flatMap((f) => {
+      const lines = readFileSync(join(root, f), 'utf8').trimEnd().split('\n').length;
+      return lines > MAX_FILE_LINES ? [`${f}: ${lines} lines`] : [];
+    });
+    const long = sources.flatMap((f) =>
+      topLevelFunctions(readFileSync(join(root, f), 'utf8'))
+        .filter((fn) => fn.lines > MAX_FUNCTION_LINES && !longFunctions[`${f}:${fn.name}`])
+        .map((fn) => `${f}:${fn.name}: ${fn.lines} lines`),
+    );
+    expect(topLevelFunctions('export function a() {\n  return 1;\n}\nconst b = async () => {\n};\n')).toEqual([
+      { name: 'a', lines: 3 },
+      { name: 'b', lines: 2 },
+    ]);
+    expect(longFiles).toEqual([]);
+    expect(long).toEqual([]);
+  });
 });
+
+const MAX_FILE_LINES = 400;
+const MAX_FUNCTION_LINES = 150;
+
+/**
+ * The top-level functions of a file (function declarations, and consts that hold an arrow function or a function),
+ * each from its first line to the line at the left margin that closes it (Biome's format puts it there).
+ */
+function topLevelFunctions(text: string): { name: string; lines: number }[] {
+  const lines = text.split('\n');
+  const start =
+    /^(?:export )?(?:default )?(?:async )?function\*? ?([\w$]*)|^(?:export )?const ([\w$]+)(?::[^=]+)? = (?:\/\* @__PURE__ \*\/ )?(?:async )?(?:\(|[\w$]+ =>|function)/;
+  return lines.flatMap((line, i) => {
+    const m = start.exec(line);
+    if (!m) return [];
+    const end = lines.findIndex((l, j) => j > i && /^[}\])]/.test(l));
+    // A one-line function (or a const whose value ends on its line) has no closing line of its own.
+    if (end < 0 || /;\s*$/.test(line)) return [];
+    return [{ name: m[1] || m[2] || 'default', lines: end - i + 1 }];
+  });
+}

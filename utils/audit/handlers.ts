@@ -1,22 +1,20 @@
 /** The audit log: reading it, its retention, and undoing one removal. */
-import { requireOrg } from '../connection/handlers';
+import { requireOrg } from '../connection/current-org';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
-import type { DeskClient } from '../platform/zoho/desk-client';
 import { auditRetentionDays, readAuditLog, setAuditRetention } from './audit';
 import { auditStore } from './audit-store';
 import type { AuditLogView, auditRequests } from './requests';
-import { undoRemoval } from './undo';
+import type { UndoEntry } from './undo';
 
 export interface AuditDeps {
-  client: DeskClient;
   now: () => number;
-  newId: () => string;
   /** Bytes the given keys take in local storage, where the browser can tell (for the audit log's size). */
   storageBytes?: (keys: string[]) => Promise<number | undefined>;
 }
 
-export function auditHandlers(deps: AuditDeps): Handlers<typeof auditRequests> {
+/** `undo`: built once in utils/handlers.ts, shared with the bulk run's undo. */
+export function auditHandlers(deps: AuditDeps, undo: UndoEntry): Handlers<typeof auditRequests> {
   const auditView = async (): Promise<AuditLogView> => ({
     entries: await readAuditLog(deps.now()),
     retentionDays: await auditRetentionDays(),
@@ -29,7 +27,7 @@ export function auditHandlers(deps: AuditDeps): Handlers<typeof auditRequests> {
       const orgId = await requireOrg();
       const entry = (await readAuditLog(deps.now())).find((e) => e.auditId === auditId);
       if (!entry) throw new ZohoError({ kind: 'invalid-request', message: 'That audit entry no longer exists.' });
-      return undoRemoval({ client: deps.client, orgId, now: deps.now, newId: deps.newId }, entry);
+      return undo(orgId, entry);
     },
 
     async setAuditRetention({ days }) {

@@ -10,6 +10,21 @@ import type { BadgeOutcome, BadgeResult, RemovalReport } from '../removal/report
 import { markUndone, recordRemoval } from './audit';
 import type { AuditEntry } from './stored';
 
+/** What an undo needs besides the organization; read at each call (tests move the clock as they go). */
+export interface UndoDeps {
+  client: DeskClient;
+  now: () => number;
+  newId: () => string;
+}
+
+/** Undoes one recorded removal in that organization: the audit page's undo and a bulk run's undo alike. */
+export type UndoEntry = (orgId: string, entry: AuditEntry) => Promise<RemovalReport>;
+
+export const entryUndo =
+  (deps: UndoDeps): UndoEntry =>
+  (orgId, entry) =>
+    undoRemoval({ client: deps.client, orgId, now: deps.now, newId: deps.newId }, entry);
+
 /** Undos under way in this worker: a second undo of the same entry, sent while the first works, is refused. */
 const undoing = new Set<string>();
 

@@ -4,10 +4,10 @@
  */
 import type * as z from 'zod/mini';
 import { isZohoId } from '../platform/ids';
-import { badgeNamed } from './input';
 import type { BulkPlanUser } from './plan';
+import { badgeNamed } from './recipients';
 import type { BulkPlanView, bulkRequests } from './requests';
-import { CREDITS_PER_USER } from './run';
+import { CREDITS_PER_USER } from './run-state';
 
 export type BulkSource = 'list' | 'holders';
 export type DryRunRequest = z.input<(typeof bulkRequests)['prepareBulk']['input']>;

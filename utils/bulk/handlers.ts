@@ -1,160 +1,24 @@
 /** Bulk removal in the service worker: the dry run, the run (kept going across worker stops) and its undo. */
-import { applyAuditRetention, auditRetentionDays, readAuditLog, recordRemoval } from '../audit/audit';
-import { auditStore } from '../audit/audit-store';
-import { undoRemoval } from '../audit/undo';
-import { requireOrg } from '../connection/handlers';
-import { connectionItem, readSettings } from '../connection/stored';
+import { readAuditLog } from '../audit/audit';
+import { requireOrg } from '../connection/current-org';
+import { readSettings } from '../connection/stored';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
-import { type ConcurrencyCeiling, type DeskClient, observeCredits } from '../platform/zoho/desk-client';
 import { listOrganizationBadges } from '../platform/zoho/help-center';
 import { createLimiter } from '../platform/zoho/limiter';
-import { bulkRemovalAllowed, requireBulkAllowed, TURNED_OFF_BY_ORGANIZATION } from '../policy/policy';
-import { removalDeps } from '../removal/handlers';
-import { removeBadges } from '../removal/remove';
-import { parseRecipients } from './input';
+import { requireBulkAllowed } from '../policy/policy';
 import { planFromHolders, planFromRecipients } from './plan';
+import { parseRecipients } from './recipients';
 import type { bulkRequests } from './requests';
-import { type BulkRun, cancelRun, countItems, dryRunSnapshot, expireRun, recoverRun, workBulkRun } from './run';
-import { bulkInFlightItem, bulkRunItem } from './stored';
+import { type BulkDeps, type BulkWiring, runKeeper } from './run-keeper';
+import { type BulkRun, cancelRun } from './run-state';
+import { bulkRunItem } from './stored';
 
-export interface BulkDeps {
-  client: DeskClient;
-  /** The Desk client's concurrency ceiling: a run keeps what Zoho's TOO_MANY_REQUESTS taught it. */
-  ceiling?: ConcurrencyCeiling;
-  now: () => number;
-  newId: () => string;
-  /** The clock's wait, injected in tests. */
-  sleep?: (ms: number) => Promise<void>;
-}
+export type { BulkDeps, BulkWiring };
 
-export function bulkFeature(deps: BulkDeps) {
-  // Items the saved run shows as running belong to an earlier life of this worker: they are
-  // recovered once, before anything else here reads or works the run.
-  let recovery: Promise<void> | null = null;
-  const recovered = () =>
-    (recovery ??= (async () => {
-      const run = await bulkRunItem.getValue();
-      const marked = await bulkInFlightItem.getValue();
-      const inFlight = run && marked?.runId === run.id ? marked.userIds : [];
-      if (run && (inFlight.length || run.items.some((i) => i.state === 'running'))) {
-        await bulkRunItem.setValue(recoverRun(run, deps.now(), inFlight));
-      }
-      if (marked) await bulkInFlightItem.setValue(null);
-    })());
-
-  /** A run change the admin waits on (start, pause, resume, cancel): stored without the pacing gap. */
-  const saveRunNow = (run: BulkRun | null) => {
-    const saving = bulkRunItem.setValue(run);
-    bulkRunItem.hurry();
-    return saving;
-  };
-
-  /** A run works only in the organization it was planned for: its users and badges are that organization's. */
-  const requireRunOrg = async (run: BulkRun) => {
-    const org = (await connectionItem.getValue())?.org;
-    if (org?.id === run.orgId) return;
-    throw new ZohoError({
-      kind: 'choose-org',
-      message: `This bulk run was planned for organization ${run.orgId}; the extension is connected to ${
-        org ? `${org.name} (${org.id})` : 'no organization'
-      } now.`,
-      action: 'Connect to that organization again to resume it, or cancel it.',
-    });
-  };
-
-  /** While the organization turns bulk removal off, a run under way pauses, and says why; true then. */
-  const pauseIfTurnedOff = async (): Promise<boolean> => {
-    if (await bulkRemovalAllowed()) return false;
-    const run = await bulkRunItem.getValue();
-    if (run?.status === 'running') {
-      await saveRunNow({
-        ...run,
-        status: 'paused',
-        pauseReason: `${TURNED_OFF_BY_ORGANIZATION}.`,
-        pausedFor: undefined,
-      });
-    }
-    return true;
-  };
-
-  let working: Promise<unknown> | null = null;
-  /** Runs whose first credit count is stored. */
-  const creditsSaved = new Set<string>();
-  /** Works the saved bulk run, once at a time; called on start, resume, and when the worker wakes. */
-  const kickBulk = () => {
-    working ??= (async () => {
-      await recovered();
-      if (await pauseIfTurnedOff()) return;
-      // Where an earlier life of the worker learned a lower concurrency, the run goes on at it.
-      const concurrency = (await bulkRunItem.getValue())?.concurrency;
-      if (concurrency !== undefined) deps.ceiling?.setCeiling(concurrency);
-      await workBulkRun({
-        load: () => bulkRunItem.getValue(),
-        save: (run) => {
-          if (run.status === 'running' && countItems(run).remaining > 0) {
-            if (!run.credits || creditsSaved.has(run.id)) return bulkRunItem.setValue(run);
-            // The run's first credit count is its start line: stored at once, or a restart would draw it again.
-            creditsSaved.add(run.id);
-            return saveRunNow(run);
-          }
-          // Stopped, or nothing left to send: the admin is waiting to see it (and its last audit entries).
-          auditStore.hurry();
-          return saveRunNow(run);
-        },
-        now: deps.now,
-        ...(deps.sleep ? { sleep: deps.sleep } : {}),
-        // The Desk client holds calls in flight to the concurrency setting; two users per call slot keep
-        // every slot busy while users are between their read, removal and read-back.
-        usersPerCallSlot: 2,
-        removeOne: async (run, item, marked, onCredits) => {
-          await requireRunOrg(run);
-          const before = dryRunSnapshot(run, item, deps.now());
-          return removeBadges(
-            {
-              ...(await removalDeps(deps, run.orgId)),
-              client: observeCredits(deps.client, onCredits),
-              beforeChange: marked,
-            },
-            {
-              userId: item.userId,
-              ...(run.helpCenterId ? { helpCenterId: run.helpCenterId } : {}),
-              badgeIds: item.badgeIds,
-              ...(before ? { before } : {}),
-            },
-          );
-        },
-        saveInFlight: (run, userIds) => bulkInFlightItem.setValue(userIds.length ? { runId: run.id, userIds } : null),
-        ceiling: () => deps.ceiling?.ceiling(),
-        record: (run, item, report) =>
-          recordRemoval(
-            {
-              ...report,
-              kind: 'remove',
-              bulkRunId: run.id,
-              ...(item.email ? { userEmail: item.email } : {}),
-              ...(item.name ? { userName: item.name } : {}),
-            },
-            { atOnce: false },
-          ),
-      });
-    })().finally(() => {
-      working = null;
-      // The lowered concurrency was the run's; other calls go back to the configured one.
-      deps.ceiling?.setCeiling(undefined);
-    });
-    return working;
-  };
-
-  /** Personal data past the retention period goes: old audit entries, and the names in an old bulk run. */
-  const expireData = async () => {
-    const now = deps.now();
-    await applyAuditRetention(now);
-    const run = await bulkRunItem.getValue();
-    if (!run) return;
-    const expired = expireRun(run, now, await auditRetentionDays());
-    if (expired !== run) await saveRunNow(expired);
-  };
+export function bulkFeature(deps: BulkDeps, wiring: BulkWiring) {
+  const keeper = runKeeper(deps, wiring);
+  const { recovered, saveRunNow, requireRunOrg, expireRunData } = keeper;
 
   const handlers: Handlers<typeof bulkRequests> = {
     async listOrganizationBadges() {
@@ -209,13 +73,13 @@ export function bulkFeature(deps: BulkDeps) {
         items: items.map((i) => ({ ...i, state: 'pending' })),
       };
       await saveRunNow(run);
-      kickBulk();
+      keeper.kick();
       return run;
     },
 
     async getBulkRun() {
       await recovered();
-      await expireData();
+      await expireRunData();
       return bulkRunItem.getValue();
     },
 
@@ -240,7 +104,7 @@ export function bulkFeature(deps: BulkDeps) {
               resumesAt: undefined,
             };
       await saveRunNow(next);
-      if (next.status === 'running') kickBulk();
+      if (next.status === 'running') keeper.kick();
       return next;
     },
 
@@ -255,7 +119,7 @@ export function bulkFeature(deps: BulkDeps) {
       await Promise.all(
         entries.map((entry) =>
           limiter.run(async () => {
-            const report = await undoRemoval({ client: deps.client, orgId, now: deps.now, newId: deps.newId }, entry);
+            const report = await wiring.undo(orgId, entry);
             for (const r of report.results) {
               if (r.outcome.status === 'restored') totals.restored++;
               else if (r.outcome.status === 'skipped') totals.skipped++;
@@ -270,58 +134,11 @@ export function bulkFeature(deps: BulkDeps) {
 
   return {
     handlers,
-    /** Daily (alarm) and whenever the run is read. */
-    expireData,
-    /** When the policy changes: a run under way pauses if bulk removal is turned off. */
-    followPolicy: pauseIfTurnedOff,
-    /**
-     * On service-worker start and at the run's alarm: a run that was working when the worker stopped goes on, and
-     * one paused for spent credits goes on once Zoho said they return.
-     */
-    async resume() {
-      await recovered();
-      const run = await bulkRunItem.getValue();
-      if (run?.status === 'paused' && run.pausedFor === 'credits' && run.resumesAt !== undefined) {
-        if (run.resumesAt > deps.now()) return;
-        await saveRunNow({
-          ...run,
-          status: 'running',
-          pauseReason: undefined,
-          pausedFor: undefined,
-          resumesAt: undefined,
-        });
-        return kickBulk();
-      }
-      if (run?.status === 'running') return kickBulk();
-    },
-    /**
-     * On the first start of a version that keeps runs where content scripts cannot change them: a run stored as
-     * running before then waits for the admin, who sees it and resumes it (a Desk page could have written it).
-     */
-    async holdForReview() {
-      await recovered();
-      const run = await bulkRunItem.getValue();
-      if (run?.status !== 'running') return;
-      await saveRunNow({
-        ...run,
-        status: 'paused',
-        pauseReason: 'Paused by the update to a safer version: check the run, then resume it.',
-      });
-    },
-    /** A run the ended connection paused goes on once the admin is back in its organization. */
-    async orgChosen(orgId: string) {
-      const run = await bulkRunItem.getValue();
-      if (run?.status === 'paused' && run.pausedFor === 'connection' && run.orgId === orgId) {
-        await saveRunNow({ ...run, status: 'running', pauseReason: undefined, pausedFor: undefined });
-        kickBulk();
-      }
-    },
-    /** Disconnect: without a connection a working run pauses at its next user; that is waited for first. */
-    async disconnected(forgetRun: boolean) {
-      await working?.catch(() => {});
-      if (!forgetRun) return;
-      await saveRunNow(null);
-      await bulkInFlightItem.setValue(null);
-    },
+    expireRunData: keeper.expireRunData,
+    followPolicy: keeper.followPolicy,
+    resume: keeper.resume,
+    holdForReview: keeper.holdForReview,
+    orgChosen: keeper.orgChosen,
+    disconnected: keeper.disconnected,
   };
 }

@@ -6,7 +6,7 @@ import { getUserBadges, getUserDetails, getUsers, MAX_PAGE_SIZE } from '../platf
 import type { DeskClient } from '../platform/zoho/desk-client';
 import { findUserByEmail } from '../platform/zoho/help-center';
 import { type Badge, primaryEmail } from '../platform/zoho/schemas';
-import { badgeNamed, type Recipient } from './input';
+import { badgeNamed, type Recipient } from './recipients';
 
 export interface BulkPlanUser {
   userId: string;

@@ -1,7 +1,7 @@
 /** The bulk page's view of a run: its title, time left, each user's detail, the results CSV and the undo line. */
 import { toCsv } from '../platform/csv';
 import { outcomeText } from '../removal/report';
-import type { BulkCounts, BulkItem, BulkRun, BulkRunStatus } from './run';
+import type { BulkCounts, BulkItem, BulkRun, BulkRunStatus } from './run-state';
 
 /** Running or paused: the run can still be paused, resumed or cancelled, and no new one starts. */
 export const isLive = (run: Pick<BulkRun, 'status'>): boolean => run.status === 'running' || run.status === 'paused';

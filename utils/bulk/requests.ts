@@ -4,7 +4,7 @@ import { PAGES_ONLY, replies, zohoId } from '../platform/dispatch';
 import type { BadgeView } from '../platform/zoho/views';
 import { bulkItemInput } from './item-input';
 import type { BulkPlan } from './plan';
-import type { BulkRun } from './run';
+import type { BulkRun } from './run-state';
 
 export interface BulkPlanView extends BulkPlan {
   helpCenterId?: string;

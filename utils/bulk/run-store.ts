@@ -8,7 +8,7 @@
 import { onForgetRemembered } from '../platform/remembered-item';
 import { sleep } from '../platform/sleep';
 import { createWritePacer } from '../platform/write-pacer';
-import type { BulkItem, BulkRun } from './run';
+import type { BulkItem, BulkRun } from './run-state';
 
 export const RUN_KEY = 'bulkRun';
 export const RUN_CHUNK_SIZE = 50;

@@ -11,7 +11,7 @@ import { remembered } from '../platform/remembered-item';
 import { trustedArea, trustedItem } from '../platform/trusted-storage';
 import { badgeResultSchema } from '../removal/report';
 import { bulkItemInput } from './item-input';
-import type { BulkItem, BulkRun } from './run';
+import type { BulkItem, BulkRun } from './run-state';
 import { createRunStore, type ParseRun, watchStoredRun } from './run-store';
 
 const text = (max: number) => z.string().check(z.maxLength(max));

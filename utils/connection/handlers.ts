@@ -1,8 +1,9 @@
 /** Settings, connect and disconnect, the organization, the Desk addresses and the setup check. */
 
+import type * as z from 'zod/mini';
 import { deskAddressOrigin } from '../page/desk-addresses';
-import { anchorSelectorItem, deskAddressesItem, pagePatternsItem } from '../page/stored';
-import { compilePattern } from '../page/url-pattern';
+import { pageSettings, savePageSettings } from '../page/settings';
+import { deskAddressesItem } from '../page/stored';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
 import { clientIdProblem } from '../platform/zoho/client-id';
@@ -17,6 +18,7 @@ import {
   SET_BY_ORGANIZATION,
   setByOrganization,
 } from '../policy/policy';
+import { requireOrg } from './current-org';
 import type { ConnectSettings } from './oauth';
 import { listOrganizations, type OrganizationView } from './organizations';
 import { firefoxRedirects, pickedRedirectUri } from './redirect-uri';
@@ -35,6 +37,9 @@ import {
   secretsExposureItem,
   settingsItem,
 } from './stored';
+
+/** What the options page sends to save. */
+type SettingsInput = z.infer<(typeof connectionRequests)['saveSettings']['input']>;
 
 export interface DeskAddressAccess {
   /** Whether the browser grants the extension that origin (the admin was asked on the extension page). */
@@ -80,44 +85,6 @@ export interface ConnectionHooks {
   disconnected(forget: Forget): Promise<void>;
 }
 
-/** The chosen organization's ID; throws the error kind that says what the admin must do first. */
-export async function requireOrg(): Promise<string> {
-  const connection = await connectionItem.getValue();
-  if (!connection) {
-    throw new ZohoError({
-      kind: 'not-connected',
-      message: 'The extension is not connected to Zoho Desk.',
-      action: 'Open the options page and connect.',
-    });
-  }
-  if (connection.state === 'reconnect') {
-    throw new ZohoError({
-      kind: 'reconnect',
-      message: 'The connection to Zoho has expired or was revoked.',
-      action: 'Open the options page and connect again.',
-    });
-  }
-  if (!connection.org) {
-    throw new ZohoError({
-      kind: 'choose-org',
-      message: 'No Zoho Desk organization is chosen yet.',
-      action: 'Open the options page and choose the organization.',
-    });
-  }
-  await requireAllowedOrg(connection.org);
-  return connection.org.id;
-}
-
-/**
- * The organization every Desk call goes to (the Desk client asks before each one): the chosen one, and only while
- * the organization's policy allows it, whatever the handler checked before.
- */
-export async function orgIdForCalls(): Promise<string | undefined> {
-  const org = (await connectionItem.getValue())?.org;
-  if (org) await requireAllowedOrg(org);
-  return org?.id;
-}
-
 /** The account's organizations the policy allows: the only ones offered, and the only ones that can be chosen. */
 async function allowedOrganizations(client: DeskClient): Promise<OrganizationView[]> {
   const [orgs, policy] = await Promise.all([listOrganizations(client), policyValues()]);
@@ -139,64 +106,107 @@ export async function followDeskAddresses(access: DeskAddressAccess | undefined)
   }
 }
 
+/** The connection as the pages show it. */
+async function connectionStatus(deps: ConnectionDeps): Promise<StatusView> {
+  const connection = await connectionItem.getValue();
+  const exposure = await secretsExposureItem.getValue();
+  const own = deps.redirectUri();
+  const redirects = firefoxRedirects(own);
+  const base = {
+    scopes: [...DESK_SCOPES],
+    redirectUri: pickedRedirectUri(own, (await readSettings()).firefoxRedirect),
+    ...(redirects ? { firefoxRedirects: redirects } : {}),
+    ...(exposure
+      ? {
+          secretsExposure: {
+            refreshTokenRevoked: exposure.refreshTokenRevoked,
+            clientSecretExposed: exposure.clientSecretExposed,
+          },
+        }
+      : {}),
+  };
+  if (!connection) return { ...base, connection: 'disconnected' };
+  const dc = dataCenterByLocation(connection.location);
+  // An organization the policy no longer allows is as good as none: the admin chooses another.
+  const org = connection.org && orgAllowed(await policyValues(), connection.org.id) ? connection.org : undefined;
+  return {
+    ...base,
+    connection: connection.state === 'reconnect' ? 'reconnect' : org ? 'connected' : 'choose-org',
+    dataCenter: dc ? { location: connection.location, label: dc.label } : undefined,
+    org: connection.org,
+    connectedAt: connection.connectedAt,
+  };
+}
+
+/** The settings in force, as the options page shows them. */
+async function settingsView(deps: ConnectionDeps): Promise<SettingsView> {
+  const deskAddresses = await deskAddressesInForce();
+  const access = deps.deskAddressAccess;
+  const granted = await Promise.all(deskAddresses.map(async (origin) => !access || access.granted(origin)));
+  return {
+    ...(await readSettings()),
+    deskAddresses,
+    deskAddressesWithoutAccess: deskAddresses.filter((_, i) => !granted[i]),
+    hasClientSecret: Boolean(await deps.secrets.get('clientSecret')),
+    ...(await pageSettings()),
+  };
+}
+
+/** What the admin did about exposed secrets: connected again, or entered a new secret. */
+async function settledExposure(done: { refreshToken?: boolean; clientSecret?: boolean }): Promise<void> {
+  const exposure = await secretsExposureItem.getValue();
+  if (!exposure) return;
+  const next = {
+    ...exposure,
+    refreshTokenRevoked: exposure.refreshTokenRevoked && !done.refreshToken,
+    clientSecretExposed: exposure.clientSecretExposed && !done.clientSecret,
+  };
+  await secretsExposureItem.setValue(next.refreshTokenRevoked || next.clientSecretExposed ? next : null);
+}
+
+/** Saves what the options page sent, but nothing the organization's policy sets. */
+async function saveSettings(deps: ConnectionDeps, input: SettingsInput): Promise<SettingsView> {
+  // What the policy sets is neither changed nor stored: the admin's own value is kept for when it goes.
+  const policy = await policyValues();
+  for (const [key, what] of Object.entries(POLICY_SETTINGS)) {
+    const set = policy[key as PolicySetting];
+    const asked = input[key as PolicySetting];
+    if (set === undefined || asked === undefined) continue;
+    if (asked.trim() !== set) throw setByOrganization(what);
+    // The same value (the form sends every field): nothing of the policy's is stored as the admin's.
+    input = { ...input, [key]: undefined };
+  }
+  const current = await readSavedSettings();
+  const next: Settings = { ...current };
+  if (input.clientId !== undefined) {
+    const problem = clientIdProblem(input.clientId);
+    if (problem) throw new ZohoError({ kind: 'invalid-request', message: problem });
+    next.clientId = input.clientId.trim();
+  }
+  if (input.clientType !== undefined) next.clientType = input.clientType;
+  if (input.clientSecret !== undefined) {
+    const secret = input.clientSecret.trim();
+    if (secret) await deps.secrets.set('clientSecret', secret);
+    else await deps.secrets.delete('clientSecret');
+    await settledExposure({ clientSecret: true });
+  }
+  if (input.dataCenter !== undefined) {
+    if (input.dataCenter !== 'auto' && !dataCenterByLocation(input.dataCenter)) {
+      throw new ZohoError({ kind: 'invalid-request', message: `Unknown data center "${input.dataCenter}".` });
+    }
+    next.dataCenter = input.dataCenter as Settings['dataCenter'];
+  }
+  if (input.removalRoute !== undefined) next.removalRoute = input.removalRoute;
+  if (input.bulkConcurrency !== undefined) next.bulkConcurrency = input.bulkConcurrency;
+  if (input.firefoxRedirect !== undefined) next.firefoxRedirect = input.firefoxRedirect;
+  if (input.panelWindowWhereUnchecked !== undefined) next.panelWindowWhereUnchecked = input.panelWindowWhereUnchecked;
+  // Checked before anything of the connection's is stored: a pattern that does not compile saves nothing here.
+  await savePageSettings(input);
+  await settingsItem.setValue(next);
+  return settingsView(deps);
+}
+
 export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks): Handlers<typeof connectionRequests> {
-  const status = async (): Promise<StatusView> => {
-    const connection = await connectionItem.getValue();
-    const exposure = await secretsExposureItem.getValue();
-    const own = deps.redirectUri();
-    const redirects = firefoxRedirects(own);
-    const base = {
-      scopes: [...DESK_SCOPES],
-      redirectUri: pickedRedirectUri(own, (await readSettings()).firefoxRedirect),
-      ...(redirects ? { firefoxRedirects: redirects } : {}),
-      ...(exposure
-        ? {
-            secretsExposure: {
-              refreshTokenRevoked: exposure.refreshTokenRevoked,
-              clientSecretExposed: exposure.clientSecretExposed,
-            },
-          }
-        : {}),
-    };
-    if (!connection) return { ...base, connection: 'disconnected' };
-    const dc = dataCenterByLocation(connection.location);
-    // An organization the policy no longer allows is as good as none: the admin chooses another.
-    const org = connection.org && orgAllowed(await policyValues(), connection.org.id) ? connection.org : undefined;
-    return {
-      ...base,
-      connection: connection.state === 'reconnect' ? 'reconnect' : org ? 'connected' : 'choose-org',
-      dataCenter: dc ? { location: connection.location, label: dc.label } : undefined,
-      org: connection.org,
-      connectedAt: connection.connectedAt,
-    };
-  };
-
-  const settingsView = async (): Promise<SettingsView> => {
-    const deskAddresses = await deskAddressesInForce();
-    const access = deps.deskAddressAccess;
-    const granted = await Promise.all(deskAddresses.map(async (origin) => !access || access.granted(origin)));
-    return {
-      ...(await readSettings()),
-      deskAddresses,
-      deskAddressesWithoutAccess: deskAddresses.filter((_, i) => !granted[i]),
-      hasClientSecret: Boolean(await deps.secrets.get('clientSecret')),
-      customPagePatterns: await pagePatternsItem.getValue(),
-      anchorSelector: await anchorSelectorItem.getValue(),
-    };
-  };
-
-  /** What the admin did about exposed secrets: connected again, or entered a new secret. */
-  const settledExposure = async (done: { refreshToken?: boolean; clientSecret?: boolean }) => {
-    const exposure = await secretsExposureItem.getValue();
-    if (!exposure) return;
-    const next = {
-      ...exposure,
-      refreshTokenRevoked: exposure.refreshTokenRevoked && !done.refreshToken,
-      clientSecretExposed: exposure.clientSecretExposed && !done.clientSecret,
-    };
-    await secretsExposureItem.setValue(next.refreshTokenRevoked || next.clientSecretExposed ? next : null);
-  };
-
   const chooseOrg = async (org: OrganizationView): Promise<void> => {
     const connection = await connectionItem.getValue();
     if (!connection) throw new ZohoError({ kind: 'not-connected', message: 'Connect to Zoho first.' });
@@ -208,61 +218,9 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
   };
 
   return {
-    getStatus: status,
-    getSettings: settingsView,
-
-    async saveSettings(input) {
-      // What the policy sets is neither changed nor stored: the admin's own value is kept for when it goes.
-      const policy = await policyValues();
-      for (const [key, what] of Object.entries(POLICY_SETTINGS)) {
-        const set = policy[key as PolicySetting];
-        const asked = input[key as PolicySetting];
-        if (set === undefined || asked === undefined) continue;
-        if (asked.trim() !== set) throw setByOrganization(what);
-        // The same value (the form sends every field): nothing of the policy's is stored as the admin's.
-        input = { ...input, [key]: undefined };
-      }
-      const current = await readSavedSettings();
-      const next: Settings = { ...current };
-      if (input.clientId !== undefined) {
-        const problem = clientIdProblem(input.clientId);
-        if (problem) throw new ZohoError({ kind: 'invalid-request', message: problem });
-        next.clientId = input.clientId.trim();
-      }
-      if (input.clientType !== undefined) next.clientType = input.clientType;
-      if (input.clientSecret !== undefined) {
-        const secret = input.clientSecret.trim();
-        if (secret) await deps.secrets.set('clientSecret', secret);
-        else await deps.secrets.delete('clientSecret');
-        await settledExposure({ clientSecret: true });
-      }
-      if (input.dataCenter !== undefined) {
-        if (input.dataCenter !== 'auto' && !dataCenterByLocation(input.dataCenter)) {
-          throw new ZohoError({ kind: 'invalid-request', message: `Unknown data center "${input.dataCenter}".` });
-        }
-        next.dataCenter = input.dataCenter as Settings['dataCenter'];
-      }
-      if (input.removalRoute !== undefined) next.removalRoute = input.removalRoute;
-      if (input.bulkConcurrency !== undefined) next.bulkConcurrency = input.bulkConcurrency;
-      if (input.firefoxRedirect !== undefined) next.firefoxRedirect = input.firefoxRedirect;
-      if (input.panelWindowWhereUnchecked !== undefined)
-        next.panelWindowWhereUnchecked = input.panelWindowWhereUnchecked;
-      if (input.customPagePatterns !== undefined) {
-        const patterns = input.customPagePatterns.map((p) => p.trim()).filter(Boolean);
-        const problems = patterns.flatMap((p) => {
-          const compiled = compilePattern(p);
-          return compiled.ok ? [] : [`${p}: ${compiled.error}`];
-        });
-        if (problems.length) {
-          throw new ZohoError({ kind: 'invalid-request', message: `Not saved. ${problems.join(' ')}` });
-        }
-        await pagePatternsItem.setValue(patterns);
-      }
-      // Parsed by the options page, which has a DOM; a selector that fails on a page is skipped there.
-      if (input.anchorSelector !== undefined) await anchorSelectorItem.setValue(input.anchorSelector.trim());
-      await settingsItem.setValue(next);
-      return settingsView();
-    },
+    getStatus: () => connectionStatus(deps),
+    getSettings: () => settingsView(deps),
+    saveSettings: (input) => saveSettings(deps, input),
 
     async connect({ code }) {
       const settings = await readSettings();
@@ -286,13 +244,13 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
         });
       }
       if (orgs.length === 1) await chooseOrg(orgs[0]!);
-      return status();
+      return connectionStatus(deps);
     },
 
     async disconnect({ forget = DEFAULT_FORGET }) {
       await deps.auth.disconnect();
       await hooks.disconnected(forget);
-      return status();
+      return connectionStatus(deps);
     },
 
     listOrganizations: () => allowedOrganizations(deps.client),
@@ -308,7 +266,7 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
         });
       }
       await chooseOrg(org);
-      return status();
+      return connectionStatus(deps);
     },
 
     async openOptions() {
@@ -340,7 +298,7 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
       const addresses = await deskAddressesItem.getValue();
       if (!locked && !addresses.includes(parsed.origin))
         await deskAddressesItem.setValue([...addresses, parsed.origin]);
-      return settingsView();
+      return settingsView(deps);
     },
 
     async removeDeskAddress({ origin }) {
@@ -353,7 +311,7 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
         await access.release(origin).catch(() => {});
         if (left.length === 0) await access.releaseScripting().catch(() => {});
       }
-      return settingsView();
+      return settingsView(deps);
     },
 
     async checkSetup() {

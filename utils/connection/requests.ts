@@ -1,5 +1,6 @@
 /** The connection's requests: settings, connect and disconnect, the organization, the Desk addresses. */
 import * as z from 'zod/mini';
+import type { PageSettings } from '../page/settings';
 import { PAGES_AND_PANEL, PAGES_ONLY, replies, zohoId } from '../platform/dispatch';
 import { CLIENT_TYPES } from '../platform/zoho/client-types';
 import type { DataCenterLocation } from '../platform/zoho/datacenters';
@@ -24,15 +25,14 @@ export interface StatusView {
   secretsExposure?: { refreshTokenRevoked: boolean; clientSecretExposed: boolean };
 }
 
-export interface SettingsView extends Omit<Settings, 'clientSecret'> {
+/** Each feature's settings, gathered for the options page: the connection's, and the pages' (utils/page/settings.ts). */
+export interface SettingsView extends Omit<Settings, 'clientSecret'>, PageSettings {
   /** The organization's own Desk addresses in force (the policy's, else the admin's). */
   deskAddresses: string[];
   /** Those the browser has not granted (yet): the content script cannot run there until the admin allows it. */
   deskAddressesWithoutAccess: string[];
   /** The secret itself never leaves the service worker. */
   hasClientSecret: boolean;
-  customPagePatterns: string[];
-  anchorSelector: string;
 }
 
 /** What Disconnect deletes from this computer unless the admin chooses otherwise: all but the audit log. */

@@ -1,4 +1,4 @@
-import { requireOrg } from '../connection/handlers';
+import { requireOrg } from '../connection/current-org';
 import type { Handlers } from '../platform/dispatch';
 import type { DeskClient } from '../platform/zoho/desk-client';
 import { findContactUsers } from './contact';

@@ -64,8 +64,8 @@ export interface SerializedError {
   suggestClientType?: ClientType;
 }
 
-export class ZohoError extends Error {
-  override readonly name = 'ZohoError';
+/** A failure an admin can meet, as the pages show it; its source is told by its class. */
+abstract class Failure extends Error {
   readonly kind: ZohoErrorKind;
   readonly action?: string;
   readonly status?: number;
@@ -97,9 +97,19 @@ export class ZohoError extends Error {
   }
 }
 
+/** Zoho's failure, or the connection's: a call refused or unanswered, a token rejected, no organization chosen. */
+export class ZohoError extends Failure {
+  override readonly name = 'ZohoError';
+}
+
+/** The extension's own failure: its service worker did not answer, or a window it opens did not open. */
+export class ExtensionError extends Failure {
+  override readonly name = 'ExtensionError';
+}
+
 /** Any thrown value as a SerializedError, without leaking stack traces or tokens. */
 export function serializeError(error: unknown): SerializedError {
-  if (error instanceof ZohoError) return error.toJSON();
+  if (error instanceof Failure) return error.toJSON();
   if (error instanceof DOMException && error.name === 'AbortError') {
     return { kind: 'cancelled', message: 'The operation was cancelled.' };
   }

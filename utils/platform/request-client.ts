@@ -5,7 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import type { Reply, RequestTable } from './dispatch';
-import { ZohoError } from './errors';
+import { ExtensionError, ZohoError } from './errors';
 
 export interface MessageSender {
   sendMessage(message: unknown): Promise<unknown>;
@@ -81,13 +81,16 @@ export function portSender(runtime: { connect(info: { name: string }): PortLike 
   };
 }
 
-/** Sends one request; a refusal or failure throws `ZohoError` with the service worker's message. */
+/**
+ * Sends one request; a refusal or failure throws `ZohoError` with the service worker's message, and no usable answer
+ * an `ExtensionError`.
+ */
 export async function sendRequest<T>(runtime: MessageSender, type: string, input: unknown): Promise<T> {
   let reply: unknown;
   try {
     reply = await runtime.sendMessage({ type, input });
   } catch (cause) {
-    throw new ZohoError(
+    throw new ExtensionError(
       {
         kind: 'server',
         message: 'The extension did not answer.',
@@ -98,7 +101,7 @@ export async function sendRequest<T>(runtime: MessageSender, type: string, input
   }
   const r = reply as Reply<T> | undefined;
   if (!r || typeof r !== 'object' || typeof r.ok !== 'boolean') {
-    throw new ZohoError({ kind: 'server', message: 'The extension gave no usable answer.' });
+    throw new ExtensionError({ kind: 'server', message: 'The extension gave no usable answer.' });
   }
   if (!r.ok) throw new ZohoError(r.error);
   return r.value;

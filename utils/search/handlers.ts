@@ -1,8 +1,8 @@
-import { requireOrg } from '../connection/handlers';
+import { requireOrg } from '../connection/current-org';
 import type { Handlers } from '../platform/dispatch';
 import type { DeskClient } from '../platform/zoho/desk-client';
 import { findUserByEmail, listHelpCenters, searchUsers } from '../platform/zoho/help-center';
-import { recognizePage } from './recognize';
+import { recognizePage } from './recognize-with-zoho';
 import type { searchRequests } from './requests';
 import { lastSearchItem, typedHelpCenterIdItem } from './stored';
 

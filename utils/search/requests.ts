@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { PAGES_ONLY, replies, zohoId } from '../platform/dispatch';
 import type { HelpCenterView, UserBadgesView, UserSearchPage } from '../platform/zoho/views';
-import type { RecognizedPageView } from './recognize';
+import type { RecognizedPageView } from './recognize-with-zoho';
 
 export const searchRequests = {
   searchUsers: {

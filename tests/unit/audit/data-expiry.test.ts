@@ -4,7 +4,7 @@ import { readAuditLog, recordRemoval } from '../../../utils/audit/audit';
 import { auditStore } from '../../../utils/audit/audit-store';
 import type { AuditEntry } from '../../../utils/audit/stored';
 import { auditRetentionDaysItem } from '../../../utils/audit/stored';
-import { type BulkRun, expireRun } from '../../../utils/bulk/run';
+import { type BulkRun, expireRun } from '../../../utils/bulk/run-state';
 import { bulkRunItem } from '../../../utils/bulk/stored';
 import { memorySecretStore } from '../../../utils/connection/secret-store';
 import { connectionItem } from '../../../utils/connection/stored';

@@ -12,9 +12,9 @@ import {
   TYPE_TO_CONFIRM_OVER,
   toggleBadge,
 } from '../../../utils/bulk/dry-run';
-import { badgeNamed } from '../../../utils/bulk/input';
 import type { BulkPlanUser } from '../../../utils/bulk/plan';
-import { CREDITS_PER_USER } from '../../../utils/bulk/run';
+import { badgeNamed } from '../../../utils/bulk/recipients';
+import { CREDITS_PER_USER } from '../../../utils/bulk/run-state';
 import { CREDIT_WEIGHTS, DESK_OPERATIONS } from '../../../utils/platform/zoho/desk-api';
 
 const star = { id: '11', name: 'Rising Star' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canUndo, isLive, itemDetail, runCsv, secondsLeft, statusLabel, undoSummary } from '../../../utils/bulk/report';
-import { type BulkItem, countItems } from '../../../utils/bulk/run';
+import { type BulkItem, countItems } from '../../../utils/bulk/run-state';
 
 const item = (userId: string, over: Partial<BulkItem> = {}): BulkItem => ({
   userId,

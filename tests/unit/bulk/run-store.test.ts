@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BulkItem, BulkRun } from '../../../utils/bulk/run';
+import type { BulkItem, BulkRun } from '../../../utils/bulk/run-state';
 import { createRunStore, RUN_CHUNK_SIZE, readStoredRun, watchStoredRun } from '../../../utils/bulk/run-store';
 import { fakeStorageArea } from '../platform/fake-storage-area';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { workBulkRun } from '../../../utils/bulk/run';
 import {
   type BulkItem,
   type BulkRun,
@@ -10,8 +11,7 @@ import {
   noteCredits,
   recoverRun,
   spentCredits,
-  workBulkRun,
-} from '../../../utils/bulk/run';
+} from '../../../utils/bulk/run-state';
 import { ZohoError } from '../../../utils/platform/errors';
 import { createLimiter } from '../../../utils/platform/zoho/limiter';
 import type { BadgeOutcome, RemovalReport } from '../../../utils/removal/report';

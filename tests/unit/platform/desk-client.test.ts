@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import {
-  createDeskClient,
-  creditsSpent,
-  type DeskClient,
-  observeCredits,
-} from '../../../utils/platform/zoho/desk-client';
+import { createDeskClient, type DeskClient, observeCredits } from '../../../utils/platform/zoho/desk-client';
+import { creditsSpent } from '../../../utils/platform/zoho/desk-errors';
 import { createLimiter } from '../../../utils/platform/zoho/limiter';
 import { userBadges } from '../../../utils/platform/zoho/schemas';
 import { fakeFetch, json } from './fakes';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type PortRequest, portSender, REQUEST_PORT } from '../../../utils/platform/request-client';
+import { ExtensionError, serializeError, ZohoError } from '../../../utils/platform/errors';
+import { type PortRequest, portSender, REQUEST_PORT, sendRequest } from '../../../utils/platform/request-client';
 
 /** A runtime whose ports the test answers: each port keeps what was posted on it. */
 function fakeRuntime() {
@@ -76,5 +77,23 @@ describe('portSender', () => {
     expect(runtime.ports).toHaveLength(2);
     runtime.ports[1]!.reply(runtime.ports[1]!.posted[0]!.id, 'two');
     expect(await second).toBe('two');
+  });
+});
+
+describe('sendRequest', () => {
+  it("throws the extension's own error when its worker gives no usable answer, and Zoho's when the worker says Zoho failed", async () => {
+    const silent = { sendMessage: () => Promise.reject(new Error('Could not establish connection')) };
+    const unanswered = await sendRequest(silent, 'getStatus', {}).catch((e: unknown) => e);
+    expect(unanswered).toBeInstanceOf(ExtensionError);
+    expect(unanswered).not.toBeInstanceOf(ZohoError);
+    expect(serializeError(unanswered)).toMatchObject({ kind: 'server', message: 'The extension did not answer.' });
+    const garbled = await sendRequest({ sendMessage: async () => 'nonsense' }, 'getStatus', {}).catch((e) => e);
+    expect(garbled).toBeInstanceOf(ExtensionError);
+    const refused = {
+      sendMessage: async () => ({ ok: false, error: { kind: 'rate-limited', message: 'Slow down.' } }),
+    };
+    const zoho = await sendRequest(refused, 'getStatus', {}).catch((e: unknown) => e);
+    expect(zoho).toBeInstanceOf(ZohoError);
+    expect(serializeError(zoho)).toEqual({ kind: 'rate-limited', message: 'Slow down.' });
   });
 });

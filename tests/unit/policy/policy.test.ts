@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { auditStore } from '../../../utils/audit/audit-store';
 import { bulkRunItem } from '../../../utils/bulk/stored';
-import { orgIdForCalls } from '../../../utils/connection/handlers';
+import { orgIdForCalls } from '../../../utils/connection/current-org';
 import { memorySecretStore } from '../../../utils/connection/secret-store';
 import { connectionItem, readSettings, settingsItem } from '../../../utils/connection/stored';
 import { createHandlers, type ServiceDeps } from '../../../utils/handlers';

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type BulkApi, BulkApp } from '../../../entrypoints/bulk/App';
-import type { BulkItem, BulkRun } from '../../../utils/bulk/run';
+import type { BulkItem, BulkRun } from '../../../utils/bulk/run-state';
 import { ZohoError } from '../../../utils/platform/errors';
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mountControlShell, panelPlacement } from '../../../components/page/control-shell';
+import { mountControlShell, panelPlacement } from '../../../entrypoints/desk-page.content/control-shell';
 import { PANEL_CLAIMED } from '../../../utils/removal/panel-frame';
 
 const EXTENSION = 'chrome-extension://cjheecimhjkgjkobijngojplcehhnajo';

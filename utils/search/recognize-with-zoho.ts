@@ -4,7 +4,7 @@
  */
 
 import type { PageKindName } from '../page/kind-catalog';
-import { type IdRole, idsInTarget, proposePattern } from '../page/recognize';
+import { type IdRole, idsInTarget, proposePattern } from '../page/recognize-url';
 import { compilePattern, matchTarget } from '../page/url-pattern';
 import { userDisplayName } from '../platform/display-names';
 import { ZohoError } from '../platform/errors';

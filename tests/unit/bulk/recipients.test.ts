@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRecipients } from '../../../utils/bulk/input';
+import { parseRecipients } from '../../../utils/bulk/recipients';
 
 describe('parseRecipients', () => {
   it('takes pasted emails and IDs, one per line, skipping blanks and repeats', () => {

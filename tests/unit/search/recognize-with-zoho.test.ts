@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZohoError } from '../../../utils/platform/errors';
 import type { DeskClient } from '../../../utils/platform/zoho/desk-client';
-import { recognizePage } from '../../../utils/search/recognize';
+import { recognizePage } from '../../../utils/search/recognize-with-zoho';
 
 /** A fake Desk that knows some records by path; anything else is 404 (or the given error). */
 function desk(records: Record<string, unknown>, fail?: Record<string, ZohoError>) {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readAuditLog } from '../../utils/audit/audit';
-import { INTERRUPTED_SETTLE_MS } from '../../utils/bulk/run';
+import { INTERRUPTED_SETTLE_MS } from '../../utils/bulk/run-state';
 import { bulkInFlightItem, bulkRunItem } from '../../utils/bulk/stored';
 import { memorySecretStore } from '../../utils/connection/secret-store';
 import { connectionItem, secretsExposureItem, settingsItem } from '../../utils/connection/stored';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type IdRole, idsInTarget, MAX_IDS, proposePattern } from '../../../utils/page/recognize';
+import { type IdRole, idsInTarget, MAX_IDS, proposePattern } from '../../../utils/page/recognize-url';
 import { compilePattern, matchTarget } from '../../../utils/page/url-pattern';
 import { isDeskOrigin } from '../../../utils/platform/zoho/datacenters';
 

@@ -1,9 +1,9 @@
 import { Component } from 'preact';
+import { CloseAction, ConnectionNotice, ErrorMessage, noticeFor } from '../../components/common/Notices';
+import { type PanelApi, RemoveBadgesPanel } from '../../components/removal/RemoveBadgesPanel';
 import type { Client } from '../../utils/client';
 import type { ContactUsersView } from '../../utils/contact/contact';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
-import { CloseAction, ConnectionNotice, ErrorMessage, noticeFor } from '../common/Notices';
-import { type PanelApi, RemoveBadgesPanel } from '../removal/RemoveBadgesPanel';
 
 /** The panel on contact pages also maps the contact to its Help Center user(s). */
 export type ContactPanelApi = PanelApi & Pick<Client, 'getContactUsers'>;

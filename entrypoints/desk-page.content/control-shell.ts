@@ -141,10 +141,7 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
   const loadAhead = () => {
     if (!mayLoadAhead || ahead || shown || givingFocusBack) return;
     // Named apart from the open panel's box and frame until the click opens them.
-    const box = element('div', 'br-panel-ahead');
-    box.style.display = 'none';
-    box.setAttribute('inert', '');
-    box.setAttribute('aria-hidden', 'true');
+    const box = aheadBox();
     const loading: Ahead = {
       box,
       frame: options.preloadUrl!().then(
@@ -199,11 +196,7 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
     // The frame loaded ahead is this click's, to open or to drop: a later approach loads another.
     const taken = ahead;
     ahead = null;
-    const box = taken?.box ?? element('div', 'br-panel');
-    box.className = 'br-panel';
-    box.style.display = '';
-    box.removeAttribute('inert');
-    box.removeAttribute('aria-hidden');
+    const box = openBox(taken?.box);
     const waiting = element('p', 'br-opening', 'Opening…');
     waiting.setAttribute('role', 'status');
     waiting.prepend(spinner());
@@ -231,22 +224,9 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
           const opensLoaded = loaded !== null && loaded.url === url;
           if (loaded && !opensLoaded) loaded.frame.remove();
           const frame = opensLoaded ? loaded.frame : element('iframe', 'br-frame');
-          const onMessage = (event: MessageEvent) => {
-            const message: PanelMessage | null = panelMessage(event, frame, options.extensionOrigin);
-            if (!message) return;
-            if (message.action === 'close') close();
-            else if (message.action === 'size') frame.style.height = `${Math.min(message.height, MAX_FRAME_HEIGHT)}px`;
-            else {
-              waiting.remove();
-              frame.focus();
-            }
-          };
-          window.addEventListener('message', onMessage, { signal: stop.signal });
+          followPanel(frame, { waiting, close, extensionOrigin: options.extensionOrigin, signal: stop.signal });
           if (opensLoaded) {
-            frame.className = 'br-frame';
-            frame.removeAttribute('tabindex');
-            // Its page asks the worker again, which now answers: the click registered this frame's panel.
-            frame.contentWindow?.postMessage(PANEL_CLAIMED, options.extensionOrigin);
+            openLoaded(frame, options.extensionOrigin);
             return;
           }
           frame.title = 'Remove badges';
@@ -284,6 +264,51 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
     shown = null;
     root.remove();
   };
+}
+
+/** The box of a frame loaded ahead: hidden, inert and out of the accessibility tree until the click opens it. */
+function aheadBox(): HTMLElement {
+  const box = element('div', 'br-panel-ahead');
+  box.style.display = 'none';
+  box.setAttribute('inert', '');
+  box.setAttribute('aria-hidden', 'true');
+  return box;
+}
+
+/** The open panel's box: the one loaded ahead, shown, or a new one. */
+function openBox(ahead: HTMLElement | undefined): HTMLElement {
+  const box = ahead ?? element('div', 'br-panel');
+  box.className = 'br-panel';
+  box.style.display = '';
+  box.removeAttribute('inert');
+  box.removeAttribute('aria-hidden');
+  return box;
+}
+
+/** The panel frame's messages: close, its height, and that it is ready (focus moves into it). */
+function followPanel(
+  frame: HTMLIFrameElement,
+  panel: { waiting: HTMLElement; close: () => void; extensionOrigin: string; signal: AbortSignal },
+): void {
+  const onMessage = (event: MessageEvent) => {
+    const message: PanelMessage | null = panelMessage(event, frame, panel.extensionOrigin);
+    if (!message) return;
+    if (message.action === 'close') panel.close();
+    else if (message.action === 'size') frame.style.height = `${Math.min(message.height, MAX_FRAME_HEIGHT)}px`;
+    else {
+      panel.waiting.remove();
+      frame.focus();
+    }
+  };
+  window.addEventListener('message', onMessage, { signal: panel.signal });
+}
+
+/** The frame loaded ahead becomes the open panel's. */
+function openLoaded(frame: HTMLIFrameElement, extensionOrigin: string): void {
+  frame.className = 'br-frame';
+  frame.removeAttribute('tabindex');
+  // Its page asks the worker again, which now answers: the click registered this frame's panel.
+  frame.contentWindow?.postMessage(PANEL_CLAIMED, extensionOrigin);
 }
 
 function loadFailure(error: unknown, close: () => void): HTMLElement {
