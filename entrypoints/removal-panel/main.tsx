@@ -30,7 +30,7 @@ import {
 } from '../../utils/removal/visibility-gate';
 import '../../components/control.css';
 import '../../components/panel.css';
-import { localizeDocument } from '../../utils/platform/i18n';
+import { localizeDocument, t } from '../../utils/platform/i18n';
 import { ContextPanel } from './panels';
 import './panel-page.css';
 
@@ -106,8 +106,8 @@ function Dialog(props: { children: preact.ComponentChildren }) {
 function refuse() {
   render(
     <Dialog>
-      <h2 id={titleId}>Remove badges</h2>
-      <p>This panel opens only from the Remove badges button on a Zoho Desk page.</p>
+      <h2 id={titleId}>{t('panel_page_title')}</h2>
+      <p>{t('panel_refused')}</p>
     </Dialog>,
     app,
   );

@@ -8,7 +8,19 @@ import { resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const CONVERTED: readonly string[] = ['utils/platform/i18n.ts'];
+const CONVERTED: readonly string[] = [
+  'utils/platform/i18n.ts',
+  'components/common/CopyableId.tsx',
+  'components/common/GatedButton.tsx',
+  'components/common/Notices.tsx',
+  'components/removal/BadgeList.tsx',
+  'components/removal/ConfirmPreview.tsx',
+  'components/removal/RemovalResult.tsx',
+  'components/removal/RemoveBadgesPanel.tsx',
+  'components/contact/ContactPanel.tsx',
+  'entrypoints/removal-panel/main.tsx',
+  'entrypoints/removal-panel/panels.tsx',
+];
 
 const root = resolve(import.meta.dirname, '../../..');
 
