@@ -20,6 +20,10 @@ const CONVERTED: readonly string[] = [
   'components/contact/ContactPanel.tsx',
   'entrypoints/removal-panel/main.tsx',
   'entrypoints/removal-panel/panels.tsx',
+  'components/page/control-shell.ts',
+  'utils/page/shadow-mount.ts',
+  'entrypoints/desk-page.content/control.ts',
+  'entrypoints/desk-page.content/index.ts',
 ];
 
 const root = resolve(import.meta.dirname, '../../..');

@@ -312,6 +312,12 @@ describe('where the open panel goes', () => {
     expect(panelPlacement(button(1200, 150), window).left).toBe(872);
   });
 
+  it('in a page read right to left, under the right edge, or the left edge of a button at the left', () => {
+    expect(panelPlacement(button(700, 150), window, 'rtl')).toMatchObject({ top: 186, left: 420, width: 400 });
+    expect(panelPlacement(button(100, 150), window, 'rtl').left).toBe(100);
+    expect(panelPlacement(button(1200, 150), window, 'rtl').left).toBe(872);
+  });
+
   it('as wide as a narrow window allows, and never squeezed to nothing', () => {
     expect(panelPlacement(button(10, 150), { width: 300, height: 800 })).toMatchObject({ left: 8, width: 284 });
     expect(panelPlacement(button(10, -200), window).maxHeight).toBe(520);
