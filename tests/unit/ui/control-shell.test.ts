@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mountControlShell, panelPlacement } from '../../../components/page/control-shell';
 import { PANEL_CLAIMED } from '../../../utils/removal/panel-frame';
+import { readMessages, speak } from '../platform/locale-files';
 
 const EXTENSION = 'chrome-extension://cjheecimhjkgjkobijngojplcehhnajo';
 const removers: (() => void)[] = [];
@@ -286,6 +288,23 @@ describe('the panel frame loaded ahead of the click', () => {
     trigger.dispatchEvent(new PointerEvent('pointerenter'));
     await Promise.resolve();
     expect(preloadUrl).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('the control in Arabic', () => {
+  it('names the button, the frame and a failure to open in Arabic', async () => {
+    speak(fakeBrowser.i18n, 'ar');
+    const arabic = (key: string) => readMessages('ar')[key]!.message;
+    const { overlay, trigger } = mount(vi.fn(async () => Promise.reject(new Error('Extension context invalidated.'))));
+    expect(trigger.textContent).toBe(arabic('control_button'));
+    trustedClick(trigger);
+    expect(overlay.querySelector('[role="status"]')?.textContent).toBe(arabic('control_opening'));
+    await vi.waitFor(() => expect(overlay.querySelector('[role="alert"]')).not.toBeNull());
+    const alert = overlay.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain(
+      arabic('control_open_failed').replace('$error$', 'Extension context invalidated.'),
+    );
+    expect(alert.querySelector('button')?.textContent).toBe(arabic('control_close'));
   });
 });
 
