@@ -21,8 +21,8 @@ export function summary(report: RemovalReport): string {
     [count('failed'), 'panel_result_failed'],
     [count('skipped'), 'panel_result_skipped'],
   ];
-  // A list of counts ("2 removed, 1 failed"), not a sentence: no "and" before the last.
-  const list = new Intl.ListFormat(messagesLocale(), { type: 'unit', style: 'short' }).format(
+  // Counts, not a sentence: "2 removed, 1 failed" in English, joined as each language lists them.
+  const list = new Intl.ListFormat(messagesLocale(), { type: 'conjunction', style: 'narrow' }).format(
     parts.filter(([n]) => n > 0).map(([n, key]) => plural(key, n)),
   );
   return t('panel_result_summary', [list]);
