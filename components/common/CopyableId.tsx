@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../utils/platform/i18n';
 
 /** A value with a copy button: IDs, the redirect URI. */
 export function CopyableId(props: { label: string; value: string; id?: string }) {
@@ -18,8 +19,8 @@ export function CopyableId(props: { label: string; value: string; id?: string })
         {props.label}
       </span>
       <code class="copyable-value">{props.value}</code>
-      <button type="button" onClick={copy} aria-label={`Copy ${props.label}`}>
-        {copied === 'yes' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy'}
+      <button type="button" onClick={copy} aria-label={t('common_copy_named', [props.label])}>
+        {copied === 'yes' ? t('common_copied') : copied === 'failed' ? t('common_copy_failed') : t('common_copy')}
       </button>
     </div>
   );

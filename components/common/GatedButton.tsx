@@ -1,10 +1,9 @@
 import { Component, type ComponentChildren, createContext } from 'preact';
+import { t } from '../../utils/platform/i18n';
 import { OPEN_GATE, type VisibilityGate } from '../../utils/removal/visibility-gate';
 
 /** The panel page's gate (utils/removal/visibility-gate.ts); open where no page can cover the panel. */
 export const VisibilityGateContext = createContext<VisibilityGate>(OPEN_GATE);
-
-export const COVERED_TEXT = "Desk's page is covering this panel";
 
 interface GatedButtonProps {
   class?: string;
@@ -84,7 +83,7 @@ export class GatedButton extends Component<GatedButtonProps, { refused: boolean 
         </button>
         {this.state.refused ? (
           <p class="br-covered" role="alert">
-            {COVERED_TEXT}: that click did nothing. Close what covers it, then click again.
+            {t('common_covered')}
           </p>
         ) : null}
       </>

@@ -1,10 +1,11 @@
 import type { ConnectionState } from '../../utils/connection/requests';
 import type { SerializedError } from '../../utils/platform/errors';
+import { type MessageKey, t } from '../../utils/platform/i18n';
 
-const CONNECTION_TEXT: Record<Exclude<ConnectionState, 'connected'>, [string, string]> = {
-  disconnected: ['Connect the extension to Zoho Desk to see and remove badges.', 'Connect in options'],
-  reconnect: ['Your Zoho connection expired or was revoked.', 'Reconnect'],
-  'choose-org': ['Choose which Zoho Desk organization to work in.', 'Choose organization'],
+const CONNECTION_TEXT: Record<Exclude<ConnectionState, 'connected'>, [MessageKey, MessageKey]> = {
+  disconnected: ['common_notice_disconnected', 'common_notice_disconnected_button'],
+  reconnect: ['common_notice_reconnect', 'common_notice_reconnect_button'],
+  'choose-org': ['common_notice_choose_org', 'common_notice_choose_org_button'],
 };
 
 /** Not connected, expired, or missing a permission: say so, with the button that fixes it. */
@@ -16,9 +17,9 @@ export function ConnectionNotice(props: {
   const [text, button] = CONNECTION_TEXT[props.state];
   return (
     <div class="br-notice" role="status">
-      <p>{props.detail ?? text}</p>
+      <p>{props.detail ?? t(text)}</p>
       <button type="button" class="br-primary" onClick={props.onFix}>
-        {button}
+        {t(button)}
       </button>
     </div>
   );
@@ -37,7 +38,7 @@ export function CloseAction({ onClose }: { onClose: () => void }) {
   return (
     <div class="br-actions">
       <button type="button" onClick={onClose}>
-        Close
+        {t('common_close')}
       </button>
     </div>
   );
@@ -50,7 +51,7 @@ export function ErrorMessage(props: { error: SerializedError; onRetry?: () => vo
       {props.error.action ? <p class="br-muted">{props.error.action}</p> : null}
       {props.onRetry ? (
         <button type="button" onClick={props.onRetry}>
-          Try again
+          {t('common_try_again')}
         </button>
       ) : null}
     </div>

@@ -1,4 +1,5 @@
 import { Component } from 'preact';
+import { plural, t } from '../../utils/platform/i18n';
 import { isZohoImageUrl } from '../../utils/platform/zoho/datacenters';
 import type { Badge } from '../../utils/platform/zoho/schemas';
 
@@ -32,7 +33,7 @@ export function BadgeKind({ badge, id }: { badge: Badge; id?: string }) {
   if (badge.isCustom === undefined) return null;
   return (
     <span id={id} class={badge.isCustom ? 'br-tag br-tag-custom' : 'br-tag'}>
-      {badge.isCustom ? 'Custom' : 'Default'}
+      {badge.isCustom ? t('panel_badge_custom') : t('panel_badge_default')}
     </span>
   );
 }
@@ -54,14 +55,12 @@ export function BadgeList(props: {
     <>
       <div class="br-tools">
         <button type="button" class="br-link" onClick={() => onChange(new Set(badges.map((b) => b.id)))}>
-          Select all
+          {t('panel_select_all')}
         </button>
         <button type="button" class="br-link" onClick={() => onChange(new Set())}>
-          Select none
+          {t('panel_select_none')}
         </button>
-        <span class="br-muted">
-          {selected.size} of {badges.length} selected
-        </span>
+        <span class="br-muted">{plural('panel_selected', selected.size, [selected.size, badges.length])}</span>
       </div>
       <ul class="br-list">
         {badges.map((badge, index) => (

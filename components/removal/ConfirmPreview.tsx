@@ -1,19 +1,23 @@
 import type { ConnectedOrg } from '../../utils/connection/stored';
+import { plural as pluralMessage, t } from '../../utils/platform/i18n';
 import type { Badge } from '../../utils/platform/zoho/schemas';
 import type { UserBadgesView } from '../../utils/platform/zoho/views';
 import { GatedButton } from '../common/GatedButton';
 
+/** English only: the bulk page's, until that page reads its words from the locales. */
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "Remove 3 badges from Carol Diaz (carol@zylker.com) in Zylker Community" */
 export function previewSentence(view: UserBadgesView, count: number): string {
-  const who = view.user.email ? `${view.user.name} (${view.user.email})` : view.user.name;
-  return `Remove ${plural(count, 'badge')} from ${who}${view.helpCenter ? ` in ${view.helpCenter.name}` : ''}`;
+  const who = view.user.email ? t('panel_user_email', [view.user.name, view.user.email]) : view.user.name;
+  return view.helpCenter
+    ? pluralMessage('panel_preview_remove_in', count, [count, who, view.helpCenter.name])
+    : pluralMessage('panel_preview_remove', count, [count, who]);
 }
 
 /** "In Zylker's Zoho Desk (portal zylker)": where the removal happens, so a page of another portal stands out. */
 export function whereSentence(org: ConnectedOrg): string {
-  return `In ${org.name}'s Zoho Desk${org.portalName ? ` (portal ${org.portalName})` : ''}`;
+  return org.portalName ? t('panel_where_portal', [org.name, org.portalName]) : t('panel_where', [org.name]);
 }
 
 /** What will change, before anything does. Confirm is a separate, deliberate click. */
@@ -40,15 +44,13 @@ export function ConfirmPreview(props: {
         </ul>
         {props.org ? <p class="br-where">{whereSentence(props.org)}</p> : null}
       </div>
-      <p class="br-muted">
-        Zoho Desk removes them at once. Each one is checked afterwards by reading the user's badges back.
-      </p>
+      <p class="br-muted">{t('panel_preview_note')}</p>
       <div class="br-actions">
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('panel_cancel')}
         </button>
         <GatedButton class="br-danger" onClick={props.onConfirm}>
-          Remove {plural(badges.length, 'badge')}
+          {pluralMessage('panel_confirm_remove', badges.length)}
         </GatedButton>
       </div>
     </>

@@ -1,3 +1,4 @@
+import { messagesLocale, type PluralKey, plural, t } from '../../utils/platform/i18n';
 import { ROUTE_LABELS } from '../../utils/platform/zoho/removal-routes';
 import { type BadgeOutcome, outcomeText, type RemovalReport } from '../../utils/removal/report';
 
@@ -12,18 +13,19 @@ const MARKS: Record<BadgeOutcome['status'], [string, string]> = {
 
 export function summary(report: RemovalReport): string {
   const count = (status: BadgeOutcome['status']) => report.results.filter((r) => r.outcome.status === status).length;
-  const parts = [
-    [count('removed'), 'removed'],
-    [count('restored'), 're-awarded'],
-    [count('still-absent'), 'still absent'],
-    [count('still-present'), 'still present'],
-    [count('failed'), 'failed'],
-    [count('skipped'), 'skipped'],
-  ] as const;
-  return `${parts
-    .filter(([n]) => n > 0)
-    .map(([n, word]) => `${n} ${word}`)
-    .join(', ')}.`;
+  const parts: [number, PluralKey][] = [
+    [count('removed'), 'panel_result_removed'],
+    [count('restored'), 'panel_result_restored'],
+    [count('still-absent'), 'panel_result_still_absent'],
+    [count('still-present'), 'panel_result_still_present'],
+    [count('failed'), 'panel_result_failed'],
+    [count('skipped'), 'panel_result_skipped'],
+  ];
+  // Counts, not a sentence: "2 removed, 1 failed" in English, joined as each language lists them.
+  const list = new Intl.ListFormat(messagesLocale(), { type: 'conjunction', style: 'narrow' }).format(
+    parts.filter(([n]) => n > 0).map(([n, key]) => plural(key, n)),
+  );
+  return t('panel_result_summary', [list]);
 }
 
 /** One line per badge, backed by the service worker's reply and nothing else. */
@@ -33,7 +35,7 @@ export function RemovalResult({ report }: { report: RemovalReport }) {
       <p>
         <strong>{summary(report)}</strong>{' '}
         <span class="br-muted">
-          {report.route ? `Route: ${ROUTE_LABELS[report.route]}` : 'No removal call was needed.'}
+          {report.route ? t('panel_result_route', [ROUTE_LABELS[report.route]]) : t('panel_result_no_call')}
         </span>
       </p>
       <ul class="br-results">
@@ -54,7 +56,7 @@ export function RemovalResult({ report }: { report: RemovalReport }) {
       {report.unchosen?.length ? (
         <div class="br-warn" role="alert">
           <p>
-            <strong>Removed although not chosen</strong>, and re-awarded at once:
+            <strong>{t('panel_result_unchosen')}</strong>
           </p>
           <ul class="br-results">
             {report.unchosen.map((r) => (
@@ -70,7 +72,7 @@ export function RemovalResult({ report }: { report: RemovalReport }) {
           {note}
         </p>
       ))}
-      {!report.verified ? <p class="br-warn">Not every badge could be verified afterwards.</p> : null}
+      {!report.verified ? <p class="br-warn">{t('panel_result_unverified')}</p> : null}
     </>
   );
 }

@@ -2,6 +2,7 @@ import { Component, createContext, createRef } from 'preact';
 import type { Client } from '../../utils/client';
 import type { ConnectedOrg } from '../../utils/connection/stored';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { plural, t } from '../../utils/platform/i18n';
 import type { UserBadgesView } from '../../utils/platform/zoho/views';
 import type { RemovalTarget } from '../../utils/removal/panel-context';
 import type { PanelChoices, PanelChoicesStore } from '../../utils/removal/panel-frame';
@@ -9,7 +10,7 @@ import type { RemovalReport } from '../../utils/removal/report';
 import { GatedButton } from '../common/GatedButton';
 import { CloseAction, ConnectionNotice, ErrorMessage, noticeFor } from '../common/Notices';
 import { BadgeList } from './BadgeList';
-import { ConfirmPreview, plural, previewSentence, whereSentence } from './ConfirmPreview';
+import { ConfirmPreview, previewSentence, whereSentence } from './ConfirmPreview';
 import { RemovalResult, summary } from './RemovalResult';
 
 /** What the removal panels ask the service worker (injected, so they can be tested without a browser). */
@@ -60,7 +61,7 @@ export function UnresolvedPanel(props: {
   const notice = noticeFor(problem);
   return (
     <>
-      <h2 id={props.titleId}>Remove badges</h2>
+      <h2 id={props.titleId}>{t('panel_page_title')}</h2>
       {notice ? (
         <ConnectionNotice state={notice} detail={problem.message} onFix={() => void api.openOptions()} />
       ) : (
@@ -190,7 +191,7 @@ export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase
     return (
       // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the flow steps back or closes it.
       <div ref={this.root} class="br-flow" tabIndex={-1} onKeyDown={this.onKeyDown}>
-        <h2 id={props.titleId}>Remove badges</h2>
+        <h2 id={props.titleId}>{t('panel_page_title')}</h2>
         {'view' in phase ? (
           <p class="br-sub">
             {phase.view.user.name}
@@ -221,10 +222,12 @@ export class RemoveBadgesPanel extends Component<RemoveBadgesPanelProps, { phase
 /** What the live region says at each step. */
 function announcement(phase: Phase, org: ConnectedOrg | undefined): string {
   if (phase.name === 'preview') {
-    const where = org ? ` ${whereSentence(org)}.` : '';
-    return `${previewSentence(phase.view, phase.selected.size)}.${where} Confirm or press Escape to go back.`;
+    const preview = previewSentence(phase.view, phase.selected.size);
+    return org
+      ? t('panel_preview_announce_where', [preview, whereSentence(org)])
+      : t('panel_preview_announce', [preview]);
   }
-  if (phase.name === 'running') return `Removing ${plural(phase.count, 'badge')}…`;
+  if (phase.name === 'running') return plural('panel_removing', phase.count);
   if (phase.name === 'result') return summary(phase.report);
   return '';
 }
@@ -244,7 +247,7 @@ function Body(props: {
       return (
         <p>
           <span class="br-spinner" aria-hidden="true" />
-          Loading the user's badges…
+          {t('panel_loading')}
         </p>
       );
     case 'notice':
@@ -256,7 +259,7 @@ function Body(props: {
       if (view.badges.length === 0) {
         return (
           <>
-            <p>{view.user.name} holds no badges.</p>
+            <p>{t('panel_no_badges', [view.user.name])}</p>
             <CloseAction onClose={props.onClose} />
           </>
         );
@@ -270,7 +273,7 @@ function Body(props: {
           />
           <div class="br-actions">
             <button type="button" onClick={props.onClose}>
-              Cancel
+              {t('panel_cancel')}
             </button>
             <GatedButton
               class="br-primary"
@@ -278,7 +281,7 @@ function Body(props: {
               disabled={selected.size === 0}
               onClick={() => setPhase({ ...phase, name: 'preview' })}
             >
-              Review removal ({selected.size})
+              {t('panel_review', [selected.size])}
             </GatedButton>
           </div>
         </>
@@ -298,7 +301,7 @@ function Body(props: {
       return (
         <p class="br-step-focus" tabIndex={-1} data-step-focus>
           <span class="br-spinner" aria-hidden="true" />
-          Removing {plural(phase.count, 'badge')} and verifying…
+          {plural('panel_removing', phase.count)}
         </p>
       );
     case 'result':
@@ -307,7 +310,7 @@ function Body(props: {
           <RemovalResult report={phase.report} />
           <div class="br-actions">
             <button type="button" class="br-primary" data-step-focus onClick={props.onClose}>
-              Done
+              {t('panel_done')}
             </button>
           </div>
         </>

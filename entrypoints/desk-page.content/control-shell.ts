@@ -9,6 +9,7 @@
  * empty: the service worker hands it nothing until a trusted click opens it (`preloadPanel`, `openPanel`), and the
  * click then only reveals it. At most one such frame per control; it goes with the control.
  */
+import { t } from '../../utils/platform/i18n';
 import { PANEL_CLAIMED, type PanelMessage, panelMessage } from '../../utils/removal/panel-frame';
 
 export interface ControlShellOptions {
@@ -70,14 +71,23 @@ export interface PanelPlacement {
 
 /**
  * Where the panel goes for a button at `button` (viewport coordinates) in a window of that size: under the
- * button's left edge, or its right edge where the window ends first.
+ * button's start edge (its left, its right where the page reads right to left), or its end edge where the window
+ * ends first.
  */
 export function panelPlacement(
   button: { top: number; bottom: number; left: number; right: number },
   window: { width: number; height: number },
+  direction: 'ltr' | 'rtl' = 'ltr',
 ): PanelPlacement {
   const width = Math.max(0, Math.min(PANEL_WIDTH, window.width - 2 * MARGIN));
-  const start = button.left + width > window.width - MARGIN ? button.right - width : button.left;
+  const start =
+    direction === 'rtl'
+      ? button.right - width < MARGIN
+        ? button.left
+        : button.right - width
+      : button.left + width > window.width - MARGIN
+        ? button.right - width
+        : button.left;
   const left = Math.max(MARGIN, Math.min(start, window.width - width - MARGIN));
   const below = window.height - button.bottom - GAP - MARGIN;
   const above = button.top - GAP - MARGIN;
@@ -97,10 +107,12 @@ function followButton(box: HTMLElement, button: HTMLElement, signal: AbortSignal
     // Out of the page for a moment (the page re-rendered, the mount puts it back): stay where it was.
     if (button.isConnected && (rect.width || rect.height)) {
       const root = document.documentElement;
-      const place = panelPlacement(rect, {
-        width: root.clientWidth || window.innerWidth,
-        height: root.clientHeight || window.innerHeight,
-      });
+      const place = panelPlacement(
+        rect,
+        { width: root.clientWidth || window.innerWidth, height: root.clientHeight || window.innerHeight },
+        // The page's direction, as the button inherits it: in a page read right to left the panel opens leftwards.
+        getComputedStyle(button).direction === 'rtl' ? 'rtl' : 'ltr',
+      );
       const key = JSON.stringify(place);
       if (key !== last) {
         last = key;
@@ -122,7 +134,7 @@ function followButton(box: HTMLElement, button: HTMLElement, signal: AbortSignal
 /** Puts the control into the container; returns what removes it (and any open panel). */
 export function mountControlShell(container: HTMLElement, options: ControlShellOptions): () => void {
   const root = element('div', 'br-root');
-  const trigger = element('button', 'br-trigger', 'Remove badges');
+  const trigger = element('button', 'br-trigger', t('control_button'));
   trigger.type = 'button';
   trigger.setAttribute('aria-expanded', 'false');
   root.append(trigger);
@@ -151,7 +163,7 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
             return null;
           }
           const frame = element('iframe', 'br-frame-ahead');
-          frame.title = 'Remove badges';
+          frame.title = t('control_frame_title');
           frame.tabIndex = -1;
           frame.src = url;
           frame.style.height = '0px';
@@ -197,7 +209,7 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
     const taken = ahead;
     ahead = null;
     const box = openBox(taken?.box);
-    const waiting = element('p', 'br-opening', 'Opening…');
+    const waiting = element('p', 'br-opening', t('control_opening'));
     waiting.setAttribute('role', 'status');
     waiting.prepend(spinner());
     box.prepend(waiting);
@@ -229,7 +241,7 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
             openLoaded(frame, options.extensionOrigin);
             return;
           }
-          frame.title = 'Remove badges';
+          frame.title = t('control_frame_title');
           frame.src = url;
           frame.style.height = '0px';
           frame.addEventListener('load', () => frame.focus(), { signal: stop.signal });
@@ -315,14 +327,10 @@ function loadFailure(error: unknown, close: () => void): HTMLElement {
   const box = element('div', 'br-error');
   box.setAttribute('role', 'alert');
   box.append(
-    element('p', '', `The panel could not be opened: ${error instanceof Error ? error.message : String(error)}`),
-    element(
-      'p',
-      'br-muted',
-      'Reload the page. After an update of the extension, pages opened before it need a reload.',
-    ),
+    element('p', '', t('control_open_failed', [error instanceof Error ? error.message : String(error)])),
+    element('p', 'br-muted', t('control_reload_hint')),
   );
-  const closeButton = element('button', '', 'Close');
+  const closeButton = element('button', '', t('control_close'));
   closeButton.type = 'button';
   closeButton.addEventListener('click', (event) => event.isTrusted && close());
   box.append(closeButton);

@@ -4,6 +4,7 @@ import { type PanelApi, RemoveBadgesPanel } from '../../components/removal/Remov
 import type { Client } from '../../utils/client';
 import type { ContactUsersView } from '../../utils/contact/contact';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { plural, t } from '../../utils/platform/i18n';
 
 /** The panel on contact pages also maps the contact to its Help Center user(s). */
 export type ContactPanelApi = PanelApi & Pick<Client, 'getContactUsers'>;
@@ -59,7 +60,7 @@ export class ContactPanel extends Component<ContactPanelProps, { flow: Flow }> {
       return (
         <p>
           <span class="br-spinner" aria-hidden="true" />
-          Finding this contact's Help Center account…
+          {t('panel_contact_loading')}
         </p>
       );
     }
@@ -72,10 +73,8 @@ export class ContactPanel extends Component<ContactPanelProps, { flow: Flow }> {
     if (view.memberships.length === 0) {
       return (
         <>
-          <h2 id={props.titleId}>Remove badges</h2>
-          <p role="status">
-            {view.contact.name} is not a Help Center user, so there are no community badges to remove.
-          </p>
+          <h2 id={props.titleId}>{t('panel_page_title')}</h2>
+          <p role="status">{t('panel_contact_not_user', [view.contact.name])}</p>
           <CloseAction onClose={props.onClose} />
         </>
       );
@@ -86,7 +85,10 @@ export class ContactPanel extends Component<ContactPanelProps, { flow: Flow }> {
         {view.memberships.length > 1 ? (
           <div class="br-choice">
             <p class="br-sub">
-              {view.contact.name} is an end user in {view.memberships.length} help centers:
+              {plural('panel_contact_memberships', view.memberships.length, [
+                view.memberships.length,
+                view.contact.name,
+              ])}
             </p>
             <div class="br-tools">
               {view.memberships.map((m, index) => (
@@ -97,7 +99,7 @@ export class ContactPanel extends Component<ContactPanelProps, { flow: Flow }> {
                   class={index === chosen ? 'br-primary' : ''}
                   onClick={() => this.setFlow({ ...flow, chosen: index })}
                 >
-                  {m.helpCenter?.name ?? `User ${m.user.id}`}
+                  {m.helpCenter?.name ?? t('panel_contact_user', [m.user.id])}
                 </button>
               ))}
             </div>

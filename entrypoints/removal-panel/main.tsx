@@ -30,9 +30,11 @@ import {
 } from '../../utils/removal/visibility-gate';
 import '../../components/control.css';
 import '../../components/panel.css';
+import { localizeDocument, t } from '../../utils/platform/i18n';
 import { ContextPanel } from './panels';
 import './panel-page.css';
 
+localizeDocument(document, 'panel_page_title');
 const app = document.getElementById('app')!;
 const titleId = 'br-panel-title';
 
@@ -104,8 +106,8 @@ function Dialog(props: { children: preact.ComponentChildren }) {
 function refuse() {
   render(
     <Dialog>
-      <h2 id={titleId}>Remove badges</h2>
-      <p>This panel opens only from the Remove badges button on a Zoho Desk page.</p>
+      <h2 id={titleId}>{t('panel_page_title')}</h2>
+      <p>{t('panel_refused')}</p>
     </Dialog>,
     app,
   );

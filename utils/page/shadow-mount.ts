@@ -12,6 +12,8 @@
  * refuses that from a content script (Firefox, bug 1928865), as a <style>.
  * Everything ends when the signal aborts.
  */
+
+import { t } from '../platform/i18n';
 import { ANCHOR_RANK, type Anchor, type AnchorKind } from './anchor';
 
 export type Placement = AnchorKind | 'floating';
@@ -88,8 +90,8 @@ export function mountInShadowRoot(options: ShadowMountOptions): ShadowMount {
   move.type = 'button';
   move.className = 'br-move';
   move.textContent = '⇆';
-  move.setAttribute('aria-label', 'Move to another corner');
-  move.title = 'Move the badge remover to another corner';
+  move.setAttribute('aria-label', t('control_move_corner'));
+  move.title = t('control_move_corner_title');
   shadow.append(container, move);
   const isOwn = (element: Element) => element === host || host.contains(element);
 

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mountControlShell, panelPlacement } from '../../../entrypoints/desk-page.content/control-shell';
 import { PANEL_CLAIMED } from '../../../utils/removal/panel-frame';
+import { readMessages, speak } from '../platform/locale-files';
 
 const EXTENSION = 'chrome-extension://cjheecimhjkgjkobijngojplcehhnajo';
 const removers: (() => void)[] = [];
@@ -289,6 +291,23 @@ describe('the panel frame loaded ahead of the click', () => {
   });
 });
 
+describe('the control in Arabic', () => {
+  it('names the button, the frame and a failure to open in Arabic', async () => {
+    speak(fakeBrowser.i18n, 'ar');
+    const arabic = (key: string) => readMessages('ar')[key]!.message;
+    const { overlay, trigger } = mount(vi.fn(async () => Promise.reject(new Error('Extension context invalidated.'))));
+    expect(trigger.textContent).toBe(arabic('control_button'));
+    trustedClick(trigger);
+    expect(overlay.querySelector('[role="status"]')?.textContent).toBe(arabic('control_opening'));
+    await vi.waitFor(() => expect(overlay.querySelector('[role="alert"]')).not.toBeNull());
+    const alert = overlay.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain(
+      arabic('control_open_failed').replace('$error$', 'Extension context invalidated.'),
+    );
+    expect(alert.querySelector('button')?.textContent).toBe(arabic('control_close'));
+  });
+});
+
 describe('where the open panel goes', () => {
   const window = { width: 1280, height: 800 };
   const button = (left: number, top: number) => ({ left, right: left + 120, top, bottom: top + 30 });
@@ -310,6 +329,12 @@ describe('where the open panel goes', () => {
   it('under the right edge of a button at the right of the window, inside the window', () => {
     expect(panelPlacement(button(1144, 754), window)).toMatchObject({ left: 864, width: 400 });
     expect(panelPlacement(button(1200, 150), window).left).toBe(872);
+  });
+
+  it('in a page read right to left, under the right edge, or the left edge of a button at the left', () => {
+    expect(panelPlacement(button(700, 150), window, 'rtl')).toMatchObject({ top: 186, left: 420, width: 400 });
+    expect(panelPlacement(button(100, 150), window, 'rtl').left).toBe(100);
+    expect(panelPlacement(button(1200, 150), window, 'rtl').left).toBe(872);
   });
 
   it('as wide as a narrow window allows, and never squeezed to nothing', () => {

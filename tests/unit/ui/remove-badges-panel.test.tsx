@@ -2,14 +2,17 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PanelApi } from '../../../components/removal/RemoveBadgesPanel';
 import { PanelChoicesContext, RemoveBadgesPanel } from '../../../components/removal/RemoveBadgesPanel';
 import type { StatusView } from '../../../utils/connection/requests';
 import { ZohoError } from '../../../utils/platform/errors';
+import { localizeDocument } from '../../../utils/platform/i18n';
 import type { UserBadgesView } from '../../../utils/platform/zoho/views';
 import type { RemovalTarget } from '../../../utils/removal/panel-context';
 import { type PanelChoicesStore, panelChoicesStore } from '../../../utils/removal/panel-frame';
 import type { RemovalReport } from '../../../utils/removal/report';
+import { readMessages, speak } from '../platform/locale-files';
 
 afterEach(() => {
   cleanup();
@@ -246,5 +249,43 @@ describe('the panel in a frame that reloads', () => {
     await screen.findByText('Removed (verified)');
     expect(screen.getByRole('button', { name: 'Done' })).toBeTruthy();
     expect(a.removeBadges).not.toHaveBeenCalled();
+  });
+});
+
+describe('the panel in Arabic', () => {
+  afterEach(() => {
+    document.documentElement.removeAttribute('dir');
+    document.documentElement.removeAttribute('lang');
+  });
+
+  it('reads right to left, in Arabic words and plural forms', async () => {
+    speak(fakeBrowser.i18n, 'ar');
+    const arabic = (key: string) => readMessages('ar')[key]!.message;
+    // As the panel page does before it draws (entrypoints/removal-panel/main.tsx).
+    localizeDocument(document, 'panel_page_title');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(document.documentElement.lang).toBe('ar');
+    expect(document.title).toBe(arabic('panel_page_title'));
+
+    showPanel(api(), { userId: '42', helpCenterId: '7' });
+    await screen.findByRole('checkbox', { name: /Rising Star/ });
+    expect(screen.getByRole('heading').textContent).toBe(arabic('panel_page_title'));
+    expect(screen.getByRole('button', { name: arabic('panel_select_all') })).toBeTruthy();
+    // Three of three: Arabic's "few" form.
+    expect(
+      screen.getByText(arabic('panel_selected_few').replace('$selected$', '3').replace('$total$', '3')),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: arabic('panel_review').replace('$count$', '3') }));
+    expect(
+      screen.getByText(
+        arabic('panel_preview_remove_in_few')
+          .replace('$count$', '3')
+          .replace('$user$', 'Carol Lee (carol@zylker.com)')
+          .replace('$helpcenter$', 'Zylker Community'),
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: arabic('panel_confirm_remove_few').replace('$count$', '3') }),
+    ).toBeTruthy();
   });
 });
