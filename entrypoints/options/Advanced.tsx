@@ -148,7 +148,7 @@ export function Advanced(props: {
             value={anchorSelector}
             onInput={(e) => setAnchorSelector(e.currentTarget.value)}
             spellcheck={false}
-            placeholder={t('options_anchor_placeholder', ['.profile-header h2'])}
+            placeholder={t('common_for_example', ['.profile-header h2'])}
             aria-describedby="anchor-hint"
           />
           <p class="hint" id="anchor-hint">

@@ -4,6 +4,7 @@
  * segment each: `/agent/{portal}/{department}/setup#setup/channels/helpcenter/{helpCenterId}/users/{userId}`.
  * Admin text never becomes a RegExp unescaped.
  */
+import { t } from '../platform/i18n';
 import { ZOHO_ID_GROUP } from '../platform/ids';
 import { PAGE_KIND_CATALOG, type PageKindName, pageKindNames, type TargetPlaceholder } from './kind-catalog';
 
@@ -68,7 +69,7 @@ const PROBLEM_TEXT: Record<Problem, (detail: string) => string> = {
     return `Include ${first} (or ${others.join(' or ')}) so the page can be identified.`;
   },
   both: () =>
-    `A pattern is for a ${pageKindNames.map((kind) => `${PAGE_KIND_CATALOG[kind].label} page`).join(' or a ')}, not both.`,
+    `A pattern is for a ${pageKindNames.map((kind) => `${t(PAGE_KIND_CATALOG[kind].label)} page`).join(' or a ')}, not both.`,
 };
 
 export function compilePattern(text: string): CompileResult {

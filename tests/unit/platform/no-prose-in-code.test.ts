@@ -26,8 +26,17 @@ const CONVERTED: readonly string[] = [
   'entrypoints/options/SecretsExposureNotice.tsx',
   'entrypoints/options/SelfClientSteps.tsx',
   'entrypoints/options/TextField.tsx',
+  'entrypoints/popup/App.tsx',
+  'entrypoints/popup/HelpCenterChooser.tsx',
+  'entrypoints/popup/main.tsx',
+  'entrypoints/popup/OwnDomainOffer.tsx',
+  'entrypoints/popup/RecognizePage.tsx',
+  'entrypoints/popup/Search.tsx',
+  'entrypoints/popup/UserDetail.tsx',
   'utils/connection/settings-form.ts',
+  'utils/page/kind-catalog.ts',
   'utils/platform/i18n.ts',
+  'utils/search/popup-search.ts',
 ];
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -92,7 +101,7 @@ function proseIn(fileName: string, source: string): string[] {
       }
     } else if (ts.isPropertyAssignment(node) && ts.isStringLiteralLike(node.initializer)) {
       const name = node.name.getText(file).replace(/['"]/g, '');
-      if (READ_PROPERTIES.has(name) && /\p{L}{2}/u.test(node.initializer.text) && !inDeveloperCall(node)) {
+      if (READ_PROPERTIES.has(name) && readsAsWords(node.initializer.text) && !inDeveloperCall(node)) {
         report(node, `${name}: '${node.initializer.text}'`);
         return;
       }
@@ -120,7 +129,7 @@ describe('words in the converted UI files', () => {
       const a = <p class="br-notice warning">Connect first.</p>;
       const b = <button aria-label="Copy the ID" title={t('x')} class="btn primary" />;
       const g = <input placeholder="1000.XXXXXXXX" title="Remove" />;
-      const c = { label: 'Remove', key: 'bulk_run' };
+      const c = { label: 'Remove', key: 'bulk_run', title: 'popup_title' };
       const d = \`Removed \${n} badges from the user\`;
       const e = 'Nothing to remove';
       throw new Error('The panel has no context yet');
