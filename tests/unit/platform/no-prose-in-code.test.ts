@@ -34,8 +34,13 @@ const CONVERTED: readonly string[] = [
   'entrypoints/popup/Search.tsx',
   'entrypoints/popup/UserDetail.tsx',
   'utils/connection/settings-form.ts',
+  'utils/page/anchor.ts',
+  'utils/page/desk-addresses.ts',
   'utils/page/kind-catalog.ts',
+  'utils/page/pattern-list.ts',
+  'utils/page/url-pattern.ts',
   'utils/platform/i18n.ts',
+  'utils/platform/zoho/client-id.ts',
   'utils/search/popup-search.ts',
 ];
 
