@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ZohoAccessApi } from '../../utils/connection/zoho-access';
+import { t } from '../../utils/platform/i18n';
 
 /**
  * Shown while the browser withholds site access to Zoho's hosts: without it the control is not added to Desk
@@ -26,15 +27,14 @@ export function ZohoAccessNotice(props: { api: ZohoAccessApi; skin: 'page' | 'pa
   return (
     <div class={panel ? 'br-notice' : 'warning'} role="alert" aria-labelledby="zoho-access-title">
       <p id="zoho-access-title">
-        <strong>The browser is not letting the extension reach Zoho.</strong>
+        <strong>{t('common_zoho_access_title')}</strong>
       </p>
       <p>
-        Without site access to Zoho's hosts, the Remove badges control is not added to Zoho Desk pages and no call to
-        Zoho can be made.
-        {refused ? ' Access was not granted; you can also allow it in the browser’s extension settings.' : ''}
+        {t('common_zoho_access_body')}
+        {refused ? ` ${t('common_zoho_access_refused')}` : ''}
       </p>
       <button type="button" class={panel ? 'br-primary' : 'primary'} onClick={ask}>
-        Allow access to Zoho
+        {t('common_zoho_access_allow')}
       </button>
     </div>
   );

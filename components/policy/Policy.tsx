@@ -1,12 +1,13 @@
 /** The organization's policy on the extension's pages: a value it sets, something it turns off, a policy it refused. */
+
+import { t } from '../../utils/platform/i18n';
 import type { PolicyView } from '../../utils/policy/policy';
-import { SET_BY_ORGANIZATION, TURNED_OFF_BY_ORGANIZATION } from '../../utils/policy/words';
 
 /** Beside a field the policy sets, which shows disabled; `id` for the field's `aria-describedby`. */
 export function SetByOrganization({ id }: { id: string }) {
   return (
     <p class="hint" id={id}>
-      {SET_BY_ORGANIZATION}
+      {t('common_set_by_organization')}
     </p>
   );
 }
@@ -15,10 +16,8 @@ export function SetByOrganization({ id }: { id: string }) {
 export function TurnedOffByOrganization({ what }: { what: string }) {
   return (
     <div class="alert" role="status">
-      <p>
-        {what}: {TURNED_OFF_BY_ORGANIZATION.toLowerCase()}.
-      </p>
-      <p class="muted">Your IT department manages this extension; ask them if you need it.</p>
+      <p>{t('common_turned_off_by_organization', [what])}</p>
+      <p class="muted">{t('common_policy_ask_it')}</p>
     </div>
   );
 }
@@ -28,8 +27,8 @@ export function PolicyProblem({ policy }: { policy: PolicyView | null }) {
   if (!policy?.problem) return null;
   return (
     <div class="alert" role="alert">
-      <p>Your organization's policy for this extension could not be used, so none of it applies: {policy.problem}.</p>
-      <p class="muted">Ask your IT department to correct it: nothing it sets takes effect until then.</p>
+      <p>{t('common_policy_problem', [policy.problem])}</p>
+      <p class="muted">{t('common_policy_problem_ask')}</p>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { PAGE_KIND_CATALOG, pageKindNames } from '../../utils/page/kind-catalog'
 import { patternEditorText } from '../../utils/page/pattern-list';
 import { PLACEHOLDERS } from '../../utils/page/url-pattern';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { t } from '../../utils/platform/i18n';
 import { describeOperation } from '../../utils/platform/zoho/desk-api';
 import type { RouteSetting } from '../../utils/platform/zoho/removal-routes';
 import type { ManagedPolicy } from '../../utils/policy/policy';
@@ -17,21 +18,17 @@ import { RadioChoices } from './RadioChoices';
 
 export type AdvancedApi = Pick<Client, 'saveSettings'>;
 
-const ROUTES: [RouteSetting, string, string][] = [
-  [
-    'auto',
-    'Automatic (recommended)',
-    "Zoho's documented Users dissociate; the Help Center DELETE only where dissociate is missing. Remembers what works.",
-  ],
+const routes = (): [RouteSetting, string, string][] => [
+  ['auto', t('options_route_auto'), t('options_route_auto_hint')],
   [
     'users-dissociate',
-    'Users dissociate',
-    `${describeOperation('dissociateBadgesFromUsers')} only: the call in Zoho's own API spec.`,
+    t('options_route_users_dissociate'),
+    t('options_route_users_dissociate_hint', [describeOperation('dissociateBadgesFromUsers')]),
   ],
   [
     'helpcenter-delete',
-    'Help Center DELETE',
-    `${describeOperation('deleteHelpCenterUserBadges')} only: described by integrators, in none of Zoho's spec files.`,
+    t('options_route_helpcenter_delete'),
+    t('options_route_helpcenter_delete_hint', [describeOperation('deleteHelpCenterUserBadges')]),
   ],
 ];
 
@@ -83,20 +80,20 @@ export function Advanced(props: {
 
   return (
     <section class="card" aria-labelledby="advanced-title">
-      <h2 id="advanced-title">Advanced</h2>
+      <h2 id="advanced-title">{t('options_advanced_title')}</h2>
       <form onSubmit={save}>
         <RadioChoices
-          legend="Removal route"
+          legend={t('options_route')}
           name="route"
           value={route}
           onChange={setRoute}
-          choices={ROUTES}
+          choices={routes()}
           disabled={routeLocked}
           describedBy={routeLocked ? 'route-locked' : undefined}
         />
         {routeLocked ? <SetByOrganization id="route-locked" /> : null}
         <div class="field">
-          <label for="concurrency">Calls to Zoho at once (bulk removal)</label>
+          <label for="concurrency">{t('options_concurrency')}</label>
           <input
             id="concurrency"
             type="number"
@@ -107,11 +104,11 @@ export function Advanced(props: {
             aria-describedby="concurrency-hint"
           />
           <p class="hint" id="concurrency-hint">
-            Keep it at or under your edition's limit: Free 5, Express and Standard 10, Professional 15, Enterprise 25.
+            {t('options_concurrency_hint')}
           </p>
         </div>
         <div class="field">
-          <label for="patterns">Help Center user page URL patterns (one per line)</label>
+          <label for="patterns">{t('options_patterns')}</label>
           <textarea
             ref={patternsField}
             id="patterns"
@@ -130,14 +127,8 @@ export function Advanced(props: {
             ))}
           </div>
           <div class="hint" id="patterns-hint">
-            {props.addPattern ? (
-              <p>
-                The last line is the page you came from. Replace the numbers that change from page to page with
-                placeholders, then save.
-              </p>
-            ) : null}
-            For Desk pages the built-in shapes miss. Placeholders: {PLACEHOLDERS.map((p) => `{${p}}`).join(', ')},{' '}
-            {'{*}'}. Built in:
+            {props.addPattern ? <p>{t('options_patterns_came_from')}</p> : null}
+            {t('options_patterns_hint', [[...PLACEHOLDERS.map((p) => `{${p}}`), '{*}'].join(', ')])}
             <ul>
               {pageKindNames
                 .flatMap((kind) => PAGE_KIND_CATALOG[kind].builtIns)
@@ -150,19 +141,18 @@ export function Advanced(props: {
           </div>
         </div>
         <div class="field">
-          <label for="anchor">Put the Remove badges button after (CSS selector, optional)</label>
+          <label for="anchor">{t('options_anchor')}</label>
           <input
             id="anchor"
             type="text"
             value={anchorSelector}
             onInput={(e) => setAnchorSelector(e.currentTarget.value)}
             spellcheck={false}
-            placeholder="e.g. .profile-header h2"
+            placeholder={t('common_for_example', ['.profile-header h2'])}
             aria-describedby="anchor-hint"
           />
           <p class="hint" id="anchor-hint">
-            Leave empty to let the extension choose: next to the user's name or email, else the page's first heading,
-            else a button in a free corner of the window.
+            {t('options_anchor_hint')}
           </p>
         </div>
         <div class="field">
@@ -173,25 +163,24 @@ export function Advanced(props: {
               onChange={(e) => setPanelWindow(e.currentTarget.checked)}
               aria-describedby="panel-window-hint"
             />
-            Open the removal panel in a window of its own where the browser cannot tell whether the Desk page covers it
-            (Firefox)
+            {t('options_panel_window')}
           </label>
           {panelWindow ? (
             <p class="hint" id="panel-window-hint">
-              Chrome and Edge show it in the Desk page and let it act only while nothing covers it.
+              {t('options_panel_window_on_hint')}
             </p>
           ) : (
             <p class="warning" id="panel-window-hint">
-              Off: in Firefox a Desk page could hide the panel and trick your clicks into removing badges.
+              {t('options_panel_window_off_warning')}
             </p>
           )}
         </div>
         <PageAlert error={error} />
-        <button type="submit">Save advanced settings</button>
+        <button type="submit">{t('options_advanced_save')}</button>
         {saved ? (
           <span class="saved" role="status">
             {' '}
-            Saved.
+            {t('common_saved')}
           </span>
         ) : null}
       </form>

@@ -6,6 +6,7 @@ import type { Client } from '../../utils/client';
 import type { SettingsView, StatusView } from '../../utils/connection/requests';
 import type { ZohoAccessApi } from '../../utils/connection/zoho-access';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { t } from '../../utils/platform/i18n';
 import type { PolicyView } from '../../utils/policy/policy';
 import { Advanced } from './Advanced';
 import { CheckSetup, type CheckSetupApi } from './CheckSetup';
@@ -68,11 +69,8 @@ export function OptionsApp({
 
   return (
     <main class="page">
-      <h1>Badge Remover for Zoho Desk</h1>
-      <p class="lead">
-        Connect the extension to your Zoho Desk organization, then remove community badges from Help Center users right
-        on their pages.
-      </p>
+      <h1>{t('app_name')}</h1>
+      <p class="lead">{t('options_lead')}</p>
       <ZohoAccessNotice api={api} skin="page" />
       <PageAlert error={loadError} />
       <PolicyProblem policy={policy} />
@@ -118,7 +116,7 @@ export function OptionsApp({
           />
         </>
       ) : !loadError ? (
-        <p>Loading…</p>
+        <p>{t('common_loading')}</p>
       ) : null}
       <PrivacyLink />
     </main>

@@ -4,6 +4,7 @@ import type { Client } from '../../utils/client';
 import type { ProbeStatus, SetupCheck } from '../../utils/connection/setup-check';
 import { setupReport } from '../../utils/connection/setup-check';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { type MessageKey, t } from '../../utils/platform/i18n';
 
 export interface CheckSetupApi extends Pick<Client, 'checkSetup'> {
   copy(text: string): Promise<void>;
@@ -11,12 +12,12 @@ export interface CheckSetupApi extends Pick<Client, 'checkSetup'> {
   about(): { version: string; browser: string; dataCenter?: string };
 }
 
-const STATUS_TEXT: Record<ProbeStatus, string> = {
-  passed: '✓ Passed',
-  warning: '! Warning',
-  failed: '✕ Failed',
-  skipped: '– Skipped',
-};
+const STATUS_TEXT = {
+  passed: 'options_probe_passed',
+  warning: 'options_probe_warning',
+  failed: 'options_probe_failed',
+  skipped: 'options_probe_skipped',
+} as const satisfies Record<ProbeStatus, MessageKey>;
 
 /** Read-only probes of the connected organization, with what each result means and what to do. */
 export function CheckSetup({ api }: { api: CheckSetupApi }) {
@@ -40,25 +41,22 @@ export function CheckSetup({ api }: { api: CheckSetupApi }) {
 
   return (
     <section class="card" id="check-setup" aria-labelledby="check-title">
-      <h2 id="check-title">Check setup</h2>
-      <p class="hint">
-        Reads (never changes) your organization, help centers, one user, that user's badges and the organization's
-        badges, and checks each reply against what the extension expects.
-      </p>
+      <h2 id="check-title">{t('options_check_title')}</h2>
+      <p class="hint">{t('options_check_hint')}</p>
       <button type="button" onClick={run} disabled={busy}>
-        {busy ? 'Checking…' : 'Check setup'}
+        {t(busy ? 'options_checking' : 'options_check_run')}
       </button>
       <PageAlert error={error} />
       {check ? (
         <>
           <table class="probes">
-            <caption class="sr-only">Setup check results</caption>
+            <caption class="sr-only">{t('options_check_caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">What</th>
-                <th scope="col">Result</th>
-                <th scope="col">What it means</th>
-                <th scope="col">What to do</th>
+                <th scope="col">{t('options_check_what')}</th>
+                <th scope="col">{t('options_check_result')}</th>
+                <th scope="col">{t('options_check_meaning')}</th>
+                <th scope="col">{t('options_check_action')}</th>
               </tr>
             </thead>
             <tbody>
@@ -70,7 +68,7 @@ export function CheckSetup({ api }: { api: CheckSetupApi }) {
                       <code>{p.call}</code>
                     </span>
                   </th>
-                  <td>{STATUS_TEXT[p.status]}</td>
+                  <td>{t(STATUS_TEXT[p.status])}</td>
                   <td>{p.meaning}</td>
                   <td>{p.action ?? '–'}</td>
                 </tr>
@@ -84,12 +82,12 @@ export function CheckSetup({ api }: { api: CheckSetupApi }) {
               setCopied(true);
             }}
           >
-            Copy report
+            {t('options_copy_report')}
           </button>
           {copied ? (
             <span class="saved" role="status">
               {' '}
-              Copied: statuses, error codes and reply shapes only, no names, emails or tokens.
+              {t('options_report_copied')}
             </span>
           ) : null}
         </>

@@ -18,6 +18,7 @@ import {
   suggestedClientType,
 } from '../../utils/connection/settings-form';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { t } from '../../utils/platform/i18n';
 import { CLIENT_TYPE_INFO, CLIENT_TYPES, type ClientType } from '../../utils/platform/zoho/client-types';
 import { DATA_CENTERS } from '../../utils/platform/zoho/datacenters';
 import type { ManagedPolicy } from '../../utils/policy/policy';
@@ -27,6 +28,9 @@ import { SelfClientSteps } from './SelfClientSteps';
 import { TextField } from './TextField';
 
 export type ConnectFormApi = Pick<Client, 'saveSettings' | 'connect'>;
+
+/** The client type as Zoho's API console names it (the console is in English only). */
+const clientTypeLabel = (type: ClientType) => t(`options_client_type_${type}`);
 
 export function ConnectForm(props: {
   api: ConnectFormApi;
@@ -96,14 +100,14 @@ export function ConnectForm(props: {
 
   return (
     <section class="card" aria-labelledby="connect-title">
-      <h2 id="connect-title">{props.reconnect ? 'Reconnect to Zoho' : 'Connect to Zoho'}</h2>
+      <h2 id="connect-title">{t(props.reconnect ? 'options_reconnect_title' : 'options_connect_title')}</h2>
       <form onSubmit={connect} noValidate>
         <RadioChoices
-          legend="Zoho client type"
+          legend={t('options_client_type')}
           name="client-type"
           value={clientType}
           onChange={setClientType}
-          choices={CLIENT_TYPES.map((type) => [type, CLIENT_TYPE_INFO[type].label, CLIENT_TYPE_INFO[type].when])}
+          choices={CLIENT_TYPES.map((type) => [type, clientTypeLabel(type), t(`options_client_type_${type}_when`)])}
           disabled={locked('clientType')}
           describedBy={locked('clientType') ? 'client-type-locked' : undefined}
         />
@@ -111,12 +115,12 @@ export function ConnectForm(props: {
         {info.redirect ? null : <SelfClientSteps />}
         <TextField
           id="client-id"
-          label="Client ID"
+          label={t('options_client_id')}
           value={clientId}
           onInput={setClientId}
           placeholder="1000.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
           problem={idProblem}
-          hint={`From Zoho's API console, the ${info.label} client you registered.`}
+          hint={t('options_client_id_hint', [clientTypeLabel(clientType)])}
           locked={locked('clientId')}
         />
         {secretField ? (
@@ -139,12 +143,11 @@ export function ConnectForm(props: {
             ) : null}
             {secretField.warn ? (
               <p class="warning" id="client-secret-hint">
-                An extension cannot keep a secret confidential: anyone with access to this browser profile can read it.
-                Prefer a client type that needs no secret (Mobile-based, with PKCE).
+                {t('options_secret_warning')}
               </p>
             ) : (
               <p class="hint" id="client-secret-hint">
-                Leave empty: a Mobile-based client uses PKCE instead.
+                {t('options_secret_hint_mobile')}
               </p>
             )}
           </div>
@@ -152,17 +155,17 @@ export function ConnectForm(props: {
         {info.redirect ? null : (
           <TextField
             id="self-client-code"
-            label="Code"
+            label={t('options_code')}
             value={code}
             onInput={setCode}
             inputRef={codeField}
             placeholder="1000.xxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxx"
             problem={codeProblem}
-            hint="The code the console generated. It works once, within the minutes you chose; it is used at once and never kept."
+            hint={t('options_code_hint')}
           />
         )}
         <div class="field">
-          <label for="data-center">Data center</label>
+          <label for="data-center">{t('options_data_center')}</label>
           <select
             id="data-center"
             value={dataCenter}
@@ -182,7 +185,7 @@ export function ConnectForm(props: {
         {info.redirect ? (
           <>
             <div class="field">
-              <span class="label">Scopes requested</span>
+              <span class="label">{t('options_scopes')}</span>
               <p class="scopes">{status.scopes.join(', ')}</p>
             </div>
             <RedirectUris
@@ -196,7 +199,7 @@ export function ConnectForm(props: {
         {clientType === 'client' ? (
           <div class="field">
             <CopyableId
-              label="JavaScript domain to register"
+              label={t('options_javascript_domain')}
               value={javascriptDomain(redirectUri)}
               id="javascript-domain"
             />
@@ -205,11 +208,11 @@ export function ConnectForm(props: {
         <PageAlert error={error} />
         {suggested ? (
           <button type="button" onClick={() => setClientType(suggested)}>
-            Switch to {CLIENT_TYPE_INFO[suggested].label}
+            {t('options_switch_client_type', [clientTypeLabel(suggested)])}
           </button>
         ) : null}
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Waiting for Zoho…' : 'Connect to Zoho'}
+          {t(busy ? 'options_connect_waiting' : 'options_connect_button')}
         </button>
       </form>
     </section>

@@ -1,6 +1,7 @@
 /** The connection once made: its facts, the organization picker, Disconnect; and Reconnect when it expired. */
 import { useState } from 'preact/hooks';
 import type { SettingsView, StatusView } from '../../utils/connection/requests';
+import { formatDate, t } from '../../utils/platform/i18n';
 import type { ManagedPolicy } from '../../utils/policy/policy';
 import { ConnectForm, type ConnectFormApi } from './ConnectForm';
 import { Disconnect, type DisconnectApi } from './Disconnect';
@@ -29,23 +30,25 @@ export function ConnectionSection(props: {
         <ConnectForm {...props} reconnect autoStart={props.reconnectNow} pasteCode={props.pasteCode} />
       ) : null}
       <section class="card" aria-labelledby="connection-title">
-        <h2 id="connection-title">Connection</h2>
+        <h2 id="connection-title">{t('options_connection_title')}</h2>
         <dl class="facts">
-          <dt>Status</dt>
-          <dd>{status.connection === 'reconnect' ? 'Expired: connect again' : 'Connected'}</dd>
-          <dt>Data center</dt>
-          <dd>{status.dataCenter?.label ?? 'Unknown'}</dd>
-          <dt>Organization</dt>
+          <dt>{t('options_connection_status')}</dt>
           <dd>
-            {status.org ? status.org.name : 'Not chosen yet'}{' '}
+            {t(status.connection === 'reconnect' ? 'options_connection_expired' : 'options_connection_connected')}
+          </dd>
+          <dt>{t('options_data_center')}</dt>
+          <dd>{status.dataCenter?.label ?? t('options_connection_unknown')}</dd>
+          <dt>{t('options_connection_organization')}</dt>
+          <dd>
+            {status.org ? status.org.name : t('options_connection_org_not_chosen')}{' '}
             {status.connection === 'connected' ? (
               <button type="button" class="link" onClick={() => setPicking(true)}>
-                Change
+                {t('options_connection_change')}
               </button>
             ) : null}
           </dd>
-          <dt>Connected</dt>
-          <dd>{status.connectedAt ? new Date(status.connectedAt).toLocaleString() : '–'}</dd>
+          <dt>{t('options_connection_connected_at')}</dt>
+          <dd>{status.connectedAt ? formatDate(status.connectedAt) : '–'}</dd>
         </dl>
         {picking || status.connection === 'choose-org' ? (
           <OrgPicker

@@ -11,6 +11,7 @@ import type { Client } from '../../utils/client';
 import type { SettingsView } from '../../utils/connection/requests';
 import { deskAddressOrigin } from '../../utils/page/desk-addresses';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { t } from '../../utils/platform/i18n';
 
 export interface DeskAddressesApi extends Pick<Client, 'addDeskAddress' | 'removeDeskAddress'> {
   /** The browser's permission prompt for that one origin; true when granted. */
@@ -41,7 +42,7 @@ export function DeskAddresses(props: {
     try {
       // First, inside the click: the browser shows its prompt only for a user's own action.
       if (!(await props.api.requestHostAccess(parsed.origin))) {
-        return setProblem(`Access to ${parsed.origin} was not allowed, so nothing was added.`);
+        return setProblem(t('options_desk_refused_add', [parsed.origin]));
       }
       props.onSettings(await props.api.addDeskAddress({ origin: parsed.origin }));
       setInput('');
@@ -55,7 +56,7 @@ export function DeskAddresses(props: {
     setError(null);
     try {
       if (!(await props.api.requestHostAccess(origin))) {
-        return setError({ kind: 'forbidden', message: `Access to ${origin} was not allowed.` });
+        return setError({ kind: 'forbidden', message: t('options_desk_refused', [origin]) });
       }
       props.onSettings(await props.api.addDeskAddress({ origin }));
     } catch (e) {
@@ -74,12 +75,8 @@ export function DeskAddresses(props: {
 
   return (
     <section class="card" aria-labelledby="desk-addresses-title">
-      <h2 id="desk-addresses-title">My Desk address</h2>
-      <p class="hint">
-        Zoho's own Desk addresses are covered. If your agents open Desk on your organization's own domain (domain
-        mapping), add it here: the browser asks to allow that one address, and the Remove badges control works there
-        too. Removing it gives the access back.
-      </p>
+      <h2 id="desk-addresses-title">{t('options_desk_title')}</h2>
+      <p class="hint">{t('options_desk_hint')}</p>
       {props.addresses.length ? (
         <ul class="addresses">
           {props.addresses.map((origin) => (
@@ -87,15 +84,23 @@ export function DeskAddresses(props: {
               <code>{origin}</code>{' '}
               {props.withoutAccess?.includes(origin) ? (
                 <p class="warning">
-                  The browser does not allow the extension here yet, so the Remove badges control is not added.{' '}
-                  <button type="button" onClick={() => void allow(origin)} aria-label={`Allow access to ${origin}`}>
-                    Allow access
+                  {t('options_desk_no_access')}{' '}
+                  <button
+                    type="button"
+                    onClick={() => void allow(origin)}
+                    aria-label={t('options_desk_allow_label', [origin])}
+                  >
+                    {t('options_desk_allow')}
                   </button>
                 </p>
               ) : null}
               {props.locked ? null : (
-                <button type="button" onClick={() => void remove(origin)} aria-label={`Remove ${origin}`}>
-                  Remove
+                <button
+                  type="button"
+                  onClick={() => void remove(origin)}
+                  aria-label={t('options_desk_remove_label', [origin])}
+                >
+                  {t('options_desk_remove')}
                 </button>
               )}
             </li>
@@ -106,7 +111,7 @@ export function DeskAddresses(props: {
       <PageAlert error={props.locked ? error : null} />
       <form onSubmit={add} noValidate hidden={props.locked}>
         <div class="field">
-          <label for="desk-address">Desk address</label>
+          <label for="desk-address">{t('options_desk_address')}</label>
           <input
             id="desk-address"
             value={input}
@@ -124,7 +129,7 @@ export function DeskAddresses(props: {
           ) : null}
         </div>
         <PageAlert error={error} />
-        <button type="submit">Add address</button>
+        <button type="submit">{t('options_desk_add')}</button>
       </form>
     </section>
   );

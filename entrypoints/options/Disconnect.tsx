@@ -4,13 +4,14 @@ import { PageAlert } from '../../components/common/Notices';
 import type { Client } from '../../utils/client';
 import { DEFAULT_FORGET, type Forget, type StatusView } from '../../utils/connection/requests';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { type MessageKey, t } from '../../utils/platform/i18n';
 
 export type DisconnectApi = Pick<Client, 'disconnect'>;
 
-const FORGET_CHOICES: [keyof typeof DEFAULT_FORGET, string][] = [
-  ['bulkRuns', 'Bulk runs (their lists of users and emails)'],
-  ['lookups', 'Remembered lookups (contacts, the typed help center ID, the last search)'],
-  ['auditLog', 'The audit log of removals'],
+const FORGET_CHOICES: [keyof typeof DEFAULT_FORGET, MessageKey][] = [
+  ['bulkRuns', 'options_forget_bulk_runs'],
+  ['lookups', 'options_forget_lookups'],
+  ['auditLog', 'options_forget_audit_log'],
 ];
 
 export function Disconnect(props: { api: DisconnectApi; onStatus: (s: StatusView) => void }) {
@@ -35,9 +36,9 @@ export function Disconnect(props: { api: DisconnectApi; onStatus: (s: StatusView
       <PageAlert error={error} />
       {confirming ? (
         <div class="confirm">
-          <p>Disconnect? The extension's Zoho token will be revoked.</p>
+          <p>{t('options_disconnect_confirm')}</p>
           <fieldset>
-            <legend>Also delete from this computer</legend>
+            <legend>{t('options_forget_legend')}</legend>
             {FORGET_CHOICES.map(([key, label]) => (
               <label key={key} class="radio">
                 <input
@@ -45,20 +46,20 @@ export function Disconnect(props: { api: DisconnectApi; onStatus: (s: StatusView
                   checked={forget[key]}
                   onChange={(e) => setForget({ ...forget, [key]: e.currentTarget.checked })}
                 />
-                {label}
+                {t(label)}
               </label>
             ))}
           </fieldset>
           <button type="button" class="danger" disabled={busy} onClick={disconnect}>
-            Yes, disconnect
+            {t('options_disconnect_yes')}
           </button>{' '}
           <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('common_cancel')}
           </button>
         </div>
       ) : (
         <button type="button" onClick={() => setConfirming(true)}>
-          Disconnect
+          {t('options_disconnect')}
         </button>
       )}
     </>

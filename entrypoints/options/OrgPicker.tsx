@@ -6,6 +6,7 @@ import type { OrganizationView } from '../../utils/connection/organizations';
 import type { StatusView } from '../../utils/connection/requests';
 import { firstOrgChoice } from '../../utils/connection/settings-form';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { t } from '../../utils/platform/i18n';
 
 export type OrgPickerApi = Pick<Client, 'listOrganizations' | 'chooseOrganization'>;
 
@@ -38,15 +39,15 @@ export function OrgPicker(props: { api: OrgPickerApi; current?: string; onChosen
       <div>
         <PageAlert error={error} />
         <button type="button" onClick={load}>
-          Try again
+          {t('common_try_again')}
         </button>
       </div>
     );
   }
-  if (!orgs) return <p>Loading organizations…</p>;
+  if (!orgs) return <p>{t('options_orgs_loading')}</p>;
   return (
     <fieldset class="orgs">
-      <legend>Choose the organization to work in</legend>
+      <legend>{t('options_orgs_legend')}</legend>
       {orgs.map((org) => (
         <label key={org.id} class="radio">
           <input
@@ -60,7 +61,7 @@ export function OrgPicker(props: { api: OrgPickerApi; current?: string; onChosen
         </label>
       ))}
       <button type="button" class="primary" disabled={!choice} onClick={choose}>
-        Use this organization
+        {t('options_orgs_use')}
       </button>
     </fieldset>
   );

@@ -1,11 +1,13 @@
 /** The privacy policy the extension ships (entrypoints/privacy, written from PRIVACY.md), in a tab of its own. */
+import { t } from '../../utils/platform/i18n';
+
 export function PrivacyLink() {
   return (
     <footer class="page-footer">
       <a href="privacy.html" target="_blank" rel="noopener">
-        Privacy policy
+        {t('options_privacy_link')}
       </a>
-      : what the extension reads and stores, where, for how long, and how to delete it.
+      {t('options_privacy_about')}
     </footer>
   );
 }

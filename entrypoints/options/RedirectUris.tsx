@@ -4,6 +4,7 @@
  */
 import { CopyableId } from '../../components/common/CopyableId';
 import type { FirefoxRedirect } from '../../utils/connection/redirect-uri';
+import { t } from '../../utils/platform/i18n';
 import { RadioChoices } from './RadioChoices';
 
 export function RedirectUris(props: {
@@ -16,30 +17,22 @@ export function RedirectUris(props: {
   if (!both) {
     return (
       <div class="field">
-        <CopyableId label="Redirect URI to register in Zoho's API console" value={props.redirectUri} id="redirect" />
+        <CopyableId label={t('options_redirect_uri')} value={props.redirectUri} id="redirect" />
       </div>
     );
   }
   return (
     <div class="field">
-      <CopyableId label="Firefox redirect URI" value={both.extension} id="redirect" />
-      <CopyableId label="Loopback redirect URI" value={both.loopback} id="redirect-loopback" />
+      <CopyableId label={t('options_redirect_firefox')} value={both.extension} id="redirect" />
+      <CopyableId label={t('options_redirect_loopback')} value={both.loopback} id="redirect-loopback" />
       <RadioChoices
-        legend="Redirect URI registered in Zoho's API console"
+        legend={t('options_redirect_registered')}
         name="firefox-redirect"
         value={props.picked}
         onChange={props.onPick}
         choices={[
-          [
-            'extension',
-            "Firefox's own (allizom.org)",
-            'Register it first: it is the address Firefox gives the extension.',
-          ],
-          [
-            'loopback',
-            'Loopback (127.0.0.1)',
-            'When the console refuses the allizom.org address. Firefox catches it; nothing listens there.',
-          ],
+          ['extension', t('options_redirect_extension_choice'), t('options_redirect_extension_hint')],
+          ['loopback', t('options_redirect_loopback_choice'), t('options_redirect_loopback_hint')],
         ]}
       />
     </div>

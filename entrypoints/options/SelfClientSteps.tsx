@@ -1,20 +1,21 @@
 /** A Self Client, step by step in Zoho's API console, with the exact scope string to paste there. */
 import { CopyableId } from '../../components/common/CopyableId';
 import { DESK_SCOPE_STRING } from '../../utils/connection/scopes';
-import { SELF_CLIENT_STEPS } from '../../utils/connection/settings-form';
+import { selfClientSteps } from '../../utils/connection/settings-form';
+import { t } from '../../utils/platform/i18n';
 
 export function SelfClientSteps() {
   return (
     <div class="field">
       <span class="label" id="self-client-steps-title">
-        In Zoho's API console
+        {t('options_self_client_console')}
       </span>
       <ol class="steps" aria-labelledby="self-client-steps-title">
-        {SELF_CLIENT_STEPS.map((step) => (
+        {selfClientSteps().map((step) => (
           <li key={step}>{step}</li>
         ))}
       </ol>
-      <CopyableId label="Scope string" value={DESK_SCOPE_STRING} id="scope-string" />
+      <CopyableId label={t('options_scope_string')} value={DESK_SCOPE_STRING} id="scope-string" />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { Client } from '../../utils/client';
 import type { StatusView } from '../../utils/connection/requests';
 import type { ZohoAccessApi } from '../../utils/connection/zoho-access';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { t, tParts } from '../../utils/platform/i18n';
 import type { UserSummary } from '../../utils/platform/zoho/views';
 import type { RemovalTarget } from '../../utils/removal/panel-context';
 import { userTarget } from '../../utils/search/popup-lookup';
@@ -84,7 +85,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
 
   let body: preact.ComponentChild;
   if (error) body = <ErrorMessage error={error} />;
-  else if (!status) body = <p class="muted">Loading…</p>;
+  else if (!status) body = <p class="muted">{t('common_loading')}</p>;
   else if (status.connection !== 'connected') {
     body = (
       <ConnectionNotice
@@ -97,7 +98,7 @@ export function PopupApp({ api }: { api: PopupApi }) {
       <>
         {learned ? (
           <p class="saved" role="status">
-            Saved the pattern <code>{learned}</code>. The control is on this page now.
+            {tParts('popup_pattern_saved', [<code key="pattern">{learned}</code>])}
           </p>
         ) : null}
         <UserDetail
@@ -156,18 +157,18 @@ export function PopupApp({ api }: { api: PopupApi }) {
     <main class="popup">
       <header class="bar">
         {/* The page's one h1, except in a user's view, whose h1 is the user's name. */}
-        {selected ? <strong>Badge Remover</strong> : <h1 class="brand">Badge Remover</h1>}
+        {selected ? <strong>{t('popup_page_title')}</strong> : <h1 class="brand">{t('popup_page_title')}</h1>}
         <span class="muted">{status?.org ? status.org.name : ''}</span>
         {bulkOff ? null : (
           <a class="link" href="bulk.html" target="_blank" rel="noopener">
-            Bulk
+            {t('popup_bulk_link')}
           </a>
         )}
         <a class="link" href="audit.html" target="_blank" rel="noopener">
-          Audit log
+          {t('popup_audit_link')}
         </a>
         <button type="button" class="link" onClick={() => api.openOptions()}>
-          Options
+          {t('popup_options_link')}
         </button>
       </header>
       <ZohoAccessNotice api={api} skin="panel" />

@@ -1,5 +1,6 @@
 import { ErrorMessage } from '../../components/common/Notices';
 import type { SerializedError } from '../../utils/platform/errors';
+import { t } from '../../utils/platform/i18n';
 import type { HelpCenterView } from '../../utils/platform/zoho/views';
 
 /** Zoho's list of help centers; 'unlisted' where Zoho has none (the ID is typed instead); null while loading. */
@@ -19,12 +20,12 @@ export function HelpCenterChooser(props: {
   return (
     <>
       <div class="row">
-        <label for="hc">Help center</label>
+        <label for="hc">{t('popup_help_center')}</label>
         {helpCenters === 'unlisted' ? (
           <input
             id="hc"
             inputMode="numeric"
-            placeholder="Help center ID"
+            placeholder={t('popup_help_center_id')}
             value={props.typed}
             onInput={(e) => props.onType(e.currentTarget.value.trim())}
             aria-describedby="hc-hint"
@@ -41,14 +42,13 @@ export function HelpCenterChooser(props: {
                 {hc.name}
               </option>
             ))}
-            <option value="">All help centers</option>
+            <option value="">{t('popup_all_help_centers')}</option>
           </select>
         )}
       </div>
       {helpCenters === 'unlisted' ? (
         <p class="hint" id="hc-hint">
-          Zoho does not list help centers here: type the help center ID once (Setup → Help Center), and it is
-          remembered.
+          {t('popup_help_center_unlisted')}
         </p>
       ) : null}
       {props.error ? <ErrorMessage error={props.error} /> : null}

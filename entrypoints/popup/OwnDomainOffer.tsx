@@ -1,14 +1,13 @@
+import { t } from '../../utils/platform/i18n';
+
 /** Shown on an agent-app path of a host that is not Zoho's: perhaps the organization's own Desk address. */
 export function OwnDomainOffer(props: { origin: string; onAdd: () => void }) {
   return (
     <section class="own-domain" aria-labelledby="own-domain-title">
-      <h2 id="own-domain-title">Is this your Zoho Desk?</h2>
-      <p class="muted">
-        {props.origin} looks like Desk's agent app on your organization's own domain. Add it as your Desk address, and
-        the Remove badges control works here too.
-      </p>
+      <h2 id="own-domain-title">{t('popup_own_domain_title')}</h2>
+      <p class="muted">{t('popup_own_domain_body', [props.origin])}</p>
       <button type="button" onClick={props.onAdd}>
-        Add as my Desk address…
+        {t('popup_own_domain_add')}
       </button>
     </section>
   );

@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../components/common/Notices';
 import type { Client } from '../../utils/client';
 import { PAGE_KIND_CATALOG } from '../../utils/page/kind-catalog';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { t } from '../../utils/platform/i18n';
 import type { RecognizedPageView } from '../../utils/search/recognize-with-zoho';
 
 export interface RecognizeApi extends Pick<Client, 'recognizePage'> {
@@ -20,15 +21,19 @@ type Step =
   | { at: 'error'; error: SerializedError };
 
 /** What the admin reads for the kind of page the pattern leads to. */
-const kindLabel = (view: RecognizedPageView): string => (view.kind ? PAGE_KIND_CATALOG[view.kind].label : 'Desk');
+const kindLabel = (view: RecognizedPageView): string =>
+  t(view.kind ? PAGE_KIND_CATALOG[view.kind].label : 'common_page_kind_desk');
+
+/** A name, and the email where there is one. */
+const who = (person: { name: string; email?: string }) =>
+  person.email ? `${person.name} (${person.email})` : person.name;
 
 const whatItIs = (entry: RecognizedPageView['ids'][number]): string => {
   const parts: string[] = [];
-  if (entry.user) parts.push(`Help Center user ${entry.user.name}${entry.user.email ? ` (${entry.user.email})` : ''}`);
-  if (entry.helpCenter) parts.push(`help center ${entry.helpCenter.name}`);
-  if (entry.contact)
-    parts.push(`contact ${entry.contact.name}${entry.contact.email ? ` (${entry.contact.email})` : ''}`);
-  return parts.length ? parts.join('; ') : 'not a user, help center or contact';
+  if (entry.user) parts.push(t('popup_recognized_user', [who(entry.user)]));
+  if (entry.helpCenter) parts.push(t('popup_recognized_help_center', [entry.helpCenter.name]));
+  if (entry.contact) parts.push(t('popup_recognized_contact', [who(entry.contact)]));
+  return parts.length ? parts.join(t('popup_recognized_separator')) : t('popup_recognized_nothing');
 };
 
 /**
@@ -64,20 +69,18 @@ export function RecognizePage(props: {
       type="button"
       onClick={() => api.editPagePattern(line).catch((e) => setStep({ at: 'error', error: serializeError(e) }))}
     >
-      Open the pattern editor
+      {t('popup_recognize_editor')}
     </button>
   );
 
   return (
     <section class="recognize" aria-labelledby="recognize-title" aria-busy={step.at === 'asking'}>
-      <h2 id="recognize-title">Is this a Help Center user or contact page?</h2>
+      <h2 id="recognize-title">{t('popup_recognize_title')}</h2>
       {step.at === 'offer' || step.at === 'asking' ? (
         <>
-          <p class="muted">
-            Badge Remover does not know this page's address yet. It can ask Zoho what the numbers in it are.
-          </p>
+          <p class="muted">{t('popup_recognize_offer')}</p>
           <button type="button" class="primary" disabled={step.at === 'asking'} onClick={ask}>
-            {step.at === 'asking' ? 'Asking Zoho…' : 'Recognize this page'}
+            {t(step.at === 'asking' ? 'popup_recognize_asking' : 'popup_recognize_button')}
           </button>
         </>
       ) : null}
@@ -85,7 +88,7 @@ export function RecognizePage(props: {
         <>
           <ErrorMessage error={step.error} />
           <button type="button" onClick={ask}>
-            Try again
+            {t('common_try_again')}
           </button>
         </>
       ) : null}
@@ -100,20 +103,20 @@ export function RecognizePage(props: {
               ))}
             </ul>
           ) : (
-            <p>There are no numeric IDs in this page's address.</p>
+            <p>{t('popup_recognize_no_ids')}</p>
           )}
           {step.view.pattern ? (
             step.at === 'saved' ? (
-              <p>Saved. The control is on this page now, and on every {kindLabel(step.view)} page of this shape.</p>
+              <p>{t('popup_recognize_saved', [kindLabel(step.view)])}</p>
             ) : (
               <>
-                <p>This is a {kindLabel(step.view)} page. Pages of this shape will be recognized by:</p>
+                <p>{t('popup_recognize_found', [kindLabel(step.view)])}</p>
                 <p>
                   <code class="pattern">{step.view.pattern}</code>
                 </p>
                 <div class="actions">
                   <button type="button" class="primary" onClick={() => save(step.view)}>
-                    Save this pattern
+                    {t('popup_recognize_save')}
                   </button>
                   {editor(step.view.pattern)}
                 </div>
@@ -121,10 +124,7 @@ export function RecognizePage(props: {
             )
           ) : (
             <>
-              <p>
-                Zoho knows none of these numbers as a Help Center user or a contact in this organization, so this page
-                cannot be recognized. If it is one, write its pattern yourself.
-              </p>
+              <p>{t('popup_recognize_unknown')}</p>
               {editor(step.view.target)}
             </>
           )}

@@ -3,6 +3,7 @@ import { CopyableId } from '../../components/common/CopyableId';
 import { ErrorMessage } from '../../components/common/Notices';
 import type { Client } from '../../utils/client';
 import { helpCenterListUnavailable, type SerializedError, serializeError } from '../../utils/platform/errors';
+import { plural, t } from '../../utils/platform/i18n';
 import { isZohoId } from '../../utils/platform/ids';
 import type { UserSummary } from '../../utils/platform/zoho/views';
 import type { RemovalTarget } from '../../utils/removal/panel-context';
@@ -98,7 +99,7 @@ export function Search(props: {
   };
 
   return (
-    <section class="search" aria-label="Find a Help Center user">
+    <section class="search" aria-label={t('popup_search_label')}>
       <HelpCenterChooser
         helpCenters={helpCenters}
         selectedId={state.helpCenterId}
@@ -113,7 +114,7 @@ export function Search(props: {
         }}
         onSelect={(helpCenterId) => dispatch({ type: 'helpCenter', helpCenterId })}
       />
-      <div class="modes" role="radiogroup" aria-label="Find by">
+      <div class="modes" role="radiogroup" aria-label={t('popup_find_by')}>
         {(['search', 'id'] as const).map((mode) => (
           <label key={mode}>
             <input
@@ -122,7 +123,7 @@ export function Search(props: {
               checked={state.mode === mode}
               onChange={() => dispatch({ type: 'mode', mode })}
             />
-            {mode === 'search' ? 'Name or email' : 'User ID'}
+            {t(mode === 'search' ? 'popup_name_or_email' : 'popup_user_id')}
           </label>
         ))}
       </div>
@@ -130,8 +131,8 @@ export function Search(props: {
         ref={input}
         type="search"
         class="query"
-        aria-label={state.mode === 'id' ? 'User ID' : 'Name or email'}
-        placeholder={state.mode === 'id' ? 'e.g. 310975130121' : 'Name or email, at least 2 characters'}
+        aria-label={t(state.mode === 'id' ? 'popup_user_id' : 'popup_name_or_email')}
+        placeholder={state.mode === 'id' ? t('common_for_example', ['310975130121']) : t('popup_query_placeholder')}
         value={state.query}
         onInput={(e) => dispatch({ type: 'typed', query: e.currentTarget.value })}
         onKeyDown={onKeyDown}
@@ -141,10 +142,10 @@ export function Search(props: {
       <p id="query-problem" class="field-error" role={state.problem ? 'alert' : undefined}>
         {state.problem ?? ''}
       </p>
-      {state.status === 'loading' ? <p class="muted">Searching…</p> : null}
+      {state.status === 'loading' ? <p class="muted">{t('popup_searching')}</p> : null}
       {state.status === 'error' && state.error ? <ErrorMessage error={state.error} onRetry={() => void run()} /> : null}
-      {state.status === 'done' && state.results.length === 0 ? <p class="muted">No Help Center user matches.</p> : null}
-      <ul id="results" class="results" aria-label="Results">
+      {state.status === 'done' && state.results.length === 0 ? <p class="muted">{t('popup_no_match')}</p> : null}
+      <ul id="results" class="results" aria-label={t('popup_results')}>
         {state.results.map((user, index) => (
           <li
             key={user.id}
@@ -154,29 +155,29 @@ export function Search(props: {
             <button type="button" class="result-open" onClick={() => props.onOpen(user, state.helpCenterId)}>
               <span class="name">{user.name}</span>
               {user.email ? <span class="muted"> {user.email}</span> : null}
-              <span class="count">{user.badgeCount} badges</span>
+              <span class="count">{plural('popup_badge_count', user.badgeCount)}</span>
             </button>
-            <CopyableId label="User ID" value={user.id} />
+            <CopyableId label={t('popup_user_id')} value={user.id} />
             <div class="actions">
               {props.onOpenInDesk && state.helpCenterId ? (
                 <button
                   type="button"
                   onClick={() => props.onOpenInDesk?.({ userId: user.id, helpCenterId: state.helpCenterId })}
                 >
-                  Open in Desk
+                  {t('popup_open_in_desk')}
                 </button>
               ) : null}
               <button type="button" onClick={() => props.onRemove(user, state.helpCenterId)}>
-                Remove badges
+                {t('popup_remove_badges')}
               </button>
             </div>
           </li>
         ))}
       </ul>
-      {state.stale ? <p class="muted">Showing your last search; refreshing…</p> : null}
+      {state.stale ? <p class="muted">{t('popup_stale')}</p> : null}
       {state.nextFrom && state.status === 'done' ? (
         <button type="button" onClick={() => void run(state.nextFrom)}>
-          More results
+          {t('popup_more_results')}
         </button>
       ) : null}
     </section>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { CopyableId } from '../../components/common/CopyableId';
 import { type PanelApi, RemoveBadgesPanel } from '../../components/removal/RemoveBadgesPanel';
 import type { StatusView } from '../../utils/connection/requests';
+import { plural, t } from '../../utils/platform/i18n';
 import type { UserSummary } from '../../utils/platform/zoho/views';
 import type { RemovalTarget } from '../../utils/removal/panel-context';
 import { idsAsText } from '../../utils/search/popup-search';
@@ -25,10 +26,10 @@ function IdList(props: {
   const [copiedAll, setCopiedAll] = useState(false);
   return (
     <div class="ids">
-      <CopyableId label="User ID" value={ids.userId} />
-      {ids.helpCenterId ? <CopyableId label="Help Center ID" value={ids.helpCenterId} /> : null}
-      {ids.contactId ? <CopyableId label="Contact ID" value={ids.contactId} /> : null}
-      {ids.orgId ? <CopyableId label="Organization ID" value={ids.orgId} /> : null}
+      <CopyableId label={t('popup_user_id')} value={ids.userId} />
+      {ids.helpCenterId ? <CopyableId label={t('popup_help_center_id')} value={ids.helpCenterId} /> : null}
+      {ids.contactId ? <CopyableId label={t('popup_contact_id')} value={ids.contactId} /> : null}
+      {ids.orgId ? <CopyableId label={t('popup_organization_id')} value={ids.orgId} /> : null}
       <button
         type="button"
         class="link"
@@ -37,7 +38,7 @@ function IdList(props: {
           setCopiedAll(true);
         }}
       >
-        {copiedAll ? 'Copied all IDs' : 'Copy all IDs'}
+        {t(copiedAll ? 'popup_copied_all_ids' : 'popup_copy_all_ids')}
       </button>
     </div>
   );
@@ -57,12 +58,12 @@ export function UserDetail(props: {
   const { selected, status } = props;
   const { summary, target } = selected;
   return (
-    <section class="detail" aria-label="Help Center user">
+    <section class="detail" aria-label={t('popup_user_label')}>
       {selected.fromPage ? (
-        <p class="muted">The user on this page</p>
+        <p class="muted">{t('popup_user_on_page')}</p>
       ) : (
         <button type="button" class="link" onClick={props.onBack}>
-          ‹ Back to search
+          {t('popup_back_to_search')}
         </button>
       )}
       {summary ? (
@@ -89,14 +90,14 @@ export function UserDetail(props: {
         </div>
       ) : (
         <div class="actions">
-          {summary ? <span class="muted">{summary.badgeCount} badges</span> : null}
+          {summary ? <span class="muted">{plural('popup_badge_count', summary.badgeCount)}</span> : null}
           {props.onOpenInDesk && target.helpCenterId ? (
             <button type="button" onClick={() => props.onOpenInDesk?.(target)}>
-              Open in Desk
+              {t('popup_open_in_desk')}
             </button>
           ) : null}
           <button type="button" class="primary" onClick={props.onRemove}>
-            Remove badges
+            {t('popup_remove_badges')}
           </button>
         </div>
       )}

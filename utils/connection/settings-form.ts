@@ -6,6 +6,7 @@ import type * as z from 'zod/mini';
 import { anchorSelectorProblem } from '../page/anchor';
 import { patternLineProblems, patternLines } from '../page/pattern-list';
 import type { SerializedError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { clientIdProblem, selfClientCodeProblem } from '../platform/zoho/client-id';
 import { CLIENT_TYPE_INFO, type ClientType } from '../platform/zoho/client-types';
 import type { RouteSetting } from '../platform/zoho/removal-routes';
@@ -44,7 +45,7 @@ export function planConnect(fields: ConnectFields, hasClientSecret: boolean): Co
   const idProblem = clientIdProblem(fields.clientId);
   const secretProblem =
     info.secret === 'required' && !fields.secret.trim() && !hasClientSecret
-      ? `A ${info.label} client needs its client secret.`
+      ? t('options_secret_problem', [t(`options_client_type_${fields.clientType}`)])
       : null;
   const code = fields.code?.trim() ?? '';
   const codeProblem = info.redirect ? null : selfClientCodeProblem(code);
@@ -74,21 +75,14 @@ export const reconnectsAtOnce = (clientType: ClientType): boolean => CLIENT_TYPE
 
 /** What "Detect" does, said for the client type: at sign-in, or by trying each data center with the code. */
 export const detectLabel = (clientType: ClientType): string =>
-  CLIENT_TYPE_INFO[clientType].redirect ? 'Detect at sign-in' : 'Detect (try each data center)';
+  t(CLIENT_TYPE_INFO[clientType].redirect ? 'options_detect_at_sign_in' : 'options_detect_each_data_center');
 
 /**
  * A Self Client, step by step in Zoho's API console, in the console's own words
  * (zoho.com/accounts/protocol/oauth/self-client/authorization-code-flow.html).
  */
-export const SELF_CLIENT_STEPS: readonly string[] = [
-  "In Zoho's API console (api-console.zoho.com, or your data center's), click GET STARTED or ADD CLIENT, choose Self Client, click CREATE NOW, then OK.",
-  'On the Client Secret tab, copy the Client ID and the Client Secret into the fields below.',
-  'On the Generate Code tab, paste the scope string below into Scope.',
-  'Choose the Time Duration: 3, 5, 7 or 10 minutes. The code works once, within that time.',
-  'Enter a Scope Description (any text, e.g. "Badge Remover") and click CREATE.',
-  'When asked, select Zoho Desk as the portal and your Desk organization, then click CREATE.',
-  'Copy the code the console shows, paste it into Code below, and click Connect to Zoho.',
-];
+export const selfClientSteps = (): string[] =>
+  ([1, 2, 3, 4, 5, 6, 7] as const).map((step) => t(`options_self_client_step_${step}`));
 
 export interface SecretFieldText {
   label: string;
@@ -106,12 +100,14 @@ export function secretFieldText(
   const { secret } = CLIENT_TYPE_INFO[clientType];
   if (secret === 'none') return null;
   return {
-    label: secret === 'required' ? 'Client secret' : 'Client secret (optional)',
-    placeholder: hasClientSecret
-      ? 'Saved (hidden); type to replace'
-      : secret === 'required'
-        ? "From Zoho's API console"
-        : 'Only if your client needs one',
+    label: t(secret === 'required' ? 'options_client_secret' : 'options_client_secret_optional'),
+    placeholder: t(
+      hasClientSecret
+        ? 'options_secret_placeholder_saved'
+        : secret === 'required'
+          ? 'options_secret_placeholder_required'
+          : 'options_secret_placeholder_optional',
+    ),
     warn: !!typed.trim() || hasClientSecret || secret === 'required',
   };
 }
@@ -151,14 +147,14 @@ export function planAdvancedSave(fields: AdvancedFields, parseSelector: (selecto
   const lines = patternLines(fields.patterns);
   const problems = patternLineProblems(lines);
   const selectorProblem = anchorSelectorProblem(fields.anchorSelector, parseSelector);
-  if (selectorProblem) problems.push(`Anchor: ${selectorProblem}`);
+  if (selectorProblem) problems.push(t('options_anchor_problem', [selectorProblem]));
   const bulkConcurrency = Number(fields.concurrency);
   if (
     !Number.isInteger(bulkConcurrency) ||
     bulkConcurrency < BULK_CONCURRENCY.min ||
     bulkConcurrency > BULK_CONCURRENCY.max
   ) {
-    problems.push(`Calls at once: a whole number from ${BULK_CONCURRENCY.min} to ${BULK_CONCURRENCY.max}.`);
+    problems.push(t('options_concurrency_problem', [BULK_CONCURRENCY.min, BULK_CONCURRENCY.max]));
   }
   if (problems.length) return { problems, input: null };
   return {

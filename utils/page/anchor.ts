@@ -3,6 +3,7 @@
  * selector → the element that shows the user's name or email → the first heading of the main content →
  * nothing (the caller then floats the control in a corner). No class name or element of Zoho's is assumed.
  */
+import { t } from '../platform/i18n';
 
 export type AnchorKind = 'selector' | 'name' | 'heading';
 
@@ -72,11 +73,11 @@ export function findAnchor(root: Document, hints: AnchorHints = {}): Anchor | nu
 export function anchorSelectorProblem(selector: string, parse: (s: string) => void): string | undefined {
   const trimmed = selector.trim();
   if (!trimmed) return undefined;
-  if (trimmed.length > 300) return 'Keep the anchor selector under 300 characters.';
+  if (trimmed.length > 300) return t('options_anchor_too_long');
   try {
     parse(trimmed);
   } catch {
-    return `"${trimmed}" is not a valid CSS selector.`;
+    return t('options_anchor_invalid', [trimmed]);
   }
   return undefined;
 }

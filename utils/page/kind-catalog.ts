@@ -1,11 +1,13 @@
 /**
- * The kinds of Desk page the extension serves, as plain data: what the admin reads for each, the URL placeholders
+ * The kinds of Desk page the extension serves, as plain data: what the admin reads for each (a message key), the URL placeholders
  * that name its target (a pattern with one of them leads to that kind of page), and its built-in URL shapes. The
  * URL pattern language, the options page and the popup read this; what each kind does is in its folder of utils/page-kinds/.
  */
+import type { MessageKey } from '../platform/i18n';
+
 export const PAGE_KIND_CATALOG = {
   'helpcenter-user': {
-    label: 'Help Center user',
+    label: 'common_page_kind_helpcenter_user',
     targets: ['userId', 'portalUserId'],
     // Their real URL is unconfirmed (docs/zoho.md §1.3): the likely shapes, and admins add their own (Advanced).
     builtIns: [
@@ -20,7 +22,7 @@ export const PAGE_KIND_CATALOG = {
     ],
   },
   contact: {
-    label: 'contact',
+    label: 'common_page_kind_contact',
     targets: ['contactId'],
     // Customers → Contacts → a contact; the shape is likely, unconfirmed.
     builtIns: [
@@ -29,7 +31,7 @@ export const PAGE_KIND_CATALOG = {
       '/support/{portal}/ShowHomePage.do#Contacts/dv/{contactId}',
     ],
   },
-} as const satisfies Record<string, { label: string; targets: readonly string[]; builtIns: readonly string[] }>;
+} as const satisfies Record<string, { label: MessageKey; targets: readonly string[]; builtIns: readonly string[] }>;
 
 export type PageKindName = keyof typeof PAGE_KIND_CATALOG;
 

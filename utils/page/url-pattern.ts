@@ -4,6 +4,7 @@
  * segment each: `/agent/{portal}/{department}/setup#setup/channels/helpcenter/{helpCenterId}/users/{userId}`.
  * Admin text never becomes a RegExp unescaped.
  */
+import { formatList, t } from '../platform/i18n';
 import { ZOHO_ID_GROUP } from '../platform/ids';
 import { PAGE_KIND_CATALOG, type PageKindName, pageKindNames, type TargetPlaceholder } from './kind-catalog';
 
@@ -53,22 +54,29 @@ type Problem =
 
 type ParseResult = { ok: true; pattern: CompiledPattern } | { ok: false; problem: Problem; detail?: string };
 
+const braced = (name: string) => `{${name}}`;
 const PROBLEM_TEXT: Record<Problem, (detail: string) => string> = {
-  empty: () => 'The pattern is empty.',
-  'too-long': () => `Keep patterns under ${MAX_LENGTH} characters.`,
-  'not-a-path': () => 'Start with the path after the host, e.g. /agent/{portal}/… (no https:// or host).',
-  space: () => 'Patterns cannot contain spaces.',
-  query: () => 'Leave out the query string (the part after "?").',
-  hashes: () => 'Use at most one "#".',
-  stray: (brace) => `A "${brace}" is not closed or opened; placeholders look like {userId}.`,
-  unknown: (name) => `Unknown placeholder {${name}}. Use ${PLACEHOLDERS.map((n) => `{${n}}`).join(', ')} or {*}.`,
-  twice: (name) => `{${name}} appears twice.`,
+  empty: () => t('options_pattern_empty'),
+  'too-long': () => t('options_pattern_too_long', [MAX_LENGTH]),
+  'not-a-path': () => t('options_pattern_not_a_path'),
+  space: () => t('options_pattern_space'),
+  query: () => t('options_pattern_query'),
+  hashes: () => t('options_pattern_hashes'),
+  stray: (brace) => t('options_pattern_stray', [brace]),
+  unknown: (name) =>
+    t('options_pattern_unknown', [name, formatList([...PLACEHOLDERS.map(braced), '{*}'], 'disjunction')]),
+  twice: (name) => t('options_pattern_twice', [name]),
   'no-target': () => {
-    const [first, ...others] = [...TARGETS.keys()].map((n) => `{${n}}`);
-    return `Include ${first} (or ${others.join(' or ')}) so the page can be identified.`;
+    const [first, ...others] = [...TARGETS.keys()].map(braced);
+    return t('options_pattern_no_target', [first!, formatList(others, 'disjunction')]);
   },
   both: () =>
-    `A pattern is for a ${pageKindNames.map((kind) => `${PAGE_KIND_CATALOG[kind].label} page`).join(' or a ')}, not both.`,
+    t('options_pattern_both', [
+      formatList(
+        pageKindNames.map((kind) => t(PAGE_KIND_CATALOG[kind].label)),
+        'disjunction',
+      ),
+    ]),
 };
 
 export function compilePattern(text: string): CompileResult {

@@ -42,6 +42,23 @@ export function t<K extends MessageKey>(key: K, ...rest: SubstitutionsOf<K>): st
   return message(key, substitutions);
 }
 
+const MARK = '\u{E000}';
+
+/**
+ * The message `key` with `parts` (say, a `<code>` element) where its `$1`… go: the text between them as strings,
+ * so a page can put markup inside a translated sentence.
+ */
+export function tParts<T>(key: KeyWithPlaceholders, parts: readonly T[]): (string | T)[] {
+  const marked = message(
+    key,
+    parts.map((_, index) => `${MARK}${index}${MARK}`),
+  );
+  return marked
+    .split(new RegExp(`${MARK}(\\d)${MARK}`))
+    .map((piece, index) => (index % 2 ? parts[Number(piece)]! : piece))
+    .filter((piece) => piece !== '');
+}
+
 /**
  * The plural form of `key` for `count` in the messages' language, by `Intl.PluralRules`: `key_one`, `key_other`,
  * and in Arabic also `key_zero`, `key_two`, `key_few`, `key_many` (Japanese has `key_other` only). `$1` is the

@@ -5,6 +5,7 @@
  */
 
 import type { SerializedError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { isZohoId } from '../platform/ids';
 import type { UserSearchPage, UserSummary } from '../platform/zoho/views';
 
@@ -42,11 +43,9 @@ export function queryProblem(mode: SearchMode, text: string): string | null {
   const query = text.trim();
   if (mode === 'id') {
     if (!query) return null;
-    return isZohoId(query)
-      ? null
-      : "A user ID is a number, like 310975130121. Copy it from the user's page, or search by name or email.";
+    return isZohoId(query) ? null : t('popup_query_id_problem');
   }
-  if (query.length === 1) return 'Type at least 2 characters of a name or email.';
+  if (query.length === 1) return t('popup_query_too_short');
   return null;
 }
 
@@ -127,10 +126,10 @@ export function searchReducer(state: SearchState, action: SearchAction): SearchS
 /** The IDs of a user, one per line, as "Copy all" puts them on the clipboard. */
 export function idsAsText(ids: { userId: string; helpCenterId?: string; orgId?: string; contactId?: string }): string {
   return [
-    ['User ID', ids.userId],
-    ['Help Center ID', ids.helpCenterId],
-    ['Contact ID', ids.contactId],
-    ['Organization ID', ids.orgId],
+    [t('popup_user_id'), ids.userId],
+    [t('popup_help_center_id'), ids.helpCenterId],
+    [t('popup_contact_id'), ids.contactId],
+    [t('popup_organization_id'), ids.orgId],
   ]
     .filter(([, value]) => value)
     .map(([label, value]) => `${label}: ${value}`)

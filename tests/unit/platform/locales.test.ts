@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dir, formatList, localizeDocument, messagesLocale, plural, t } from '../../../utils/platform/i18n';
+import { dir, formatList, localizeDocument, messagesLocale, plural, t, tParts } from '../../../utils/platform/i18n';
 import { LOCALES, type MessageEntry, readMessages, speak } from './locale-files';
 
 const english = readMessages('en');
@@ -18,15 +18,16 @@ const pluralBases = new Set(
 );
 const isPluralForm = (key: string) => pluralBases.has(PLURAL.exec(key)?.[1] ?? '');
 
-/** What a translation must keep: its `$n` substitutions and named placeholders (name and content). */
+/**
+ * What a translation must keep: its named placeholders (name and content) and the `$n` substitutions it uses
+ * directly; whether each named one is used is the test above's.
+ */
 function placeholdersOf(entry: MessageEntry): string[] {
   const named = Object.entries(entry.placeholders ?? {}).map(
     ([name, { content }]) => `$${name.toLowerCase()}$=${content}`,
   );
-  const used = [...entry.message.matchAll(/\$([a-z0-9_]+)\$|\$([1-9])/gi)].map((m) =>
-    m[1] ? `$${m[1].toLowerCase()}$` : `$${m[2]}`,
-  );
-  return [...new Set([...named, ...used])].sort();
+  const direct = [...entry.message.matchAll(/\$\$|\$([1-9])/g)].flatMap((m) => (m[1] ? [`$${m[1]}`] : []));
+  return [...new Set([...named, ...direct])].sort();
 }
 
 describe('the locales', () => {
@@ -42,9 +43,11 @@ describe('the locales', () => {
   it('use every named placeholder they declare, and declare every one they use', () => {
     for (const locale of LOCALES) {
       for (const [key, entry] of Object.entries(readMessages(locale))) {
-        const declared = Object.keys(entry.placeholders ?? {}).map((name) => name.toLowerCase());
-        const used = [...entry.message.matchAll(/\$([a-z0-9_]+)\$/gi)].map((m) => m[1]!.toLowerCase());
-        expect(new Set(used), `${locale} ${key}`).toEqual(new Set(declared));
+        const declared = new Set(Object.keys(entry.placeholders ?? {}).map((name) => name.toLowerCase()));
+        const used = new Set([...entry.message.matchAll(/\$([a-z0-9_]+)\$/gi)].map((m) => m[1]!.toLowerCase()));
+        for (const name of used) expect(declared, `${locale} ${key} uses $${name}$`).toContain(name);
+        // A plural form may say its count in words ("شارتان", two badges) and leave the number out.
+        if (!isPluralForm(key)) expect(used, `${locale} ${key}`).toEqual(declared);
       }
     }
   });
@@ -102,6 +105,31 @@ describe('the i18n wrapper', () => {
     expect(document.documentElement.lang).toBe('ar');
     expect(document.documentElement.dir).toBe('rtl');
     expect(document.title).toBe(readMessages('ar').panel_page_title!.message);
+  });
+
+  it('puts markup where the placeholders go, in the order the language puts them', () => {
+    const code = { element: 'code' };
+    expect(tParts('popup_pattern_saved', [code])).toEqual([
+      'Saved the pattern ',
+      code,
+      '. The control is on this page now.',
+    ]);
+    speak(fakeBrowser.i18n, 'ja');
+    expect(tParts('popup_pattern_saved', [code])[1]).toBe(code);
+  });
+
+  it('says Arabic counts in all six forms, and Japanese in one', () => {
+    const badges = (count: number) => plural('popup_badge_count', count);
+    expect([badges(1), badges(2), badges(1200)]).toEqual(['1 badge', '2 badges', '1,200 badges']);
+    speak(fakeBrowser.i18n, 'ar');
+    const arabic = readMessages('ar');
+    expect(badges(0)).toBe(arabic.popup_badge_count_zero!.message);
+    expect(badges(2)).toBe(arabic.popup_badge_count_two!.message);
+    expect(badges(3)).toBe(
+      arabic.popup_badge_count_few!.message.replace('$count$', new Intl.NumberFormat('ar').format(3)),
+    );
+    speak(fakeBrowser.i18n, 'ja');
+    expect(badges(1)).toBe('バッジ 1 個');
   });
 
   it('picks the plural form by the count, and falls back to `_other`', () => {

@@ -9,21 +9,53 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const CONVERTED: readonly string[] = [
-  'utils/platform/i18n.ts',
   'components/common/CopyableId.tsx',
   'components/common/GatedButton.tsx',
   'components/common/Notices.tsx',
+  'components/connection/ZohoAccessNotice.tsx',
+  'components/policy/Policy.tsx',
   'components/removal/BadgeList.tsx',
   'components/removal/ConfirmPreview.tsx',
   'components/removal/RemovalResult.tsx',
   'components/removal/RemoveBadgesPanel.tsx',
+  'entrypoints/desk-page.content/control-shell.ts',
+  'entrypoints/desk-page.content/control.ts',
+  'entrypoints/desk-page.content/index.ts',
+  'entrypoints/options/Advanced.tsx',
+  'entrypoints/options/App.tsx',
+  'entrypoints/options/CheckSetup.tsx',
+  'entrypoints/options/ConnectForm.tsx',
+  'entrypoints/options/ConnectionSection.tsx',
+  'entrypoints/options/DeskAddresses.tsx',
+  'entrypoints/options/Disconnect.tsx',
+  'entrypoints/options/OrgPicker.tsx',
+  'entrypoints/options/PrivacyLink.tsx',
+  'entrypoints/options/RadioChoices.tsx',
+  'entrypoints/options/RedirectUris.tsx',
+  'entrypoints/options/SecretsExposureNotice.tsx',
+  'entrypoints/options/SelfClientSteps.tsx',
+  'entrypoints/options/TextField.tsx',
+  'entrypoints/options/main.tsx',
+  'entrypoints/popup/App.tsx',
+  'entrypoints/popup/HelpCenterChooser.tsx',
+  'entrypoints/popup/OwnDomainOffer.tsx',
+  'entrypoints/popup/RecognizePage.tsx',
+  'entrypoints/popup/Search.tsx',
+  'entrypoints/popup/UserDetail.tsx',
+  'entrypoints/popup/main.tsx',
   'entrypoints/removal-panel/ContactPanel.tsx',
   'entrypoints/removal-panel/main.tsx',
   'entrypoints/removal-panel/panels.tsx',
-  'entrypoints/desk-page.content/control-shell.ts',
+  'utils/connection/settings-form.ts',
+  'utils/page/anchor.ts',
+  'utils/page/desk-addresses.ts',
+  'utils/page/kind-catalog.ts',
+  'utils/page/pattern-list.ts',
   'utils/page/shadow-mount.ts',
-  'entrypoints/desk-page.content/control.ts',
-  'entrypoints/desk-page.content/index.ts',
+  'utils/page/url-pattern.ts',
+  'utils/platform/i18n.ts',
+  'utils/platform/zoho/client-id.ts',
+  'utils/search/popup-search.ts',
 ];
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -48,6 +80,9 @@ function looksLikeProse(text: string): boolean {
   if (/^[A-Z][a-z’']+(\s+[^\s]+)+/.test(trimmed)) return true;
   return /[a-z]{2,}[.!?:]\s+[A-Za-z]/.test(trimmed) || /\s[a-z]{2,}\s[a-z]{2,}\s[a-z]{2,}/.test(trimmed);
 }
+
+/** A label's words ("Remove", "Copy the ID"), not a sample value ("1000.XXXX", "https://support.example.com"). */
+const readsAsWords = (text: string) => /\p{L}{2,}\s+\p{L}/u.test(text) || /^\p{Lu}\p{Ll}+\b/u.test(text);
 
 /** Calls whose strings are for developers: errors, the console, test ids. */
 function inDeveloperCall(node: ts.Node): boolean {
@@ -79,13 +114,13 @@ function proseIn(fileName: string, source: string): string[] {
             ts.isStringLiteralLike(node.initializer.expression)
           ? node.initializer.expression
           : undefined;
-      if (value && READ_ATTRIBUTES.has(name) && /\p{L}/u.test(value.text)) {
+      if (value && READ_ATTRIBUTES.has(name) && readsAsWords(value.text)) {
         report(node, `${name}="${value.text}"`);
         return;
       }
     } else if (ts.isPropertyAssignment(node) && ts.isStringLiteralLike(node.initializer)) {
       const name = node.name.getText(file).replace(/['"]/g, '');
-      if (READ_PROPERTIES.has(name) && /\p{L}{2}/u.test(node.initializer.text) && !inDeveloperCall(node)) {
+      if (READ_PROPERTIES.has(name) && readsAsWords(node.initializer.text) && !inDeveloperCall(node)) {
         report(node, `${name}: '${node.initializer.text}'`);
         return;
       }
@@ -112,7 +147,8 @@ describe('words in the converted UI files', () => {
       const tone = 'warning';
       const a = <p class="br-notice warning">Connect first.</p>;
       const b = <button aria-label="Copy the ID" title={t('x')} class="btn primary" />;
-      const c = { label: 'Remove', key: 'bulk_run' };
+      const g = <input placeholder="1000.XXXXXXXX" title="Remove" />;
+      const c = { label: 'Remove', key: 'bulk_run', title: 'popup_title' };
       const d = \`Removed \${n} badges from the user\`;
       const e = 'Nothing to remove';
       throw new Error('The panel has no context yet');
@@ -121,6 +157,7 @@ describe('words in the converted UI files', () => {
     expect(proseIn('sample.tsx', source).map((line) => line.replace(/^sample\.tsx:\d+ /, ''))).toEqual([
       'Connect first.',
       'aria-label="Copy the ID"',
+      'title="Remove"',
       "label: 'Remove'",
       'Removed … badges from the user',
       'Nothing to remove',

@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type OptionsApi, OptionsApp } from '../../../entrypoints/options/App';
 import type { SettingsView, StatusView } from '../../../utils/connection/requests';
 import { DESK_SCOPE_STRING } from '../../../utils/connection/scopes';
 import { ZohoError } from '../../../utils/platform/errors';
+import { readMessages, speak } from '../platform/locale-files';
 
 afterEach(cleanup);
 
@@ -68,6 +70,18 @@ function api(over: Partial<OptionsApi> = {}): OptionsApi {
 }
 
 describe('OptionsApp', () => {
+  it("speaks the browser's language: Japanese, and Arabic right to left", async () => {
+    for (const locale of ['ja', 'ar']) {
+      speak(fakeBrowser.i18n, locale);
+      const words = readMessages(locale);
+      render(<OptionsApp api={api()} />);
+      expect(await screen.findByRole('heading', { name: words.options_connect_title!.message })).toBeTruthy();
+      expect(screen.getByLabelText(words.options_client_id!.message)).toBeTruthy();
+      expect(screen.getByRole('button', { name: words.options_connect_button!.message })).toBeTruthy();
+      cleanup();
+    }
+  });
+
   it('refuses an invalid client ID inline and saves nothing', async () => {
     const a = api();
     render(<OptionsApp api={a} />);
