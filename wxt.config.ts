@@ -51,9 +51,10 @@ export default defineConfig({
   // Firefox too (WXT's default there is MV2): an event page instead of a service worker, the same code.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Badge Remover for Zoho Desk',
-    description:
-      'Remove community badges from Zoho Desk Help Center users: preview, confirm, and see each removal verified.',
+    // public/_locales/<lang>/messages.json; the browser shows its language's, else English.
+    name: '__MSG_app_name__',
+    description: '__MSG_app_description__',
+    default_locale: 'en',
     permissions: ['alarms', 'identity', 'storage'],
     host_permissions: hostPermissions(),
     // Asked only when the admin adds the organization's own Desk address, for that one origin (never at install).
@@ -80,6 +81,5 @@ export default defineConfig({
         }
       : {}),
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
-    action: { default_title: 'Badge Remover: find a Help Center user' },
   }),
 });

@@ -44,10 +44,23 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** `de` → `de_DE`, `ja` → `ja_JP`, `ar` → `ar_SA`: a locale name glibc knows. */
+function posixLocale(lang: string): string {
+  if (/[-_]/.test(lang)) return lang.replace('-', '_');
+  const region: Record<string, string> = { en: 'US', ja: 'JP', ar: 'SA' };
+  return `${lang}_${region[lang] ?? lang.toUpperCase()}`;
+}
+
 /** A fresh, throw-away profile every time: never the admin's own browser or Zoho session. */
 export async function launchExtensionBrowser(
   sandbox: SandboxAddress,
-  options: { headless?: boolean; extensionDir?: string; viewport?: { width: number; height: number } } = {},
+  options: {
+    headless?: boolean;
+    extensionDir?: string;
+    viewport?: { width: number; height: number };
+    /** The browser's UI language (`de`, `ar`…), which the extension's messages follow. */
+    lang?: string;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) {
@@ -62,8 +75,15 @@ export async function launchExtensionBrowser(
     chromium.launchPersistentContext(profile, {
       headless: options.headless ?? true,
       executablePath,
-      args: chromiumArgs(sandbox, extensionDir),
+      args: [...chromiumArgs(sandbox, extensionDir), ...(options.lang ? [`--lang=${options.lang}`] : [])],
       viewport: options.viewport ?? { width: 1280, height: 800 },
+      // On Linux Chromium takes its UI language from the environment; --lang is for the other systems.
+      ...(options.lang
+        ? {
+            locale: options.lang,
+            env: { ...process.env, LANGUAGE: options.lang, LANG: `${posixLocale(options.lang)}.UTF-8` },
+          }
+        : {}),
     });
   let context = await launch();
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -2,7 +2,8 @@
  * `npm start`: build the extension, start the sandbox with the demo data, and open Chromium with the
  * extension on a Help Center user page. Without a display (or with --headless) it walks through the
  * product headless and saves screenshots instead. `--self-client` connects with a Self Client instead: a code
- * generated in the (sandbox) API console and pasted in the options page.
+ * generated in the (sandbox) API console and pasted in the options page. `--lang de` (or `--lang=de`) runs the
+ * browser in that UI language, which the extension's messages follow (en, de, fr, es, ja, ar).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -20,11 +21,21 @@ const argv = process.argv.slice(2);
 const args = new Set(argv);
 const headless = args.has('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 const outDir = resolve(import.meta.dirname, '..', 'demo-output');
-const browserIndex = argv.indexOf('--browser');
-const which = (argv.find((a) => a.startsWith('--browser='))?.slice('--browser='.length) ??
-  (browserIndex >= 0 ? argv[browserIndex + 1] : 'chromium')) as BrowserName;
+/** `--name value` or `--name=value`. */
+function optionValue(name: string): string | undefined {
+  const index = argv.indexOf(name);
+  return (
+    argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1) ?? (index >= 0 ? argv[index + 1] : undefined)
+  );
+}
+const which = (optionValue('--browser') ?? 'chromium') as BrowserName;
 if (which !== 'chromium' && which !== 'firefox') {
   console.error(`Unknown --browser ${which}: chromium or firefox.`);
+  process.exit(2);
+}
+const lang = optionValue('--lang');
+if (lang !== undefined && !/^[a-z]{2,3}([-_][A-Za-z]{2,4})?$/.test(lang)) {
+  console.error(`Unknown --lang ${lang}: a language code such as de, ja or ar.`);
   process.exit(2);
 }
 const connect: DemoConnect = args.has('--self-client') ? 'self-client' : 'mobile';
@@ -97,7 +108,7 @@ if (headless) {
 }
 
 async function chromiumDemo(): Promise<DemoBrowser> {
-  const browser = await launchExtensionBrowser(sandbox, { headless });
+  const browser = await launchExtensionBrowser(sandbox, { headless, lang });
   return {
     walkThrough: () => walkThrough(browser.context, browser.extensionId, control, outDir, connect),
     async show() {
@@ -122,7 +133,7 @@ async function chromiumDemo(): Promise<DemoBrowser> {
 
 /** `npm start -- --browser firefox`: the same demo in Debian's Firefox ESR. */
 async function firefoxDemo(): Promise<DemoBrowser> {
-  const firefox = await launchFirefoxWithExtension(sandbox, { headless });
+  const firefox = await launchFirefoxWithExtension(sandbox, { headless, lang });
   return {
     walkThrough: () => walkThroughFirefox(firefox, DEMO_USER.url, outDir),
     async show() {

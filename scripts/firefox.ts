@@ -23,7 +23,7 @@ export interface FirefoxWithExtension {
 
 export async function launchFirefoxWithExtension(
   sandbox: { port: number },
-  options: { headless?: boolean; extensionDir?: string } = {},
+  options: { headless?: boolean; extensionDir?: string; lang?: string } = {},
 ): Promise<FirefoxWithExtension> {
   const executablePath = findBrowser('firefox');
   if (!executablePath) {
@@ -49,6 +49,8 @@ export async function launchFirefoxWithExtension(
         // `permissions.request` is granted without the prompt nothing can click headless, as Chromium's tests
         // grant at install: the same code path as the prompt's Allow.
         'extensions.webextOptionalPermissionPrompts': false,
+        // The UI language the extension's messages follow (Firefox needs that language pack installed).
+        ...(options.lang ? { 'intl.locale.requested': options.lang } : {}),
       },
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createClient, withClient } from '../../utils/client';
+import { localizeDocument } from '../../utils/platform/i18n';
 import { type AuditApi, AuditApp } from './App';
 import '../../components/page.css';
 import '../../components/control.css';
@@ -15,4 +16,5 @@ const api = withClient<AuditApi>(createClient(browser.runtime), {
   },
 });
 
+localizeDocument(document, 'audit_page_title');
 render(<AuditApp api={api} />, document.getElementById('app')!);

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { bulkRunItem } from '../../utils/bulk/stored';
 import { createClient, withClient } from '../../utils/client';
+import { localizeDocument } from '../../utils/platform/i18n';
 import { type BulkApi, BulkApp } from './App';
 import '../../components/page.css';
 
@@ -15,4 +16,5 @@ const api = withClient<BulkApi>(createClient(browser.runtime), {
   now: () => Date.now(),
 });
 
+localizeDocument(document, 'bulk_page_title');
 render(<BulkApp api={api} />, document.getElementById('app')!);

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createClient, withClient } from '../../utils/client';
 import { zohoAccessApi } from '../../utils/connection/zoho-access';
+import { localizeDocument } from '../../utils/platform/i18n';
 import { type OptionsApi, OptionsApp } from './App';
 import '../../components/page.css';
 
@@ -28,4 +29,5 @@ const fromLink = {
 };
 if (fromLink.reconnectNow || fromLink.pasteCode) history.replaceState(null, '', location.pathname);
 
+localizeDocument(document, 'options_page_title');
 render(<OptionsApp api={api} {...fromLink} />, document.getElementById('app')!);

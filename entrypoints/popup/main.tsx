@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createClient, withClient } from '../../utils/client';
 import { zohoAccessApi } from '../../utils/connection/zoho-access';
 import { deskAddressesItem, pagePatternsItem } from '../../utils/page/stored';
+import { localizeDocument } from '../../utils/platform/i18n';
 import { lastSearchItem, typedHelpCenterIdItem } from '../../utils/search/stored';
 import { type PopupApi, PopupApp } from './App';
 import '../../components/control.css';
@@ -45,4 +46,5 @@ const api = withClient<PopupApi>(client, {
   },
 });
 
+localizeDocument(document, 'popup_page_title');
 render(<PopupApp api={api} />, document.getElementById('app')!);

@@ -30,9 +30,11 @@ import {
 } from '../../utils/removal/visibility-gate';
 import '../../components/control.css';
 import '../../components/panel.css';
+import { localizeDocument } from '../../utils/platform/i18n';
 import { ContextPanel } from './panels';
 import './panel-page.css';
 
+localizeDocument(document, 'panel_page_title');
 const app = document.getElementById('app')!;
 const titleId = 'br-panel-title';
 

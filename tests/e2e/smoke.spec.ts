@@ -5,7 +5,12 @@ import { expect, optionsUrl, strayRequests, test, userPageUrl } from './fixtures
 test('the extension loads with its pinned id and production manifest', async ({ serviceWorker, extensionId }) => {
   expect(extensionId).toBe('cjheecimhjkgjkobijngojplcehhnajo');
   const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
-  expect(manifest.name).toBe('Badge Remover for Zoho Desk');
+  // The name is a message (`__MSG_app_name__`) where the browser leaves it unresolved.
+  const name = await serviceWorker.evaluate(
+    (raw) => raw.replace(/^__MSG_(\w+)__$/, (_, key) => chrome.i18n.getMessage(key)),
+    manifest.name,
+  );
+  expect(name).toBe('Badge Remover for Zoho Desk');
   expect(manifest.permissions).toEqual(['alarms', 'identity', 'storage']);
   // Nothing more at install: the organization's own Desk address is asked for only when the admin adds it.
   expect(manifest.optional_permissions).toEqual(['scripting']);

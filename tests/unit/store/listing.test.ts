@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configuredManifest } from './manifest';
+import { configuredManifest, inEnglish } from './manifest';
 
 const listing = readFileSync(resolve(import.meta.dirname, '../../../store/listing.md'), 'utf8');
 
@@ -17,13 +17,13 @@ function field(heading: string): string {
 describe('store/listing.md', () => {
   it("has the manifest's name, short enough for both stores", async () => {
     const manifest = await configuredManifest('chrome');
-    expect(field('Name')).toBe(manifest.name);
+    expect(field('Name')).toBe(inEnglish(manifest.name));
     expect(field('Name').length).toBeLessThanOrEqual(50);
   });
 
   it("gives Chrome the manifest's description, within 132 characters", async () => {
     const manifest = await configuredManifest('chrome');
-    expect(field('Short description: Chrome Web Store')).toBe(manifest.description);
+    expect(field('Short description: Chrome Web Store')).toBe(inEnglish(manifest.description));
     expect(field('Short description: Chrome Web Store').length).toBeLessThanOrEqual(132);
   });
 

@@ -1,5 +1,6 @@
 /** The manifest wxt.config.ts configures for a browser, as WXT's build calls it. */
 import config from '../../../wxt.config';
+import { readMessages } from '../platform/locale-files';
 
 export type StoreBrowser = 'chrome' | 'firefox';
 export const STORE_BROWSERS: readonly StoreBrowser[] = ['chrome', 'firefox'];
@@ -11,4 +12,10 @@ export async function configuredManifest(browser: StoreBrowser): Promise<Record<
     string,
     unknown
   >;
+}
+
+/** A manifest text as the browser shows it in English: `__MSG_app_name__` from public/_locales/en. */
+export function inEnglish(text: unknown): string {
+  const english = readMessages('en');
+  return String(text).replace(/__MSG_(\w+)__/g, (whole, key: string) => english[key]?.message ?? whole);
 }

@@ -1,0 +1,120 @@
+// @vitest-environment happy-dom
+/**
+ * The six locales say the same things: every English key in each, with the same placeholders, the plural forms
+ * each language's `Intl.PluralRules` asks for, and the words the stores limit within their limits.
+ */
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { dir, formatList, localizeDocument, messagesLocale, plural, t } from '../../../utils/platform/i18n';
+import { LOCALES, type MessageEntry, readMessages, speak } from './locale-files';
+
+const english = readMessages('en');
+const PLURAL = /^(.+)_(zero|one|two|few|many|other)$/;
+const pluralBases = new Set(
+  Object.keys(english).flatMap((key) => {
+    const match = PLURAL.exec(key);
+    return match?.[2] === 'other' ? [match[1]!] : [];
+  }),
+);
+const isPluralForm = (key: string) => pluralBases.has(PLURAL.exec(key)?.[1] ?? '');
+
+/** What a translation must keep: its `$n` substitutions and named placeholders (name and content). */
+function placeholdersOf(entry: MessageEntry): string[] {
+  const named = Object.entries(entry.placeholders ?? {}).map(
+    ([name, { content }]) => `$${name.toLowerCase()}$=${content}`,
+  );
+  const used = [...entry.message.matchAll(/\$([a-z0-9_]+)\$|\$([1-9])/gi)].map((m) =>
+    m[1] ? `$${m[1].toLowerCase()}$` : `$${m[2]}`,
+  );
+  return [...new Set([...named, ...used])].sort();
+}
+
+describe('the locales', () => {
+  it('have an English description for every key', () => {
+    for (const [key, entry] of Object.entries(english)) expect(entry.description, key).toBeTruthy();
+  });
+
+  it('list the English keys in order, so each surface adds its keys in a place of its own', () => {
+    const keys = Object.keys(english);
+    expect(keys).toEqual([...keys].sort());
+  });
+
+  it('use every named placeholder they declare, and declare every one they use', () => {
+    for (const locale of LOCALES) {
+      for (const [key, entry] of Object.entries(readMessages(locale))) {
+        const declared = Object.keys(entry.placeholders ?? {}).map((name) => name.toLowerCase());
+        const used = [...entry.message.matchAll(/\$([a-z0-9_]+)\$/gi)].map((m) => m[1]!.toLowerCase());
+        expect(new Set(used), `${locale} ${key}`).toEqual(new Set(declared));
+      }
+    }
+  });
+
+  it.each(LOCALES.filter((locale) => locale !== 'en'))('%s has every key, with the same placeholders', (locale) => {
+    const messages = readMessages(locale);
+    expect(messages.locale?.message).toBe(locale);
+    for (const [key, entry] of Object.entries(english)) {
+      const own = messages[key];
+      // A plural form English has and this language does not use (Japanese has `_other` only) may be left out.
+      if (!own && isPluralForm(key) && !key.endsWith('_other')) continue;
+      expect(own, `${locale} lacks ${key}`).toBeDefined();
+      expect(own!.message.trim(), `${locale} ${key} is empty`).not.toBe('');
+      expect(placeholdersOf(own!), `${locale} ${key}`).toEqual(placeholdersOf(entry));
+    }
+    for (const [key, entry] of Object.entries(messages)) {
+      if (english[key]) continue;
+      // Only the plural forms English does without (Arabic's `_zero`, `_two`, `_few`, `_many`).
+      expect(isPluralForm(key), `${locale} has ${key}, which English has not`).toBe(true);
+      const other = english[`${PLURAL.exec(key)![1]}_other`]!;
+      expect(placeholdersOf(entry), `${locale} ${key}`).toEqual(placeholdersOf(other));
+    }
+  });
+
+  it.each(LOCALES)('%s has each plural form its Intl.PluralRules can pick', (locale) => {
+    const messages = readMessages(locale);
+    const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+    for (const base of pluralBases) {
+      for (const category of categories)
+        expect(messages[`${base}_${category}`], `${locale} ${base}_${category}`).toBeDefined();
+    }
+  });
+
+  it.each(LOCALES)("%s keeps the manifest's name and description within the stores' limits", (locale) => {
+    const messages = readMessages(locale);
+    expect(messages.app_name!.message.length).toBeLessThanOrEqual(45);
+    expect(messages.app_description!.message.length).toBeLessThanOrEqual(132);
+  });
+});
+
+describe('the i18n wrapper', () => {
+  it('reads the English messages in tests', () => {
+    expect(t('panel_page_title')).toBe('Remove badges');
+    expect(messagesLocale()).toBe('en');
+    expect(dir()).toBe('ltr');
+    expect(formatList(['a', 'b', 'c'])).toBe('a, b, and c');
+  });
+
+  it("follows the browser's language: right to left in Arabic, its own list words", () => {
+    speak(fakeBrowser.i18n, 'ar');
+    expect(t('panel_page_title')).toBe(readMessages('ar').panel_page_title!.message);
+    expect(dir()).toBe('rtl');
+    expect(formatList(['أ', 'ب'])).toBe('أ وب');
+    localizeDocument(document, 'panel_page_title');
+    expect(document.documentElement.lang).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(document.title).toBe(readMessages('ar').panel_page_title!.message);
+  });
+
+  it('picks the plural form by the count, and falls back to `_other`', () => {
+    const forms: Record<string, string> = {
+      test_users_one: '$1 user',
+      test_users_other: '$1 users',
+      test_users_two: 'two: $1',
+    };
+    fakeBrowser.i18n.getMessage = ((key: string, subs: string[] = []) =>
+      (forms[key] ?? '').replace('$1', subs[0] ?? '')) as typeof fakeBrowser.i18n.getMessage;
+    const choose = plural as (key: string, count: number) => string;
+    expect(choose('test_users', 1)).toBe('1 user');
+    expect(choose('test_users', 1200)).toBe('1,200 users');
+    expect(choose('test_users', 2)).toBe('2 users');
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * No words a person reads are left in the converted UI files: JSX text, the attributes people read (labels,
+ * titles, placeholders) and string literals that read as English prose all come from `t()`/`plural()` instead.
+ * Grow CONVERTED as each surface moves to public/_locales.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const CONVERTED: readonly string[] = ['utils/platform/i18n.ts'];
+
+const root = resolve(import.meta.dirname, '../../..');
+
+/** Attributes and properties whose value a person reads (or a screen reader says). */
+const READ_ATTRIBUTES = new Set([
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'aria-valuetext',
+  'alt',
+  'title',
+  'placeholder',
+  'label',
+]);
+const READ_PROPERTIES = new Set(['label', 'title', 'text', 'message', 'hint', 'description', 'heading', 'summary']);
+
+/** "Two words or more, the first capitalised" or a sentence's end: prose, not a class name, key or code. */
+function looksLikeProse(text: string): boolean {
+  const trimmed = text.trim();
+  if (!/[A-Za-z]{2}/.test(trimmed)) return false;
+  if (/^[A-Z][a-z’']+(\s+[^\s]+)+/.test(trimmed)) return true;
+  return /[a-z]{2,}[.!?:]\s+[A-Za-z]/.test(trimmed) || /\s[a-z]{2,}\s[a-z]{2,}\s[a-z]{2,}/.test(trimmed);
+}
+
+/** Calls whose strings are for developers: errors, the console, test ids. */
+function inDeveloperCall(node: ts.Node): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (ts.isNewExpression(parent) && /Error$/.test(parent.expression.getText())) return true;
+    if (ts.isCallExpression(parent) && /^console\./.test(parent.expression.getText())) return true;
+    if (ts.isFunctionLike(parent) || ts.isSourceFile(parent)) return false;
+  }
+  return false;
+}
+
+/** Each word a person would read, with its line: `file:line text`. */
+function proseIn(fileName: string, source: string): string[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const report = (node: ts.Node, text: string) => {
+    const line = file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+    found.push(`${fileName}:${line} ${text.trim().replace(/\s+/g, ' ')}`);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isJsxText(node)) {
+      if (/\p{L}/u.test(node.text)) report(node, node.text);
+    } else if (ts.isJsxAttribute(node) && node.initializer) {
+      const name = node.name.getText(file);
+      const value = ts.isStringLiteral(node.initializer)
+        ? node.initializer
+        : ts.isJsxExpression(node.initializer) &&
+            node.initializer.expression &&
+            ts.isStringLiteralLike(node.initializer.expression)
+          ? node.initializer.expression
+          : undefined;
+      if (value && READ_ATTRIBUTES.has(name) && /\p{L}/u.test(value.text)) {
+        report(node, `${name}="${value.text}"`);
+        return;
+      }
+    } else if (ts.isPropertyAssignment(node) && ts.isStringLiteralLike(node.initializer)) {
+      const name = node.name.getText(file).replace(/['"]/g, '');
+      if (READ_PROPERTIES.has(name) && /\p{L}{2}/u.test(node.initializer.text) && !inDeveloperCall(node)) {
+        report(node, `${name}: '${node.initializer.text}'`);
+        return;
+      }
+    } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      if (ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent)) return;
+      if (looksLikeProse(node.text) && !inDeveloperCall(node)) report(node, node.text);
+    } else if (ts.isTemplateExpression(node)) {
+      const parts = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' … ');
+      if (looksLikeProse(parts) && !inDeveloperCall(node)) report(node, parts);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+describe('words in the converted UI files', () => {
+  it.each(CONVERTED)('%s has none of its own', (path) => {
+    expect(proseIn(path, readFileSync(resolve(root, path), 'utf8'))).toEqual([]);
+  });
+
+  it('finds the words people read, and not the code around them', () => {
+    const source = `
+      const tone = 'warning';
+      const a = <p class="br-notice warning">Connect first.</p>;
+      const b = <button aria-label="Copy the ID" title={t('x')} class="btn primary" />;
+      const c = { label: 'Remove', key: 'bulk_run' };
+      const d = \`Removed \${n} badges from the user\`;
+      const e = 'Nothing to remove';
+      throw new Error('The panel has no context yet');
+      const f = <>{t('popup_title')} · {count}</>;
+    `;
+    expect(proseIn('sample.tsx', source).map((line) => line.replace(/^sample\.tsx:\d+ /, ''))).toEqual([
+      'Connect first.',
+      'aria-label="Copy the ID"',
+      "label: 'Remove'",
+      'Removed … badges from the user',
+      'Nothing to remove',
+    ]);
+  });
+});
