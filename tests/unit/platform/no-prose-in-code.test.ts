@@ -8,7 +8,16 @@ import { resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const CONVERTED: readonly string[] = ['utils/platform/i18n.ts'];
+const CONVERTED: readonly string[] = [
+  'utils/platform/i18n.ts',
+  'entrypoints/bulk/App.tsx',
+  'entrypoints/bulk/BadgeChoice.tsx',
+  'entrypoints/bulk/DryRunPreview.tsx',
+  'entrypoints/bulk/Planner.tsx',
+  'entrypoints/bulk/RunView.tsx',
+  'entrypoints/bulk/main.tsx',
+  'utils/bulk/report.ts',
+];
 
 const root = resolve(import.meta.dirname, '../../..');
 
