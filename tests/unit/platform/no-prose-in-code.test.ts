@@ -17,6 +17,8 @@ const CONVERTED: readonly string[] = [
   'entrypoints/bulk/RunView.tsx',
   'entrypoints/bulk/main.tsx',
   'utils/bulk/report.ts',
+  'entrypoints/audit/App.tsx',
+  'entrypoints/audit/main.tsx',
 ];
 
 const root = resolve(import.meta.dirname, '../../..');
