@@ -19,6 +19,17 @@ const CONVERTED: readonly string[] = [
   'utils/bulk/report.ts',
   'entrypoints/audit/App.tsx',
   'entrypoints/audit/main.tsx',
+  'utils/bulk/dry-run.ts',
+  'utils/bulk/handlers.ts',
+  'utils/bulk/item-input.ts',
+  'utils/bulk/plan.ts',
+  'utils/bulk/recipients.ts',
+  'utils/bulk/requests.ts',
+  'utils/bulk/run-keeper.ts',
+  'utils/bulk/run-state.ts',
+  'utils/bulk/run-store.ts',
+  'utils/bulk/run.ts',
+  'utils/bulk/stored.ts',
 ];
 
 const root = resolve(import.meta.dirname, '../../..');
