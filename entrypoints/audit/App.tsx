@@ -19,7 +19,8 @@ const kb = (bytes: number) =>
 
 const MIN_DAYS = 1;
 const MAX_DAYS = 3650;
-const FIELD = '\u0000';
+/** Stands for the number field in the retention sentence (a private-use character no message holds). */
+const FIELD = '\uE000';
 
 export function AuditApp({ api }: { api: AuditApi }) {
   const [log, setLog] = useState<AuditLogView | null>(null);

@@ -103,4 +103,5 @@ function Lead() {
   );
 }
 
-const LINK = '\u0000';
+/** Stands for the link in the sentence: a private-use character, which no message holds and the browser passes as is. */
+const LINK = '\uE000';
