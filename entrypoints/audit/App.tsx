@@ -5,6 +5,7 @@ import type { AuditLogView } from '../../utils/audit/requests';
 import type { AuditEntry } from '../../utils/audit/stored';
 import type { Client } from '../../utils/client';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { formatDate, formatNumber, plural, t } from '../../utils/platform/i18n';
 import { ROUTE_LABELS } from '../../utils/platform/zoho/removal-routes';
 import { SET_BY_ORGANIZATION } from '../../utils/policy/words';
 import { outcomeText, type RemovalReport } from '../../utils/removal/report';
@@ -13,7 +14,13 @@ export interface AuditApi extends Pick<Client, 'getAuditLog' | 'undoRemoval' | '
   download(name: string, type: string, text: string): void;
 }
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const kb = (bytes: number) =>
+  formatNumber(bytes / 1024, { style: 'unit', unit: 'kilobyte', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+const MIN_DAYS = 1;
+const MAX_DAYS = 3650;
+/** Stands for the number field in the retention sentence (a private-use character no message holds). */
+const FIELD = '\uE000';
 
 export function AuditApp({ api }: { api: AuditApi }) {
   const [log, setLog] = useState<AuditLogView | null>(null);
@@ -40,6 +47,8 @@ export function AuditApp({ api }: { api: AuditApi }) {
     );
   }, []);
 
+  // The number field stands where the language puts it in the sentence.
+  const retentionWords = t('audit_retention_label', [FIELD]).split(FIELD);
   const shown = log ? filterAudit(log.entries, filter).slice().reverse() : [];
   const stamp = new Date().toISOString().slice(0, 10);
   const field = (key: keyof AuditFilter) => ({
@@ -49,11 +58,8 @@ export function AuditApp({ api }: { api: AuditApi }) {
 
   return (
     <main class="page wide">
-      <h1>Audit log</h1>
-      <p class="lead">
-        Every removal and undo made with this extension, kept on this computer. Undo re-awards only what a removal took
-        away and the user still lacks.
-      </p>
+      <h1>{t('audit_heading')}</h1>
+      <p class="lead">{t('audit_lead')}</p>
       {error ? (
         <div class="alert" role="alert">
           <p>{error.message}</p>
@@ -65,28 +71,30 @@ export function AuditApp({ api }: { api: AuditApi }) {
           <section class="card">
             <div class="filters">
               <label>
-                User <input type="search" placeholder="ID, email or name" {...field('user')} />
+                {t('audit_filter_user')}{' '}
+                <input type="search" placeholder={t('audit_filter_user_placeholder')} {...field('user')} />
               </label>
               <label>
-                Badge <input type="search" placeholder="ID or name" {...field('badge')} />
+                {t('audit_filter_badge')}{' '}
+                <input type="search" placeholder={t('audit_filter_badge_placeholder')} {...field('badge')} />
               </label>
               <label>
-                From <input type="date" {...field('from')} />
+                {t('audit_filter_from')} <input type="date" {...field('from')} />
               </label>
               <label>
-                To <input type="date" {...field('to')} />
+                {t('audit_filter_to')} <input type="date" {...field('to')} />
               </label>
             </div>
             <p class="muted" role="status">
-              {shown.length} of {log.entries.length} entries
-              {log.bytesInUse !== undefined ? ` · ${kb(log.bytesInUse)} of local storage` : ''}
+              {plural('audit_entries_shown', log.entries.length, [shown.length, log.entries.length])}
+              {log.bytesInUse !== undefined ? ` · ${t('audit_storage_used', [kb(log.bytesInUse)])}` : ''}
             </p>
             <div class="toolbar">
               <button
                 type="button"
                 onClick={() => api.download(`badge-remover-audit-${stamp}.csv`, 'text/csv', auditToCsv(shown))}
               >
-                Export CSV
+                {t('audit_export_csv')}
               </button>
               <button
                 type="button"
@@ -94,15 +102,18 @@ export function AuditApp({ api }: { api: AuditApi }) {
                   api.download(`badge-remover-audit-${stamp}.json`, 'application/json', JSON.stringify(shown, null, 2))
                 }
               >
-                Export JSON
+                {t('audit_export_json')}
               </button>
               <form
                 class="retention"
                 onSubmit={async (e) => {
                   e.preventDefault();
                   const days = Number(retention);
-                  if (!Number.isInteger(days) || days < 1 || days > 3650) {
-                    return setError({ kind: 'invalid-request', message: 'Keep entries between 1 and 3650 days.' });
+                  if (!Number.isInteger(days) || days < MIN_DAYS || days > MAX_DAYS) {
+                    return setError({
+                      kind: 'invalid-request',
+                      message: t('audit_retention_range', [MIN_DAYS, MAX_DAYS]),
+                    });
                   }
                   try {
                     setLog(await api.setAuditRetention({ days }));
@@ -113,17 +124,17 @@ export function AuditApp({ api }: { api: AuditApi }) {
                 }}
               >
                 <label>
-                  Keep entries for{' '}
+                  {retentionWords[0]}
                   <input
                     type="number"
-                    min={1}
-                    max={3650}
+                    min={MIN_DAYS}
+                    max={MAX_DAYS}
                     value={retention}
                     onInput={(e) => setRetention(e.currentTarget.value)}
                     disabled={retentionLocked}
                     aria-describedby={retentionLocked ? 'retention-locked' : undefined}
-                  />{' '}
-                  days
+                  />
+                  {retentionWords[1]}
                 </label>
                 {retentionLocked ? (
                   // Said here, not with components/policy: that chunk here made the bundler put zod in with Preact,
@@ -132,12 +143,12 @@ export function AuditApp({ api }: { api: AuditApi }) {
                     {SET_BY_ORGANIZATION}
                   </span>
                 ) : (
-                  <button type="submit">Save</button>
+                  <button type="submit">{t('audit_save')}</button>
                 )}
               </form>
             </div>
           </section>
-          {shown.length === 0 ? <p class="muted">No entries match.</p> : null}
+          {shown.length === 0 ? <p class="muted">{t('audit_no_match')}</p> : null}
           <ol class="entries">
             {shown.map((entry) => (
               <Entry key={entry.auditId} entry={entry} api={api} onChanged={load} />
@@ -145,7 +156,7 @@ export function AuditApp({ api }: { api: AuditApi }) {
           </ol>
         </>
       ) : !error ? (
-        <p>Loading…</p>
+        <p>{t('audit_loading')}</p>
       ) : null}
     </main>
   );
@@ -158,7 +169,7 @@ function Entry(props: { entry: AuditEntry; api: AuditApi; onChanged: () => void 
   const [result, setResult] = useState<RemovalReport | null>(null);
   const [error, setError] = useState<SerializedError | null>(null);
   const undoable = undoableBadges(entry);
-  const who = [entry.userName, entry.userEmail].filter(Boolean).join(' · ') || `User ${entry.userId}`;
+  const who = [entry.userName, entry.userEmail].filter(Boolean).join(' · ') || t('audit_user_id', [entry.userId]);
 
   const undo = async () => {
     setBusy(true);
@@ -175,16 +186,16 @@ function Entry(props: { entry: AuditEntry; api: AuditApi; onChanged: () => void 
   return (
     <li class="card entry">
       <div class="entry-head">
-        <strong>{entry.kind === 'undo' ? 'Undo' : 'Removal'}</strong>
+        <strong>{entry.kind === 'undo' ? t('audit_kind_undo') : t('audit_kind_removal')}</strong>
         <span>{who}</span>
         <time class="muted" dateTime={new Date(entry.finishedAt).toISOString()}>
-          {new Date(entry.finishedAt).toLocaleString()}
+          {formatDate(entry.finishedAt)}
         </time>
       </div>
       <p class="muted">
-        User {entry.userId}
-        {entry.helpCenterId ? ` · ${entry.helpCenterName ?? 'Help Center'} ${entry.helpCenterId}` : ''} · Org{' '}
-        {entry.orgId}
+        {t('audit_user_id', [entry.userId])}
+        {entry.helpCenterId ? ` · ${entry.helpCenterName ?? t('audit_help_center')} ${entry.helpCenterId}` : ''} ·{' '}
+        {t('audit_org_id', [entry.orgId])}
         {entry.route ? ` · ${ROUTE_LABELS[entry.route]}` : ''}
       </p>
       <ul class="entry-results">
@@ -194,31 +205,28 @@ function Entry(props: { entry: AuditEntry; api: AuditApi; onChanged: () => void 
           </li>
         ))}
       </ul>
-      {entry.undoneBy?.length ? <p class="muted">Undone.</p> : null}
+      {entry.undoneBy?.length ? <p class="muted">{t('audit_undone')}</p> : null}
       {result ? (
         <div class="br-root undo-result">
           <RemovalResult report={result} />
           <button type="button" onClick={props.onChanged}>
-            Refresh the log
+            {t('audit_refresh')}
           </button>
         </div>
       ) : undoable.length ? (
         confirming ? (
           <div class="confirm">
-            <p>
-              Re-award {undoable.length === 1 ? '1 badge' : `${undoable.length} badges`} to {who}? Badges the user holds
-              again already are left as they are.
-            </p>
+            <p>{plural('audit_undo_confirm', undoable.length, [undoable.length, who])}</p>
             <button type="button" class="danger" disabled={busy} onClick={undo}>
-              {busy ? 'Re-awarding…' : 'Yes, undo'}
+              {busy ? t('audit_reawarding') : t('audit_yes_undo')}
             </button>{' '}
             <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('audit_cancel')}
             </button>
           </div>
         ) : (
           <button type="button" onClick={() => setConfirming(true)}>
-            Undo
+            {t('audit_undo')}
           </button>
         )
       ) : null}

@@ -5,6 +5,7 @@ import { isLive } from '../../utils/bulk/report';
 import type { BulkRun } from '../../utils/bulk/run-state';
 import type { Client } from '../../utils/client';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { t } from '../../utils/platform/i18n';
 import { Planner } from './Planner';
 import { type RunApi, RunView } from './RunView';
 
@@ -69,15 +70,11 @@ export function BulkApp({ api }: { api: BulkApi }) {
   const active = run && isLive(run);
   return (
     <main class="page wide">
-      <h1>Bulk removal</h1>
-      <p class="lead">
-        Remove badges from many Help Center users at once. A dry run shows exactly who loses what before anything
-        changes; the run can be paused, resumed or cancelled, survives a browser restart, and every removal is verified
-        and recorded in the <a href="audit.html">audit log</a>.
-      </p>
+      <h1>{t('bulk_heading')}</h1>
+      <Lead />
       <PageAlert error={error} />
-      {turnedOff ? <TurnedOffByOrganization what="Bulk removal" /> : null}
-      {run === undefined ? <p>Loading…</p> : null}
+      {turnedOff ? <TurnedOffByOrganization what={t('bulk_heading')} /> : null}
+      {run === undefined ? <p>{t('bulk_loading')}</p> : null}
       {run && !planning ? (
         <RunView api={api} run={run} onNew={active || turnedOff ? undefined : () => setPlanning(true)} />
       ) : null}
@@ -93,3 +90,18 @@ export function BulkApp({ api }: { api: BulkApi }) {
     </main>
   );
 }
+
+/** The lead: one sentence around the link, so each language puts the link where its words go. */
+function Lead() {
+  const [before, after = ''] = t('bulk_lead', [LINK]).split(LINK);
+  return (
+    <p class="lead">
+      {before}
+      <a href="audit.html">{t('bulk_lead_audit_link')}</a>
+      {after}
+    </p>
+  );
+}
+
+/** Stands for the link in the sentence: a private-use character, which no message holds and the browser passes as is. */
+const LINK = '\uE000';

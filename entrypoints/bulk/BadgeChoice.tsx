@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { t } from '../../utils/platform/i18n';
 import type { BadgeView } from '../../utils/platform/zoho/views';
 
 /**
@@ -28,9 +29,9 @@ export function BadgeChoice(props: {
   if (badges === undefined) {
     return (
       <div class="field">
-        <label for="badge">Badge</label>
+        <label for="badge">{t('bulk_badge_label')}</label>
         <select id="badge" disabled>
-          <option>Loading the organization's badges…</option>
+          <option>{t('bulk_badges_loading')}</option>
         </select>
       </div>
     );
@@ -41,13 +42,13 @@ export function BadgeChoice(props: {
     for (const b of badges) names.set(b.name, (names.get(b.name) ?? 0) + 1);
     return (
       <div class="field">
-        <label for="badge">Badge</label>
+        <label for="badge">{t('bulk_badge_label')}</label>
         <select id="badge" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
-          <option value="">Choose a badge…</option>
+          <option value="">{t('bulk_badge_choose')}</option>
           {badges.map((b) => (
             <option key={b.id} value={b.id}>
               {/* Two badges of one name are told apart by their IDs. */}
-              {names.get(b.name)! > 1 ? `${b.name} (ID ${b.id})` : b.name}
+              {names.get(b.name)! > 1 ? t('bulk_badge_with_id', [b.name, b.id]) : b.name}
             </option>
           ))}
         </select>
@@ -59,7 +60,7 @@ export function BadgeChoice(props: {
             props.onChange('');
           }}
         >
-          Type a badge name or ID instead
+          {t('bulk_badge_type_instead')}
         </button>
       </div>
     );
@@ -67,7 +68,7 @@ export function BadgeChoice(props: {
 
   return (
     <div class="field">
-      <label for="badge">Badge (name or ID)</label>
+      <label for="badge">{t('bulk_badge_typed_label')}</label>
       <input
         id="badge"
         value={props.value}
@@ -76,16 +77,16 @@ export function BadgeChoice(props: {
       />
       {unavailable ? (
         <p id="badge-note" class="hint">
-          The organization's badge list could not be read ({unavailable.message}). Type the badge's name or ID instead.
+          {t('bulk_badges_unreadable', [unavailable.message])}
         </p>
       ) : badges?.length === 0 ? (
         <p id="badge-note" class="hint">
-          Zoho listed no badges for this organization. Type the badge's name or ID.
+          {t('bulk_badges_none_listed')}
         </p>
       ) : null}
       {badges?.length ? (
         <button type="button" class="link" onClick={() => setTyping(false)}>
-          Choose from the organization's badges
+          {t('bulk_badge_choose_from_list')}
         </button>
       ) : null}
     </div>

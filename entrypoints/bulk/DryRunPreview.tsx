@@ -1,5 +1,4 @@
 import { useMemo } from 'preact/hooks';
-import { plural } from '../../components/removal/ConfirmPreview';
 import {
   badgeCatalogue,
   confirmed,
@@ -10,6 +9,7 @@ import {
   toggleBadge,
 } from '../../utils/bulk/dry-run';
 import type { BulkPlanView } from '../../utils/bulk/requests';
+import { plural, t } from '../../utils/platform/i18n';
 
 /**
  * Step 2: who loses which badges, what the run will cost, and the confirmation. The planner keeps the state, so
@@ -31,11 +31,11 @@ export function DryRunPreview(props: {
   const catalogue = useMemo(() => badgeCatalogue(plan.users), [plan]);
   return (
     <section class="card" aria-labelledby="what">
-      <h2 id="what">2. Dry run: who loses which badges</h2>
+      <h2 id="what">{t('bulk_dry_run_heading')}</h2>
       {props.pick ? (
         <fieldset>
-          <legend>Badges to remove</legend>
-          {catalogue.length === 0 ? <p class="muted">These users hold no badges.</p> : null}
+          <legend>{t('bulk_badges_to_remove')}</legend>
+          {catalogue.length === 0 ? <p class="muted">{t('bulk_no_badges_held')}</p> : null}
           {catalogue.map((b) => (
             <label key={b.id} class="radio">
               <input
@@ -43,27 +43,24 @@ export function DryRunPreview(props: {
                 checked={chosen.has(b.id)}
                 onChange={(e) => props.onChoose(toggleBadge(chosen, b.id, e.currentTarget.checked))}
               />
-              {b.name} <span class="muted">({plural(b.holders, 'holder')})</span>
+              {b.name} <span class="muted">{plural('bulk_badge_holders', b.holders)}</span>
             </label>
           ))}
         </fieldset>
       ) : null}
       <p role="status">
-        <strong>
-          {plural(rows.length, 'user')} {rows.length === 1 ? 'loses' : 'lose'} {plural(countRemovals(rows), 'badge')}.
-        </strong>{' '}
+        <strong>{summary(rows.length, countRemovals(rows))}</strong>{' '}
         <span class="muted">
-          Estimated API credits for the run: about {estimatedCredits(rows.length)} (two calls per user: the removal and
-          its read-back; this dry run's reads are spent already). An estimate from weights Zoho does not publish itself;
-          while the run works, Zoho's own count shows. {plan.skipped.length} skipped.
+          {t('bulk_dry_run_estimate', [estimatedCredits(rows.length)])}{' '}
+          {plural('bulk_dry_run_skipped', plan.skipped.length)}
         </span>
       </p>
       <table class="plan">
         <thead>
           <tr>
-            <th>User</th>
-            <th>Email</th>
-            <th>Loses</th>
+            <th>{t('bulk_column_user')}</th>
+            <th>{t('bulk_column_email')}</th>
+            <th>{t('bulk_column_loses')}</th>
           </tr>
         </thead>
         <tbody>
@@ -80,19 +77,18 @@ export function DryRunPreview(props: {
       </table>
       {plan.skipped.length ? (
         <details open>
-          <summary>Skipped ({plan.skipped.length})</summary>
+          <summary>{t('bulk_skipped_heading', [plan.skipped.length])}</summary>
           <ul>
             {plan.skipped.map((s) => (
-              <li key={s.input}>
-                {s.input}: {s.reason}
-              </li>
+              <li key={s.input}>{t('bulk_skipped_entry', [s.input, s.reason])}</li>
             ))}
           </ul>
         </details>
       ) : null}
       {needsTyping(rows.length) ? (
         <div class="field">
-          <label for="confirm-count">Type {rows.length} to confirm</label>
+          {/* As typed: the digits alone, so the label shows what confirms. */}
+          <label for="confirm-count">{t('bulk_type_to_confirm', [String(rows.length)])}</label>
           <input
             id="confirm-count"
             inputMode="numeric"
@@ -107,8 +103,13 @@ export function DryRunPreview(props: {
         disabled={!confirmed(rows.length, props.typed) || props.busy}
         onClick={props.onStart}
       >
-        Remove badges from {rows.length} users
+        {plural('bulk_start', rows.length)}
       </button>
     </section>
   );
+}
+
+/** "2 users lose 3 badges.": the sentence takes the users' plural form, the badges come in as their own phrase. */
+function summary(users: number, badges: number): string {
+  return plural('bulk_dry_run_summary', users, [users, plural('bulk_dry_run_badges', badges)]);
 }

@@ -5,6 +5,7 @@ import type { BulkPlanView } from '../../utils/bulk/requests';
 import type { BulkRun } from '../../utils/bulk/run-state';
 import type { Client } from '../../utils/client';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { t } from '../../utils/platform/i18n';
 import type { HelpCenterView } from '../../utils/platform/zoho/views';
 import { BadgeChoice } from './BadgeChoice';
 import { DryRunPreview } from './DryRunPreview';
@@ -85,24 +86,24 @@ export function Planner(props: { api: PlannerApi; onStarted: (run: BulkRun) => v
   return (
     <>
       <section class="card" aria-labelledby="who">
-        <h2 id="who">1. Who</h2>
+        <h2 id="who">{t('bulk_who_heading')}</h2>
         <form onSubmit={dryRun}>
           <fieldset>
-            <legend>Users</legend>
+            <legend>{t('bulk_users_legend')}</legend>
             <label class="radio">
               <input type="radio" name="source" checked={source === 'list'} onChange={() => setSource('list')} />
-              Emails or user IDs (paste, or upload a CSV)
+              {t('bulk_source_list')}
             </label>
             <label class="radio">
               <input type="radio" name="source" checked={source === 'holders'} onChange={() => setSource('holders')} />
-              Every user in a help center who holds a badge
+              {t('bulk_source_holders')}
             </label>
           </fieldset>
           <div class="field">
-            <label for="hc">Help center</label>
+            <label for="hc">{t('bulk_help_center_label')}</label>
             {!helpCentersLoaded ? (
               <select id="hc" disabled>
-                <option>Loading help centers…</option>
+                <option>{t('bulk_help_centers_loading')}</option>
               </select>
             ) : helpCenters.length ? (
               <select id="hc" value={helpCenterId} onChange={(e) => setHelpCenterId(e.currentTarget.value)}>
@@ -116,7 +117,7 @@ export function Planner(props: { api: PlannerApi; onStarted: (run: BulkRun) => v
               <input
                 id="hc"
                 inputMode="numeric"
-                placeholder="Help center ID"
+                placeholder={t('bulk_help_center_id_placeholder')}
                 value={helpCenterId}
                 onInput={(e) => setHelpCenterId(e.currentTarget.value.trim())}
               />
@@ -124,7 +125,7 @@ export function Planner(props: { api: PlannerApi; onStarted: (run: BulkRun) => v
           </div>
           {source === 'list' ? (
             <div class="field">
-              <label for="list">Emails or user IDs, one per line, or CSV with an email or user ID column</label>
+              <label for="list">{t('bulk_list_label')}</label>
               <textarea
                 id="list"
                 rows={6}
@@ -133,7 +134,7 @@ export function Planner(props: { api: PlannerApi; onStarted: (run: BulkRun) => v
                 spellcheck={false}
               />
               <label for="csv-file" class="hint">
-                Or upload a CSV file
+                {t('bulk_csv_upload_label')}
               </label>
               <input
                 id="csv-file"
@@ -150,7 +151,7 @@ export function Planner(props: { api: PlannerApi; onStarted: (run: BulkRun) => v
           )}
           <PageAlert error={error} />
           <button type="submit" class="primary" disabled={busy || !helpCentersLoaded}>
-            {busy && !plan ? 'Reading users and badges…' : 'Dry run'}
+            {busy && !plan ? t('bulk_dry_run_reading') : t('bulk_dry_run_button')}
           </button>
         </form>
       </section>

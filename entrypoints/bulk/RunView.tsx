@@ -1,10 +1,20 @@
 import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import { PageAlert } from '../../components/common/Notices';
-import { canUndo, isLive, itemDetail, runCsv, secondsLeft, statusLabel, undoSummary } from '../../utils/bulk/report';
+import {
+  canUndo,
+  isLive,
+  itemDetail,
+  itemStateLabel,
+  runCsv,
+  secondsLeft,
+  statusLabel,
+  undoSummary,
+} from '../../utils/bulk/report';
 import { type BulkItem, type BulkRun, countItems, spentCredits } from '../../utils/bulk/run-state';
 import type { Client } from '../../utils/client';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
+import { formatDate, t } from '../../utils/platform/i18n';
 
 export interface RunApi extends Pick<Client, 'controlBulk' | 'undoBulk'> {
   download(name: string, text: string): void;
@@ -24,23 +34,22 @@ export function RunView(props: { api: RunApi; run: BulkRun; onNew?: () => void }
 
   return (
     <section class="card" aria-labelledby="run-title">
-      <h2 id="run-title">Bulk run: {statusLabel(run.status)}</h2>
-      <progress max={counts.total} value={done} aria-label="Progress" />
+      <h2 id="run-title">{t('bulk_run_heading', [statusLabel(run.status)])}</h2>
+      <progress max={counts.total} value={done} aria-label={t('bulk_progress_label')} />
       <p role="status" class="counts">
-        {counts.removed} removed · {counts.failed} failed · {counts.skipped} skipped · {counts.remaining} remaining
-        {eta !== null && run.status === 'running' ? ` · about ${eta} s left` : ''}
+        {t('bulk_run_counts', [counts.removed, counts.failed, counts.skipped, counts.remaining])}
+        {eta !== null && run.status === 'running' ? ` · ${t('bulk_run_time_left', [eta])}` : ''}
       </p>
       {run.credits ? (
         <p class="muted" data-testid="run-credits">
-          API credits spent so far: {spentCredits(run.credits).toLocaleString()} · {run.credits.left.toLocaleString()}{' '}
-          left today (as Zoho counts them, other API use in the organization included)
+          {t('bulk_run_credits', [spentCredits(run.credits), run.credits.left])}
         </p>
       ) : null}
       {run.pauseReason ? (
         <p class="warning">
-          Paused: {run.pauseReason}
+          {t('bulk_run_paused', [run.pauseReason])}
           {run.status === 'paused' && run.resumesAt !== undefined
-            ? ` It resumes by itself at ${new Date(run.resumesAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}, when Zoho said the credits return.`
+            ? ` ${t('bulk_run_resumes_at', [formatDate(run.resumesAt)])}`
             : ''}
         </p>
       ) : null}
@@ -48,21 +57,21 @@ export function RunView(props: { api: RunApi; run: BulkRun; onNew?: () => void }
       <div class="toolbar">
         {run.status === 'running' ? (
           <button type="button" onClick={() => act('pause')}>
-            Pause
+            {t('bulk_pause')}
           </button>
         ) : null}
         {run.status === 'paused' ? (
           <button type="button" class="primary" onClick={() => act('resume')}>
-            Resume
+            {t('bulk_resume')}
           </button>
         ) : null}
         {isLive(run) ? (
           <button type="button" class="danger" onClick={() => act('cancel')}>
-            Cancel
+            {t('bulk_cancel')}
           </button>
         ) : null}
         <button type="button" onClick={() => api.download(`bulk-run-${run.id}.csv`, runCsv(run))}>
-          Download results (CSV)
+          {t('bulk_download_results')}
         </button>
         {canUndo(run, counts) ? (
           <button
@@ -75,12 +84,12 @@ export function RunView(props: { api: RunApi; run: BulkRun; onNew?: () => void }
               }
             }}
           >
-            Undo this run
+            {t('bulk_undo_run')}
           </button>
         ) : null}
         {props.onNew ? (
           <button type="button" onClick={props.onNew}>
-            New bulk removal
+            {t('bulk_new_run')}
           </button>
         ) : null}
       </div>
@@ -88,9 +97,9 @@ export function RunView(props: { api: RunApi; run: BulkRun; onNew?: () => void }
       <table class="plan">
         <thead>
           <tr>
-            <th>User</th>
-            <th>State</th>
-            <th>Detail</th>
+            <th>{t('bulk_column_user')}</th>
+            <th>{t('bulk_column_state')}</th>
+            <th>{t('bulk_column_detail')}</th>
           </tr>
         </thead>
         <tbody>
@@ -126,7 +135,7 @@ class RunRow extends Component<{ item: BulkItem }> {
         <td>
           {item.name ?? item.userId} <span class="muted">{item.email ?? ''}</span>
         </td>
-        <td>{item.state}</td>
+        <td>{itemStateLabel(item.state)}</td>
         <td>{itemDetail(item)}</td>
       </tr>
     );

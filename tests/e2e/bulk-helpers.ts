@@ -51,7 +51,9 @@ export async function startHoldersRun(
   );
   if (users > 10) await page.getByLabel(`Type ${users} to confirm`).fill(String(users));
   await beforeStart?.();
-  await page.getByRole('button', { name: `Remove badges from ${users} users` }).click();
+  await page
+    .getByRole('button', { name: users === 1 ? 'Remove badges from 1 user' : `Remove badges from ${users} users` })
+    .click();
 }
 
 export const holders = async (control: SandboxControl) =>

@@ -3,6 +3,7 @@
  * the confirmation and the run it starts. Pure, for the page to draw.
  */
 import type * as z from 'zod/mini';
+import { t } from '../platform/i18n';
 import { isZohoId } from '../platform/ids';
 import type { BulkPlanUser } from './plan';
 import { badgeNamed } from './recipients';
@@ -29,8 +30,8 @@ export function dryRunRequest(form: DryRunForm): { request: DryRunRequest } | { 
   const hc = isZohoId(form.helpCenterId) ? form.helpCenterId : undefined;
   if (form.source === 'list')
     return { request: { kind: 'list', text: form.text, ...(hc ? { helpCenterId: hc } : {}) } };
-  if (!hc) return { problem: 'Choose the help center, or type its ID (digits only).' };
-  if (!form.badge.trim()) return { problem: 'Choose the badge whose holders lose it, or type its name or ID.' };
+  if (!hc) return { problem: t('bulk_problem_help_center') };
+  if (!form.badge.trim()) return { problem: t('bulk_problem_badge') };
   return { request: { kind: 'holders', helpCenterId: hc, badge: form.badge } };
 }
 

@@ -4,6 +4,7 @@ import { requireOrg } from '../connection/current-org';
 import { readSettings } from '../connection/stored';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { listOrganizationBadges } from '../platform/zoho/help-center';
 import { createLimiter } from '../platform/zoho/limiter';
 import { requireBulkAllowed } from '../policy/policy';
@@ -42,7 +43,7 @@ export function bulkFeature(deps: BulkDeps, wiring: BulkWiring) {
       return {
         users: plan.users,
         skipped: [
-          ...list.problems.map((p) => ({ input: `Line ${p.line}: ${p.text}`, reason: p.reason })),
+          ...list.problems.map((p) => ({ input: t('bulk_input_line', [p.line, p.text]), reason: p.reason })),
           ...plan.skipped,
         ],
         ...(source.helpCenterId ? { helpCenterId: source.helpCenterId } : {}),
@@ -58,8 +59,8 @@ export function bulkFeature(deps: BulkDeps, wiring: BulkWiring) {
       if (current && (current.status === 'running' || current.status === 'paused')) {
         throw new ZohoError({
           kind: 'invalid-request',
-          message: 'A bulk run is already under way.',
-          action: 'Let it finish, or cancel it, before starting another.',
+          message: t('bulk_error_run_under_way'),
+          action: t('bulk_error_run_under_way_action'),
         });
       }
       const run: BulkRun = {
@@ -86,9 +87,9 @@ export function bulkFeature(deps: BulkDeps, wiring: BulkWiring) {
     async controlBulk({ action }) {
       await recovered();
       const run = await bulkRunItem.getValue();
-      if (!run) throw new ZohoError({ kind: 'invalid-request', message: 'There is no bulk run.' });
+      if (!run) throw new ZohoError({ kind: 'invalid-request', message: t('bulk_error_no_run') });
       const finished = run.status === 'done' || run.status === 'cancelled';
-      if (finished) throw new ZohoError({ kind: 'invalid-request', message: 'This bulk run has ended.' });
+      if (finished) throw new ZohoError({ kind: 'invalid-request', message: t('bulk_error_run_ended') });
       if (action === 'resume') {
         await requireBulkAllowed();
         await requireRunOrg(run);

@@ -2,6 +2,7 @@
 
 import { userDisplayName } from '../platform/display-names';
 import { ZohoError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { getUserBadges, getUserDetails, getUsers, MAX_PAGE_SIZE } from '../platform/zoho/desk-api';
 import type { DeskClient } from '../platform/zoho/desk-client';
 import { findUserByEmail } from '../platform/zoho/help-center';
@@ -40,7 +41,7 @@ export async function planFromRecipients(
           const email = primaryEmail(data);
           user = { id: data.id, name: userDisplayName(data, email), ...(email ? { email } : {}) };
         }
-        if (!user) return { input: r.value, reason: 'No Help Center user has this email.' };
+        if (!user) return { input: r.value, reason: t('bulk_skip_no_user_email') };
         return {
           userId: user.id,
           name: user.name,
@@ -53,7 +54,7 @@ export async function planFromRecipients(
           (error.kind === 'not-found' || error.kind === 'invalid-request') &&
           r.kind === 'id'
         ) {
-          return { input: r.value, reason: 'No Help Center user has this ID.' };
+          return { input: r.value, reason: t('bulk_skip_no_user_id') };
         }
         throw error;
       }
@@ -61,7 +62,8 @@ export async function planFromRecipients(
   );
   for (const entry of resolved) {
     if ('reason' in entry) plan.skipped.push(entry);
-    else if (seen.has(entry.userId)) plan.skipped.push({ input: entry.email ?? entry.userId, reason: 'Listed twice.' });
+    else if (seen.has(entry.userId))
+      plan.skipped.push({ input: entry.email ?? entry.userId, reason: t('bulk_skip_listed_twice') });
     else {
       seen.add(entry.userId);
       plan.users.push(entry);

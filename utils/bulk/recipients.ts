@@ -1,5 +1,6 @@
 /** Who a bulk run is for, from pasted text or a CSV file: emails or numeric user IDs. */
 import { parseCsv } from '../platform/csv';
+import { t } from '../platform/i18n';
 import { ZOHO_ID } from '../platform/ids';
 
 export type Recipient = { kind: 'email'; value: string; line: number } | { kind: 'id'; value: string; line: number };
@@ -43,7 +44,7 @@ export function parseRecipients(text: string): RecipientList {
       out.problems.push({
         line: row.line,
         text: row.cells.join(','),
-        reason: raw ? 'Not an email address or a numeric user ID.' : 'Empty cell.',
+        reason: raw ? t('bulk_input_not_recipient') : t('bulk_input_empty_cell'),
       });
       continue;
     }

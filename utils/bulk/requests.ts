@@ -1,6 +1,7 @@
 /** Bulk removal: the organization's badges, the dry run, the run and its undo. */
 import * as z from 'zod/mini';
 import { PAGES_ONLY, replies, zohoId } from '../platform/dispatch';
+import { t } from '../platform/i18n';
 import type { BadgeView } from '../platform/zoho/views';
 import { bulkItemInput } from './item-input';
 import type { BulkPlan } from './plan';
@@ -19,7 +20,7 @@ export const bulkRequests = {
     input: z.union([
       z.object({
         kind: z.literal('list'),
-        text: z.string().check(z.minLength(1, 'paste emails or user IDs first'), z.maxLength(1_000_000)),
+        text: z.string().check(z.minLength(1, { error: () => t('bulk_request_list_empty') }), z.maxLength(1_000_000)),
         helpCenterId: z.optional(zohoId),
       }),
       z.object({
@@ -37,9 +38,11 @@ export const bulkRequests = {
       /** When the dry run read the badges (its `plannedAt`): its reads stand in for the run's own while fresh. */
       plannedAt: z.optional(z.number()),
       items: z.array(bulkItemInput).check(
-        z.minLength(1, 'nobody to remove badges from'),
+        z.minLength(1, { error: () => t('bulk_request_nobody') }),
         z.maxLength(5000),
-        z.refine((items) => new Set(items.map((i) => i.userId)).size === items.length, 'a user is listed twice'),
+        z.refine((items) => new Set(items.map((i) => i.userId)).size === items.length, {
+          error: () => t('bulk_request_listed_twice'),
+        }),
       ),
     }),
     reply: replies<BulkRun>(),

@@ -7,6 +7,7 @@ import { auditStore } from '../audit/audit-store';
 import type { UndoEntry } from '../audit/undo';
 import { connectionItem } from '../connection/stored';
 import { ZohoError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { type ConcurrencyCeiling, type DeskClient, observeCredits } from '../platform/zoho/desk-client';
 import { bulkRemovalAllowed, TURNED_OFF_BY_ORGANIZATION } from '../policy/policy';
 import { type RemovalDeps, removeBadges } from '../removal/remove';
@@ -59,10 +60,10 @@ export function runKeeper(deps: BulkDeps, wiring: BulkWiring) {
     if (org?.id === run.orgId) return;
     throw new ZohoError({
       kind: 'choose-org',
-      message: `This bulk run was planned for organization ${run.orgId}; the extension is connected to ${
-        org ? `${org.name} (${org.id})` : 'no organization'
-      } now.`,
-      action: 'Connect to that organization again to resume it, or cancel it.',
+      message: org
+        ? t('bulk_error_other_org', [run.orgId, org.name, org.id])
+        : t('bulk_error_other_org_none', [run.orgId]),
+      action: t('bulk_error_other_org_action'),
     });
   };
 
@@ -149,7 +150,7 @@ export function runKeeper(deps: BulkDeps, wiring: BulkWiring) {
       await saveRunNow({
         ...run,
         status: 'paused',
-        pauseReason: 'Paused by the update to a safer version: check the run, then resume it.',
+        pauseReason: t('bulk_paused_by_update'),
       });
     },
     /** A run the ended connection paused goes on once the admin is back in its organization. */

@@ -8,6 +8,7 @@
  */
 
 import { DAY_MS } from '../audit/audit';
+import { t } from '../platform/i18n';
 import { DESK_OPERATIONS } from '../platform/zoho/desk-api';
 import type { BadgeResult, RemovalReport } from '../removal/report';
 import type { BulkItemInput } from './item-input';
@@ -140,7 +141,7 @@ export function recoverRun(run: BulkRun, now: number, inFlight: readonly string[
     cutAny = true;
     return live
       ? { ...item, state: 'pending', interrupted: true }
-      : { ...item, state: 'failed', reason: 'Stopped while its removal was under way; the result was not read back.' };
+      : { ...item, state: 'failed', reason: t('bulk_item_interrupted') };
   });
   return { ...run, items, ...(cutAny && live ? { settlesAt: now + INTERRUPTED_SETTLE_MS } : {}) };
 }
@@ -164,7 +165,7 @@ export function cancelRun(run: BulkRun, now: number): BulkRun {
     status: 'cancelled',
     finishedAt: now,
     items: run.items.map((item) =>
-      item.state === 'pending' ? { ...item, state: 'skipped', reason: 'Cancelled before it ran.' } : item,
+      item.state === 'pending' ? { ...item, state: 'skipped', reason: t('bulk_item_cancelled') } : item,
     ),
   };
 }
@@ -203,7 +204,12 @@ export function settleItem(item: BulkItem, report: RemovalReport): BulkItem {
       ...base,
       state: 'failed',
       reason: problems
-        .map((r) => `${r.name}: ${r.outcome.status === 'failed' ? r.outcome.message : 'still present after removal'}`)
+        .map((r) =>
+          t('bulk_item_badge_outcome', [
+            r.name,
+            r.outcome.status === 'failed' ? r.outcome.message : t('bulk_item_still_present'),
+          ]),
+        )
         .join('; '),
     };
   }
@@ -214,7 +220,7 @@ export function settleItem(item: BulkItem, report: RemovalReport): BulkItem {
     return {
       ...base,
       state: 'skipped',
-      reason: reasons.size === 1 && only ? only : 'The user holds none of these badges.',
+      reason: reasons.size === 1 && only ? only : t('bulk_item_holds_none'),
     };
   }
   return { ...base, state: 'removed' };

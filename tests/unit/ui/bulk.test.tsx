@@ -1,9 +1,13 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type BulkApi, BulkApp } from '../../../entrypoints/bulk/App';
+import { DryRunPreview } from '../../../entrypoints/bulk/DryRunPreview';
+import { losses } from '../../../utils/bulk/dry-run';
 import type { BulkItem, BulkRun } from '../../../utils/bulk/run-state';
 import { ZohoError } from '../../../utils/platform/errors';
+import { speak } from '../platform/locale-files';
 
 afterEach(() => {
   cleanup();
@@ -180,5 +184,38 @@ describe('the bulk page', () => {
     expect((await screen.findByTestId('run-credits')).textContent).toMatch(
       /^API credits spent so far: 12 · 4,988 left today/,
     );
+  });
+});
+
+describe('the dry run in German', () => {
+  const user = (userId: string, badgeIds: string[]) => ({
+    userId,
+    name: `User ${userId}`,
+    badges: badgeIds.map((id) => ({ id, name: `Badge ${id}` })),
+  });
+  const preview = (users: ReturnType<typeof user>[], chosen: Set<string>) => (
+    <DryRunPreview
+      plan={{ users, skipped: [], helpCenterId: '7', plannedAt: 0 }}
+      pick={false}
+      chosen={chosen}
+      onChoose={() => {}}
+      rows={losses(users, chosen)}
+      typed=""
+      onType={() => {}}
+      busy={false}
+      onStart={() => {}}
+    />
+  );
+
+  it('says who loses what in whole German sentences, each count in its own plural form', () => {
+    speak(fakeBrowser.i18n, 'de');
+    const many = render(preview([user('1', ['11', '12']), user('2', ['11'])], new Set(['11', '12'])));
+    expect(screen.getByRole('status').querySelector('strong')?.textContent).toBe('2 Benutzer verlieren 3 Abzeichen.');
+    expect(screen.getByRole('button', { name: 'Abzeichen von 2 Benutzern entfernen' })).toBeTruthy();
+    many.unmount();
+
+    render(preview([user('1', ['11'])], new Set(['11'])));
+    expect(screen.getByRole('status').querySelector('strong')?.textContent).toBe('1 Benutzer verliert 1 Abzeichen.');
+    expect(screen.getByRole('button', { name: 'Abzeichen von 1 Benutzer entfernen' })).toBeTruthy();
   });
 });
