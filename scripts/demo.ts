@@ -110,7 +110,8 @@ if (headless) {
 async function chromiumDemo(): Promise<DemoBrowser> {
   const browser = await launchExtensionBrowser(sandbox, { headless, lang });
   return {
-    walkThrough: () => walkThrough(browser.context, browser.extensionId, control, outDir, connect, lang?.split(/[-_]/)[0]),
+    walkThrough: () =>
+      walkThrough(browser.context, browser.extensionId, control, outDir, connect, lang?.split(/[-_]/)[0]),
     async show() {
       const options: Page = await browser.context.newPage();
       await options.goto(`chrome-extension://${browser.extensionId}/options.html`);

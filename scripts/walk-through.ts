@@ -8,8 +8,8 @@ import type { SandboxControl } from '../sandbox/control-client';
 import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../sandbox/data';
 import { CONSOLE_HOST } from '../sandbox/datacenters';
 import { SANDBOX_CLIENT_ID, SANDBOX_SELF_CLIENT } from '../sandbox/state';
-import { DESK_SCOPE_STRING } from '../utils/connection/scopes';
 import { getMessageIn, readMessages } from '../tests/unit/platform/locale-files';
+import { DESK_SCOPE_STRING } from '../utils/connection/scopes';
 
 export const DEMO_USER = {
   clientId: SANDBOX_CLIENT_ID,
@@ -119,7 +119,9 @@ export async function walkThrough(
   const bulk = await context.newPage();
   await bulk.goto(`chrome-extension://${extensionId}/bulk.html`);
   await bulk.getByRole('radio', { name: say('bulk_source_holders') }).check();
-  await bulk.getByRole('combobox', { name: say('bulk_badge_label'), exact: true }).selectOption({ label: 'Beta Tester' });
+  await bulk
+    .getByRole('combobox', { name: say('bulk_badge_label'), exact: true })
+    .selectOption({ label: 'Beta Tester' });
   await bulk.getByRole('button', { name: say('bulk_dry_run_button') }).click();
   await bulk.getByText(sayAnyCount('bulk_dry_run_summary')).waitFor();
   await shot(bulk, '10-bulk-dry-run', 'Bulk removal: the dry run shows who loses which badges before anything changes');
