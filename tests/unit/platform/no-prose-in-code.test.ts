@@ -8,7 +8,21 @@ import { resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const CONVERTED: readonly string[] = ['utils/platform/i18n.ts'];
+const CONVERTED: readonly string[] = [
+  'utils/platform/i18n.ts',
+  'utils/platform/errors.ts',
+  'utils/platform/request-client.ts',
+  'utils/platform/zoho/client-id.ts',
+  'utils/platform/zoho/client-types.ts',
+  'utils/platform/zoho/datacenters.ts',
+  'utils/platform/zoho/desk-client.ts',
+  'utils/platform/zoho/help-center.ts',
+  'utils/platform/zoho/schemas.ts',
+  'utils/removal/handlers.ts',
+  'utils/removal/panel-binding.ts',
+  'utils/removal/remove.ts',
+  'utils/removal/report.ts',
+];
 
 const root = resolve(import.meta.dirname, '../../..');
 

@@ -1,4 +1,5 @@
 /** What Zoho's API console gives: the client ID, and a Self Client's code. */
+import { t } from '../i18n';
 
 /** Zoho API console client IDs look like `1000.` followed by upper-case letters and digits. */
 export const CLIENT_ID = /^1000\.[A-Z0-9]{20,40}$/;
@@ -9,14 +10,14 @@ const SELF_CLIENT_CODE = /^[\w.-]{10,400}$/;
 /** An admin-facing reason the client ID cannot be used, or null when it looks right. */
 export function clientIdProblem(raw: string): string | null {
   const value = raw.trim();
-  if (!value) return "Enter the Client ID from Zoho's API console.";
+  if (!value) return t('worker_client_id_missing');
   if (!CLIENT_ID.test(value)) {
-    return 'That doesn\'t look like a Zoho Client ID. It starts with "1000." followed by 20–40 capital letters and digits; copy it from Zoho\'s API console (api-console.zoho.com).';
+    return t('worker_client_id_malformed');
   }
   return null;
 }
 
 /** An admin-facing reason the pasted Self Client code cannot be used, or null when it looks like one. */
 export function selfClientCodeProblem(raw: string): string | null {
-  return SELF_CLIENT_CODE.test(raw.trim()) ? null : "Paste the code Zoho's API console generated for the Self Client.";
+  return SELF_CLIENT_CODE.test(raw.trim()) ? null : t('worker_self_client_code_malformed');
 }

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { ZohoError, type ZohoErrorKind } from '../errors';
+import { type MessageKey, t } from '../i18n';
 import { sleep as defaultSleep } from '../sleep';
 import { createLimiter } from './limiter';
 import { zohoErrorBody } from './schemas';
@@ -102,27 +103,12 @@ const KIND_BY_CODE: Record<string, ZohoErrorKind> = {
 };
 
 /** Zoho's error codes (errors.json) that say more than their kind: what happened, and what the admin can do. */
-const CODE_TEXT: Record<string, { message: string; action: string }> = {
-  LICENSE_ACCESS_LIMITED: {
-    message: "Your Zoho Desk edition or license does not include this (Zoho's LICENSE_ACCESS_LIMITED).",
-    action: 'Check that your edition includes the Help Center community, or connect with a fully licensed agent.',
-  },
-  ONLY_LIVECHAT_USER: {
-    message: 'The connected Zoho account is a live-chat-only agent, which cannot use the Desk API.',
-    action: 'Connect with an agent account that has a full Zoho Desk license.',
-  },
-  INTEGRATION_ADMIN_ERROR: {
-    message: 'Zoho Desk refused this integration: it needs an administrator.',
-    action: 'Connect with a Zoho Desk administrator account, or ask one to allow API access.',
-  },
-  EMPTY_PAYLOAD: {
-    message: 'Zoho Desk received the request without its content (EMPTY_PAYLOAD).',
-    action: 'Try again. If it repeats, please report it.',
-  },
-  FORBIDDEN: {
-    message: 'Zoho Desk refused: your Zoho account may not do this (FORBIDDEN).',
-    action: 'Ask a Zoho Desk administrator for the permission, or check the organization chosen in the options page.',
-  },
+const CODE_TEXT: Record<string, readonly [message: MessageKey, action: MessageKey]> = {
+  LICENSE_ACCESS_LIMITED: ['worker_zoho_code_license_limited', 'worker_zoho_code_license_limited_action'],
+  ONLY_LIVECHAT_USER: ['worker_zoho_code_livechat_only', 'worker_zoho_code_livechat_only_action'],
+  INTEGRATION_ADMIN_ERROR: ['worker_zoho_code_integration_admin', 'worker_zoho_code_integration_admin_action'],
+  EMPTY_PAYLOAD: ['worker_zoho_code_empty_payload', 'worker_zoho_code_empty_payload_action'],
+  FORBIDDEN: ['worker_zoho_code_forbidden', 'worker_action_forbidden'],
 };
 
 const KIND_BY_STATUS: Record<number, ZohoErrorKind> = {
@@ -134,31 +120,31 @@ const KIND_BY_STATUS: Record<number, ZohoErrorKind> = {
   422: 'invalid-request',
 };
 
-const SUMMARIES: Record<ZohoErrorKind, string> = {
-  'not-connected': 'The extension is not connected to Zoho Desk.',
-  'choose-org': 'No Zoho Desk organization is chosen yet.',
-  reconnect: 'Zoho Desk no longer accepts the connection.',
-  scope: 'The Zoho connection lacks a permission this action needs.',
-  'token-throttled': 'Zoho is refusing new access tokens for a while.',
-  'rate-limited': 'Zoho Desk is limiting requests right now (too many at once).',
-  forbidden: 'Zoho Desk refused: your Zoho account may not do this.',
-  'not-found': 'Zoho Desk has no such address.',
-  'method-not-allowed': 'Zoho Desk does not allow this action at that address.',
-  'invalid-request': 'Zoho Desk refused the request as invalid.',
-  'unexpected-response': 'Zoho Desk answered in a shape the extension does not understand.',
-  network: 'No answer from Zoho Desk.',
-  auth: 'The Zoho sign-in failed.',
-  cancelled: 'The operation was cancelled.',
-  server: 'Zoho Desk failed.',
+const SUMMARIES: Record<ZohoErrorKind, MessageKey> = {
+  'not-connected': 'worker_zoho_kind_not_connected',
+  'choose-org': 'worker_zoho_kind_choose_org',
+  reconnect: 'worker_zoho_kind_reconnect',
+  scope: 'worker_zoho_kind_scope',
+  'token-throttled': 'worker_zoho_kind_token_throttled',
+  'rate-limited': 'worker_zoho_kind_rate_limited',
+  forbidden: 'worker_zoho_kind_forbidden',
+  'not-found': 'worker_zoho_kind_not_found',
+  'method-not-allowed': 'worker_zoho_kind_method_not_allowed',
+  'invalid-request': 'worker_zoho_kind_invalid_request',
+  'unexpected-response': 'worker_zoho_kind_unexpected_response',
+  network: 'worker_zoho_kind_network',
+  auth: 'worker_zoho_kind_auth',
+  cancelled: 'worker_error_cancelled',
+  server: 'worker_zoho_kind_server',
 };
 
-const ACTIONS: Partial<Record<ZohoErrorKind, string>> = {
-  scope: 'Reconnect in the options page to grant the permissions the extension needs.',
-  forbidden: 'Ask a Zoho Desk administrator for the permission, or check the organization chosen in the options page.',
-  reconnect: 'Open the options page and connect again.',
-  'rate-limited': 'Wait a moment and try again.',
-  server: 'Try again in a minute. If it keeps failing, run Check setup on the options page.',
-  'invalid-request': 'Check the input and try again.',
+const ACTIONS: Partial<Record<ZohoErrorKind, MessageKey>> = {
+  scope: 'worker_action_scope',
+  forbidden: 'worker_action_forbidden',
+  reconnect: 'worker_action_reconnect',
+  'rate-limited': 'worker_action_wait',
+  server: 'worker_action_server',
+  'invalid-request': 'worker_action_check_input',
 };
 
 export function createDeskClient(deps: DeskClientDeps): DeskClient & ConcurrencyCeiling {
@@ -178,8 +164,8 @@ export function createDeskClient(deps: DeskClientDeps): DeskClient & Concurrency
     if (!orgId) {
       throw new ZohoError({
         kind: 'choose-org',
-        message: 'No Zoho Desk organization is chosen yet.',
-        action: 'Open the options page and choose the organization.',
+        message: t('worker_zoho_kind_choose_org'),
+        action: t('worker_action_choose_org'),
       });
     }
     return orgId;
@@ -208,8 +194,8 @@ export function createDeskClient(deps: DeskClientDeps): DeskClient & Concurrency
       throw new ZohoError(
         {
           kind: 'network',
-          message: `No answer from Zoho Desk (${url.host}): the connection failed or dropped.`,
-          action: 'Check your internet connection and try again.',
+          message: t('worker_zoho_network', [url.host]),
+          action: t('worker_action_check_internet'),
         },
         { cause },
       );
@@ -317,11 +303,12 @@ function parseSuccess<S extends z.ZodMiniType>(
     try {
       body = JSON.parse(text);
     } catch {
-      throw unexpected(req, res.status, 'the reply is not JSON');
+      throw unexpected(req, res.status, t('worker_zoho_detail_not_json'));
     }
   }
   const parsed = req.schema.safeParse(body);
-  if (!parsed.success) throw unexpected(req, res.status, parsed.error.issues[0]?.message ?? 'unexpected shape');
+  if (!parsed.success)
+    throw unexpected(req, res.status, parsed.error.issues[0]?.message ?? t('worker_zoho_detail_unexpected_shape'));
   const credits = headerNumber(res, 'X-Rate-Limit-Remaining-v3');
   const weight = headerNumber(res, 'X-Rate-Limit-Request-Weight-v3');
   return {
@@ -356,9 +343,8 @@ function unexpected(req: DeskRequest<z.ZodMiniType>, status: number, detail: str
   return new ZohoError({
     kind: 'unexpected-response',
     status,
-    message: `Zoho Desk answered ${req.method} ${req.path} in a shape the extension does not understand (${detail}). Nothing was assumed.`,
-    action:
-      'Try again. If it repeats, run Check setup on the options page: it shows what your Zoho Desk answers differently, and its report can be sent to us.',
+    message: t('worker_zoho_unexpected', [`${req.method} ${req.path}`, detail]),
+    action: t('worker_zoho_unexpected_action'),
   });
 }
 
@@ -384,20 +370,23 @@ function toError(req: DeskRequest<z.ZodMiniType>, res: Response, text: string): 
   else kind = KIND_BY_STATUS[res.status] ?? 'server';
 
   const known = errorCode ? CODE_TEXT[errorCode] : undefined;
-  let message = known?.message ?? SUMMARIES[kind];
+  let message = t(known?.[0] ?? SUMMARIES[kind]);
   if (creditsSpent({ errorCode, retryAfterSeconds })) {
     message =
       retryAfterSeconds === undefined
-        ? "Zoho Desk's daily API credits for this organization are used up."
-        : `Zoho Desk's daily API credits for this organization are used up (they renew in about ${Math.ceil(retryAfterSeconds / 3600)} h).`;
+        ? t('worker_zoho_credits_spent')
+        : t('worker_zoho_credits_spent_renew', [Math.ceil(retryAfterSeconds / 3600)]);
   } else if (kind === 'not-found') {
-    message = `Zoho Desk has no ${req.method} ${req.path.replace(/\?.*$/, '')}.`;
+    message = t('worker_zoho_no_such_call', [`${req.method} ${req.path.replace(/\?.*$/, '')}`]);
   } else if (kind === 'server') {
-    message = `Zoho Desk failed with HTTP ${res.status}${body === undefined ? ' and a non-JSON page' : ''}.`;
+    const status = String(res.status);
+    message = t(body === undefined ? 'worker_zoho_server_status_not_json' : 'worker_zoho_server_status', [status]);
   }
-  if (zohoMessage) message += ` Zoho said: "${zohoMessage}"${errorCode ? ` (${errorCode})` : ''}.`;
+  if (zohoMessage)
+    message += ` ${errorCode ? t('worker_zoho_said_code', [zohoMessage, errorCode]) : t('worker_zoho_said', [zohoMessage])}`;
   else if (errorCode && !known) message += ` (${errorCode})`;
-  const action = known?.action ?? ACTIONS[kind];
+  const actionKey = known?.[1] ?? ACTIONS[kind];
+  const action = actionKey ? t(actionKey) : undefined;
   return new ZohoError({
     kind,
     status: res.status,
