@@ -2,6 +2,7 @@
 import { requireOrg } from '../connection/handlers';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import type { DeskClient } from '../platform/zoho/desk-client';
 import { auditRetentionDays, readAuditLog, setAuditRetention } from './audit';
 import { auditStore } from './audit-store';
@@ -28,7 +29,7 @@ export function auditHandlers(deps: AuditDeps): Handlers<typeof auditRequests> {
     async undoRemoval({ auditId }) {
       const orgId = await requireOrg();
       const entry = (await readAuditLog(deps.now())).find((e) => e.auditId === auditId);
-      if (!entry) throw new ZohoError({ kind: 'invalid-request', message: 'That audit entry no longer exists.' });
+      if (!entry) throw new ZohoError({ kind: 'invalid-request', message: t('worker_audit_entry_gone') });
       return undoRemoval({ client: deps.client, orgId, now: deps.now, newId: deps.newId }, entry);
     },
 

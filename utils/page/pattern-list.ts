@@ -2,6 +2,8 @@
  * The options page's pattern editor: one URL pattern a line, checked line by line before saving,
  * so the admin sees every refused line at once rather than the service worker's first refusal.
  */
+
+import { t } from '../platform/i18n';
 import { compilePattern } from './url-pattern';
 
 /** The editor's starting text: the saved patterns, then the line the popup sent for the admin to finish. */
@@ -21,6 +23,6 @@ export function patternLines(text: string): string[] {
 export function patternLineProblems(lines: readonly string[]): string[] {
   return lines.flatMap((line, i) => {
     const result = compilePattern(line);
-    return result.ok ? [] : [`Line ${i + 1}: ${result.error}`];
+    return result.ok ? [] : [t('worker_pattern_line', [i + 1, result.error])];
   });
 }

@@ -4,6 +4,8 @@
  * segment each: `/agent/{portal}/{department}/setup#setup/channels/helpcenter/{helpCenterId}/users/{userId}`.
  * Admin text never becomes a RegExp unescaped.
  */
+
+import { t } from '../platform/i18n';
 import { ZOHO_ID_GROUP } from '../platform/ids';
 import { PAGE_KIND_CATALOG, type PageKindName, pageKindNames, type TargetPlaceholder } from './kind-catalog';
 
@@ -54,21 +56,25 @@ type Problem =
 type ParseResult = { ok: true; pattern: CompiledPattern } | { ok: false; problem: Problem; detail?: string };
 
 const PROBLEM_TEXT: Record<Problem, (detail: string) => string> = {
-  empty: () => 'The pattern is empty.',
-  'too-long': () => `Keep patterns under ${MAX_LENGTH} characters.`,
-  'not-a-path': () => 'Start with the path after the host, e.g. /agent/{portal}/… (no https:// or host).',
-  space: () => 'Patterns cannot contain spaces.',
-  query: () => 'Leave out the query string (the part after "?").',
-  hashes: () => 'Use at most one "#".',
-  stray: (brace) => `A "${brace}" is not closed or opened; placeholders look like {userId}.`,
-  unknown: (name) => `Unknown placeholder {${name}}. Use ${PLACEHOLDERS.map((n) => `{${n}}`).join(', ')} or {*}.`,
-  twice: (name) => `{${name}} appears twice.`,
+  empty: () => t('worker_pattern_empty'),
+  'too-long': () => t('worker_pattern_too_long', [MAX_LENGTH]),
+  'not-a-path': () => t('worker_pattern_not_a_path'),
+  space: () => t('worker_pattern_space'),
+  query: () => t('worker_pattern_query'),
+  hashes: () => t('worker_pattern_hashes'),
+  stray: (brace) => t('worker_pattern_stray', [brace]),
+  unknown: (name) => t('worker_pattern_unknown', [name, PLACEHOLDERS.map((n) => `{${n}}`).join(', ')]),
+  twice: (name) => t('worker_pattern_twice', [name]),
   'no-target': () => {
     const [first, ...others] = [...TARGETS.keys()].map((n) => `{${n}}`);
-    return `Include ${first} (or ${others.join(' or ')}) so the page can be identified.`;
+    return t('worker_pattern_no_target', [first!, others.join(t('worker_pattern_or'))]);
   },
-  both: () =>
-    `A pattern is for a ${pageKindNames.map((kind) => `${PAGE_KIND_CATALOG[kind].label} page`).join(' or a ')}, not both.`,
+  // The kinds the pattern names, in the catalog's order: `detail` is them, comma-separated.
+  both: (detail) => {
+    const named = detail.split(',');
+    const [first, second] = pageKindNames.filter((kind) => named.includes(kind)).map((k) => PAGE_KIND_CATALOG[k].label);
+    return t('worker_pattern_both', [first!, second!]);
+  },
 };
 
 export function compilePattern(text: string): CompileResult {
@@ -108,7 +114,7 @@ function parsePattern(text: string): ParseResult {
   const kinds = new Set(names.flatMap((n) => TARGETS.get(n) ?? []));
   const [kind] = kinds;
   if (!kind) return refuse('no-target');
-  if (kinds.size > 1) return refuse('both');
+  if (kinds.size > 1) return refuse('both', [...kinds].join(','));
   const compiled = new RegExp(`${regex.replace(/\/$/, '')}/?$`);
   return {
     ok: true,

@@ -5,6 +5,7 @@
  */
 
 import type { SerializedError } from '../platform/errors';
+import { type MessageKey, t } from '../platform/i18n';
 import { isZohoId } from '../platform/ids';
 import type { UserSearchPage, UserSummary } from '../platform/zoho/views';
 
@@ -42,11 +43,9 @@ export function queryProblem(mode: SearchMode, text: string): string | null {
   const query = text.trim();
   if (mode === 'id') {
     if (!query) return null;
-    return isZohoId(query)
-      ? null
-      : "A user ID is a number, like 310975130121. Copy it from the user's page, or search by name or email.";
+    return isZohoId(query) ? null : t('worker_search_id_not_number');
   }
-  if (query.length === 1) return 'Type at least 2 characters of a name or email.';
+  if (query.length === 1) return t('worker_search_too_short');
   return null;
 }
 
@@ -126,13 +125,11 @@ export function searchReducer(state: SearchState, action: SearchAction): SearchS
 
 /** The IDs of a user, one per line, as "Copy all" puts them on the clipboard. */
 export function idsAsText(ids: { userId: string; helpCenterId?: string; orgId?: string; contactId?: string }): string {
-  return [
-    ['User ID', ids.userId],
-    ['Help Center ID', ids.helpCenterId],
-    ['Contact ID', ids.contactId],
-    ['Organization ID', ids.orgId],
-  ]
-    .filter(([, value]) => value)
-    .map(([label, value]) => `${label}: ${value}`)
-    .join('\n');
+  const lines: [MessageKey & `worker_ids_${string}`, string | undefined][] = [
+    ['worker_ids_user', ids.userId],
+    ['worker_ids_help_center', ids.helpCenterId],
+    ['worker_ids_contact', ids.contactId],
+    ['worker_ids_org', ids.orgId],
+  ];
+  return lines.flatMap(([key, value]) => (value ? [t(key, [value])] : [])).join('\n');
 }

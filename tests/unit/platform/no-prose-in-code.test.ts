@@ -22,6 +22,22 @@ const CONVERTED: readonly string[] = [
   'utils/removal/panel-binding.ts',
   'utils/removal/remove.ts',
   'utils/removal/report.ts',
+  'utils/page/url-pattern.ts',
+  'utils/page/pattern-list.ts',
+  'utils/audit/undo.ts',
+  'utils/audit/handlers.ts',
+  'utils/audit/audit.ts',
+  'utils/audit/audit-view.ts',
+  'utils/contact/contact.ts',
+  'utils/contact/handlers.ts',
+  'utils/search/recognize.ts',
+  'utils/search/popup-search.ts',
+  'utils/search/popup-lookup.ts',
+  'utils/search/popup-tab.ts',
+  'utils/search/handlers.ts',
+  'utils/policy/policy.ts',
+  'utils/policy/handlers.ts',
+  'entrypoints/background.ts',
 ];
 
 const root = resolve(import.meta.dirname, '../../..');
