@@ -38,6 +38,15 @@ const CONVERTED: readonly string[] = [
   'utils/policy/policy.ts',
   'utils/policy/handlers.ts',
   'entrypoints/background.ts',
+  'utils/connection/flows/callback.ts',
+  'utils/connection/flows/code-flow.ts',
+  'utils/connection/flows/context.ts',
+  'utils/connection/flows/implicit-flow.ts',
+  'utils/connection/flows/self-client.ts',
+  'utils/connection/flows/settings.ts',
+  'utils/connection/flows/sign-in.ts',
+  'utils/connection/oauth.ts',
+  'utils/connection/token-endpoint.ts',
 ];
 
 const root = resolve(import.meta.dirname, '../../..');
