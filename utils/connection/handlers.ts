@@ -5,18 +5,12 @@ import { anchorSelectorItem, deskAddressesItem, pagePatternsItem } from '../page
 import { compilePattern } from '../page/url-pattern';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { clientIdProblem } from '../platform/zoho/client-id';
 import { CLIENT_TYPE_INFO, DEFAULT_CLIENT_TYPE } from '../platform/zoho/client-types';
 import { dataCenterByLocation } from '../platform/zoho/datacenters';
 import type { DeskClient } from '../platform/zoho/desk-client';
-import {
-  deskAddressesInForce,
-  orgAllowed,
-  policyValues,
-  requireAllowedOrg,
-  SET_BY_ORGANIZATION,
-  setByOrganization,
-} from '../policy/policy';
+import { deskAddressesInForce, orgAllowed, policyValues, requireAllowedOrg, setByOrganization } from '../policy/policy';
 import type { ConnectSettings } from './oauth';
 import { listOrganizations, type OrganizationView } from './organizations';
 import { firefoxRedirects, pickedRedirectUri } from './redirect-uri';
@@ -86,22 +80,22 @@ export async function requireOrg(): Promise<string> {
   if (!connection) {
     throw new ZohoError({
       kind: 'not-connected',
-      message: 'The extension is not connected to Zoho Desk.',
-      action: 'Open the options page and connect.',
+      message: t('worker_zoho_kind_not_connected'),
+      action: t('worker_action_connect'),
     });
   }
   if (connection.state === 'reconnect') {
     throw new ZohoError({
       kind: 'reconnect',
-      message: 'The connection to Zoho has expired or was revoked.',
-      action: 'Open the options page and connect again.',
+      message: t('worker_auth_expired'),
+      action: t('worker_action_reconnect'),
     });
   }
   if (!connection.org) {
     throw new ZohoError({
       kind: 'choose-org',
-      message: 'No Zoho Desk organization is chosen yet.',
-      action: 'Open the options page and choose the organization.',
+      message: t('worker_zoho_kind_choose_org'),
+      action: t('worker_action_choose_org'),
     });
   }
   await requireAllowedOrg(connection.org);
@@ -199,7 +193,7 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
 
   const chooseOrg = async (org: OrganizationView): Promise<void> => {
     const connection = await connectionItem.getValue();
-    if (!connection) throw new ZohoError({ kind: 'not-connected', message: 'Connect to Zoho first.' });
+    if (!connection) throw new ZohoError({ kind: 'not-connected', message: t('worker_connection_connect_first') });
     await connectionItem.setValue({
       ...connection,
       org: { id: org.id, name: org.name, ...(org.portalName ? { portalName: org.portalName } : {}) },
@@ -218,7 +212,7 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
         const set = policy[key as PolicySetting];
         const asked = input[key as PolicySetting];
         if (set === undefined || asked === undefined) continue;
-        if (asked.trim() !== set) throw setByOrganization(what);
+        if (asked.trim() !== set) throw setByOrganization(t(what));
         // The same value (the form sends every field): nothing of the policy's is stored as the admin's.
         input = { ...input, [key]: undefined };
       }
@@ -238,7 +232,10 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
       }
       if (input.dataCenter !== undefined) {
         if (input.dataCenter !== 'auto' && !dataCenterByLocation(input.dataCenter)) {
-          throw new ZohoError({ kind: 'invalid-request', message: `Unknown data center "${input.dataCenter}".` });
+          throw new ZohoError({
+            kind: 'invalid-request',
+            message: t('worker_connection_unknown_dc', [input.dataCenter]),
+          });
         }
         next.dataCenter = input.dataCenter as Settings['dataCenter'];
       }
@@ -254,7 +251,10 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
           return compiled.ok ? [] : [`${p}: ${compiled.error}`];
         });
         if (problems.length) {
-          throw new ZohoError({ kind: 'invalid-request', message: `Not saved. ${problems.join(' ')}` });
+          throw new ZohoError({
+            kind: 'invalid-request',
+            message: t('worker_connection_not_saved', [problems.join(' ')]),
+          });
         }
         await pagePatternsItem.setValue(patterns);
       }
@@ -281,8 +281,8 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
         await deps.auth.disconnect();
         throw new ZohoError({
           kind: 'forbidden',
-          message: `None of the Zoho Desk organizations this Zoho account belongs to is one your organization allows (${SET_BY_ORGANIZATION.toLowerCase()}).`,
-          action: 'Sign in with the Zoho account your IT department set this up for, or ask them.',
+          message: t('worker_connection_no_allowed_org'),
+          action: t('worker_connection_no_allowed_org_action'),
         });
       }
       if (orgs.length === 1) await chooseOrg(orgs[0]!);
@@ -304,7 +304,7 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
       if (!org) {
         throw new ZohoError({
           kind: 'invalid-request',
-          message: 'That organization is not one your Zoho account belongs to.',
+          message: t('worker_connection_org_not_yours'),
         });
       }
       await chooseOrg(org);
@@ -328,12 +328,12 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
       if ('problem' in parsed) throw new ZohoError({ kind: 'invalid-request', message: parsed.problem });
       // Set by policy: only its own addresses, once the browser grants them, and none is stored.
       const locked = (await policyValues()).deskAddresses;
-      if (locked && !locked.includes(parsed.origin)) throw setByOrganization('Desk addresses');
+      if (locked && !locked.includes(parsed.origin)) throw setByOrganization(t('worker_setting_desk_addresses'));
       if (!access || !(await access.granted(parsed.origin))) {
         throw new ZohoError({
           kind: 'forbidden',
-          message: `The browser did not grant access to ${parsed.origin}, so the extension cannot work there.`,
-          action: 'Add the address again and allow access when the browser asks.',
+          message: t('worker_connection_access_not_granted', [parsed.origin]),
+          action: t('worker_connection_access_not_granted_action'),
         });
       }
       await access.register(parsed.origin);
@@ -344,7 +344,7 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
     },
 
     async removeDeskAddress({ origin }) {
-      if ((await policyValues()).deskAddresses) throw setByOrganization('Desk addresses');
+      if ((await policyValues()).deskAddresses) throw setByOrganization(t('worker_setting_desk_addresses'));
       const access = deps.deskAddressAccess;
       const left = (await deskAddressesItem.getValue()).filter((a) => a !== origin);
       await deskAddressesItem.setValue(left);

@@ -6,6 +6,7 @@ import type * as z from 'zod/mini';
 import { anchorSelectorProblem } from '../page/anchor';
 import { patternLineProblems, patternLines } from '../page/pattern-list';
 import type { SerializedError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { clientIdProblem, selfClientCodeProblem } from '../platform/zoho/client-id';
 import { CLIENT_TYPE_INFO, type ClientType } from '../platform/zoho/client-types';
 import type { RouteSetting } from '../platform/zoho/removal-routes';
@@ -44,7 +45,7 @@ export function planConnect(fields: ConnectFields, hasClientSecret: boolean): Co
   const idProblem = clientIdProblem(fields.clientId);
   const secretProblem =
     info.secret === 'required' && !fields.secret.trim() && !hasClientSecret
-      ? `A ${info.label} client needs its client secret.`
+      ? t('worker_settings_secret_needed', [info.label])
       : null;
   const code = fields.code?.trim() ?? '';
   const codeProblem = info.redirect ? null : selfClientCodeProblem(code);
@@ -74,7 +75,7 @@ export const reconnectsAtOnce = (clientType: ClientType): boolean => CLIENT_TYPE
 
 /** What "Detect" does, said for the client type: at sign-in, or by trying each data center with the code. */
 export const detectLabel = (clientType: ClientType): string =>
-  CLIENT_TYPE_INFO[clientType].redirect ? 'Detect at sign-in' : 'Detect (try each data center)';
+  t(CLIENT_TYPE_INFO[clientType].redirect ? 'worker_settings_dc_detect_sign_in' : 'worker_settings_dc_detect_each');
 
 /**
  * A Self Client, step by step in Zoho's API console, in the console's own words
@@ -106,12 +107,14 @@ export function secretFieldText(
   const { secret } = CLIENT_TYPE_INFO[clientType];
   if (secret === 'none') return null;
   return {
-    label: secret === 'required' ? 'Client secret' : 'Client secret (optional)',
-    placeholder: hasClientSecret
-      ? 'Saved (hidden); type to replace'
-      : secret === 'required'
-        ? "From Zoho's API console"
-        : 'Only if your client needs one',
+    label: t(secret === 'required' ? 'worker_settings_secret_label' : 'worker_settings_secret_label_optional'),
+    placeholder: t(
+      hasClientSecret
+        ? 'worker_settings_secret_saved'
+        : secret === 'required'
+          ? 'worker_settings_secret_from_console'
+          : 'worker_settings_secret_if_needed',
+    ),
     warn: !!typed.trim() || hasClientSecret || secret === 'required',
   };
 }
@@ -151,14 +154,14 @@ export function planAdvancedSave(fields: AdvancedFields, parseSelector: (selecto
   const lines = patternLines(fields.patterns);
   const problems = patternLineProblems(lines);
   const selectorProblem = anchorSelectorProblem(fields.anchorSelector, parseSelector);
-  if (selectorProblem) problems.push(`Anchor: ${selectorProblem}`);
+  if (selectorProblem) problems.push(t('worker_settings_anchor_problem', [selectorProblem]));
   const bulkConcurrency = Number(fields.concurrency);
   if (
     !Number.isInteger(bulkConcurrency) ||
     bulkConcurrency < BULK_CONCURRENCY.min ||
     bulkConcurrency > BULK_CONCURRENCY.max
   ) {
-    problems.push(`Calls at once: a whole number from ${BULK_CONCURRENCY.min} to ${BULK_CONCURRENCY.max}.`);
+    problems.push(t('worker_settings_concurrency', [BULK_CONCURRENCY.min, BULK_CONCURRENCY.max]));
   }
   if (problems.length) return { problems, input: null };
   return {

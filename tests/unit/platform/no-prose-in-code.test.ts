@@ -47,6 +47,10 @@ const CONVERTED: readonly string[] = [
   'utils/connection/flows/sign-in.ts',
   'utils/connection/oauth.ts',
   'utils/connection/token-endpoint.ts',
+  'utils/connection/handlers.ts',
+  'utils/connection/organizations.ts',
+  'utils/connection/stored.ts',
+  'utils/connection/redirect-uri.ts',
 ];
 
 const root = resolve(import.meta.dirname, '../../..');
