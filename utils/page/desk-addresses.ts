@@ -4,6 +4,8 @@
  * origin, and the content script is registered there for the agent app's paths. Kept in `deskAddressesItem`
  * (utils/page/stored.ts); the sender check and content scripts get it from the service worker.
  */
+
+import { t } from '../platform/i18n';
 import { AGENT_APP_PATHS, dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
 
 /** The origin of an address the admin typed, or why it cannot be one. */
@@ -12,14 +14,13 @@ export function deskAddressOrigin(input: string): { origin: string } | { problem
   try {
     url = new URL(input.trim().includes('://') ? input.trim() : `https://${input.trim()}`);
   } catch {
-    return { problem: 'That is not a web address.' };
+    return { problem: t('worker_address_not_web') };
   }
-  if (url.protocol !== 'https:')
-    return { problem: 'Zoho Desk is served over https: the address must start with https://.' };
-  if (url.username || url.password) return { problem: 'Leave out any user name or password.' };
+  if (url.protocol !== 'https:') return { problem: t('worker_address_not_https') };
+  if (url.username || url.password) return { problem: t('worker_address_credentials') };
   if (!url.hostname.includes('.') || /^[\d.]+$/.test(url.hostname) || url.hostname.startsWith('['))
-    return { problem: 'Use the host name your agents open Desk at, such as support.yourcompany.com.' };
-  if (dataCenterByDeskOrigin(url.origin)) return { problem: 'This Zoho address is covered already.' };
+    return { problem: t('worker_address_host') };
+  if (dataCenterByDeskOrigin(url.origin)) return { problem: t('worker_address_zoho') };
   return { origin: url.origin };
 }
 

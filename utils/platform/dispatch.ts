@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { type SerializedError, serializeError } from './errors';
 import { PANEL_PAGE } from './extension-pages';
+import { t } from './i18n';
 import { ZOHO_ID } from './ids';
 import { dataCenterByDeskOrigin } from './zoho/datacenters';
 
@@ -33,7 +34,7 @@ export const PAGES_ONLY = ['extension-page'] as const satisfies readonly SenderK
 export const PAGES_AND_PANEL = ['extension-page', 'panel'] as const satisfies readonly SenderKind[];
 
 /** A numeric Zoho ID (utils/platform/ids.ts) in a request. */
-export const zohoId = z.string().check(z.regex(ZOHO_ID, 'must be a numeric Zoho ID'));
+export const zohoId = z.string().check(z.regex(ZOHO_ID, { error: () => t('worker_request_not_zoho_id') }));
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: SerializedError };
 
@@ -151,7 +152,7 @@ export async function dispatch<T extends RequestTable>(
   }
   const input = spec.input.safeParse(parsed.data.input ?? {});
   if (!input.success) {
-    return refused(`Invalid request: ${input.error.issues.map((i) => i.message).join('; ')}`);
+    return refused(t('worker_invalid_request', [input.error.issues.map((i) => i.message).join('; ')]));
   }
   try {
     const handler = handlers[type] as (input: unknown, sender: ClassifiedSender) => Promise<unknown>;

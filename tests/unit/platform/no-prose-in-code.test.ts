@@ -51,6 +51,10 @@ const CONVERTED: readonly string[] = [
   'utils/connection/organizations.ts',
   'utils/connection/stored.ts',
   'utils/connection/redirect-uri.ts',
+  'utils/connection/requests.ts',
+  'utils/page/desk-addresses.ts',
+  'utils/removal/requests.ts',
+  'utils/removal/panel-context.ts',
 ];
 
 const root = resolve(import.meta.dirname, '../../..');
