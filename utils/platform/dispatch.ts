@@ -143,12 +143,12 @@ export async function dispatch<T extends RequestTable>(
   overPort = false,
 ): Promise<Reply<unknown>> {
   const parsed = envelope.safeParse(raw);
-  if (!parsed.success || !Object.hasOwn(table, parsed.data.type)) return refused('Unknown request.');
+  if (!parsed.success || !Object.hasOwn(table, parsed.data.type)) return refused(t('worker_request_unknown'));
   const type = parsed.data.type as keyof T;
   const from = classifySender(sender, runtimeId, extensionOrigin, deskAddresses);
   const spec = table[type]!;
   if (!from || !spec.from.includes(from.kind) || (overPort && from.kind === 'content-script')) {
-    return refused('This request is not allowed from here.');
+    return refused(t('worker_request_not_from_here'));
   }
   const input = spec.input.safeParse(parsed.data.input ?? {});
   if (!input.success) {

@@ -55,6 +55,8 @@ const CONVERTED: readonly string[] = [
   'utils/page/desk-addresses.ts',
   'utils/removal/requests.ts',
   'utils/removal/panel-context.ts',
+  'utils/search/requests.ts',
+  'utils/audit/requests.ts',
 ];
 
 const root = resolve(import.meta.dirname, '../../..');
