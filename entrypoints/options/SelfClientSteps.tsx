@@ -1,7 +1,7 @@
 /** A Self Client, step by step in Zoho's API console, with the exact scope string to paste there. */
 import { CopyableId } from '../../components/common/CopyableId';
 import { DESK_SCOPE_STRING } from '../../utils/connection/scopes';
-import { SELF_CLIENT_STEPS } from '../../utils/connection/settings-form';
+import { selfClientSteps } from '../../utils/connection/settings-form';
 
 export function SelfClientSteps() {
   return (
@@ -10,7 +10,7 @@ export function SelfClientSteps() {
         In Zoho's API console
       </span>
       <ol class="steps" aria-labelledby="self-client-steps-title">
-        {SELF_CLIENT_STEPS.map((step) => (
+        {selfClientSteps().map((step) => (
           <li key={step}>{step}</li>
         ))}
       </ol>

@@ -81,15 +81,18 @@ export const detectLabel = (clientType: ClientType): string =>
  * A Self Client, step by step in Zoho's API console, in the console's own words
  * (zoho.com/accounts/protocol/oauth/self-client/authorization-code-flow.html).
  */
-export const SELF_CLIENT_STEPS: readonly string[] = [
-  "In Zoho's API console (api-console.zoho.com, or your data center's), click GET STARTED or ADD CLIENT, choose Self Client, click CREATE NOW, then OK.",
-  'On the Client Secret tab, copy the Client ID and the Client Secret into the fields below.',
-  'On the Generate Code tab, paste the scope string below into Scope.',
-  'Choose the Time Duration: 3, 5, 7 or 10 minutes. The code works once, within that time.',
-  'Enter a Scope Description (any text, e.g. "Badge Remover") and click CREATE.',
-  'When asked, select Zoho Desk as the portal and your Desk organization, then click CREATE.',
-  'Copy the code the console shows, paste it into Code below, and click Connect to Zoho.',
-];
+export const selfClientSteps = (): string[] =>
+  (
+    [
+      'worker_self_client_step_1',
+      'worker_self_client_step_2',
+      'worker_self_client_step_3',
+      'worker_self_client_step_4',
+      'worker_self_client_step_5',
+      'worker_self_client_step_6',
+      'worker_self_client_step_7',
+    ] as const
+  ).map((key) => t(key));
 
 export interface SecretFieldText {
   label: string;

@@ -7,8 +7,8 @@ import {
   planAdvancedSave,
   planConnect,
   reconnectsAtOnce,
-  SELF_CLIENT_STEPS,
   secretFieldText,
+  selfClientSteps,
   suggestedClientType,
 } from '../../../utils/connection/settings-form';
 import { ZohoError } from '../../../utils/platform/errors';
@@ -94,7 +94,7 @@ describe('the Self Client form', () => {
   });
 
   it('walks through the console in its own words: the scopes, the duration, the organization, CREATE', () => {
-    const text = SELF_CLIENT_STEPS.join(' ');
+    const text = selfClientSteps().join(' ');
     for (const words of ['Self Client', 'Generate Code', 'Scope', 'Time Duration', '3, 5, 7 or 10 minutes', 'CREATE'])
       expect(text).toContain(words);
     expect(text).toMatch(/Desk organization/);

@@ -57,6 +57,7 @@ const CONVERTED: readonly string[] = [
   'utils/removal/panel-context.ts',
   'utils/search/requests.ts',
   'utils/audit/requests.ts',
+  'utils/connection/settings-form.ts',
 ];
 
 const root = resolve(import.meta.dirname, '../../..');
