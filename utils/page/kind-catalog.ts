@@ -3,9 +3,13 @@
  * that name its target (a pattern with one of them leads to that kind of page), and its built-in URL shapes. The
  * URL pattern language, the options page and the popup read this; what each kind does is in its folder of utils/page-kinds/.
  */
+import { t } from '../platform/i18n';
+
 export const PAGE_KIND_CATALOG = {
   'helpcenter-user': {
-    label: 'Help Center user',
+    get label() {
+      return t('worker_kind_helpcenter_user');
+    },
     targets: ['userId', 'portalUserId'],
     // Their real URL is unconfirmed (docs/zoho.md §1.3): the likely shapes, and admins add their own (Advanced).
     builtIns: [
@@ -20,7 +24,9 @@ export const PAGE_KIND_CATALOG = {
     ],
   },
   contact: {
-    label: 'contact',
+    get label() {
+      return t('worker_kind_contact');
+    },
     targets: ['contactId'],
     // Customers → Contacts → a contact; the shape is likely, unconfirmed.
     builtIns: [

@@ -58,6 +58,7 @@ const CONVERTED: readonly string[] = [
   'utils/search/requests.ts',
   'utils/audit/requests.ts',
   'utils/connection/settings-form.ts',
+  'utils/page/kind-catalog.ts',
 ];
 
 const root = resolve(import.meta.dirname, '../../..');
