@@ -15,6 +15,7 @@ import { deskAddressesItem } from '../utils/page/stored';
 import { dispatch, type SenderLike } from '../utils/platform/dispatch';
 import { ExtensionError, ZohoError } from '../utils/platform/errors';
 import { PANEL_PAGE } from '../utils/platform/extension-pages';
+import { t } from '../utils/platform/i18n';
 import { type PortReply, type PortRequest, REQUEST_PORT } from '../utils/platform/request-client';
 import { adoptTrustedArea, closeStorageToContentScripts } from '../utils/platform/trusted-storage';
 import { dataCenterByLocation } from '../utils/platform/zoho/datacenters';
@@ -39,7 +40,7 @@ export default defineBackground(() => {
     deskHost: async () => {
       const connection = await connectionItem.getValue();
       const dc = connection && dataCenterByLocation(connection.location);
-      if (!dc) throw new ZohoError({ kind: 'not-connected', message: 'The extension is not connected to Zoho Desk.' });
+      if (!dc) throw new ZohoError({ kind: 'not-connected', message: t('worker_zoho_kind_not_connected') });
       return dc.deskHost;
     },
     // Only an organization the policy allows, checked before every call.
@@ -99,8 +100,7 @@ export default defineBackground(() => {
       const url = `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
       const window = await browser.windows.create({ url, type: 'popup', width: 460, height: 640, focused: true });
       const tabId = window?.tabs?.[0]?.id;
-      if (tabId === undefined)
-        throw new ExtensionError({ kind: 'server', message: 'The panel window could not be opened.' });
+      if (tabId === undefined) throw new ExtensionError({ kind: 'server', message: t('worker_panel_window_failed') });
       return tabId;
     },
     now: () => Date.now(),

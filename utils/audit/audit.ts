@@ -1,5 +1,6 @@
 /** The local audit log of removals: what was asked, over which route, and how each badge ended. */
 import { createBatchedUpdater } from '../platform/batched-update';
+import { t } from '../platform/i18n';
 import { policyValues, setByOrganization } from '../policy/policy';
 import { auditStore } from './audit-store';
 import { type AuditEntry, auditRetentionDaysItem } from './stored';
@@ -75,7 +76,7 @@ export function markUndone(auditId: string, undoId: string): Promise<void> {
 
 /** A new retention period applies at once. */
 export async function setAuditRetention(days: number, now: number): Promise<void> {
-  if ((await policyValues()).auditRetentionDays !== undefined) throw setByOrganization('Audit retention');
+  if ((await policyValues()).auditRetentionDays !== undefined) throw setByOrganization(t('worker_audit_retention'));
   await auditRetentionDaysItem.setValue(days);
   await updateLog((log) => retained(log, days, now));
 }

@@ -2,6 +2,7 @@
 import { requireOrg } from '../connection/current-org';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { auditRetentionDays, readAuditLog, setAuditRetention } from './audit';
 import { auditStore } from './audit-store';
 import type { AuditLogView, auditRequests } from './requests';
@@ -26,7 +27,7 @@ export function auditHandlers(deps: AuditDeps, undo: UndoEntry): Handlers<typeof
     async undoRemoval({ auditId }) {
       const orgId = await requireOrg();
       const entry = (await readAuditLog(deps.now())).find((e) => e.auditId === auditId);
-      if (!entry) throw new ZohoError({ kind: 'invalid-request', message: 'That audit entry no longer exists.' });
+      if (!entry) throw new ZohoError({ kind: 'invalid-request', message: t('worker_audit_entry_gone') });
       return undo(orgId, entry);
     },
 

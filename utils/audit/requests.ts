@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PAGES_ONLY, replies } from '../platform/dispatch';
+import { t } from '../platform/i18n';
 import type { RemovalReport } from '../removal/report';
 import type { AuditEntry } from './stored';
 
@@ -19,7 +20,9 @@ export const auditRequests = {
   },
   setAuditRetention: {
     from: PAGES_ONLY,
-    input: z.object({ days: z.number().check(z.int(), z.minimum(1, 'keep at least 1 day'), z.maximum(3650)) }),
+    input: z.object({
+      days: z.number().check(z.int(), z.minimum(1, { error: () => t('worker_request_keep_a_day') }), z.maximum(3650)),
+    }),
     reply: replies<AuditLogView>(),
   },
 } as const;

@@ -4,6 +4,7 @@
  */
 
 import { ZohoError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { associateBadgesToUsers, getUserBadges } from '../platform/zoho/desk-api';
 import type { DeskClient } from '../platform/zoho/desk-client';
 import type { BadgeOutcome, BadgeResult, RemovalReport } from '../removal/report';
@@ -33,13 +34,13 @@ export async function undoRemoval(
   entry: AuditEntry,
 ): Promise<RemovalReport> {
   if (entry.kind !== 'remove')
-    throw new ZohoError({ kind: 'invalid-request', message: 'Only a removal can be undone.' });
+    throw new ZohoError({ kind: 'invalid-request', message: t('worker_undo_only_removals') });
   // Once: a second undo would re-award what someone removed again since.
   if (entry.undoneBy?.length || undoing.has(entry.auditId)) {
     throw new ZohoError({
       kind: 'invalid-request',
-      message: 'This removal was undone already.',
-      action: 'Its undo is in the audit log, just above it.',
+      message: t('worker_undo_done_already'),
+      action: t('worker_undo_done_already_action'),
     });
   }
   undoing.add(entry.auditId);
@@ -57,8 +58,8 @@ async function undoOnce(
   if (entry.orgId !== deps.orgId) {
     throw new ZohoError({
       kind: 'invalid-request',
-      message: 'This removal was made in another organization.',
-      action: 'Choose that organization in the options page to undo it.',
+      message: t('worker_undo_other_org'),
+      action: t('worker_undo_other_org_action'),
     });
   }
   const startedAt = deps.now();
@@ -67,9 +68,8 @@ async function undoOnce(
   const settled = new Map<string, BadgeOutcome>();
   for (const r of entry.results) {
     if (r.outcome.status !== 'removed')
-      settled.set(r.badgeId, { status: 'skipped', reason: 'This removal did not remove it.' });
-    else if (held.has(r.badgeId))
-      settled.set(r.badgeId, { status: 'skipped', reason: 'The user holds it again already.' });
+      settled.set(r.badgeId, { status: 'skipped', reason: t('worker_undo_not_removed') });
+    else if (held.has(r.badgeId)) settled.set(r.badgeId, { status: 'skipped', reason: t('worker_undo_held_again') });
   }
   const toAward = removed.filter((r) => !settled.has(r.badgeId)).map((r) => r.badgeId);
   const notes: string[] = [];
@@ -85,21 +85,20 @@ async function undoOnce(
           refused.set(r.id, {
             status: 'failed',
             ...(code ? { errorCode: code } : {}),
-            message: `Zoho refused to re-award it (${code ?? 'no error code'}).`,
+            message: t('worker_undo_refused', [code ?? t('worker_removal_no_error_code')]),
           });
         }
       }
     } catch (error) {
       callError = error instanceof ZohoError ? error : new ZohoError({ kind: 'server', message: String(error) });
-      if (callError.kind === 'network')
-        notes.push('The connection dropped while re-awarding; the read-back settled each badge.');
+      if (callError.kind === 'network') notes.push(t('worker_undo_connection_dropped'));
     }
     let after: Set<string> | null = null;
     try {
       after = new Set((await getUserBadges(deps.client, entry.userId)).map((b) => b.id));
     } catch (error) {
       verified = false;
-      notes.push(`The check afterwards failed: ${error instanceof Error ? error.message : String(error)}`);
+      notes.push(t('worker_removal_check_failed', [error instanceof Error ? error.message : String(error)]));
     }
     for (const id of toAward) {
       if (after?.has(id)) settled.set(id, { status: 'restored' });
@@ -111,8 +110,7 @@ async function undoOnce(
         });
       } else if (refused.has(id)) settled.set(id, refused.get(id)!);
       else if (after) settled.set(id, { status: 'still-absent' });
-      else
-        settled.set(id, { status: 'failed', message: 'Re-awarded according to Zoho, but it could not be verified.' });
+      else settled.set(id, { status: 'failed', message: t('worker_undo_unverified') });
     }
   }
 

@@ -1,5 +1,6 @@
 /** The organization the extension works in: the one the admin chose, while the connection and the policy allow it. */
 import { ZohoError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { requireAllowedOrg } from '../policy/policy';
 import { connectionItem } from './stored';
 
@@ -9,22 +10,22 @@ export async function requireOrg(): Promise<string> {
   if (!connection) {
     throw new ZohoError({
       kind: 'not-connected',
-      message: 'The extension is not connected to Zoho Desk.',
-      action: 'Open the options page and connect.',
+      message: t('worker_zoho_kind_not_connected'),
+      action: t('worker_action_connect'),
     });
   }
   if (connection.state === 'reconnect') {
     throw new ZohoError({
       kind: 'reconnect',
-      message: 'The connection to Zoho has expired or was revoked.',
-      action: 'Open the options page and connect again.',
+      message: t('worker_auth_expired'),
+      action: t('worker_action_reconnect'),
     });
   }
   if (!connection.org) {
     throw new ZohoError({
       kind: 'choose-org',
-      message: 'No Zoho Desk organization is chosen yet.',
-      action: 'Open the options page and choose the organization.',
+      message: t('worker_zoho_kind_choose_org'),
+      action: t('worker_action_choose_org'),
     });
   }
   await requireAllowedOrg(connection.org);

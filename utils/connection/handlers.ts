@@ -6,6 +6,7 @@ import { pageSettings, savePageSettings } from '../page/settings';
 import { deskAddressesItem } from '../page/stored';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { clientIdProblem } from '../platform/zoho/client-id';
 import { CLIENT_TYPE_INFO, DEFAULT_CLIENT_TYPE } from '../platform/zoho/client-types';
 import { dataCenterByLocation } from '../platform/zoho/datacenters';
@@ -192,7 +193,7 @@ async function saveSettings(deps: ConnectionDeps, input: SettingsInput): Promise
   }
   if (input.dataCenter !== undefined) {
     if (input.dataCenter !== 'auto' && !dataCenterByLocation(input.dataCenter)) {
-      throw new ZohoError({ kind: 'invalid-request', message: `Unknown data center "${input.dataCenter}".` });
+      throw new ZohoError({ kind: 'invalid-request', message: t('worker_connection_unknown_dc', [input.dataCenter]) });
     }
     next.dataCenter = input.dataCenter as Settings['dataCenter'];
   }
@@ -209,7 +210,7 @@ async function saveSettings(deps: ConnectionDeps, input: SettingsInput): Promise
 export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks): Handlers<typeof connectionRequests> {
   const chooseOrg = async (org: OrganizationView): Promise<void> => {
     const connection = await connectionItem.getValue();
-    if (!connection) throw new ZohoError({ kind: 'not-connected', message: 'Connect to Zoho first.' });
+    if (!connection) throw new ZohoError({ kind: 'not-connected', message: t('worker_connection_connect_first') });
     await connectionItem.setValue({
       ...connection,
       org: { id: org.id, name: org.name, ...(org.portalName ? { portalName: org.portalName } : {}) },
@@ -239,8 +240,8 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
         await deps.auth.disconnect();
         throw new ZohoError({
           kind: 'forbidden',
-          message: `None of the Zoho Desk organizations this Zoho account belongs to is one your organization allows (${SET_BY_ORGANIZATION.toLowerCase()}).`,
-          action: 'Sign in with the Zoho account your IT department set this up for, or ask them.',
+          message: t('worker_connection_no_allowed_org'),
+          action: t('worker_connection_no_allowed_org_action'),
         });
       }
       if (orgs.length === 1) await chooseOrg(orgs[0]!);
@@ -262,7 +263,7 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
       if (!org) {
         throw new ZohoError({
           kind: 'invalid-request',
-          message: 'That organization is not one your Zoho account belongs to.',
+          message: t('worker_connection_org_not_yours'),
         });
       }
       await chooseOrg(org);
@@ -286,12 +287,12 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
       if ('problem' in parsed) throw new ZohoError({ kind: 'invalid-request', message: parsed.problem });
       // Set by policy: only its own addresses, once the browser grants them, and none is stored.
       const locked = (await policyValues()).deskAddresses;
-      if (locked && !locked.includes(parsed.origin)) throw setByOrganization('Desk addresses');
+      if (locked && !locked.includes(parsed.origin)) throw setByOrganization(t('worker_setting_desk_addresses'));
       if (!access || !(await access.granted(parsed.origin))) {
         throw new ZohoError({
           kind: 'forbidden',
-          message: `The browser did not grant access to ${parsed.origin}, so the extension cannot work there.`,
-          action: 'Add the address again and allow access when the browser asks.',
+          message: t('worker_connection_access_not_granted', [parsed.origin]),
+          action: t('worker_connection_access_not_granted_action'),
         });
       }
       await access.register(parsed.origin);
@@ -302,7 +303,7 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
     },
 
     async removeDeskAddress({ origin }) {
-      if ((await policyValues()).deskAddresses) throw setByOrganization('Desk addresses');
+      if ((await policyValues()).deskAddresses) throw setByOrganization(t('worker_setting_desk_addresses'));
       const access = deps.deskAddressAccess;
       const left = (await deskAddressesItem.getValue()).filter((a) => a !== origin);
       await deskAddressesItem.setValue(left);

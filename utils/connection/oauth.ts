@@ -5,11 +5,12 @@
  * logged, and never leave the service worker.
  */
 import { ZohoError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { DEFAULT_CLIENT_TYPE } from '../platform/zoho/client-types';
 import { dataCenterByLocation } from '../platform/zoho/datacenters';
 import { connectWithCode } from './flows/code-flow';
 import type { AuthDeps, FlowContext } from './flows/context';
-import { connectImplicit, needsReconnect, renewFromSession, SESSION_ENDED } from './flows/implicit-flow';
+import { connectImplicit, needsReconnect, renewFromSession, sessionEndedMessage } from './flows/implicit-flow';
 import { connectSelfClient } from './flows/self-client';
 import type { ConnectSettings } from './flows/settings';
 import { cryptoRandom } from './pkce';
@@ -35,12 +36,12 @@ export interface ZohoAuth {
 const notConnected = () =>
   new ZohoError({
     kind: 'not-connected',
-    message: 'The extension is not connected to Zoho Desk.',
-    action: 'Open the options page and connect.',
+    message: t('worker_zoho_kind_not_connected'),
+    action: t('worker_action_connect'),
   });
 
 const reconnect = (why: string) =>
-  new ZohoError({ kind: 'reconnect', message: why, action: 'Open the options page and connect again.' });
+  new ZohoError({ kind: 'reconnect', message: why, action: t('worker_action_reconnect') });
 
 export function createZohoAuth(deps: AuthDeps): ZohoAuth {
   const tokens = createTokenStore(deps);
@@ -60,14 +61,12 @@ export function createZohoAuth(deps: AuthDeps): ZohoAuth {
     const connection = await connectionItem.getValue();
     if (!connection) throw notConnected();
     if (connection.state === 'reconnect')
-      throw reconnect(
-        connection.clientType === 'client' ? SESSION_ENDED : 'The connection to Zoho has expired or was revoked.',
-      );
+      throw reconnect(connection.clientType === 'client' ? sessionEndedMessage() : t('worker_auth_expired'));
     const dc = dataCenterByLocation(connection.location);
-    if (!dc) throw reconnect('The stored connection names an unknown Zoho data center.');
+    if (!dc) throw reconnect(t('worker_auth_stored_unknown_dc'));
     if (connection.clientType === 'client') return renewFromSession(ctx, connection, dc);
     const refreshToken = await deps.secrets.get('refreshToken');
-    if (!refreshToken) return needsReconnect(ctx, connection, reconnect('The stored connection has no refresh token.'));
+    if (!refreshToken) return needsReconnect(ctx, connection, reconnect(t('worker_auth_stored_no_refresh_token')));
     const clientSecret = await deps.secrets.get('clientSecret');
     const res = await postToken(deps.fetch, dc, {
       grant_type: 'refresh_token',

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import type { PageSettings } from '../page/settings';
 import { PAGES_AND_PANEL, PAGES_ONLY, replies, zohoId } from '../platform/dispatch';
+import { t } from '../platform/i18n';
 import { CLIENT_TYPES } from '../platform/zoho/client-types';
 import type { DataCenterLocation } from '../platform/zoho/datacenters';
 import type { OrganizationView } from './organizations';
@@ -56,7 +57,9 @@ export const connectionRequests = {
         z.number().check(z.int(), z.minimum(BULK_CONCURRENCY.min), z.maximum(BULK_CONCURRENCY.max)),
       ),
       customPagePatterns: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(50))),
-      anchorSelector: z.optional(z.string().check(z.maxLength(300, 'Keep the anchor selector under 300 characters.'))),
+      anchorSelector: z.optional(
+        z.string().check(z.maxLength(300, { error: () => t('worker_request_anchor_too_long') })),
+      ),
       firefoxRedirect: z.optional(z.enum(FIREFOX_REDIRECTS)),
       panelWindowWhereUnchecked: z.optional(z.boolean()),
     }),

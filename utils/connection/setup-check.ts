@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import { helpCenterListUnavailable, serializeError } from '../platform/errors';
+import { plural, t } from '../platform/i18n';
 import { type DeskOperationName, describeOperation, deskRequests, MAX_PAGE_SIZE } from '../platform/zoho/desk-api';
 import type { DeskClient, DeskRequest } from '../platform/zoho/desk-client';
 import { anyBody } from '../platform/zoho/schemas';
@@ -81,8 +82,10 @@ export async function checkSetup(client: DeskClient, now: () => number): Promise
           status: 'failed',
           httpStatus: reply.status,
           shape,
-          meaning: `Zoho answered in a shape the extension does not read (${parsed.error.issues[0]?.message ?? 'unexpected'}).`,
-          action: 'Copy the report and send it to us: it shows the shape, not your data.',
+          meaning: t('worker_setup_unreadable_shape', [
+            parsed.error.issues[0]?.message ?? t('worker_setup_unexpected'),
+          ]),
+          action: t('worker_setup_send_report'),
         });
         return;
       }
@@ -92,7 +95,7 @@ export async function checkSetup(client: DeskClient, now: () => number): Promise
         reply.limit !== undefined && judged.status === 'passed'
           ? {
               status: 'warning' as const,
-              meaning: `${judged.meaning} Zoho refused pages of ${MAX_PAGE_SIZE}; the extension reads ${reply.limit} at a time here.`,
+              meaning: `${judged.meaning} ${t('worker_setup_smaller_page', [MAX_PAGE_SIZE, reply.limit])}`,
             }
           : {};
       probes.push({ ...base, httpStatus: reply.status, shape, ...judged, ...smaller });
@@ -113,65 +116,65 @@ export async function checkSetup(client: DeskClient, now: () => number): Promise
   const firstPage = { from: 1, limit: MAX_PAGE_SIZE };
   await run({
     id: 'organizations',
-    label: 'Organizations',
+    label: t('worker_setup_probe_organizations'),
     operation: 'getOrganizations',
     request: deskRequests.getOrganizations(),
-    judge: (v) => passed(`The connection sees ${(v as { data: unknown[] }).data.length} organization(s).`),
+    judge: (v) => passed(plural('worker_setup_orgs_seen', (v as { data: unknown[] }).data.length)),
   });
   await run({
     id: 'help-centers',
-    label: 'Help centers',
+    label: t('worker_setup_probe_help_centers'),
     operation: 'getAllHelpCenters',
     request: deskRequests.getAllHelpCenters(firstPage),
-    judge: (v) => passed(`Zoho lists ${(v as { data: unknown[] }).data.length} help center(s).`),
+    judge: (v) => passed(plural('worker_setup_help_centers_listed', (v as { data: unknown[] }).data.length)),
     tolerated: (error) =>
       helpCenterListUnavailable(error)
         ? {
-            meaning: 'Zoho will not list help centers for this account or edition.',
-            action: 'Everything still works: type the help center ID where the extension asks for it.',
+            meaning: t('worker_setup_no_help_center_list'),
+            action: t('worker_setup_no_help_center_list_action'),
           }
         : undefined,
   });
   await run({
     id: 'user',
-    label: 'One Help Center user',
+    label: t('worker_setup_probe_user'),
     operation: 'getUsers',
     request: deskRequests.getUsers({ from: 1, limit: 1 }),
     judge: (v) => {
       const first = (v as { data: { id: string }[] }).data[0];
       userId = first?.id;
       return first
-        ? passed('Help Center users can be read.')
+        ? passed(t('worker_setup_users_readable'))
         : {
             status: 'warning',
-            meaning: 'Zoho answered with no Help Center user.',
-            action: 'If your help center has users, check that the connected account may see them.',
+            meaning: t('worker_setup_no_user'),
+            action: t('worker_setup_no_user_action'),
           };
     },
   });
   if (userId) {
     await run({
       id: 'user-badges',
-      label: "That user's badges",
+      label: t('worker_setup_probe_user_badges'),
       operation: 'getUserBadges',
       request: deskRequests.getUserBadges(userId, firstPage),
-      judge: (v) => passed(`A user's badges can be read (${(v as unknown[]).length} on the first user).`),
+      judge: (v) => passed(t('worker_setup_user_badges_readable', [(v as unknown[]).length])),
     });
   } else {
     probes.push({
       id: 'user-badges',
-      label: "That user's badges",
+      label: t('worker_setup_probe_user_badges'),
       call: describeOperation('getUserBadges'),
       status: 'skipped',
-      meaning: 'Skipped: no user to read badges from.',
+      meaning: t('worker_setup_skipped_no_user'),
     });
   }
   await run({
     id: 'org-badges',
-    label: "The organization's badges",
+    label: t('worker_setup_probe_org_badges'),
     operation: 'getBadges',
     request: deskRequests.getBadges(firstPage),
-    judge: (v) => passed(`The organization has ${(v as unknown[]).length} badge(s).`),
+    judge: (v) => passed(plural('worker_setup_org_badges', (v as unknown[]).length)),
   });
   return { checkedAt: now(), probes };
 }

@@ -8,6 +8,7 @@
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
 import { zohoId } from '../platform/dispatch';
+import type { MessageKey } from '../platform/i18n';
 import { remembered } from '../platform/remembered-item';
 import { trustedItem } from '../platform/trusted-storage';
 import { CLIENT_TYPES, type ClientType, DEFAULT_CLIENT_TYPE } from '../platform/zoho/client-types';
@@ -76,11 +77,11 @@ export const settingsItem = /* @__PURE__ */ remembered(
 
 /** The settings the organization's policy may set, each with its name in a refusal. */
 export const POLICY_SETTINGS = {
-  clientType: 'Client type',
-  clientId: 'Client ID',
-  dataCenter: 'Data center',
-  removalRoute: 'Removal route',
-} as const satisfies Partial<Record<keyof Settings & keyof ManagedPolicy, string>>;
+  clientType: 'worker_setting_client_type',
+  clientId: 'worker_setting_client_id',
+  dataCenter: 'worker_setting_data_center',
+  removalRoute: 'worker_setting_removal_route',
+} as const satisfies Partial<Record<keyof Settings & keyof ManagedPolicy, MessageKey>>;
 export type PolicySetting = keyof typeof POLICY_SETTINGS;
 
 /** What the admin saved, with defaults for anything an older version did not store. */

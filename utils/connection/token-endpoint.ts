@@ -5,11 +5,12 @@
  * decides.
  */
 import { ZohoError } from '../platform/errors';
+import { type MessageKey, t } from '../platform/i18n';
 import { CLIENT_TYPE_INFO, type ClientType } from '../platform/zoho/client-types';
 import type { DataCenter } from '../platform/zoho/datacenters';
 import { type TokenSuccess, tokenError, tokenSuccess } from '../platform/zoho/schemas';
 
-export const authError = (message: string, action = 'Check the settings and connect again.') =>
+export const authError = (message: string, action = t('worker_auth_check_settings')) =>
   new ZohoError({ kind: 'auth', message, action });
 
 export const typeLabel = (type: ClientType) => CLIENT_TYPE_INFO[type].label;
@@ -31,8 +32,8 @@ export async function postToken(
     throw new ZohoError(
       {
         kind: 'network',
-        message: `Could not reach Zoho Accounts (${new URL(url).host}).`,
-        action: 'Check your internet connection and try again.',
+        message: t('worker_token_unreachable', [new URL(url).host]),
+        action: t('worker_action_check_internet'),
       },
       { cause },
     );
@@ -66,8 +67,8 @@ export async function readTokenBody(
     throw new ZohoError({
       kind: 'server',
       status: res.status,
-      message: `Zoho Accounts answered with something that is not JSON (HTTP ${res.status}).`,
-      action: 'Try again in a minute.',
+      message: t('worker_token_not_json', [String(res.status)]),
+      action: t('worker_token_try_in_a_minute'),
     });
   }
   const failure = tokenError.safeParse(body);
@@ -78,8 +79,8 @@ export async function readTokenBody(
         kind: 'token-throttled',
         status: res.status,
         errorCode: error,
-        message: 'Zoho is refusing new access tokens for a while: too many were requested in a short time.',
-        action: 'Wait 10–15 minutes, then try again. The extension does not retry by itself.',
+        message: t('worker_token_throttled'),
+        action: t('worker_token_throttled_action'),
       });
     }
     return { ok: false, error, ...(description ? { description } : {}) };
@@ -89,8 +90,8 @@ export async function readTokenBody(
     throw new ZohoError({
       kind: 'unexpected-response',
       status: res.status,
-      message: `Zoho Accounts gave an answer the extension does not understand (HTTP ${res.status}).`,
-      action: 'Try again. If it repeats, the Zoho API may have changed; please report it.',
+      message: t('worker_token_not_understood', [String(res.status)]),
+      action: t('worker_token_not_understood_action'),
     });
   }
   return { ok: true, token: success.data };
@@ -119,8 +120,8 @@ function tokenRefusal(
     return new ZohoError({
       kind: 'reconnect',
       errorCode: error,
-      message: 'Zoho no longer accepts this connection (the refresh token was revoked or expired).',
-      action: 'Open the options page and connect again.',
+      message: t('worker_token_revoked'),
+      action: t('worker_action_reconnect'),
     });
   }
   if (grant === 'exchange' && error === 'invalid_client' && !sentSecret) {
@@ -129,8 +130,8 @@ function tokenRefusal(
       kind: 'auth',
       status,
       errorCode: error,
-      message: `Zoho refused the client without a secret: it is likely a ${typeLabel('server')} client (or the Client ID or data center is wrong).`,
-      action: `Choose ${typeLabel('server')} and enter the client secret from Zoho's API console, or check the Client ID and that Multi-DC is enabled.`,
+      message: t('worker_token_likely_server', [typeLabel('server')]),
+      action: t('worker_token_likely_server_action', [typeLabel('server')]),
       suggestClientType: 'server',
     });
   }
@@ -139,22 +140,26 @@ function tokenRefusal(
       kind: 'auth',
       status,
       errorCode: error,
-      message: `Zoho rejected the client secret. A ${typeLabel('mobile')} client needs none.`,
-      action: `Clear the client secret, or choose ${typeLabel('server')} and enter the right one.`,
+      message: t('worker_token_mobile_secret', [typeLabel('mobile')]),
+      action: t('worker_token_mobile_secret_action', [typeLabel('server')]),
     });
   }
-  const messages: Record<string, string> = {
-    invalid_code: 'The sign-in code from Zoho expired or was already used.',
-    invalid_client:
-      "Zoho does not recognise this client at the account's data center: check the Client ID, and that Multi-DC is enabled for the client in Zoho's API console.",
-    invalid_client_secret: 'Zoho rejected the client secret.',
-    invalid_redirect_uri: 'Zoho says the redirect URI is not registered for this client.',
+  const messages: Record<string, MessageKey> = {
+    invalid_code: 'worker_token_code_expired',
+    invalid_client: 'worker_token_client_unknown',
+    invalid_client_secret: 'worker_token_secret_rejected',
+    invalid_redirect_uri: 'worker_token_redirect_not_registered',
   };
+  const known = messages[error];
   return new ZohoError({
     kind: 'auth',
     status,
     errorCode: error,
-    message: messages[error] ?? `Zoho refused the request: ${error}${description ? ` (${description})` : ''}.`,
-    action: 'Check the settings and connect again.',
+    message: known
+      ? t(known)
+      : description
+        ? t('worker_token_refused_described', [error, description])
+        : t('worker_token_refused', [error]),
+    action: t('worker_auth_check_settings'),
   });
 }

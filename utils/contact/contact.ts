@@ -6,6 +6,7 @@
  */
 
 import { helpCenterListUnavailable, ZohoError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import {
   getContact,
   getContactActivationStatusAcrossHelpCenters,
@@ -27,7 +28,9 @@ export interface ContactUsersView {
 export async function findContactUsers(client: DeskClient, contactId: string): Promise<ContactUsersView> {
   const contact = await getContact(client, contactId);
   const name =
-    [contact.firstName, contact.lastName].filter(Boolean).join(' ') || contact.email || `Contact ${contactId}`;
+    [contact.firstName, contact.lastName].filter(Boolean).join(' ') ||
+    contact.email ||
+    t('worker_contact_unnamed', [contactId]);
   const view: ContactUsersView = {
     contact: { id: contact.id, name, ...(contact.email ? { email: contact.email } : {}) },
     memberships: [],
@@ -40,7 +43,7 @@ export async function findContactUsers(client: DeskClient, contactId: string): P
         ? {
             helpCenter: {
               id: entry.helpCenter.id,
-              name: entry.helpCenter.name || `Help center ${entry.helpCenter.id}`,
+              name: entry.helpCenter.name || t('worker_help_center_unnamed', [entry.helpCenter.id]),
             },
           }
         : {}),

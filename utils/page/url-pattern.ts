@@ -116,7 +116,7 @@ function parsePattern(text: string): ParseResult {
   const kinds = new Set(names.flatMap((n) => TARGETS.get(n) ?? []));
   const [kind] = kinds;
   if (!kind) return refuse('no-target');
-  if (kinds.size > 1) return refuse('both');
+  if (kinds.size > 1) return refuse('both', [...kinds].join(','));
   const compiled = new RegExp(`${regex.replace(/\/$/, '')}/?$`);
   return {
     ok: true,

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { type SerializedError, serializeError } from './errors';
 import { PANEL_PAGE } from './extension-pages';
+import { t } from './i18n';
 import { ZOHO_ID } from './ids';
 import { dataCenterByDeskOrigin } from './zoho/datacenters';
 
@@ -33,7 +34,7 @@ export const PAGES_ONLY = ['extension-page'] as const satisfies readonly SenderK
 export const PAGES_AND_PANEL = ['extension-page', 'panel'] as const satisfies readonly SenderKind[];
 
 /** A numeric Zoho ID (utils/platform/ids.ts) in a request. */
-export const zohoId = z.string().check(z.regex(ZOHO_ID, 'must be a numeric Zoho ID'));
+export const zohoId = z.string().check(z.regex(ZOHO_ID, { error: () => t('worker_request_not_zoho_id') }));
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: SerializedError };
 
@@ -142,16 +143,16 @@ export async function dispatch<T extends RequestTable>(
   overPort = false,
 ): Promise<Reply<unknown>> {
   const parsed = envelope.safeParse(raw);
-  if (!parsed.success || !Object.hasOwn(table, parsed.data.type)) return refused('Unknown request.');
+  if (!parsed.success || !Object.hasOwn(table, parsed.data.type)) return refused(t('worker_request_unknown'));
   const type = parsed.data.type as keyof T;
   const from = classifySender(sender, runtimeId, extensionOrigin, deskAddresses);
   const spec = table[type]!;
   if (!from || !spec.from.includes(from.kind) || (overPort && from.kind === 'content-script')) {
-    return refused('This request is not allowed from here.');
+    return refused(t('worker_request_not_from_here'));
   }
   const input = spec.input.safeParse(parsed.data.input ?? {});
   if (!input.success) {
-    return refused(`Invalid request: ${input.error.issues.map((i) => i.message).join('; ')}`);
+    return refused(t('worker_invalid_request', [input.error.issues.map((i) => i.message).join('; ')]));
   }
   try {
     const handler = handlers[type] as (input: unknown, sender: ClassifiedSender) => Promise<unknown>;

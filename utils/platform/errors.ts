@@ -2,6 +2,8 @@
  * Every failure an admin can meet, as one typed error. `message` says what happened,
  * `action` what to do about it. Crosses the message boundary as `SerializedError`.
  */
+
+import { t } from './i18n';
 import type { ClientType } from './zoho/client-types';
 
 /** Every failure kind, as data, so a message schema can check one. */
@@ -111,12 +113,12 @@ export class ExtensionError extends Failure {
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Failure) return error.toJSON();
   if (error instanceof DOMException && error.name === 'AbortError') {
-    return { kind: 'cancelled', message: 'The operation was cancelled.' };
+    return { kind: 'cancelled', message: t('worker_error_cancelled') };
   }
   return {
     kind: 'server',
-    message: 'Something unexpected went wrong inside the extension.',
-    action: 'Try again. If it keeps happening, reload the extension.',
+    message: t('worker_error_internal'),
+    action: t('worker_error_internal_action'),
   };
 }
 

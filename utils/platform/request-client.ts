@@ -6,6 +6,7 @@
 import type * as z from 'zod/mini';
 import type { Reply, RequestTable } from './dispatch';
 import { ExtensionError, ZohoError } from './errors';
+import { t } from './i18n';
 
 export interface MessageSender {
   sendMessage(message: unknown): Promise<unknown>;
@@ -93,15 +94,15 @@ export async function sendRequest<T>(runtime: MessageSender, type: string, input
     throw new ExtensionError(
       {
         kind: 'server',
-        message: 'The extension did not answer.',
-        action: 'Reload this page. If the extension was just updated, that reconnects it.',
+        message: t('worker_error_no_answer'),
+        action: t('worker_error_no_answer_action'),
       },
       { cause },
     );
   }
   const r = reply as Reply<T> | undefined;
   if (!r || typeof r !== 'object' || typeof r.ok !== 'boolean') {
-    throw new ExtensionError({ kind: 'server', message: 'The extension gave no usable answer.' });
+    throw new ExtensionError({ kind: 'server', message: t('worker_error_unusable_answer') });
   }
   if (!r.ok) throw new ZohoError(r.error);
   return r.value;

@@ -9,12 +9,12 @@ import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { deskAddressesItem } from '../page/stored';
 import { ZohoError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { ZOHO_ID } from '../platform/ids';
 import { CLIENT_ID } from '../platform/zoho/client-id';
 import { CLIENT_TYPES, type ClientType } from '../platform/zoho/client-types';
 import { DATA_CENTERS, type DataCenterLocation, dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
 import type { RouteSetting } from '../platform/zoho/removal-routes';
-
 import { SET_BY_ORGANIZATION, TURNED_OFF_BY_ORGANIZATION } from './words';
 
 export { SET_BY_ORGANIZATION, TURNED_OFF_BY_ORGANIZATION };
@@ -37,16 +37,19 @@ const locations = DATA_CENTERS.map((dc) => dc.location) as [DataCenterLocation, 
 const HTTPS_ORIGIN = /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?$/;
 
 /** What each key takes, as the options page tells IT when a value does not fit. */
-const RULES: Record<keyof ManagedPolicy, string> = {
-  clientType: `one of ${CLIENT_TYPES.join(', ')}`,
-  clientId: "a client ID from Zoho's API console: 1000. and 20 to 40 capital letters and digits",
-  dataCenter: `auto or one of ${locations.join(', ')}`,
-  allowedOrganizations: 'a list of numeric Zoho Desk organization IDs, as strings (at most 100)',
-  deskAddresses: 'a list of https origins such as https://support.example.com (at most 50)',
-  bulkRemovalAllowed: 'true or false',
-  auditRetentionDays: 'a whole number of days from 1 to 3650',
-  removalRoute: 'auto, users-dissociate or helpcenter-delete',
+const RULES: Record<keyof ManagedPolicy, () => string> = {
+  clientType: () => t('worker_policy_rule_one_of', [CLIENT_TYPES.join(', ')]),
+  clientId: () => t('worker_policy_rule_client_id'),
+  dataCenter: () => t('worker_policy_rule_auto_or_one_of', [locations.join(', ')]),
+  allowedOrganizations: () => t('worker_policy_rule_organizations'),
+  deskAddresses: () => t('worker_policy_rule_desk_addresses'),
+  bulkRemovalAllowed: () => t('worker_policy_rule_boolean'),
+  auditRetentionDays: () => t('worker_policy_rule_retention'),
+  removalRoute: () => t('worker_policy_rule_route'),
 };
+
+/** The one refinement's code, said in words where the problem is shown. */
+const ZOHO_ADDRESS = 'zoho-address';
 
 const policyShape = {
   clientType: z.optional(z.enum(CLIENT_TYPES)),
@@ -59,7 +62,7 @@ const policyShape = {
         z.string().check(
           z.regex(HTTPS_ORIGIN),
           // The manifest covers them, and a second content script there would add a second control.
-          z.refine((origin) => !dataCenterByDeskOrigin(origin), "Zoho's own addresses are covered already"),
+          z.refine((origin) => !dataCenterByDeskOrigin(origin), ZOHO_ADDRESS),
         ),
       )
       .check(z.maxLength(50)),
@@ -94,14 +97,16 @@ export async function readPolicy(area: ManagedArea | undefined = browser.storage
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (NO_MANAGED_STORAGE.test(message)) return { set: {} };
-    return { set: {}, problem: `The browser could not read it: ${message}` };
+    return { set: {}, problem: t('worker_policy_unreadable', [message]) };
   }
   const parsed = managedPolicySchema.safeParse(raw ?? {});
   if (parsed.success) return { set: parsed.data };
   const issues = parsed.error.issues.map((issue) => {
-    if (issue.code === 'unrecognized_keys') return `unknown key ${issue.keys.join(', ')}`;
+    if (issue.code === 'unrecognized_keys') return t('worker_policy_unknown_key', [issue.keys.join(', ')]);
     const key = issue.path[0] as keyof ManagedPolicy;
-    return issue.code === 'custom' ? `${key}: ${issue.message}` : `${key}: ${RULES[key]}`;
+    const rule =
+      issue.code === 'custom' && issue.message === ZOHO_ADDRESS ? t('worker_policy_rule_zoho_address') : RULES[key]();
+    return t('worker_policy_rule', [key, rule]);
   });
   return { set: {}, problem: [...new Set(issues)].join('; ') };
 }
@@ -113,8 +118,8 @@ export const policyValues = async (): Promise<ManagedPolicy> => (await readPolic
 export function setByOrganization(what: string): ZohoError {
   return new ZohoError({
     kind: 'forbidden',
-    message: `${what}: ${SET_BY_ORGANIZATION.toLowerCase()}.`,
-    action: 'Ask your IT department to change it.',
+    message: t('worker_policy_set_by_org', [what]),
+    action: t('worker_policy_ask_it'),
   });
 }
 
@@ -127,10 +132,10 @@ export async function requireAllowedOrg(org: { id: string; name?: string }): Pro
   if (orgAllowed(await policyValues(), org.id)) return;
   throw new ZohoError({
     kind: 'choose-org',
-    message: `Your organization does not allow this extension to work in ${
-      org.name ? `${org.name} (${org.id})` : `organization ${org.id}`
-    } (${SET_BY_ORGANIZATION.toLowerCase()}).`,
-    action: 'Open the options page and choose an organization your IT department allows.',
+    message: t('worker_policy_org_not_allowed', [
+      org.name ? t('worker_policy_org_named', [org.name, org.id]) : t('worker_policy_org_unnamed', [org.id]),
+    ]),
+    action: t('worker_policy_org_not_allowed_action'),
   });
 }
 
@@ -142,8 +147,8 @@ export async function requireBulkAllowed(): Promise<void> {
   if (await bulkRemovalAllowed()) return;
   throw new ZohoError({
     kind: 'forbidden',
-    message: `Bulk removal: ${TURNED_OFF_BY_ORGANIZATION.toLowerCase()}.`,
-    action: 'Remove badges one user at a time, or ask your IT department.',
+    message: t('worker_policy_bulk_off'),
+    action: t('worker_policy_bulk_off_action'),
   });
 }
 

@@ -6,6 +6,7 @@
 import { type Connection, connectionItem } from '../connection/stored';
 import type { ClassifiedSender } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { dataCenterByDeskOrigin, dataCenterByLocation } from '../platform/zoho/datacenters';
 import type { RegisteredContext, RemovalTarget } from './panel-context';
 import { PANEL_CONTEXT_TTL_MS, PANEL_NOT_OPENED, PRELOADED_PANEL_TTL_MS } from './panel-frame';
@@ -14,16 +15,16 @@ import { type PanelEntry, panelContextsItem } from './stored';
 const noLongerValid = () =>
   new ZohoError({
     kind: 'invalid-request',
-    message: 'This panel is no longer valid.',
-    action: 'Close it and click Remove badges again.',
+    message: t('worker_panel_no_longer_valid'),
+    action: t('worker_panel_no_longer_valid_action'),
   });
 
 const notOpenedYet = () =>
   new ZohoError({
     kind: 'invalid-request',
     errorCode: PANEL_NOT_OPENED,
-    message: 'This panel has not been opened yet.',
-    action: 'Click Remove badges on the Desk page.',
+    message: t('worker_panel_not_opened'),
+    action: t('worker_panel_not_opened_action'),
   });
 
 /** Whether a stored panel may still be claimed (with its context) or, loaded ahead of the click, be opened. */
@@ -42,20 +43,20 @@ export function otherOrgProblem(
 ): ZohoError | null {
   const org = connection?.org;
   if (!connection || !org) return null;
-  const action = `Open this user in ${org.name}'s Desk, or connect the extension to the page's organization in its options.`;
+  const action = t('worker_panel_other_org_action', [org.name]);
   const pageDc = page.deskOrigin ? dataCenterByDeskOrigin(page.deskOrigin) : undefined;
   if (pageDc && pageDc.location !== connection.location) {
     const connected = dataCenterByLocation(connection.location)?.label ?? connection.location;
     return new ZohoError({
       kind: 'forbidden',
-      message: `This Desk page is in Zoho's ${pageDc.label} data center; the extension is connected to ${org.name} in ${connected}.`,
+      message: t('worker_panel_other_data_center', [pageDc.label, org.name, connected]),
       action,
     });
   }
   if (page.portal && org.portalName && page.portal.toLowerCase() !== org.portalName.toLowerCase()) {
     return new ZohoError({
       kind: 'forbidden',
-      message: `This Desk page belongs to the portal "${page.portal}"; the extension is connected to ${org.name} (portal "${org.portalName}").`,
+      message: t('worker_panel_other_portal', [page.portal, org.name, org.portalName]),
       action,
     });
   }
@@ -86,8 +87,8 @@ export interface PanelBindingDeps {
 const notItsTarget = () =>
   new ZohoError({
     kind: 'forbidden',
-    message: 'This panel may act only for the user it was opened for.',
-    action: "Close it and click Remove badges on that user's page.",
+    message: t('worker_panel_not_its_target'),
+    action: t('worker_panel_not_its_target_action'),
   });
 
 export function panelBinding(deps: PanelBindingDeps) {

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { zohoId } from '../platform/dispatch';
 import { ZOHO_ERROR_KINDS } from '../platform/errors';
+import { t } from '../platform/i18n';
 
 /** A Help Center user whose badges are read and removed (in one help center, when it names one). */
 export const removalTarget = z.object({ userId: zohoId, helpCenterId: z.optional(zohoId) });
@@ -28,7 +29,9 @@ const unresolved = z.object({
  */
 const email = z.object({
   kind: z.literal('email'),
-  email: z.string().check(z.regex(/^[^\s@]+@[^\s@]+$/, 'not an email address'), z.maxLength(320)),
+  email: z
+    .string()
+    .check(z.regex(/^[^\s@]+@[^\s@]+$/, { error: () => t('worker_request_not_email') }), z.maxLength(320)),
   helpCenterId: z.optional(zohoId),
 });
 

@@ -7,6 +7,7 @@ import { requireOrg } from '../connection/current-org';
 import { readSettings } from '../connection/stored';
 import type { Handlers } from '../platform/dispatch';
 import { serializeError, ZohoError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { dataCenterByDeskOrigin, deskPagePortal } from '../platform/zoho/datacenters';
 import type { DeskClient } from '../platform/zoho/desk-client';
 import { findUserByEmail } from '../platform/zoho/help-center';
@@ -65,7 +66,9 @@ export function panelOpening(
         kind: 'unresolved',
         problem: {
           kind: 'not-found',
-          message: `No Help Center user with the email ${email} was found${helpCenterId ? ' in this help center' : ''}.`,
+          message: helpCenterId
+            ? t('worker_removal_no_user_with_email_in_help_center', [email])
+            : t('worker_removal_no_user_with_email', [email]),
         },
       };
     } catch (error) {
@@ -76,7 +79,7 @@ export function panelOpening(
   return {
     async preloadPanel({ tracksVisibility }, sender) {
       if (sender.kind !== 'content-script')
-        throw new ZohoError({ kind: 'invalid-request', message: 'Not from a Desk page.' });
+        throw new ZohoError({ kind: 'invalid-request', message: t('worker_panel_not_from_desk') });
       // A panel that would open in a window has no frame to load ahead.
       if (await opensInWindow(sender, tracksVisibility)) return { panelId: null };
       const panelId = deps.newId();
@@ -94,7 +97,7 @@ export function panelOpening(
 
     async openPanel({ context, tracksVisibility, preloaded }, sender) {
       if (sender.kind !== 'content-script')
-        throw new ZohoError({ kind: 'invalid-request', message: 'Not from a Desk page.' });
+        throw new ZohoError({ kind: 'invalid-request', message: t('worker_panel_not_from_desk') });
       const now = deps.now();
       const inWindow = await opensInWindow(sender, tracksVisibility);
       // The frame this tab's control loaded ahead, if it is still waiting: the click opens that one.
@@ -126,23 +129,23 @@ export function panelOpening(
       // frame reloads (a page can move it), so the panel goes on where it was. Framed, only by the Desk page whose
       // control registered it (the handshake where the browser lists no ancestors); in a window, not framed.
       if (sender.kind !== 'panel' || sender.panelId !== panelId)
-        throw new ZohoError({ kind: 'invalid-request', message: 'This panel is no longer valid.' });
+        throw new ZohoError({ kind: 'invalid-request', message: t('worker_panel_no_longer_valid') });
       const registered = await claimedContext(sender, deps.now());
       const entry = (await panelContextsItem.getValue())[panelId]!;
       const placed = entry.inWindow ? framedBy === undefined : framedBy !== undefined && framedBy === entry.deskOrigin;
       if (!placed) {
         throw new ZohoError({
           kind: 'forbidden',
-          message: 'This panel is shown where its Remove badges button did not open it.',
-          action: 'Close it and click Remove badges on the Desk page again.',
+          message: t('worker_panel_misplaced'),
+          action: t('worker_panel_click_again_on_desk_page'),
         });
       }
       // In the page, where this browser cannot tell whether the page covers it: only if the admin chose so.
       if (!entry.inWindow && !tracksVisibility && (await readSettings()).panelWindowWhereUnchecked) {
         throw new ZohoError({
           kind: 'forbidden',
-          message: 'This browser cannot tell whether the Desk page covers this panel, so it opens in a window.',
-          action: 'Close it and click Remove badges on the Desk page again.',
+          message: t('worker_panel_opens_in_window'),
+          action: t('worker_panel_click_again_on_desk_page'),
         });
       }
       if (registered.kind !== 'email') return registered;

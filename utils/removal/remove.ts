@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import { connectionEnded, ZohoError } from '../platform/errors';
+import { plural, t } from '../platform/i18n';
 import {
   associateBadgesToUsers,
   deleteHelpCenterUserBadges,
@@ -50,12 +51,12 @@ export async function removeBadges(deps: RemovalDeps, req: RemovalRequest): Prom
       b,
     ]),
   );
-  const nameOf = (id: string) => held.get(id)?.name ?? `Badge ${id}`;
+  const nameOf = (id: string) => held.get(id)?.name ?? t('worker_badge_unnamed', [id]);
 
   const settled = new Map<string, BadgeOutcome>();
   const attempted = req.badgeIds.filter((id) => held.has(id));
   for (const id of req.badgeIds) {
-    if (!held.has(id)) settled.set(id, { status: 'skipped', reason: 'This user does not hold this badge (any more).' });
+    if (!held.has(id)) settled.set(id, { status: 'skipped', reason: t('worker_removal_not_held') });
   }
 
   const routes = routesToTry(deps, req);
@@ -68,8 +69,7 @@ export async function removeBadges(deps: RemovalDeps, req: RemovalRequest): Prom
     for (const id of attempted) {
       settled.set(id, {
         status: 'failed',
-        message:
-          'The Help Center DELETE route needs the help center ID, which this page does not give. Choose Automatic or Users dissociate in the options.',
+        message: t('worker_removal_hc_route_needs_id'),
       });
     }
   } else if (attempted.length > 0) {
@@ -86,18 +86,20 @@ export async function removeBadges(deps: RemovalDeps, req: RemovalRequest): Prom
         if (absent && index < routes.length - 1) {
           // Zoho changed nothing; the next route is the documented one.
           notes.push(
-            `The ${ROUTE_LABELS[candidate]} route is not available here (${zoho.errorCode ?? zoho.status}); ${ROUTE_LABELS[routes[index + 1]!]} was used and will be from now on.`,
+            t('worker_removal_route_fallback', [
+              ROUTE_LABELS[candidate],
+              zoho.errorCode ?? String(zoho.status),
+              ROUTE_LABELS[routes[index + 1]!],
+            ]),
           );
           continue;
         }
         route = candidate;
         if (zoho?.kind === 'network') {
           dropped = true;
-          notes.push(
-            'The connection dropped during the removal, so its outcome was unknown; the read-back settled each badge.',
-          );
+          notes.push(t('worker_removal_connection_dropped'));
         } else {
-          callError = zoho ?? new ZohoError({ kind: 'server', message: 'The removal failed unexpectedly.' });
+          callError = zoho ?? new ZohoError({ kind: 'server', message: t('worker_removal_failed_unexpectedly') });
         }
         break;
       }
@@ -112,7 +114,7 @@ export async function removeBadges(deps: RemovalDeps, req: RemovalRequest): Prom
       after = new Set((await getUserBadges(deps.client, req.userId)).map((b) => b.id));
     } catch (error) {
       readBackError = error instanceof ZohoError ? error : new ZohoError({ kind: 'server', message: String(error) });
-      notes.push(`The check afterwards failed: ${readBackError.message}`);
+      notes.push(t('worker_removal_check_failed', [readBackError.message]));
     }
   }
 
@@ -127,9 +129,7 @@ export async function removeBadges(deps: RemovalDeps, req: RemovalRequest): Prom
     const lost = [...held.keys()].filter((id) => !req.badgeIds.includes(id) && !after.has(id));
     if (lost.length > 0) {
       unchosen = await reaward(deps.client, req.userId, lost, nameOf);
-      notes.push(
-        `Zoho also removed ${lost.length} badge${lost.length === 1 ? '' : 's'} that ${lost.length === 1 ? 'was' : 'were'} not chosen; the extension re-awarded ${lost.length === 1 ? 'it' : 'them'} at once.`,
-      );
+      notes.push(plural('worker_removal_unchosen_reawarded', lost.length));
     }
   }
 
@@ -174,13 +174,13 @@ async function reaward(
   try {
     present = new Set((await getUserBadges(client, userId)).map((b) => b.id));
   } catch (error) {
-    failure ??= `The check afterwards failed: ${error instanceof ZohoError ? error.message : String(error)}`;
+    failure ??= t('worker_removal_check_failed', [error instanceof ZohoError ? error.message : String(error)]);
   }
   return badgeIds.map((id): BadgeResult => {
     const outcome: BadgeOutcome = present?.has(id)
       ? { status: 'restored' }
       : failure
-        ? { status: 'failed', message: `Removed although not chosen, and not re-awarded: ${failure}` }
+        ? { status: 'failed', message: t('worker_removal_unchosen_not_reawarded', [failure]) }
         : { status: 'still-absent' };
     return { badgeId: id, name: nameOf(id), outcome };
   });
@@ -218,9 +218,9 @@ function verdicts(results: BulkItemResult[]): Map<string, ItemVerdict> {
       // Our explanation, then Zoho's own words verbatim: they may say what ours cannot.
       const explanation =
         code === 'FORBIDDEN'
-          ? `Zoho refused: your account may not remove this badge (FORBIDDEN${http}).`
-          : `Zoho refused this badge (${code ?? 'no error code'}${http}).`;
-      const message = detail ? `${explanation} Zoho said: "${detail}"` : explanation;
+          ? t('worker_removal_refused_forbidden', [`FORBIDDEN${http}`])
+          : t('worker_removal_refused', [`${code ?? t('worker_removal_no_error_code')}${http}`]);
+      const message = detail ? `${explanation} ${t('worker_removal_zoho_said', [detail])}` : explanation;
       return [r.id, { success: false, ...(code ? { errorCode: code } : {}), message }];
     }),
   );
@@ -237,7 +237,7 @@ function settle(input: {
   const { present, item, callError, dropped, readBackError } = input;
   // Zoho refused it and it is not there: someone took it before this removal (say, after a bulk dry run).
   if (present === false && item && !item.success)
-    return { status: 'skipped', reason: 'Already gone: the user no longer held this badge.' };
+    return { status: 'skipped', reason: t('worker_removal_already_gone') };
   if (present === false) return { status: 'removed' };
   if (callError && connectionEnded(callError.kind)) {
     // Raised before the call left (no valid token): Zoho was not asked, and the reason is the connection alone.
@@ -254,21 +254,19 @@ function settle(input: {
       status: 'failed',
       ...(callError.errorCode ? { errorCode: callError.errorCode } : {}),
       ...(['server', 'rate-limited', 'network'].includes(callError.kind) ? { retryable: true } : {}),
-      message: present === null ? `${callError.message} (and the check afterwards failed)` : callError.message,
+      message: present === null ? t('worker_removal_check_also_failed', [callError.message]) : callError.message,
     };
   }
   if (item && !item.success)
     return { status: 'failed', ...(item.errorCode ? { errorCode: item.errorCode } : {}), message: item.message };
   if (present === true) return { status: 'still-present' };
-  const why = readBackError?.message ?? 'unknown error';
+  const why = readBackError?.message ?? t('worker_removal_unknown_error');
   return {
     status: 'failed',
     retryable: true,
     // Zoho took the removal (or may have): a later try must count a badge found gone as this removal's.
     mayHaveLanded: true,
     ...(readBackError && connectionEnded(readBackError.kind) ? { awaitsConnection: true } : {}),
-    message: dropped
-      ? `Unknown: the connection dropped during the removal and the check afterwards failed (${why}). Open the user's badges to see where it stands.`
-      : `Removed according to Zoho, but it could not be verified: ${why}`,
+    message: dropped ? t('worker_removal_unknown_dropped', [why]) : t('worker_removal_unverified', [why]),
   };
 }

@@ -1,6 +1,7 @@
 /** The shape of a removal's result: what the service worker replies and the audit log keeps. */
 import * as z from 'zod/mini';
 import { zohoId } from '../platform/dispatch';
+import { t } from '../platform/i18n';
 import type { RemovalRoute } from '../platform/zoho/removal-routes';
 
 /**
@@ -100,16 +101,16 @@ export const removalReportFields = {
 export function outcomeText(outcome: BadgeOutcome): string {
   switch (outcome.status) {
     case 'removed':
-      return 'Removed (verified)';
+      return t('worker_outcome_removed');
     case 'still-present':
-      return 'Still present after removal';
+      return t('worker_outcome_still_present');
     case 'failed':
-      return `Failed: ${outcome.message}`;
+      return t('worker_outcome_failed', [outcome.message]);
     case 'skipped':
-      return `Skipped: ${outcome.reason}`;
+      return t('worker_outcome_skipped', [outcome.reason]);
     case 'restored':
-      return 'Re-awarded (verified)';
+      return t('worker_outcome_restored');
     case 'still-absent':
-      return 'Still absent after re-awarding';
+      return t('worker_outcome_still_absent');
   }
 }

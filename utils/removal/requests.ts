@@ -1,6 +1,7 @@
 /** Reading a user's badges and removing them, and the panel the Desk page control opens. */
 import * as z from 'zod/mini';
 import { PAGES_AND_PANEL, replies, zohoId } from '../platform/dispatch';
+import { t } from '../platform/i18n';
 import type { UserBadgesView } from '../platform/zoho/views';
 import { type PanelContext, registeredContext, removalTarget } from './panel-context';
 import type { RemovalReport } from './report';
@@ -22,9 +23,9 @@ export const removalRequests = {
       userId: zohoId,
       helpCenterId: z.optional(zohoId),
       badgeIds: z.array(zohoId).check(
-        z.minLength(1, 'choose at least one badge'),
+        z.minLength(1, { error: () => t('worker_request_choose_badge') }),
         z.maxLength(200),
-        z.refine((ids) => new Set(ids).size === ids.length, 'badge IDs must not repeat'),
+        z.refine((ids) => new Set(ids).size === ids.length, { error: () => t('worker_request_badges_repeat') }),
       ),
     }),
     reply: replies<RemovalReport>(),

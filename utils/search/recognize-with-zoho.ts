@@ -8,6 +8,7 @@ import { type IdRole, idsInTarget, proposePattern } from '../page/recognize-url'
 import { compilePattern, matchTarget } from '../page/url-pattern';
 import { userDisplayName } from '../platform/display-names';
 import { ZohoError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { isDeskOrigin } from '../platform/zoho/datacenters';
 import { getContact, getHelpCenter, getUserDetails } from '../platform/zoho/desk-api';
 import type { DeskClient } from '../platform/zoho/desk-client';
@@ -52,8 +53,8 @@ export async function recognizePage(client: DeskClient, url: string): Promise<Re
   if (target === null) {
     throw new ZohoError({
       kind: 'invalid-request',
-      message: 'This tab is not a Zoho Desk page.',
-      action: 'Open the Help Center user or contact page in Zoho Desk, then try again.',
+      message: t('worker_search_not_desk_tab'),
+      action: t('worker_search_not_desk_tab_action'),
     });
   }
   const ids = await Promise.all(
@@ -71,7 +72,8 @@ export async function recognizePage(client: DeskClient, url: string): Promise<Re
       if (hc && hc.id === id) entry.helpCenter = { name: hc.name };
       if (person && person.id === id) {
         const c = person;
-        const name = [c.firstName, c.lastName].filter(Boolean).join(' ') || c.email || `Contact ${id}`;
+        const name =
+          [c.firstName, c.lastName].filter(Boolean).join(' ') || c.email || t('worker_contact_unnamed', [id]);
         entry.contact = { name, ...(c.email ? { email: c.email } : {}) };
       }
       return entry;

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ZohoError } from '../../../utils/platform/errors';
 import type { RemovalRoute } from '../../../utils/platform/zoho/removal-routes';
 import { type RemovalDeps, removeBadges } from '../../../utils/removal/remove';
+import { outcomeText } from '../../../utils/removal/report';
 import { fakeDesk } from '../platform/fake-desk';
+import { speak } from '../platform/locale-files';
 
 function deps(client: RemovalDeps['client'], over: Partial<RemovalDeps> = {}) {
   const remembered: RemovalRoute[] = [];
@@ -194,6 +197,15 @@ describe('removeBadges', () => {
     const report = await removeBadges(deps(desk.client).d, { userId: '42', helpCenterId: '7', badgeIds: ['11', '99'] });
     expect(outcomes(report)).toEqual({ '11': 'removed', '99': 'skipped' });
     expect(writes(desk.calls)[0]!.body).toEqual({ badgeIds: ['11'] });
+  });
+
+  it("says why a badge was skipped in the browser's language: German", async () => {
+    speak(fakeBrowser.i18n, 'de');
+    const desk = fakeDesk({ held: ['11'] });
+    const report = await removeBadges(deps(desk.client).d, { userId: '42', helpCenterId: '7', badgeIds: ['11', '99'] });
+    const skipped = report.results.find((r) => r.badgeId === '99')!;
+    expect(skipped.name).toBe('Abzeichen 99');
+    expect(outcomeText(skipped.outcome)).toBe('Übersprungen: Dieser Benutzer hat dieses Abzeichen nicht (mehr).');
   });
 
   it('makes no removal call at all when nothing chosen is held', async () => {

@@ -4,13 +4,13 @@
  * allowlist. And when the admin closed Zoho's window, what Zoho's page said.
  */
 import { ZohoError } from '../../platform/errors';
+import { t } from '../../platform/i18n';
 import type { ClientType } from '../../platform/zoho/client-types';
 import { type DataCenter, dataCenterByAccountsServer, dataCenterByLocation } from '../../platform/zoho/datacenters';
 import { authError, typeLabel } from '../token-endpoint';
 
 export function parseCallback(redirect: string, redirectUri: string): URLSearchParams {
-  if (!redirect.startsWith(redirectUri))
-    throw authError('Zoho redirected somewhere unexpected; the answer was ignored.');
+  if (!redirect.startsWith(redirectUri)) throw authError(t('worker_auth_unexpected_redirect'));
   const url = new URL(redirect);
   const params = new URLSearchParams(url.search);
   // Some providers answer in the fragment; take it only where the query is silent.
@@ -26,15 +26,15 @@ export function callbackDataCenter(callback: URLSearchParams, start: DataCenter)
     const dc = dataCenterByAccountsServer(server);
     if (!dc || (location && location !== dc.location)) {
       throw authError(
-        `Zoho named an accounts server that is not a known Zoho data center (${server}). Nothing was sent to it.`,
-        'Connect again. If it repeats, tell us which data center your account is in.',
+        t('worker_auth_unknown_accounts_server', [server]),
+        t('worker_auth_unknown_accounts_server_action'),
       );
     }
     return dc;
   }
   if (location) {
     const dc = dataCenterByLocation(location);
-    if (!dc) throw authError(`Zoho named an unknown data center "${location}". Nothing was sent to it.`);
+    if (!dc) throw authError(t('worker_auth_unknown_location', [location]));
     return dc;
   }
   return start;
@@ -45,39 +45,35 @@ export function implicitToken(callback: URLSearchParams): { token: string; expir
   const token = callback.get('access_token');
   const expiresIn = Number(callback.get('expires_in') ?? '3600');
   if (!token || !Number.isFinite(expiresIn) || expiresIn <= 0)
-    throw authError('Zoho sent no usable access token.', 'Connect again.');
+    throw authError(t('worker_auth_no_access_token'), t('worker_auth_connect_again'));
   return { token, expiresInSeconds: expiresIn };
 }
 
 /** An error Zoho sent back to the redirect URI, said so the admin knows what to change. */
 export function authorizeError(error: string, clientType: ClientType): ZohoError {
-  if (error === 'access_denied')
-    return authError(
-      'You declined access in Zoho, so the extension is not connected.',
-      'Connect again and choose Accept.',
-    );
+  if (error === 'access_denied') return authError(t('worker_auth_declined'), t('worker_auth_declined_action'));
   if (error === 'unsupported_response_type' || error === 'unauthorized_client') {
     return clientType === 'client'
       ? new ZohoError({
           kind: 'auth',
           errorCode: error,
-          message: `This Zoho client does not allow the JavaScript flow, so it is not a ${typeLabel('client')} client.`,
-          action: `Choose ${typeLabel('mobile')} (or ${typeLabel('server')}, with its secret) and connect again.`,
+          message: t('worker_auth_not_javascript_client', [typeLabel('client')]),
+          action: t('worker_auth_not_javascript_client_action', [typeLabel('mobile'), typeLabel('server')]),
           suggestClientType: 'mobile',
         })
       : new ZohoError({
           kind: 'auth',
           errorCode: error,
-          message: `This Zoho client does not allow the authorization-code flow: it looks like a ${typeLabel('client')} client.`,
-          action: `Choose ${typeLabel('client')} and connect again.`,
+          message: t('worker_auth_javascript_client', [typeLabel('client')]),
+          action: t('worker_auth_choose_type', [typeLabel('client')]),
           suggestClientType: 'client',
         });
   }
   return new ZohoError({
     kind: 'auth',
     errorCode: error,
-    message: `Zoho refused the sign-in: ${error}.`,
-    action: 'Check the settings and connect again.',
+    message: t('worker_auth_refused', [error]),
+    action: t('worker_auth_check_settings'),
   });
 }
 
@@ -113,23 +109,24 @@ export async function diagnoseAuthorize(
     return new ZohoError({
       kind: 'auth',
       errorCode: 'invalid_redirect_uri',
-      message: `Zoho says the redirect URI ${redirectUri} is not registered for this client.`,
-      action: `Add it to the client in Zoho's API console. If the console does not accept it for a ${typeLabel(clientType)} client, register a ${typeLabel(other)} client instead, or use a ${typeLabel('self')}, which needs no redirect URI at all.`,
+      message: t('worker_auth_redirect_not_registered_uri', [redirectUri]),
+      action: t('worker_auth_redirect_not_registered_action', [
+        typeLabel(clientType),
+        typeLabel(other),
+        typeLabel('self'),
+      ]),
       suggestClientType: other,
     });
   }
   if (/invalid client/i.test(text)) {
-    return authError(
-      'Zoho does not know this Client ID.',
-      "Copy the Client ID again from Zoho's API console, and check that Multi-DC is enabled for the client.",
-    );
+    return authError(t('worker_auth_unknown_client'), t('worker_auth_unknown_client_action'));
   }
   if (/code.?challenge/i.test(text) && clientType !== 'client') {
     return new ZohoError({
       kind: 'auth',
       errorCode: 'invalid_code_challenge',
-      message: 'Zoho refused the sign-in request of this client type.',
-      action: `Check the client type: choose the one registered in Zoho's API console.`,
+      message: t('worker_auth_type_refused'),
+      action: t('worker_auth_type_refused_action'),
     });
   }
   return null;

@@ -2,6 +2,8 @@
  * Mobile-based and Server-based clients: the authorization code with PKCE (S256) through Zoho's consent, exchanged
  * (with the secret, for Server-based) for an access token and a refresh token that lasts.
  */
+
+import { t } from '../../platform/i18n';
 import { DEFAULT_DATA_CENTER, dataCenterByLocation } from '../../platform/zoho/datacenters';
 import { createPkce } from '../pkce';
 import { DESK_SCOPES } from '../scopes';
@@ -17,10 +19,7 @@ export async function connectWithCode(
 ): Promise<Connection> {
   const { clientType, clientId, clientSecret } = settings;
   if (clientType === 'server' && !clientSecret) {
-    throw authError(
-      'A Server-based client needs its client secret.',
-      "Enter the client secret from Zoho's API console, or register a Mobile-based client, which needs none.",
-    );
+    throw authError(t('worker_auth_server_needs_secret'), t('worker_auth_server_needs_secret_action'));
   }
   const fixed = settings.dataCenter === 'auto' ? undefined : dataCenterByLocation(settings.dataCenter);
   const existing = await connectionItem.getValue();
@@ -42,7 +41,7 @@ export async function connectWithCode(
     },
   });
   const code = callback.get('code');
-  if (!code) throw authError('Zoho sent no authorization code.');
+  if (!code) throw authError(t('worker_auth_no_code'));
   const res = await postToken(ctx.deps.fetch, dc, {
     grant_type: 'authorization_code',
     client_id: clientId,
@@ -53,10 +52,7 @@ export async function connectWithCode(
   });
   const reply = await readTokenReply(res, 'exchange', clientType, Boolean(clientSecret));
   if (!reply.refresh_token) {
-    throw authError(
-      'Zoho granted access but sent no refresh token, so the connection could not last.',
-      'Connect again; if it repeats, revoke the extension under Zoho Accounts → Connected Apps first.',
-    );
+    throw authError(t('worker_auth_no_refresh_token'), t('worker_auth_no_refresh_token_action'));
   }
   await ctx.tokens.replaceRefreshToken(existing, reply.refresh_token);
   return ctx.tokens.connected(

@@ -4,6 +4,7 @@
  * lasts.
  */
 import { ZohoError } from '../../platform/errors';
+import { t } from '../../platform/i18n';
 import { type DataCenter, DEFAULT_DATA_CENTER, dataCenterByLocation } from '../../platform/zoho/datacenters';
 import { base64url } from '../pkce';
 import { DESK_SCOPES } from '../scopes';
@@ -17,7 +18,7 @@ import { signIn } from './sign-in';
 export const SESSION_RENEWAL_TIMEOUT_MS = 15_000;
 
 /** A Client-based connection's Zoho session is over: nothing renews until the admin connects again. */
-export const SESSION_ENDED = 'Your Zoho session ended, so the extension cannot renew its access to Zoho Desk.';
+export const sessionEndedMessage = () => t('worker_auth_session_ended');
 
 export async function connectImplicit(ctx: FlowContext, settings: ConnectSettings): Promise<Connection> {
   const fixed = settings.dataCenter === 'auto' ? undefined : dataCenterByLocation(settings.dataCenter);
@@ -68,8 +69,8 @@ export async function renewFromSession(ctx: FlowContext, connection: Connection,
       {
         kind: 'reconnect',
         errorCode: 'client_not_granted',
-        message: SESSION_ENDED,
-        action: 'Connect again. On Zoho’s page, allow access for the entire session so it renews by itself.',
+        message: sessionEndedMessage(),
+        action: t('worker_auth_session_ended_action'),
       },
       { cause },
     );
@@ -96,8 +97,8 @@ export async function renewFromSession(ctx: FlowContext, connection: Connection,
       new ZohoError({
         kind: 'reconnect',
         errorCode: error,
-        message: 'Zoho wants you to approve the extension’s access again.',
-        action: 'Connect again and accept on Zoho’s page.',
+        message: t('worker_auth_approve_again'),
+        action: t('worker_auth_approve_again_action'),
       }),
     );
   }
@@ -108,8 +109,8 @@ export async function renewFromSession(ctx: FlowContext, connection: Connection,
       connection,
       new ZohoError({
         kind: 'reconnect',
-        message: 'Zoho renewed the access in another data center.',
-        action: 'Open the options page and connect again.',
+        message: t('worker_auth_renewed_elsewhere'),
+        action: t('worker_action_reconnect'),
       }),
     );
   }

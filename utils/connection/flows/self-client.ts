@@ -6,6 +6,7 @@
  * secret only ever goes to the data-center table's accounts servers.
  */
 import { ZohoError } from '../../platform/errors';
+import { t } from '../../platform/i18n';
 import { selfClientCodeProblem } from '../../platform/zoho/client-id';
 import { DATA_CENTERS, type DataCenter, dataCenterByLocation } from '../../platform/zoho/datacenters';
 import type { TokenSuccess } from '../../platform/zoho/schemas';
@@ -16,19 +17,14 @@ import { grantedScopes } from './code-flow';
 import type { FlowContext } from './context';
 import type { ConnectSettings } from './settings';
 
-const NEW_CODE = `In Zoho's API console, open the Self Client, generate a new code for the scope string shown here, and paste it within its time.`;
-
 export async function connectSelfClient(ctx: FlowContext, settings: ConnectSettings): Promise<Connection> {
   const { clientId, clientSecret } = settings;
   const code = settings.code?.trim() ?? '';
   if (!clientSecret) {
-    throw authError(
-      'A Self Client needs its client secret.',
-      "Copy it from the Self Client's Client Secret tab in Zoho's API console.",
-    );
+    throw authError(t('worker_auth_self_needs_secret'), t('worker_auth_self_needs_secret_action'));
   }
   const codeProblem = selfClientCodeProblem(code);
-  if (codeProblem) throw authError(codeProblem, NEW_CODE);
+  if (codeProblem) throw authError(codeProblem, t('worker_auth_self_new_code'));
   const fixed = settings.dataCenter === 'auto' ? undefined : dataCenterByLocation(settings.dataCenter);
   const refusals: { dc: DataCenter; error: string }[] = [];
   for (const dc of fixed ? [fixed] : DATA_CENTERS) {
@@ -56,8 +52,8 @@ export async function connectSelfClient(ctx: FlowContext, settings: ConnectSetti
         kind: 'auth',
         status: res.status,
         errorCode: reply.error,
-        message: `Zoho (${dc.label}) rejected the client secret.`,
-        action: "Copy the secret again from the Self Client's Client Secret tab in Zoho's API console.",
+        message: t('worker_auth_self_secret_rejected', [dc.label]),
+        action: t('worker_auth_self_secret_rejected_action'),
       });
     }
     refusals.push({ dc, error: reply.error });
@@ -72,13 +68,13 @@ async function connected(ctx: FlowContext, dc: DataCenter, clientId: string, rep
     // A connection that cannot do the work, or cannot last, is not kept: what Zoho issued is revoked at once.
     await ctx.tokens.revoke(dc, reply.refresh_token ?? reply.access_token);
     if (!reply.refresh_token) {
-      throw authError('Zoho exchanged the code but sent no refresh token, so the connection could not last.', NEW_CODE);
+      throw authError(t('worker_auth_self_no_refresh_token'), t('worker_auth_self_new_code'));
     }
     throw new ZohoError({
       kind: 'auth',
       errorCode: 'missing_scopes',
-      message: `The code was generated without ${missing.join(', ')}, which the extension needs.`,
-      action: `Generate a new code with this scope string: ${DESK_SCOPE_STRING}`,
+      message: t('worker_auth_self_missing_scopes', [missing.join(', ')]),
+      action: t('worker_auth_self_generate_with', [DESK_SCOPE_STRING]),
     });
   }
   const existing = await connectionItem.getValue();
@@ -104,23 +100,20 @@ function notAccepted(refusals: { dc: DataCenter; error: string }[], fixed: DataC
       ? new ZohoError({
           kind: 'auth',
           errorCode: 'invalid_client',
-          message: `Zoho's ${fixed.label} data center does not know this Client ID.`,
-          action:
-            'Copy the Client ID again from the Self Client, or choose "Detect" or the data center where you created it.',
+          message: t('worker_auth_self_dc_unknown_client', [fixed.label]),
+          action: t('worker_auth_self_dc_unknown_client_action'),
         })
       : new ZohoError({
           kind: 'auth',
           errorCode: refusals[0]?.error ?? 'invalid_code',
-          message: `Zoho's ${fixed.label} data center did not accept the code. Codes last 3 to 10 minutes and work once: generate a new one.`,
-          action: `${NEW_CODE} If it is fresh, it may come from another data center's console: choose "Detect" (or that data center) and paste it again.`,
+          message: t('worker_auth_self_dc_code_refused', [fixed.label]),
+          action: t('worker_auth_self_dc_code_refused_action'),
         });
   }
   return new ZohoError({
     kind: 'auth',
     errorCode: codeRefused ? 'invalid_code' : 'invalid_client',
-    message: `No Zoho data center accepted the code (${refusals.map((r) => r.dc.label).join(', ')} tried).`,
-    action: codeRefused
-      ? `Codes last 3 to 10 minutes and work once: generate a new one. ${NEW_CODE} If it is fresh, check the Client ID.`
-      : 'Check the Client ID: copy it again from the Self Client in the API console of your data center.',
+    message: t('worker_auth_self_no_dc_accepted', [refusals.map((r) => r.dc.label).join(', ')]),
+    action: codeRefused ? t('worker_auth_self_code_refused_action') : t('worker_auth_self_client_refused_action'),
   });
 }

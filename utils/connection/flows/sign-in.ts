@@ -4,6 +4,7 @@
  * from the redirect URI, and the account's data center checked against the allowlist.
  */
 import { ZohoError } from '../../platform/errors';
+import { t } from '../../platform/i18n';
 import type { ClientType } from '../../platform/zoho/client-types';
 import type { DataCenter } from '../../platform/zoho/datacenters';
 import { base64url } from '../pkce';
@@ -49,35 +50,23 @@ export async function signIn(
     if (diagnosed) throw diagnosed;
     const text = cause instanceof Error ? cause.message : String(cause);
     if (/did not approve|closed|cancel/i.test(text)) {
-      throw new ZohoError(
-        { kind: 'cancelled', message: 'The Zoho sign-in window was closed before access was granted.' },
-        { cause },
-      );
+      throw new ZohoError({ kind: 'cancelled', message: t('worker_auth_window_closed') }, { cause });
     }
-    throw authError(
-      `The Zoho sign-in could not complete: ${text}`,
-      "Check that the redirect URI shown here is registered for this client in Zoho's API console.",
-    );
+    throw authError(t('worker_auth_incomplete', [text]), t('worker_auth_incomplete_action'));
   }
   const pending = await pendingAuthItem.getValue();
   await pendingAuthItem.removeValue();
-  if (!redirect || !pending || pending.state !== state) throw authError('The sign-in attempt was lost. Connect again.');
+  if (!redirect || !pending || pending.state !== state) throw authError(t('worker_auth_attempt_lost'));
 
   const callback = parseCallback(redirect, pending.redirectUri);
   if (callback.get('state') !== pending.state) {
-    throw authError(
-      'The answer from Zoho does not belong to this sign-in attempt (state mismatch), so it was ignored.',
-      'Connect again.',
-    );
+    throw authError(t('worker_auth_state_mismatch'), t('worker_auth_connect_again'));
   }
   const error = callback.get('error');
   if (error) throw authorizeError(error, request.clientType);
   const dc = callbackDataCenter(callback, request.start);
   if (request.fixed && dc.location !== request.fixed.location) {
-    throw authError(
-      `This Zoho account lives in the ${dc.label} data center, but the settings fix ${request.fixed.label}.`,
-      'Choose "Detect at sign-in" or the right data center, then connect again.',
-    );
+    throw authError(t('worker_auth_wrong_dc', [dc.label, request.fixed.label]), t('worker_auth_wrong_dc_action'));
   }
   return { callback, dc, redirectUri: pending.redirectUri, verifier: pending.verifier };
 }

@@ -3,6 +3,8 @@
  * console decides which of them accepts the extension's redirect URI, so the admin picks the one they
  * could register. A Self Client needs no redirect URI at all: the admin pastes a code from the console.
  */
+import { t } from '../i18n';
+
 export const CLIENT_TYPES = ['mobile', 'server', 'client', 'self'] as const;
 export type ClientType = (typeof CLIENT_TYPES)[number];
 export const DEFAULT_CLIENT_TYPE: ClientType = 'mobile';
@@ -21,29 +23,45 @@ export interface ClientTypeInfo {
 
 export const CLIENT_TYPE_INFO: Record<ClientType, ClientTypeInfo> = {
   mobile: {
-    label: 'Mobile-based',
-    when: 'The first choice: authorization code with PKCE, no secret needed, and the connection lasts.',
+    get label() {
+      return t('worker_client_type_mobile');
+    },
+    get when() {
+      return t('worker_client_type_mobile_when');
+    },
     secret: 'optional',
     lasting: true,
     redirect: true,
   },
   server: {
-    label: 'Server-based',
-    when: "When Zoho's console accepts the redirect URI only for a Server-based client: it needs the client secret.",
+    get label() {
+      return t('worker_client_type_server');
+    },
+    get when() {
+      return t('worker_client_type_server_when');
+    },
     secret: 'required',
     lasting: true,
     redirect: true,
   },
   client: {
-    label: 'Client-based (JavaScript)',
-    when: 'When only a JavaScript client can be registered: no secret, and it works while you are signed in to Zoho.',
+    get label() {
+      return t('worker_client_type_client');
+    },
+    get when() {
+      return t('worker_client_type_client_when');
+    },
     secret: 'none',
     lasting: false,
     redirect: true,
   },
   self: {
-    label: 'Self Client (paste a code)',
-    when: "When Zoho's console refuses the extension's redirect URI: no redirect at all. You paste a code you generate in the console; it needs the client secret, and the connection lasts.",
+    get label() {
+      return t('worker_client_type_self');
+    },
+    get when() {
+      return t('worker_client_type_self_when');
+    },
     secret: 'required',
     lasting: true,
     redirect: false,

@@ -2,6 +2,8 @@
  * Zoho data centers: the one table every host in the extension comes from
  * (docs/zoho.md §1.1). The Desk API host is also where the Desk web app lives.
  */
+import { t } from '../i18n';
+
 export interface DataCenter {
   /** Zoho's `location` value in the OAuth callback. */
   readonly location: string;
@@ -19,42 +21,54 @@ export interface DataCenter {
 export const DATA_CENTERS = [
   {
     location: 'us',
-    label: 'United States',
+    get label() {
+      return t('worker_dc_us');
+    },
     accountsServer: 'https://accounts.zoho.com',
     deskHost: 'https://desk.zoho.com',
     portalDomain: 'zohodesk.com',
   },
   {
     location: 'eu',
-    label: 'Europe',
+    get label() {
+      return t('worker_dc_eu');
+    },
     accountsServer: 'https://accounts.zoho.eu',
     deskHost: 'https://desk.zoho.eu',
     portalDomain: 'zohodesk.eu',
   },
   {
     location: 'in',
-    label: 'India',
+    get label() {
+      return t('worker_dc_in');
+    },
     accountsServer: 'https://accounts.zoho.in',
     deskHost: 'https://desk.zoho.in',
     portalDomain: 'zohodesk.in',
   },
   {
     location: 'au',
-    label: 'Australia',
+    get label() {
+      return t('worker_dc_au');
+    },
     accountsServer: 'https://accounts.zoho.com.au',
     deskHost: 'https://desk.zoho.com.au',
     portalDomain: 'zohodesk.com.au',
   },
   {
     location: 'jp',
-    label: 'Japan',
+    get label() {
+      return t('worker_dc_jp');
+    },
     accountsServer: 'https://accounts.zoho.jp',
     deskHost: 'https://desk.zoho.jp',
     portalDomain: 'zohodesk.jp',
   },
   {
     location: 'ca',
-    label: 'Canada',
+    get label() {
+      return t('worker_dc_ca');
+    },
     accountsServer: 'https://accounts.zohocloud.ca',
     deskHost: 'https://desk.zohocloud.ca',
     // Second hand (one list in docs/zoho.md §1.3), unconfirmed.
@@ -62,7 +76,9 @@ export const DATA_CENTERS = [
   },
   {
     location: 'sa',
-    label: 'Saudi Arabia',
+    get label() {
+      return t('worker_dc_sa');
+    },
     accountsServer: 'https://accounts.zoho.sa',
     deskHost: 'https://desk.zoho.sa',
     // Second hand (one list in docs/zoho.md §1.3), unconfirmed.
@@ -70,16 +86,27 @@ export const DATA_CENTERS = [
   },
   {
     location: 'cn',
-    label: 'China',
+    get label() {
+      return t('worker_dc_cn');
+    },
     accountsServer: 'https://accounts.zoho.com.cn',
     deskHost: 'https://desk.zoho.com.cn',
     // Second hand (one list in docs/zoho.md §1.3), unconfirmed.
     portalDomain: 'zohodesk.com.cn',
   },
-  { location: 'sg', label: 'Singapore', accountsServer: 'https://accounts.zoho.sg', deskHost: 'https://desk.zoho.sg' },
+  {
+    location: 'sg',
+    get label() {
+      return t('worker_dc_sg');
+    },
+    accountsServer: 'https://accounts.zoho.sg',
+    deskHost: 'https://desk.zoho.sg',
+  },
   {
     location: 'ae',
-    label: 'United Arab Emirates',
+    get label() {
+      return t('worker_dc_ae');
+    },
     accountsServer: 'https://accounts.zoho.ae',
     deskHost: 'https://desk.zoho.ae',
   },

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { ZohoError } from '../errors';
+import { t } from '../i18n';
 import { sleep as defaultSleep } from '../sleep';
 import { creditsSpent, toError, unexpected } from './desk-errors';
 import { createLimiter } from './limiter';
@@ -100,8 +101,8 @@ export function createDeskClient(deps: DeskClientDeps): DeskClient & Concurrency
     if (!orgId) {
       throw new ZohoError({
         kind: 'choose-org',
-        message: 'No Zoho Desk organization is chosen yet.',
-        action: 'Open the options page and choose the organization.',
+        message: t('worker_zoho_kind_choose_org'),
+        action: t('worker_action_choose_org'),
       });
     }
     return orgId;
@@ -130,8 +131,8 @@ export function createDeskClient(deps: DeskClientDeps): DeskClient & Concurrency
       throw new ZohoError(
         {
           kind: 'network',
-          message: `No answer from Zoho Desk (${url.host}): the connection failed or dropped.`,
-          action: 'Check your internet connection and try again.',
+          message: t('worker_zoho_network', [url.host]),
+          action: t('worker_action_check_internet'),
         },
         { cause },
       );
@@ -239,11 +240,12 @@ function parseSuccess<S extends z.ZodMiniType>(
     try {
       body = JSON.parse(text);
     } catch {
-      throw unexpected(req, res.status, 'the reply is not JSON');
+      throw unexpected(req, res.status, t('worker_zoho_detail_not_json'));
     }
   }
   const parsed = req.schema.safeParse(body);
-  if (!parsed.success) throw unexpected(req, res.status, parsed.error.issues[0]?.message ?? 'unexpected shape');
+  if (!parsed.success)
+    throw unexpected(req, res.status, parsed.error.issues[0]?.message ?? t('worker_zoho_detail_unexpected_shape'));
   const credits = headerNumber(res, 'X-Rate-Limit-Remaining-v3');
   const weight = headerNumber(res, 'X-Rate-Limit-Request-Weight-v3');
   return {

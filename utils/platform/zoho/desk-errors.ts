@@ -1,5 +1,6 @@
 /** A Desk API failure, read from Zoho's reply: its kind, what happened, and what the admin can do. */
 import { ZohoError, type ZohoErrorKind } from '../errors';
+import { type MessageKey, t } from '../i18n';
 import { zohoErrorBody } from './schemas';
 
 /** A rate limit that asks for a longer wait than this means the day's credits ran out. */
@@ -26,27 +27,12 @@ const KIND_BY_CODE: Record<string, ZohoErrorKind> = {
 };
 
 /** Zoho's error codes (errors.json) that say more than their kind: what happened, and what the admin can do. */
-const CODE_TEXT: Record<string, { message: string; action: string }> = {
-  LICENSE_ACCESS_LIMITED: {
-    message: "Your Zoho Desk edition or license does not include this (Zoho's LICENSE_ACCESS_LIMITED).",
-    action: 'Check that your edition includes the Help Center community, or connect with a fully licensed agent.',
-  },
-  ONLY_LIVECHAT_USER: {
-    message: 'The connected Zoho account is a live-chat-only agent, which cannot use the Desk API.',
-    action: 'Connect with an agent account that has a full Zoho Desk license.',
-  },
-  INTEGRATION_ADMIN_ERROR: {
-    message: 'Zoho Desk refused this integration: it needs an administrator.',
-    action: 'Connect with a Zoho Desk administrator account, or ask one to allow API access.',
-  },
-  EMPTY_PAYLOAD: {
-    message: 'Zoho Desk received the request without its content (EMPTY_PAYLOAD).',
-    action: 'Try again. If it repeats, please report it.',
-  },
-  FORBIDDEN: {
-    message: 'Zoho Desk refused: your Zoho account may not do this (FORBIDDEN).',
-    action: 'Ask a Zoho Desk administrator for the permission, or check the organization chosen in the options page.',
-  },
+const CODE_TEXT: Record<string, readonly [message: MessageKey, action: MessageKey]> = {
+  LICENSE_ACCESS_LIMITED: ['worker_zoho_code_license_limited', 'worker_zoho_code_license_limited_action'],
+  ONLY_LIVECHAT_USER: ['worker_zoho_code_livechat_only', 'worker_zoho_code_livechat_only_action'],
+  INTEGRATION_ADMIN_ERROR: ['worker_zoho_code_integration_admin', 'worker_zoho_code_integration_admin_action'],
+  EMPTY_PAYLOAD: ['worker_zoho_code_empty_payload', 'worker_zoho_code_empty_payload_action'],
+  FORBIDDEN: ['worker_zoho_code_forbidden', 'worker_action_forbidden'],
 };
 
 const KIND_BY_STATUS: Record<number, ZohoErrorKind> = {
@@ -58,40 +44,39 @@ const KIND_BY_STATUS: Record<number, ZohoErrorKind> = {
   422: 'invalid-request',
 };
 
-const SUMMARIES: Record<ZohoErrorKind, string> = {
-  'not-connected': 'The extension is not connected to Zoho Desk.',
-  'choose-org': 'No Zoho Desk organization is chosen yet.',
-  reconnect: 'Zoho Desk no longer accepts the connection.',
-  scope: 'The Zoho connection lacks a permission this action needs.',
-  'token-throttled': 'Zoho is refusing new access tokens for a while.',
-  'rate-limited': 'Zoho Desk is limiting requests right now (too many at once).',
-  forbidden: 'Zoho Desk refused: your Zoho account may not do this.',
-  'not-found': 'Zoho Desk has no such address.',
-  'method-not-allowed': 'Zoho Desk does not allow this action at that address.',
-  'invalid-request': 'Zoho Desk refused the request as invalid.',
-  'unexpected-response': 'Zoho Desk answered in a shape the extension does not understand.',
-  network: 'No answer from Zoho Desk.',
-  auth: 'The Zoho sign-in failed.',
-  cancelled: 'The operation was cancelled.',
-  server: 'Zoho Desk failed.',
+const SUMMARIES: Record<ZohoErrorKind, MessageKey> = {
+  'not-connected': 'worker_zoho_kind_not_connected',
+  'choose-org': 'worker_zoho_kind_choose_org',
+  reconnect: 'worker_zoho_kind_reconnect',
+  scope: 'worker_zoho_kind_scope',
+  'token-throttled': 'worker_zoho_kind_token_throttled',
+  'rate-limited': 'worker_zoho_kind_rate_limited',
+  forbidden: 'worker_zoho_kind_forbidden',
+  'not-found': 'worker_zoho_kind_not_found',
+  'method-not-allowed': 'worker_zoho_kind_method_not_allowed',
+  'invalid-request': 'worker_zoho_kind_invalid_request',
+  'unexpected-response': 'worker_zoho_kind_unexpected_response',
+  network: 'worker_zoho_kind_network',
+  auth: 'worker_zoho_kind_auth',
+  cancelled: 'worker_error_cancelled',
+  server: 'worker_zoho_kind_server',
 };
 
-const ACTIONS: Partial<Record<ZohoErrorKind, string>> = {
-  scope: 'Reconnect in the options page to grant the permissions the extension needs.',
-  forbidden: 'Ask a Zoho Desk administrator for the permission, or check the organization chosen in the options page.',
-  reconnect: 'Open the options page and connect again.',
-  'rate-limited': 'Wait a moment and try again.',
-  server: 'Try again in a minute. If it keeps failing, run Check setup on the options page.',
-  'invalid-request': 'Check the input and try again.',
+const ACTIONS: Partial<Record<ZohoErrorKind, MessageKey>> = {
+  scope: 'worker_action_scope',
+  forbidden: 'worker_action_forbidden',
+  reconnect: 'worker_action_reconnect',
+  'rate-limited': 'worker_action_wait',
+  server: 'worker_action_server',
+  'invalid-request': 'worker_action_check_input',
 };
 
 export function unexpected(req: CalledAs, status: number, detail: string): ZohoError {
   return new ZohoError({
     kind: 'unexpected-response',
     status,
-    message: `Zoho Desk answered ${req.method} ${req.path} in a shape the extension does not understand (${detail}). Nothing was assumed.`,
-    action:
-      'Try again. If it repeats, run Check setup on the options page: it shows what your Zoho Desk answers differently, and its report can be sent to us.',
+    message: t('worker_zoho_unexpected', [`${req.method} ${req.path}`, detail]),
+    action: t('worker_zoho_unexpected_action'),
   });
 }
 
@@ -117,20 +102,23 @@ export function toError(req: CalledAs, res: Response, text: string): ZohoError {
   else kind = KIND_BY_STATUS[res.status] ?? 'server';
 
   const known = errorCode ? CODE_TEXT[errorCode] : undefined;
-  let message = known?.message ?? SUMMARIES[kind];
+  let message = t(known?.[0] ?? SUMMARIES[kind]);
   if (creditsSpent({ errorCode, retryAfterSeconds })) {
     message =
       retryAfterSeconds === undefined
-        ? "Zoho Desk's daily API credits for this organization are used up."
-        : `Zoho Desk's daily API credits for this organization are used up (they renew in about ${Math.ceil(retryAfterSeconds / 3600)} h).`;
+        ? t('worker_zoho_credits_spent')
+        : t('worker_zoho_credits_spent_renew', [Math.ceil(retryAfterSeconds / 3600)]);
   } else if (kind === 'not-found') {
-    message = `Zoho Desk has no ${req.method} ${req.path.replace(/\?.*$/, '')}.`;
+    message = t('worker_zoho_no_such_call', [`${req.method} ${req.path.replace(/\?.*$/, '')}`]);
   } else if (kind === 'server') {
-    message = `Zoho Desk failed with HTTP ${res.status}${body === undefined ? ' and a non-JSON page' : ''}.`;
+    const status = String(res.status);
+    message = t(body === undefined ? 'worker_zoho_server_status_not_json' : 'worker_zoho_server_status', [status]);
   }
-  if (zohoMessage) message += ` Zoho said: "${zohoMessage}"${errorCode ? ` (${errorCode})` : ''}.`;
+  if (zohoMessage)
+    message += ` ${errorCode ? t('worker_zoho_said_code', [zohoMessage, errorCode]) : t('worker_zoho_said', [zohoMessage])}`;
   else if (errorCode && !known) message += ` (${errorCode})`;
-  const action = known?.action ?? ACTIONS[kind];
+  const actionKey = known?.[1] ?? ACTIONS[kind];
+  const action = actionKey ? t(actionKey) : undefined;
   return new ZohoError({
     kind,
     status: res.status,

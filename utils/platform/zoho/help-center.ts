@@ -2,6 +2,7 @@
 
 import { userDisplayName } from '../display-names';
 import { helpCenterListUnavailable } from '../errors';
+import { t } from '../i18n';
 import { getAllHelpCenters, getBadges, getUserBadges, getUserDetails, getUsers, MAX_PAGE_SIZE } from './desk-api';
 import type { DeskClient } from './desk-client';
 import { primaryEmail } from './schemas';
@@ -91,7 +92,12 @@ export async function userBadgesView(
   return {
     user,
     ...(target.helpCenterId
-      ? { helpCenter: { id: target.helpCenterId, name: hcName ?? `Help Center ${target.helpCenterId}` } }
+      ? {
+          helpCenter: {
+            id: target.helpCenterId,
+            name: hcName ?? t('worker_help_center_unread', [target.helpCenterId]),
+          },
+        }
       : {}),
     badges,
   };

@@ -4,6 +4,7 @@
  * both and hand the rest of the code one clean shape.
  */
 import * as z from 'zod/mini';
+import { t } from '../i18n';
 import { ZOHO_ID } from '../ids';
 
 const zohoBoolean = z.pipe(
@@ -62,7 +63,10 @@ export const helpCenter = z.pipe(
     isDefault: z.optional(z.nullable(zohoBoolean)),
     departmentIds: z.optional(z.nullable(z.array(zohoId))),
   }),
-  z.transform(({ name, ...rest }) => ({ ...rest, name: name?.trim() ? name : `Help center ${rest.id}` })),
+  z.transform(({ name, ...rest }) => ({
+    ...rest,
+    name: name?.trim() ? name : t('worker_help_center_unnamed', [rest.id]),
+  })),
 );
 export type HelpCenter = z.infer<typeof helpCenter>;
 export const helpCenterList = z.object({ data: z.array(helpCenter) });
@@ -123,7 +127,7 @@ export const badge = z.pipe(
   }),
   z.transform(({ name, isCustom, ...rest }) => ({
     ...rest,
-    name: name?.trim() ? name : `Badge ${rest.id}`,
+    name: name?.trim() ? name : t('worker_badge_unnamed', [rest.id]),
     ...(isCustom === null || isCustom === undefined ? {} : { isCustom }),
   })),
 );
