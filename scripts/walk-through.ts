@@ -141,10 +141,10 @@ function anyCount(lang: string, base: string): RegExp {
     ? [base]
     : ['zero', 'one', 'two', 'few', 'many', 'other'].map((form) => `${base}_${form}`);
   const hole = '\u0000';
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const patterns = forms
     .map((key) => say(key, Array(9).fill(hole)))
     .filter(Boolean)
-    .map((message) => message.split(hole).map(escape).join('.+?'));
+    .map((message) => message.split(hole).map(literal).join('.+?'));
   return new RegExp(`^(?:${patterns.join('|')})$`);
 }
