@@ -1,5 +1,6 @@
 /** The page feature's settings, saved from the options page: the admin's URL patterns and the control's anchor. */
 import { ZohoError } from '../platform/errors';
+import { t } from '../platform/i18n';
 import { anchorSelectorItem, pagePatternsItem } from './stored';
 import { compilePattern } from './url-pattern';
 
@@ -21,7 +22,7 @@ export async function savePageSettings(input: Partial<PageSettings>): Promise<vo
       return compiled.ok ? [] : [`${p}: ${compiled.error}`];
     });
     if (problems.length) {
-      throw new ZohoError({ kind: 'invalid-request', message: `Not saved. ${problems.join(' ')}` });
+      throw new ZohoError({ kind: 'invalid-request', message: t('worker_connection_not_saved', [problems.join(' ')]) });
     }
     await pagePatternsItem.setValue(patterns);
   }
