@@ -11,14 +11,7 @@ import { clientIdProblem } from '../platform/zoho/client-id';
 import { CLIENT_TYPE_INFO, DEFAULT_CLIENT_TYPE } from '../platform/zoho/client-types';
 import { dataCenterByLocation } from '../platform/zoho/datacenters';
 import type { DeskClient } from '../platform/zoho/desk-client';
-import {
-  deskAddressesInForce,
-  orgAllowed,
-  policyValues,
-  requireAllowedOrg,
-  SET_BY_ORGANIZATION,
-  setByOrganization,
-} from '../policy/policy';
+import { deskAddressesInForce, orgAllowed, policyValues, requireAllowedOrg, setByOrganization } from '../policy/policy';
 import { requireOrg } from './current-org';
 import type { ConnectSettings } from './oauth';
 import { listOrganizations, type OrganizationView } from './organizations';
