@@ -5,9 +5,9 @@ import type { AuditLogView } from '../../utils/audit/requests';
 import type { AuditEntry } from '../../utils/audit/stored';
 import type { Client } from '../../utils/client';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
-import { ROUTE_LABELS } from '../../utils/platform/zoho/removal-routes';
 import { SET_BY_ORGANIZATION } from '../../utils/policy/words';
 import { outcomeText, type RemovalReport } from '../../utils/removal/report';
+import { ROUTE_LABELS } from '../../utils/removal/settings';
 
 export interface AuditApi extends Pick<Client, 'getAuditLog' | 'undoRemoval' | 'setAuditRetention' | 'getPolicy'> {
   download(name: string, type: string, text: string): void;

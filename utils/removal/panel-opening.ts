@@ -4,7 +4,6 @@
  */
 
 import { requireOrg } from '../connection/current-org';
-import { readSettings } from '../connection/stored';
 import type { Handlers } from '../platform/dispatch';
 import { serializeError, ZohoError } from '../platform/errors';
 import { dataCenterByDeskOrigin, deskPagePortal } from '../platform/zoho/datacenters';
@@ -13,6 +12,7 @@ import { findUserByEmail } from '../platform/zoho/help-center';
 import { claimedContext, isFresh } from './panel-binding';
 import type { PanelContext } from './panel-context';
 import type { removalRequests } from './requests';
+import { readRemovalSettings } from './settings';
 import { type PanelEntry, panelContextsItem } from './stored';
 
 export interface PanelOpeningDeps {
@@ -47,7 +47,7 @@ export function panelOpening(
   const opensInWindow = async (sender: { deskOrigin: string }, tracksVisibility: boolean) =>
     deps.openPanelWindow !== undefined &&
     (!dataCenterByDeskOrigin(sender.deskOrigin) ||
-      (!tracksVisibility && (await readSettings()).panelWindowWhereUnchecked));
+      (!tracksVisibility && (await readRemovalSettings()).panelWindowWhereUnchecked));
 
   /** The Help Center user with the page's email, as a panel context. */
   const userByEmail = async ({
@@ -138,7 +138,7 @@ export function panelOpening(
         });
       }
       // In the page, where this browser cannot tell whether the page covers it: only if the admin chose so.
-      if (!entry.inWindow && !tracksVisibility && (await readSettings()).panelWindowWhereUnchecked) {
+      if (!entry.inWindow && !tracksVisibility && (await readRemovalSettings()).panelWindowWhereUnchecked) {
         throw new ZohoError({
           kind: 'forbidden',
           message: 'This browser cannot tell whether the Desk page covers this panel, so it opens in a window.',

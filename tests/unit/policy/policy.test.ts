@@ -10,12 +10,13 @@ import { auditStore } from '../../../utils/audit/audit-store';
 import { bulkRunItem } from '../../../utils/bulk/stored';
 import { orgIdForCalls } from '../../../utils/connection/current-org';
 import { memorySecretStore } from '../../../utils/connection/secret-store';
-import { connectionItem, readSettings, settingsItem } from '../../../utils/connection/stored';
+import { connectionItem, settingsItem } from '../../../utils/connection/stored';
 import { createHandlers, type ServiceDeps } from '../../../utils/handlers';
 import { deskAddressesItem } from '../../../utils/page/stored';
 import { dispatch } from '../../../utils/platform/dispatch';
 import type { DeskClient } from '../../../utils/platform/zoho/desk-client';
 import { type ManagedPolicy, managedPolicySchema, POLICY_KEYS, readPolicy } from '../../../utils/policy/policy';
+import { readRemovalSettings } from '../../../utils/removal/settings';
 import { requests } from '../../../utils/requests';
 import { auditEntry } from '../audit/audit-entry';
 import { configuredManifest } from '../store/manifest';
@@ -190,7 +191,7 @@ describe('the connection under a policy', () => {
     expect(deps.auth.connect).toHaveBeenCalledWith(
       expect.objectContaining({ clientType: 'server', clientId: CLIENT_ID, dataCenter: 'eu' }),
     );
-    expect((await readSettings()).removalRoute).toBe('helpcenter-delete');
+    expect((await readRemovalSettings()).removalRoute).toBe('helpcenter-delete');
     expect((await settingsItem.getValue()).clientId).toBe('1000.ZYXWVUTSRQPONMLKJIHGFEDC');
   });
 
