@@ -6,7 +6,7 @@ import { BULK_CONCURRENCY } from './bulk/settings';
 import { anchorSelectorProblem } from './page/anchor';
 import { patternLineProblems, patternLines } from './page/pattern-list';
 import { t } from './platform/i18n';
-import type { RouteSetting } from './removal/settings';
+import type { RouteSetting } from './removal/routes';
 import type { SettingsInput } from './settings';
 
 export interface AdvancedFields {

@@ -7,7 +7,7 @@ import type { Client } from '../../utils/client';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import { SET_BY_ORGANIZATION } from '../../utils/policy/words';
 import { outcomeText, type RemovalReport } from '../../utils/removal/report';
-import { ROUTE_LABELS } from '../../utils/removal/settings';
+import { ROUTE_LABELS } from '../../utils/removal/routes';
 
 export interface AuditApi extends Pick<Client, 'getAuditLog' | 'undoRemoval' | 'setAuditRetention' | 'getPolicy'> {
   download(name: string, type: string, text: string): void;

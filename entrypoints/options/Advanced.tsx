@@ -11,7 +11,7 @@ import { type SerializedError, serializeError } from '../../utils/platform/error
 import { t } from '../../utils/platform/i18n';
 import { describeOperation } from '../../utils/platform/zoho/desk-api';
 import type { ManagedPolicy } from '../../utils/policy/policy';
-import type { RouteSetting } from '../../utils/removal/settings';
+import type { RouteSetting } from '../../utils/removal/routes';
 import type { SettingsView } from '../../utils/settings';
 import { planAdvancedSave } from '../../utils/settings-form';
 import { RadioChoices } from './RadioChoices';

@@ -38,10 +38,10 @@ export function featureSettings<T extends object>(key: string, defaults: T, shap
       [K in keyof T]: z.ZodMiniOptional<z.ZodMiniType<T[K]>>;
     },
     /** Once, at the worker's start: this feature's fields from the former `settings` item, unless it has its own. */
-    async adoptFormer(area = trustedArea()): Promise<void> {
-      const { [key]: own, [FORMER_SETTINGS_KEY]: former } = await area.get([key, FORMER_SETTINGS_KEY]);
+    async adoptFormer(): Promise<void> {
+      const { [key]: own, [FORMER_SETTINGS_KEY]: former } = await trustedArea().get([key, FORMER_SETTINGS_KEY]);
       const found = fitting(shape, former);
-      if (own === undefined && Object.keys(found).length) await area.set({ [key]: { ...defaults, ...found } });
+      if (own === undefined && Object.keys(found).length) await item.setValue({ ...defaults, ...found });
     },
   };
 }

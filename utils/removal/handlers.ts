@@ -7,7 +7,8 @@ import type { PanelSnapshots } from './panel-snapshot';
 import { type RemovalDeps, removeBadges } from './remove';
 import type { RemovalReport } from './report';
 import type { removalRequests } from './requests';
-import { type RemovalRoute, readRemovalSettings } from './settings';
+import type { RemovalRoute } from './routes';
+import { readRemovalSettings } from './settings';
 import { routeByOrgItem } from './stored';
 
 /** Who the user was, for the audit entry. */

@@ -15,7 +15,7 @@ import type { DeskClient } from '../platform/zoho/desk-client';
 import type { Badge, BulkItemResult } from '../platform/zoho/schemas';
 import type { BadgeOutcome, BadgeResult, RemovalReport } from './report';
 import type { removalRequests } from './requests';
-import { type RemovalRoute, ROUTE_LABELS, type RouteSetting } from './settings';
+import { type RemovalRoute, ROUTE_LABELS, type RouteSetting } from './routes';
 
 export interface RemovalDeps {
   client: DeskClient;

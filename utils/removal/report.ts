@@ -1,7 +1,7 @@
 /** The shape of a removal's result: what the service worker replies and the audit log keeps. */
 import * as z from 'zod/mini';
 import { zohoId } from '../platform/dispatch';
-import type { RemovalRoute } from './settings';
+import type { RemovalRoute } from './routes';
 
 /**
  * Where one requested badge ended. Every requested badge ends in exactly one of these:

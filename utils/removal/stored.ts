@@ -6,7 +6,7 @@ import { zohoId } from '../platform/dispatch';
 import { remembered } from '../platform/remembered-item';
 import { trustedItem } from '../platform/trusted-storage';
 import type { RegisteredContext } from './panel-context';
-import type { RemovalRoute } from './settings';
+import type { RemovalRoute } from './routes';
 
 /** Which removal route worked, per organization (Automatic remembers it). */
 export const routeByOrgItem = /* @__PURE__ */ remembered(

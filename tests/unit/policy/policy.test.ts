@@ -16,6 +16,7 @@ import { deskAddressesItem } from '../../../utils/page/stored';
 import { dispatch } from '../../../utils/platform/dispatch';
 import type { DeskClient } from '../../../utils/platform/zoho/desk-client';
 import { type ManagedPolicy, managedPolicySchema, POLICY_KEYS, readPolicy } from '../../../utils/policy/policy';
+import { ROUTE_SETTINGS } from '../../../utils/removal/routes';
 import { readRemovalSettings } from '../../../utils/removal/settings';
 import { requests } from '../../../utils/requests';
 import { auditEntry } from '../audit/audit-entry';
@@ -120,6 +121,12 @@ describe('reading the policy', () => {
     const read = await readPolicy();
     expect(read.set).toEqual({});
     expect(read.problem).toContain(why);
+  });
+
+  it('takes every route removal knows, no other', () => {
+    for (const removalRoute of ROUTE_SETTINGS) {
+      expect(managedPolicySchema.safeParse({ removalRoute }).success).toBe(true);
+    }
   });
 
   it("takes Firefox's missing managed storage for no policy, and any other failure for a refused one", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZohoError } from '../../../utils/platform/errors';
 import { type RemovalDeps, removeBadges } from '../../../utils/removal/remove';
-import type { RemovalRoute } from '../../../utils/removal/settings';
+import type { RemovalRoute } from '../../../utils/removal/routes';
 import { fakeDesk } from '../platform/fake-desk';
 
 function deps(client: RemovalDeps['client'], over: Partial<RemovalDeps> = {}) {
