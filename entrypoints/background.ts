@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { BulkRun } from '../utils/bulk/run-state';
+import { type BulkSettings, bulkSettings, DEFAULT_BULK_SETTINGS } from '../utils/bulk/settings';
 import { bulkRunItem } from '../utils/bulk/stored';
 import { orgIdForCalls } from '../utils/connection/current-org';
 import { createZohoAuth } from '../utils/connection/oauth';
 import { indexedDbSecretStore, migrateSecrets } from '../utils/connection/secret-store';
-import { connectionItem, DEFAULT_SETTINGS, type Settings, settingsItem } from '../utils/connection/stored';
+import { connectionItem } from '../utils/connection/stored';
 import { revokeToken } from '../utils/connection/token-endpoint';
 import { createHandlers } from '../utils/handlers';
 import { readPageConfig, watchPageConfig } from '../utils/page/config';
@@ -23,6 +24,7 @@ import { createDeskClient } from '../utils/platform/zoho/desk-client';
 import { storedPageSizes } from '../utils/platform/zoho/page-sizes';
 import { deskAddressesInForce, watchPolicy } from '../utils/policy/policy';
 import { requests } from '../utils/requests';
+import { adoptFormerSettings } from '../utils/settings';
 
 const BULK_ALARM = 'bulk-run';
 /** The Desk page content script as built (its manifest entry covers Zoho's hosts; this registers it elsewhere). */
@@ -49,12 +51,11 @@ export default defineBackground(() => {
     pageSizes: storedPageSizes,
   });
   // Calls in flight follow the bulk concurrency setting (Zoho's per-org limit is 5 to 25 by edition).
-  let concurrency = DEFAULT_SETTINGS.bulkConcurrency;
-  const followConcurrency = (settings: Settings | null) => {
-    concurrency = settings?.bulkConcurrency ?? DEFAULT_SETTINGS.bulkConcurrency;
+  let concurrency = DEFAULT_BULK_SETTINGS.bulkConcurrency;
+  const followConcurrency = (settings: BulkSettings | null) => {
+    concurrency = settings?.bulkConcurrency ?? DEFAULT_BULK_SETTINGS.bulkConcurrency;
   };
-  void settingsItem.getValue().then(followConcurrency);
-  settingsItem.watch(followConcurrency);
+  bulkSettings.item.watch(followConcurrency);
   const handlers = createHandlers({
     auth,
     client,
@@ -114,11 +115,14 @@ export default defineBackground(() => {
   const migrated = (async () => {
     await closeStorageToContentScripts();
     if (await adoptTrustedArea()) await handlers.holdBulkRunForReview();
+    // Before migrateSecrets rewrites the former settings item as the connection's alone.
+    await adoptFormerSettings();
     await migrateSecrets({ revoke: (dc, token) => revokeToken(fetchFn, dc, token), now: () => Date.now() });
   })().catch((error: unknown) => console.warn('Badge Remover could not prepare its storage:', error));
 
   // The sender check reads the organization's own Desk addresses in force (the policy's, else the admin's), kept
   // current here.
+  void migrated.then(() => bulkSettings.item.getValue()).then(followConcurrency);
   let deskAddresses = migrated.then(deskAddressesInForce);
   const followDeskAddresses = () => {
     deskAddresses = deskAddressesInForce();

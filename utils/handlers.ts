@@ -7,7 +7,12 @@ import { applyAuditRetention, clearAuditLog, recordRemoval } from './audit/audit
 import { type AuditDeps, auditHandlers } from './audit/handlers';
 import { entryUndo, type UndoDeps } from './audit/undo';
 import { type BulkDeps, bulkFeature } from './bulk/handlers';
-import { type ConnectionDeps, connectionHandlers, followDeskAddresses } from './connection/handlers';
+import {
+  type ConnectionDeps,
+  connectionHandlers,
+  connectionSettings,
+  followDeskAddresses,
+} from './connection/handlers';
 import { connectionItem } from './connection/stored';
 import { contactHandlers, forgetContacts } from './contact/handlers';
 import { pageHandlers } from './page/handlers';
@@ -21,6 +26,7 @@ import { panelBinding } from './removal/panel-binding';
 import { panelSnapshots } from './removal/panel-snapshot';
 import type { Requests } from './requests';
 import { forgetSearches, searchHandlers } from './search/handlers';
+import { settingsHandlers } from './settings';
 
 export type ServiceDeps = ConnectionDeps & RemovalServiceDeps & BulkDeps & AuditDeps & UndoDeps;
 
@@ -85,6 +91,7 @@ export function createHandlers(given: ServiceDeps): Handlers<Requests> & {
   const search = searchHandlers(deps);
   return {
     ...connection,
+    ...settingsHandlers(connectionSettings(deps)),
     ...removal.handlers,
     ...contact,
     ...search,

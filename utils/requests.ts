@@ -12,9 +12,11 @@ import type { RequestTable } from './platform/dispatch';
 import { policyRequests } from './policy/requests';
 import { removalRequests } from './removal/requests';
 import { searchRequests } from './search/requests';
+import { settingsRequests } from './settings';
 
 export const requests = {
   ...connectionRequests,
+  ...settingsRequests,
   ...removalRequests,
   ...contactRequests,
   ...searchRequests,

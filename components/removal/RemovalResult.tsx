@@ -1,6 +1,6 @@
 import { messagesLocale, type PluralKey, plural, t } from '../../utils/platform/i18n';
-import { ROUTE_LABELS } from '../../utils/platform/zoho/removal-routes';
 import { type BadgeOutcome, outcomeText, type RemovalReport } from '../../utils/removal/report';
+import { ROUTE_LABELS } from '../../utils/removal/routes';
 
 const MARKS: Record<BadgeOutcome['status'], [string, string]> = {
   removed: ['✓', 'br-ok'],

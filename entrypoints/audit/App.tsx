@@ -6,9 +6,9 @@ import type { AuditEntry } from '../../utils/audit/stored';
 import type { Client } from '../../utils/client';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import { formatDate, formatNumber, plural, t } from '../../utils/platform/i18n';
-import { ROUTE_LABELS } from '../../utils/platform/zoho/removal-routes';
 import { SET_BY_ORGANIZATION } from '../../utils/policy/words';
 import { outcomeText, type RemovalReport } from '../../utils/removal/report';
+import { ROUTE_LABELS } from '../../utils/removal/routes';
 
 export interface AuditApi extends Pick<Client, 'getAuditLog' | 'undoRemoval' | 'setAuditRetention' | 'getPolicy'> {
   download(name: string, type: string, text: string): void;

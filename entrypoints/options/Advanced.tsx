@@ -2,18 +2,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PageAlert } from '../../components/common/Notices';
 import { SetByOrganization } from '../../components/policy/Policy';
+import { BULK_CONCURRENCY } from '../../utils/bulk/settings';
 import type { Client } from '../../utils/client';
-import type { SettingsView } from '../../utils/connection/requests';
-import { planAdvancedSave } from '../../utils/connection/settings-form';
-import { BULK_CONCURRENCY } from '../../utils/connection/stored';
 import { PAGE_KIND_CATALOG, pageKindNames } from '../../utils/page/kind-catalog';
 import { patternEditorText } from '../../utils/page/pattern-list';
 import { PLACEHOLDERS } from '../../utils/page/url-pattern';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import { t } from '../../utils/platform/i18n';
 import { describeOperation } from '../../utils/platform/zoho/desk-api';
-import type { RouteSetting } from '../../utils/platform/zoho/removal-routes';
 import type { ManagedPolicy } from '../../utils/policy/policy';
+import type { RouteSetting } from '../../utils/removal/routes';
+import type { SettingsView } from '../../utils/settings';
+import { planAdvancedSave } from '../../utils/settings-form';
 import { RadioChoices } from './RadioChoices';
 
 export type AdvancedApi = Pick<Client, 'saveSettings'>;

@@ -3,11 +3,12 @@ import { PageAlert } from '../../components/common/Notices';
 import { ZohoAccessNotice } from '../../components/connection/ZohoAccessNotice';
 import { PolicyProblem } from '../../components/policy/Policy';
 import type { Client } from '../../utils/client';
-import type { SettingsView, StatusView } from '../../utils/connection/requests';
+import type { StatusView } from '../../utils/connection/requests';
 import type { ZohoAccessApi } from '../../utils/connection/zoho-access';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import { t } from '../../utils/platform/i18n';
 import type { PolicyView } from '../../utils/policy/policy';
+import type { SettingsView } from '../../utils/settings';
 import { Advanced } from './Advanced';
 import { CheckSetup, type CheckSetupApi } from './CheckSetup';
 import { ConnectForm } from './ConnectForm';
@@ -102,7 +103,7 @@ export function OptionsApp({
           <DeskAddresses
             api={api}
             addresses={settings.deskAddresses}
-            onSettings={setSettings}
+            onSettings={(connection) => setSettings((current) => current && { ...current, ...connection })}
             suggested={addAddress}
             locked={policy?.set.deskAddresses !== undefined}
             withoutAccess={settings.deskAddressesWithoutAccess}

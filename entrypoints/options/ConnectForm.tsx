@@ -8,7 +8,7 @@ import { PageAlert } from '../../components/common/Notices';
 import { SetByOrganization } from '../../components/policy/Policy';
 import type { Client } from '../../utils/client';
 import type { FirefoxRedirect } from '../../utils/connection/redirect-uri';
-import type { SettingsView, StatusView } from '../../utils/connection/requests';
+import type { StatusView } from '../../utils/connection/requests';
 import {
   detectLabel,
   javascriptDomain,
@@ -22,6 +22,7 @@ import { t } from '../../utils/platform/i18n';
 import { CLIENT_TYPE_INFO, CLIENT_TYPES, type ClientType } from '../../utils/platform/zoho/client-types';
 import { DATA_CENTERS } from '../../utils/platform/zoho/datacenters';
 import type { ManagedPolicy } from '../../utils/policy/policy';
+import type { SettingsView } from '../../utils/settings';
 import { RadioChoices } from './RadioChoices';
 import { RedirectUris } from './RedirectUris';
 import { SelfClientSteps } from './SelfClientSteps';

@@ -1,8 +1,9 @@
 /** The connection once made: its facts, the organization picker, Disconnect; and Reconnect when it expired. */
 import { useState } from 'preact/hooks';
-import type { SettingsView, StatusView } from '../../utils/connection/requests';
+import type { StatusView } from '../../utils/connection/requests';
 import { formatDate, t } from '../../utils/platform/i18n';
 import type { ManagedPolicy } from '../../utils/policy/policy';
+import type { SettingsView } from '../../utils/settings';
 import { ConnectForm, type ConnectFormApi } from './ConnectForm';
 import { Disconnect, type DisconnectApi } from './Disconnect';
 import { OrgPicker, type OrgPickerApi } from './OrgPicker';

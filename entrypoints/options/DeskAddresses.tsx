@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import { PageAlert } from '../../components/common/Notices';
 import { SetByOrganization } from '../../components/policy/Policy';
 import type { Client } from '../../utils/client';
-import type { SettingsView } from '../../utils/connection/requests';
+import type { ConnectionSettingsView } from '../../utils/connection/requests';
 import { deskAddressOrigin } from '../../utils/page/desk-addresses';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import { t } from '../../utils/platform/i18n';
@@ -21,7 +21,8 @@ export interface DeskAddressesApi extends Pick<Client, 'addDeskAddress' | 'remov
 export function DeskAddresses(props: {
   api: DeskAddressesApi;
   addresses: string[];
-  onSettings: (s: SettingsView) => void;
+  /** The connection's part of the settings: the addresses in force, and those without access. */
+  onSettings: (s: ConnectionSettingsView) => void;
   /** Filled in when the popup sends the admin here from an unrecognized Desk page. */
   suggested?: string;
   /** The organization's policy sets the addresses: none can be added or removed here. */

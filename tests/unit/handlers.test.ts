@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readAuditLog } from '../../utils/audit/audit';
 import { INTERRUPTED_SETTLE_MS } from '../../utils/bulk/run-state';
+import { bulkSettings } from '../../utils/bulk/settings';
 import { bulkInFlightItem, bulkRunItem } from '../../utils/bulk/stored';
 import { memorySecretStore } from '../../utils/connection/secret-store';
 import { connectionItem, secretsExposureItem, settingsItem } from '../../utils/connection/stored';
@@ -10,6 +11,7 @@ import { deskAddressesItem, pagePatternsItem } from '../../utils/page/stored';
 import { dispatch } from '../../utils/platform/dispatch';
 import type { DeskClient } from '../../utils/platform/zoho/desk-client';
 import { PANEL_CONTEXT_TTL_MS, PANEL_NOT_OPENED } from '../../utils/removal/panel-frame';
+import { removalSettings } from '../../utils/removal/settings';
 import { routeByOrgItem } from '../../utils/removal/stored';
 import { requests } from '../../utils/requests';
 
@@ -98,6 +100,32 @@ describe('service handlers', () => {
     }
     expect(await settingsItem.getValue()).toMatchObject({ clientId: '', dataCenter: 'auto' });
     expect(await pagePatternsItem.getValue()).toEqual([]);
+  });
+
+  it("saves each feature's fields in its own item, and none of them when one part is refused", async () => {
+    const { send } = setup();
+    const advanced = {
+      removalRoute: 'users-dissociate',
+      bulkConcurrency: 9,
+      panelWindowWhereUnchecked: false,
+    } as const;
+    expect(await send('saveSettings', { ...advanced, customPagePatterns: ['/x/{nope}'] })).toMatchObject({ ok: false });
+    expect(await fakeBrowser.storage.local.get(['removalSettings', 'bulkSettings'])).toEqual({});
+    expect(await send('saveSettings', { ...advanced, customPagePatterns: ['/x/{userId}'] })).toMatchObject({
+      ok: true,
+      value: { ...advanced, customPagePatterns: ['/x/{userId}'] },
+    });
+    expect(await removalSettings.item.getValue()).toEqual({
+      removalRoute: 'users-dissociate',
+      panelWindowWhereUnchecked: false,
+    });
+    expect(await bulkSettings.item.getValue()).toEqual({ bulkConcurrency: 9 });
+    expect(Object.keys((await fakeBrowser.storage.local.get('settings')).settings as object).sort()).toEqual([
+      'clientId',
+      'clientType',
+      'dataCenter',
+      'firefoxRedirect',
+    ]);
   });
 
   it('chooses the only organization on connect, and asks when there are several', async () => {

@@ -1,6 +1,6 @@
 /** Filtering and exporting the audit log: pure functions the audit page uses. */
 import { toCsv } from '../platform/csv';
-import { ROUTE_LABELS } from '../platform/zoho/removal-routes';
+import { ROUTE_LABELS } from '../removal/routes';
 import type { AuditEntry } from './stored';
 
 export interface AuditFilter {

@@ -1,7 +1,6 @@
 /** Bulk removal in the service worker: the dry run, the run (kept going across worker stops) and its undo. */
 import { readAuditLog } from '../audit/audit';
 import { requireOrg } from '../connection/current-org';
-import { readSettings } from '../connection/stored';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
 import { t } from '../platform/i18n';
@@ -13,6 +12,7 @@ import { parseRecipients } from './recipients';
 import type { bulkRequests } from './requests';
 import { type BulkDeps, type BulkWiring, runKeeper } from './run-keeper';
 import { type BulkRun, cancelRun } from './run-state';
+import { readBulkSettings } from './settings';
 import { bulkRunItem } from './stored';
 
 export type { BulkDeps, BulkWiring };
@@ -70,7 +70,7 @@ export function bulkFeature(deps: BulkDeps, wiring: BulkWiring) {
         createdAt: deps.now(),
         ...(plannedAt !== undefined ? { plannedAt } : {}),
         status: 'running',
-        concurrency: (await readSettings()).bulkConcurrency,
+        concurrency: (await readBulkSettings()).bulkConcurrency,
         items: items.map((i) => ({ ...i, state: 'pending' })),
       };
       await saveRunNow(run);
@@ -116,7 +116,7 @@ export function bulkFeature(deps: BulkDeps, wiring: BulkWiring) {
         (e) => e.bulkRunId === runId && e.kind === 'remove' && !e.undoneBy?.length,
       );
       const totals = { restored: 0, skipped: 0, failed: 0 };
-      const limiter = createLimiter((await readSettings()).bulkConcurrency);
+      const limiter = createLimiter((await readBulkSettings()).bulkConcurrency);
       await Promise.all(
         entries.map((entry) =>
           limiter.run(async () => {

@@ -3,7 +3,6 @@
  * flight before anything is sent for them. The run as data, and its pure functions: ./run-state.ts.
  */
 
-import { BULK_CONCURRENCY } from '../connection/stored';
 import { createBatchedUpdater } from '../platform/batched-update';
 import { connectionEnded, type ZohoError } from '../platform/errors';
 import { sleep } from '../platform/sleep';
@@ -20,6 +19,7 @@ import {
   requeueInterrupted,
   upcoming,
 } from './run-state';
+import { BULK_CONCURRENCY } from './settings';
 
 export interface BulkRunnerDeps {
   load(): Promise<BulkRun | null>;

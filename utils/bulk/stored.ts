@@ -5,7 +5,6 @@
  * once lives in bulkInFlightItem.
  */
 import * as z from 'zod/mini';
-import { BULK_CONCURRENCY } from '../connection/stored';
 import { zohoId } from '../platform/dispatch';
 import { remembered } from '../platform/remembered-item';
 import { trustedArea, trustedItem } from '../platform/trusted-storage';
@@ -13,6 +12,7 @@ import { badgeResultSchema } from '../removal/report';
 import { bulkItemInput } from './item-input';
 import type { BulkItem, BulkRun } from './run-state';
 import { createRunStore, type ParseRun, watchStoredRun } from './run-store';
+import { BULK_CONCURRENCY } from './settings';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const count = z.number().check(z.int(), z.nonnegative());

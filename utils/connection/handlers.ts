@@ -1,8 +1,6 @@
-/** Settings, connect and disconnect, the organization, the Desk addresses and the setup check. */
+/** The connection's settings, connect and disconnect, the organization, the Desk addresses and the setup check. */
 
-import type * as z from 'zod/mini';
 import { deskAddressOrigin } from '../page/desk-addresses';
-import { pageSettings, savePageSettings } from '../page/settings';
 import { deskAddressesItem } from '../page/stored';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
@@ -16,7 +14,14 @@ import { requireOrg } from './current-org';
 import type { ConnectSettings } from './oauth';
 import { listOrganizations, type OrganizationView } from './organizations';
 import { firefoxRedirects, pickedRedirectUri } from './redirect-uri';
-import { type connectionRequests, DEFAULT_FORGET, type Forget, type SettingsView, type StatusView } from './requests';
+import {
+  type ConnectionSettingsInput,
+  type ConnectionSettingsView,
+  type connectionRequests,
+  DEFAULT_FORGET,
+  type Forget,
+  type StatusView,
+} from './requests';
 import { DESK_SCOPES } from './scopes';
 import type { SecretStore } from './secret-store';
 import { checkSetup } from './setup-check';
@@ -31,9 +36,6 @@ import {
   secretsExposureItem,
   settingsItem,
 } from './stored';
-
-/** What the options page sends to save. */
-type SettingsInput = z.infer<(typeof connectionRequests)['saveSettings']['input']>;
 
 export interface DeskAddressAccess {
   /** Whether the browser grants the extension that origin (the admin was asked on the extension page). */
@@ -132,8 +134,8 @@ async function connectionStatus(deps: ConnectionDeps): Promise<StatusView> {
   };
 }
 
-/** The settings in force, as the options page shows them. */
-async function settingsView(deps: ConnectionDeps): Promise<SettingsView> {
+/** The connection's settings in force, as the options page shows them. */
+async function settingsView(deps: ConnectionDeps): Promise<ConnectionSettingsView> {
   const deskAddresses = await deskAddressesInForce();
   const access = deps.deskAddressAccess;
   const granted = await Promise.all(deskAddresses.map(async (origin) => !access || access.granted(origin)));
@@ -142,7 +144,6 @@ async function settingsView(deps: ConnectionDeps): Promise<SettingsView> {
     deskAddresses,
     deskAddressesWithoutAccess: deskAddresses.filter((_, i) => !granted[i]),
     hasClientSecret: Boolean(await deps.secrets.get('clientSecret')),
-    ...(await pageSettings()),
   };
 }
 
@@ -158,15 +159,18 @@ async function settledExposure(done: { refreshToken?: boolean; clientSecret?: bo
   await secretsExposureItem.setValue(next.refreshTokenRevoked || next.clientSecretExposed ? next : null);
 }
 
-/** Saves what the options page sent, but nothing the organization's policy sets. */
-async function saveSettings(deps: ConnectionDeps, input: SettingsInput): Promise<SettingsView> {
+/**
+ * Checks what the options page sent, refusing what the organization's policy sets otherwise, and returns the write:
+ * the other features' checks pass before anything is saved (utils/settings.ts).
+ */
+async function prepareSave(deps: ConnectionDeps, input: ConnectionSettingsInput): Promise<() => Promise<void>> {
   // What the policy sets is neither changed nor stored: the admin's own value is kept for when it goes.
   const policy = await policyValues();
   for (const [key, what] of Object.entries(POLICY_SETTINGS)) {
     const set = policy[key as PolicySetting];
     const asked = input[key as PolicySetting];
     if (set === undefined || asked === undefined) continue;
-    if (asked.trim() !== set) throw setByOrganization(what);
+    if (asked.trim() !== set) throw setByOrganization(t(what));
     // The same value (the form sends every field): nothing of the policy's is stored as the admin's.
     input = { ...input, [key]: undefined };
   }
@@ -178,27 +182,29 @@ async function saveSettings(deps: ConnectionDeps, input: SettingsInput): Promise
     next.clientId = input.clientId.trim();
   }
   if (input.clientType !== undefined) next.clientType = input.clientType;
-  if (input.clientSecret !== undefined) {
-    const secret = input.clientSecret.trim();
-    if (secret) await deps.secrets.set('clientSecret', secret);
-    else await deps.secrets.delete('clientSecret');
-    await settledExposure({ clientSecret: true });
-  }
   if (input.dataCenter !== undefined) {
     if (input.dataCenter !== 'auto' && !dataCenterByLocation(input.dataCenter)) {
       throw new ZohoError({ kind: 'invalid-request', message: t('worker_connection_unknown_dc', [input.dataCenter]) });
     }
     next.dataCenter = input.dataCenter as Settings['dataCenter'];
   }
-  if (input.removalRoute !== undefined) next.removalRoute = input.removalRoute;
-  if (input.bulkConcurrency !== undefined) next.bulkConcurrency = input.bulkConcurrency;
   if (input.firefoxRedirect !== undefined) next.firefoxRedirect = input.firefoxRedirect;
-  if (input.panelWindowWhereUnchecked !== undefined) next.panelWindowWhereUnchecked = input.panelWindowWhereUnchecked;
-  // Checked before anything of the connection's is stored: a pattern that does not compile saves nothing here.
-  await savePageSettings(input);
-  await settingsItem.setValue(next);
-  return settingsView(deps);
+  return async () => {
+    if (input.clientSecret !== undefined) {
+      const secret = input.clientSecret.trim();
+      if (secret) await deps.secrets.set('clientSecret', secret);
+      else await deps.secrets.delete('clientSecret');
+      await settledExposure({ clientSecret: true });
+    }
+    await settingsItem.setValue(next);
+  };
 }
+
+/** The connection's part of the options page's settings, gathered in utils/settings.ts. */
+export const connectionSettings = (deps: ConnectionDeps) => ({
+  view: () => settingsView(deps),
+  prepareSave: (input: ConnectionSettingsInput) => prepareSave(deps, input),
+});
 
 export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks): Handlers<typeof connectionRequests> {
   const chooseOrg = async (org: OrganizationView): Promise<void> => {
@@ -213,8 +219,6 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
 
   return {
     getStatus: () => connectionStatus(deps),
-    getSettings: () => settingsView(deps),
-    saveSettings: (input) => saveSettings(deps, input),
 
     async connect({ code }) {
       const settings = await readSettings();

@@ -1,14 +1,15 @@
-/** The connection's requests: settings, connect and disconnect, the organization, the Desk addresses. */
+/**
+ * The connection's requests: connect and disconnect, the organization, the Desk addresses; its settings are saved
+ * with the other features' (utils/settings.ts).
+ */
 import * as z from 'zod/mini';
-import type { PageSettings } from '../page/settings';
 import { PAGES_AND_PANEL, PAGES_ONLY, replies, zohoId } from '../platform/dispatch';
-import { t } from '../platform/i18n';
 import { CLIENT_TYPES } from '../platform/zoho/client-types';
 import type { DataCenterLocation } from '../platform/zoho/datacenters';
 import type { OrganizationView } from './organizations';
 import { FIREFOX_REDIRECTS, type FirefoxRedirect } from './redirect-uri';
 import type { SetupCheck } from './setup-check';
-import { BULK_CONCURRENCY, type ConnectedOrg, type Settings } from './stored';
+import type { ConnectedOrg, Settings } from './stored';
 
 export type ConnectionState = 'disconnected' | 'connected' | 'reconnect' | 'choose-org';
 
@@ -26,8 +27,8 @@ export interface StatusView {
   secretsExposure?: { refreshTokenRevoked: boolean; clientSecretExposed: boolean };
 }
 
-/** Each feature's settings, gathered for the options page: the connection's, and the pages' (utils/page/settings.ts). */
-export interface SettingsView extends Omit<Settings, 'clientSecret'>, PageSettings {
+/** The connection's settings as the options page shows them; the gathered view adds the other features' own. */
+export interface ConnectionSettingsView extends Settings {
   /** The organization's own Desk addresses in force (the policy's, else the admin's). */
   deskAddresses: string[];
   /** Those the browser has not granted (yet): the content script cannot run there until the admin allows it. */
@@ -42,29 +43,19 @@ export type Forget = { auditLog: boolean; bulkRuns: boolean; lookups: boolean };
 
 const origin = z.string().check(z.maxLength(300));
 
+/** The connection's fields in the options page's save (utils/settings.ts); the secret goes to the secret store. */
+export const connectionSettingsInput = {
+  clientType: z.optional(z.enum(CLIENT_TYPES)),
+  clientId: z.optional(z.string().check(z.maxLength(200))),
+  clientSecret: z.optional(z.string().check(z.maxLength(200))),
+  dataCenter: z.optional(z.string()),
+  firefoxRedirect: z.optional(z.enum(FIREFOX_REDIRECTS)),
+};
+const connectionSettingsSchema = z.object(connectionSettingsInput);
+export type ConnectionSettingsInput = z.infer<typeof connectionSettingsSchema>;
+
 export const connectionRequests = {
   getStatus: { from: PAGES_AND_PANEL, input: z.object({}), reply: replies<StatusView>() },
-  getSettings: { from: PAGES_ONLY, input: z.object({}), reply: replies<SettingsView>() },
-  saveSettings: {
-    from: PAGES_ONLY,
-    input: z.object({
-      clientType: z.optional(z.enum(CLIENT_TYPES)),
-      clientId: z.optional(z.string().check(z.maxLength(200))),
-      clientSecret: z.optional(z.string().check(z.maxLength(200))),
-      dataCenter: z.optional(z.string()),
-      removalRoute: z.optional(z.enum(['auto', 'helpcenter-delete', 'users-dissociate'])),
-      bulkConcurrency: z.optional(
-        z.number().check(z.int(), z.minimum(BULK_CONCURRENCY.min), z.maximum(BULK_CONCURRENCY.max)),
-      ),
-      customPagePatterns: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(50))),
-      anchorSelector: z.optional(
-        z.string().check(z.maxLength(300, { error: () => t('worker_request_anchor_too_long') })),
-      ),
-      firefoxRedirect: z.optional(z.enum(FIREFOX_REDIRECTS)),
-      panelWindowWhereUnchecked: z.optional(z.boolean()),
-    }),
-    reply: replies<SettingsView>(),
-  },
   connect: {
     from: PAGES_ONLY,
     // A Self Client's code, pasted from Zoho's API console.
@@ -81,7 +72,7 @@ export const connectionRequests = {
   listOrganizations: { from: PAGES_ONLY, input: z.object({}), reply: replies<OrganizationView[]>() },
   chooseOrganization: { from: PAGES_ONLY, input: z.object({ orgId: zohoId }), reply: replies<StatusView>() },
   openOptions: { from: PAGES_AND_PANEL, input: z.object({}), reply: replies<null>() },
-  addDeskAddress: { from: PAGES_ONLY, input: z.object({ origin }), reply: replies<SettingsView>() },
-  removeDeskAddress: { from: PAGES_ONLY, input: z.object({ origin }), reply: replies<SettingsView>() },
+  addDeskAddress: { from: PAGES_ONLY, input: z.object({ origin }), reply: replies<ConnectionSettingsView>() },
+  removeDeskAddress: { from: PAGES_ONLY, input: z.object({ origin }), reply: replies<ConnectionSettingsView>() },
   checkSetup: { from: PAGES_ONLY, input: z.object({}), reply: replies<SetupCheck>() },
 } as const;

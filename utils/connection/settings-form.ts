@@ -1,21 +1,14 @@
 /**
  * The options page's settings forms, as plain rules: what blocks connecting or saving, what each
- * field says, and the exact `saveSettings` input. The pages only render and wire these.
+ * field says, and the exact `saveSettings` input of the connection's fields. The pages only render and wire these.
  */
-import type * as z from 'zod/mini';
-import { anchorSelectorProblem } from '../page/anchor';
-import { patternLineProblems, patternLines } from '../page/pattern-list';
 import type { SerializedError } from '../platform/errors';
 import { t } from '../platform/i18n';
 import { clientIdProblem, selfClientCodeProblem } from '../platform/zoho/client-id';
 import { CLIENT_TYPE_INFO, type ClientType } from '../platform/zoho/client-types';
-import type { RouteSetting } from '../platform/zoho/removal-routes';
 import type { OrganizationView } from './organizations';
 import type { FirefoxRedirect } from './redirect-uri';
-import type { connectionRequests } from './requests';
-import { BULK_CONCURRENCY } from './stored';
-
-export type SettingsInput = z.infer<typeof connectionRequests.saveSettings.input>;
+import type { ConnectionSettingsInput } from './requests';
 
 export interface ConnectFields {
   clientType: ClientType;
@@ -34,7 +27,7 @@ export interface ConnectPlan {
   idProblem: string | null;
   secretProblem: string | null;
   codeProblem: string | null;
-  input: SettingsInput | null;
+  input: ConnectionSettingsInput | null;
   /** The `connect` request's input: a Self Client's code goes with it, used once and never saved. */
   connect: { code?: string };
 }
@@ -123,48 +116,4 @@ export function suggestedClientType(error: SerializedError | null, current: Clie
 /** The organization to preselect when none is chosen yet: the account's default, else the first. */
 export function firstOrgChoice(orgs: readonly OrganizationView[]): string {
   return orgs.find((o) => o.isDefault)?.id ?? orgs[0]?.id ?? '';
-}
-
-export interface AdvancedFields {
-  route: RouteSetting;
-  /** As typed in the number field. */
-  concurrency: string;
-  /** The pattern editor's text, one pattern a line. */
-  patterns: string;
-  anchorSelector: string;
-  /** The panel in a window of its own where the browser cannot tell whether a page covers it. */
-  panelWindowWhereUnchecked: boolean;
-}
-
-export interface AdvancedPlan {
-  /** Every problem at once, patterns first; empty when the input can be saved. */
-  problems: string[];
-  input: SettingsInput | null;
-}
-
-/** `parseSelector` throws on a selector the browser cannot parse (the page passes its DOM's). */
-export function planAdvancedSave(fields: AdvancedFields, parseSelector: (selector: string) => void): AdvancedPlan {
-  const lines = patternLines(fields.patterns);
-  const problems = patternLineProblems(lines);
-  const selectorProblem = anchorSelectorProblem(fields.anchorSelector, parseSelector);
-  if (selectorProblem) problems.push(t('options_anchor_problem', [selectorProblem]));
-  const bulkConcurrency = Number(fields.concurrency);
-  if (
-    !Number.isInteger(bulkConcurrency) ||
-    bulkConcurrency < BULK_CONCURRENCY.min ||
-    bulkConcurrency > BULK_CONCURRENCY.max
-  ) {
-    problems.push(t('options_concurrency_problem', [BULK_CONCURRENCY.min, BULK_CONCURRENCY.max]));
-  }
-  if (problems.length) return { problems, input: null };
-  return {
-    problems,
-    input: {
-      removalRoute: fields.route,
-      customPagePatterns: lines,
-      bulkConcurrency,
-      anchorSelector: fields.anchorSelector.trim(),
-      panelWindowWhereUnchecked: fields.panelWindowWhereUnchecked,
-    },
-  };
 }

@@ -13,7 +13,6 @@ import { remembered } from '../platform/remembered-item';
 import { trustedItem } from '../platform/trusted-storage';
 import { CLIENT_TYPES, type ClientType, DEFAULT_CLIENT_TYPE } from '../platform/zoho/client-types';
 import { DATA_CENTERS, type DataCenterLocation } from '../platform/zoho/datacenters';
-import type { RouteSetting } from '../platform/zoho/removal-routes';
 import { type ManagedPolicy, policyValues } from '../policy/policy';
 import { FIREFOX_REDIRECTS, type FirefoxRedirect } from './redirect-uri';
 
@@ -21,35 +20,22 @@ const dataCenterLocation = z.enum(
   DATA_CENTERS.map((dc) => dc.location) as [DataCenterLocation, ...DataCenterLocation[]],
 );
 
+/** The connection's settings; the other features keep their own (earlier versions kept theirs here too). */
 export interface Settings {
   /** The Zoho client type registered for the extension; it decides the OAuth flow. */
   clientType: ClientType;
   clientId: string;
   /** `auto`: detect from the OAuth callback's accounts-server. */
   dataCenter: 'auto' | DataCenterLocation;
-  removalRoute: RouteSetting;
-  /** Users worked on at once in a bulk run; keep it at or under the org's Zoho concurrency limit. */
-  bulkConcurrency: number;
   /** In Firefox, the redirect URI registered in Zoho's console: its own (allizom.org) or the loopback one. */
   firefoxRedirect: FirefoxRedirect;
-  /**
-   * Where the browser cannot tell whether a page covers the panel (no IntersectionObserver v2: Firefox), the panel
-   * opens in a window of its own rather than in the Desk page. Off: in the page, where it could be clicked through.
-   */
-  panelWindowWhereUnchecked: boolean;
 }
-
-/** Calls at once: Zoho's per-organization limit is 5 to 25 by edition (docs/zoho.md, 4). */
-export const BULK_CONCURRENCY = { min: 1, max: 25 } as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   clientType: DEFAULT_CLIENT_TYPE,
   clientId: '',
   dataCenter: 'auto',
-  removalRoute: 'auto',
-  bulkConcurrency: 5,
   firefoxRedirect: 'extension',
-  panelWindowWhereUnchecked: true,
 };
 
 /** Each field checked; one an earlier version did not store takes its default. */
@@ -58,12 +44,7 @@ const settingsSchema: z.ZodMiniType<Settings> = z.pipe(
     clientType: z.optional(z.enum(CLIENT_TYPES)),
     clientId: z.optional(z.string().check(z.maxLength(200))),
     dataCenter: z.optional(z.union([z.literal('auto'), dataCenterLocation])),
-    removalRoute: z.optional(z.enum(['auto', 'helpcenter-delete', 'users-dissociate'])),
-    bulkConcurrency: z.optional(
-      z.number().check(z.int(), z.minimum(BULK_CONCURRENCY.min), z.maximum(BULK_CONCURRENCY.max)),
-    ),
     firefoxRedirect: z.optional(z.enum(FIREFOX_REDIRECTS)),
-    panelWindowWhereUnchecked: z.optional(z.boolean()),
   }),
   z.transform((stored): Settings => {
     const defined = Object.fromEntries(Object.entries(stored).filter(([, v]) => v !== undefined));
@@ -80,7 +61,6 @@ export const POLICY_SETTINGS = {
   clientType: 'worker_setting_client_type',
   clientId: 'worker_setting_client_id',
   dataCenter: 'worker_setting_data_center',
-  removalRoute: 'worker_setting_removal_route',
 } as const satisfies Partial<Record<keyof Settings & keyof ManagedPolicy, MessageKey>>;
 export type PolicySetting = keyof typeof POLICY_SETTINGS;
 

@@ -14,7 +14,6 @@ import { ZOHO_ID } from '../platform/ids';
 import { CLIENT_ID } from '../platform/zoho/client-id';
 import { CLIENT_TYPES, type ClientType } from '../platform/zoho/client-types';
 import { DATA_CENTERS, type DataCenterLocation, dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
-import type { RouteSetting } from '../platform/zoho/removal-routes';
 import { SET_BY_ORGANIZATION, TURNED_OFF_BY_ORGANIZATION } from './words';
 
 export { SET_BY_ORGANIZATION, TURNED_OFF_BY_ORGANIZATION };
@@ -29,8 +28,11 @@ export interface ManagedPolicy {
   deskAddresses?: string[];
   bulkRemovalAllowed?: boolean;
   auditRetentionDays?: number;
-  removalRoute?: RouteSetting;
+  removalRoute?: (typeof ROUTE_VALUES)[number];
 }
+
+/** The removal routes the policy may set (utils/removal/settings.ts reads them: removal imports the policy). */
+const ROUTE_VALUES = ['auto', 'helpcenter-delete', 'users-dissociate'] as const;
 
 const locations = DATA_CENTERS.map((dc) => dc.location) as [DataCenterLocation, ...DataCenterLocation[]];
 /** An origin as the browser writes it: https, a host name with a dot, an optional port, nothing after. */
@@ -69,7 +71,7 @@ const policyShape = {
   ),
   bulkRemovalAllowed: z.optional(z.boolean()),
   auditRetentionDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(3650))),
-  removalRoute: z.optional(z.enum(['auto', 'helpcenter-delete', 'users-dissociate'])),
+  removalRoute: z.optional(z.enum(ROUTE_VALUES)),
 };
 
 /** Every key checked; an unknown one (a typo in policies.json, which Firefox does not check) refuses the whole. */

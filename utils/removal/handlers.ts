@@ -1,14 +1,14 @@
 /** Reading a user's badges, removing them (recorded), and the panel the Desk page control opens. */
 import { requireOrg } from '../connection/current-org';
-import { readSettings } from '../connection/stored';
 import type { Handlers } from '../platform/dispatch';
 import { readUser, userBadgesView } from '../platform/zoho/help-center';
-import type { RemovalRoute } from '../platform/zoho/removal-routes';
 import { type PanelOpeningDeps, panelOpening } from './panel-opening';
 import type { PanelSnapshots } from './panel-snapshot';
 import { type RemovalDeps, removeBadges } from './remove';
 import type { RemovalReport } from './report';
 import type { removalRequests } from './requests';
+import type { RemovalRoute } from './routes';
+import { readRemovalSettings } from './settings';
 import { routeByOrgItem } from './stored';
 
 /** Who the user was, for the audit entry. */
@@ -29,7 +29,7 @@ async function removalDeps(
   return {
     client: deps.client,
     orgId,
-    routeSetting: (await readSettings()).removalRoute,
+    routeSetting: (await readRemovalSettings()).removalRoute,
     rememberedRoute: (await routeByOrgItem.getValue())[orgId],
     rememberRoute: async (route: RemovalRoute) => {
       await routeByOrgItem.setValue({ ...(await routeByOrgItem.getValue()), [orgId]: route });

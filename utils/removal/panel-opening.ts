@@ -4,7 +4,6 @@
  */
 
 import { requireOrg } from '../connection/current-org';
-import { readSettings } from '../connection/stored';
 import type { Handlers } from '../platform/dispatch';
 import { serializeError, ZohoError } from '../platform/errors';
 import { t } from '../platform/i18n';
@@ -14,6 +13,7 @@ import { findUserByEmail } from '../platform/zoho/help-center';
 import { claimedContext, isFresh } from './panel-binding';
 import type { PanelContext } from './panel-context';
 import type { removalRequests } from './requests';
+import { readRemovalSettings } from './settings';
 import { type PanelEntry, panelContextsItem } from './stored';
 
 export interface PanelOpeningDeps {
@@ -48,7 +48,7 @@ export function panelOpening(
   const opensInWindow = async (sender: { deskOrigin: string }, tracksVisibility: boolean) =>
     deps.openPanelWindow !== undefined &&
     (!dataCenterByDeskOrigin(sender.deskOrigin) ||
-      (!tracksVisibility && (await readSettings()).panelWindowWhereUnchecked));
+      (!tracksVisibility && (await readRemovalSettings()).panelWindowWhereUnchecked));
 
   /** The Help Center user with the page's email, as a panel context. */
   const userByEmail = async ({
@@ -141,7 +141,7 @@ export function panelOpening(
         });
       }
       // In the page, where this browser cannot tell whether the page covers it: only if the admin chose so.
-      if (!entry.inWindow && !tracksVisibility && (await readSettings()).panelWindowWhereUnchecked) {
+      if (!entry.inWindow && !tracksVisibility && (await readRemovalSettings()).panelWindowWhereUnchecked) {
         throw new ZohoError({
           kind: 'forbidden',
           message: t('worker_panel_opens_in_window'),

@@ -13,10 +13,10 @@ import {
   getUserBadges,
 } from '../platform/zoho/desk-api';
 import type { DeskClient } from '../platform/zoho/desk-client';
-import { type RemovalRoute, ROUTE_LABELS, type RouteSetting } from '../platform/zoho/removal-routes';
 import type { Badge, BulkItemResult } from '../platform/zoho/schemas';
 import type { BadgeOutcome, BadgeResult, RemovalReport } from './report';
 import type { removalRequests } from './requests';
+import { type RemovalRoute, ROUTE_LABELS, type RouteSetting } from './routes';
 
 export interface RemovalDeps {
   client: DeskClient;

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { zohoId } from '../platform/dispatch';
 import { t } from '../platform/i18n';
-import type { RemovalRoute } from '../platform/zoho/removal-routes';
+import type { RemovalRoute } from './routes';
 
 /**
  * Where one requested badge ended. Every requested badge ends in exactly one of these:

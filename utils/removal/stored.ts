@@ -5,8 +5,8 @@ import * as z from 'zod/mini';
 import { zohoId } from '../platform/dispatch';
 import { remembered } from '../platform/remembered-item';
 import { trustedItem } from '../platform/trusted-storage';
-import type { RemovalRoute } from '../platform/zoho/removal-routes';
 import type { RegisteredContext } from './panel-context';
+import type { RemovalRoute } from './routes';
 
 /** Which removal route worked, per organization (Automatic remembers it). */
 export const routeByOrgItem = /* @__PURE__ */ remembered(

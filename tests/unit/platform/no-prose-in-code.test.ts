@@ -9,6 +9,11 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const CONVERTED: readonly string[] = [
+  'utils/platform/feature-settings.ts',
+  'utils/settings-form.ts',
+  'utils/settings.ts',
+  'utils/bulk/settings.ts',
+  'utils/removal/settings.ts',
   'utils/page/settings.ts',
   'utils/removal/panel-opening.ts',
   'utils/platform/zoho/desk-errors.ts',

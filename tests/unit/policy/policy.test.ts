@@ -10,12 +10,14 @@ import { auditStore } from '../../../utils/audit/audit-store';
 import { bulkRunItem } from '../../../utils/bulk/stored';
 import { orgIdForCalls } from '../../../utils/connection/current-org';
 import { memorySecretStore } from '../../../utils/connection/secret-store';
-import { connectionItem, readSettings, settingsItem } from '../../../utils/connection/stored';
+import { connectionItem, settingsItem } from '../../../utils/connection/stored';
 import { createHandlers, type ServiceDeps } from '../../../utils/handlers';
 import { deskAddressesItem } from '../../../utils/page/stored';
 import { dispatch } from '../../../utils/platform/dispatch';
 import type { DeskClient } from '../../../utils/platform/zoho/desk-client';
 import { type ManagedPolicy, managedPolicySchema, POLICY_KEYS, readPolicy } from '../../../utils/policy/policy';
+import { ROUTE_SETTINGS } from '../../../utils/removal/routes';
+import { readRemovalSettings } from '../../../utils/removal/settings';
 import { requests } from '../../../utils/requests';
 import { auditEntry } from '../audit/audit-entry';
 import { configuredManifest } from '../store/manifest';
@@ -121,6 +123,12 @@ describe('reading the policy', () => {
     expect(read.problem).toContain(why);
   });
 
+  it('takes every route removal knows, no other', () => {
+    for (const removalRoute of ROUTE_SETTINGS) {
+      expect(managedPolicySchema.safeParse({ removalRoute }).success).toBe(true);
+    }
+  });
+
   it("takes Firefox's missing managed storage for no policy, and any other failure for a refused one", async () => {
     const failing = (message: string) => ({ get: async () => Promise.reject(new Error(message)) });
     expect(await readPolicy(failing('Managed storage manifest not found'))).toEqual({ set: {} });
@@ -190,7 +198,7 @@ describe('the connection under a policy', () => {
     expect(deps.auth.connect).toHaveBeenCalledWith(
       expect.objectContaining({ clientType: 'server', clientId: CLIENT_ID, dataCenter: 'eu' }),
     );
-    expect((await readSettings()).removalRoute).toBe('helpcenter-delete');
+    expect((await readRemovalSettings()).removalRoute).toBe('helpcenter-delete');
     expect((await settingsItem.getValue()).clientId).toBe('1000.ZYXWVUTSRQPONMLKJIHGFEDC');
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ZohoError } from '../../../utils/platform/errors';
-import type { RemovalRoute } from '../../../utils/platform/zoho/removal-routes';
 import { type RemovalDeps, removeBadges } from '../../../utils/removal/remove';
 import { outcomeText } from '../../../utils/removal/report';
+import type { RemovalRoute } from '../../../utils/removal/routes';
 import { fakeDesk } from '../platform/fake-desk';
 import { speak } from '../platform/locale-files';
 

@@ -3,8 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type BulkApi, BulkApp } from '../../../entrypoints/bulk/App';
 import { type OptionsApi, OptionsApp } from '../../../entrypoints/options/App';
-import type { SettingsView, StatusView } from '../../../utils/connection/requests';
+import type { StatusView } from '../../../utils/connection/requests';
 import type { PolicyView } from '../../../utils/policy/policy';
+import type { SettingsView } from '../../../utils/settings';
 
 afterEach(cleanup);
 
