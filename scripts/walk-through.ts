@@ -98,7 +98,7 @@ export async function walkThrough(
   await dialog.getByRole('button', { name: sayAnyCount('panel_review') }).click();
   await shot(desk, '06-preview', 'Preview before anything changes');
   await dialog.getByRole('button', { name: sayAnyCount('panel_confirm_remove') }).click();
-  await dialog.getByText('Removed (verified)').first().waitFor();
+  await dialog.getByText(say('worker_outcome_removed')).first().waitFor();
   await shot(desk, '07-result', 'The verified report, one line per badge');
 
   // 3. The popup: find a user by name or email, with their IDs.
