@@ -3,6 +3,8 @@
  * The six locales say the same things: every English key in each, with the same placeholders, the plural forms
  * each language's `Intl.PluralRules` asks for, and the words the stores limit within their limits.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dir, formatList, localizeDocument, messagesLocale, plural, t, tParts } from '../../../utils/platform/i18n';
@@ -85,6 +87,40 @@ describe('the locales', () => {
     const messages = readMessages(locale);
     expect(messages.app_name!.message.length).toBeLessThanOrEqual(45);
     expect(messages.app_description!.message.length).toBeLessThanOrEqual(132);
+  });
+});
+
+/** The source the extension is built from, where a key is read. */
+function sourceText(): string {
+  const root = resolve(import.meta.dirname, '../../..');
+  const walk = (dir: string): string[] =>
+    readdirSync(join(root, dir)).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(join(root, path)).isDirectory() ? walk(path) : /\.(tsx?|html)$/.test(name) ? [path] : [];
+    });
+  return ['utils', 'components', 'entrypoints']
+    .flatMap(walk)
+    .concat('wxt.config.ts')
+    .map((file) => readFileSync(join(root, file), 'utf8'))
+    .join('\n');
+}
+
+describe('the messages', () => {
+  it('are each read somewhere: by name, as a plural base, or under a prefix the code completes', () => {
+    const code = sourceText();
+    const read = (key: string) => {
+      const base = PLURAL.exec(key)?.[1];
+      if (code.includes(`'${key}'`) || code.includes(`__MSG_${key}__`) || (base && code.includes(`'${base}'`)))
+        return true;
+      // `worker_kind_${kind}`: a key some part of whose name the code fills in.
+      const parts = key.split('_');
+      return (
+        parts.some((_, i) => i > 1 && code.includes(`'${parts.slice(0, i).join('_')}_\${`)) ||
+        parts.some((_, i) => i > 1 && code.includes(`\`${parts.slice(0, i).join('_')}_\${`))
+      );
+    };
+    expect(Object.keys(english).length).toBeGreaterThan(300);
+    expect(Object.keys(english).filter((key) => key !== 'locale' && !read(key))).toEqual([]);
   });
 });
 
