@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { shipLocales } from './scripts/shipped-messages';
 import { usedTokensOnly } from './scripts/used-tokens';
 import { PANEL_PAGE } from './utils/platform/extension-pages';
 import {
@@ -48,6 +49,8 @@ export default defineConfig({
   imports: false,
   // The Desk page's control carries only the theme tokens its stylesheet reads.
   vite: () => ({ plugins: [usedTokensOnly(/components\/control\.css$/)] }),
+  // The package ships each locale's messages without what was written for translators.
+  hooks: { 'build:publicAssets': (_wxt, files) => shipLocales(files) },
   // Firefox too (WXT's default there is MV2): an event page instead of a service worker, the same code.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
