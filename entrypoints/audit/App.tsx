@@ -6,7 +6,6 @@ import type { AuditEntry } from '../../utils/audit/stored';
 import type { Client } from '../../utils/client';
 import { type SerializedError, serializeError } from '../../utils/platform/errors';
 import { formatDate, formatNumber, plural, t } from '../../utils/platform/i18n';
-import { SET_BY_ORGANIZATION } from '../../utils/policy/words';
 import { outcomeText, type RemovalReport } from '../../utils/removal/report';
 import { ROUTE_LABELS } from '../../utils/removal/routes';
 
@@ -140,7 +139,7 @@ export function AuditApp({ api }: { api: AuditApi }) {
                   // Said here, not with components/policy: that chunk here made the bundler put zod in with Preact,
                   // into a chunk every page (the removal panel too) loads.
                   <span class="hint" id="retention-locked">
-                    {SET_BY_ORGANIZATION}
+                    {t('common_set_by_organization')}
                   </span>
                 ) : (
                   <button type="submit">{t('audit_save')}</button>

@@ -9,7 +9,7 @@ import { connectionItem } from '../connection/stored';
 import { ZohoError } from '../platform/errors';
 import { t } from '../platform/i18n';
 import { type ConcurrencyCeiling, type DeskClient, observeCredits } from '../platform/zoho/desk-client';
-import { bulkRemovalAllowed, TURNED_OFF_BY_ORGANIZATION } from '../policy/policy';
+import { bulkRemovalAllowed } from '../policy/policy';
 import { type RemovalDeps, removeBadges } from '../removal/remove';
 import { type BulkRunnerDeps, workBulkRun } from './run';
 import { type BulkRun, countItems, dryRunSnapshot, expireRun, recoverRun } from './run-state';
@@ -75,7 +75,7 @@ export function runKeeper(deps: BulkDeps, wiring: BulkWiring) {
       await saveRunNow({
         ...run,
         status: 'paused',
-        pauseReason: `${TURNED_OFF_BY_ORGANIZATION}.`,
+        pauseReason: t('worker_policy_bulk_off'),
         pausedFor: undefined,
       });
     }

@@ -14,9 +14,6 @@ import { ZOHO_ID } from '../platform/ids';
 import { CLIENT_ID } from '../platform/zoho/client-id';
 import { CLIENT_TYPES, type ClientType } from '../platform/zoho/client-types';
 import { DATA_CENTERS, type DataCenterLocation, dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
-import { SET_BY_ORGANIZATION, TURNED_OFF_BY_ORGANIZATION } from './words';
-
-export { SET_BY_ORGANIZATION, TURNED_OFF_BY_ORGANIZATION };
 
 export interface ManagedPolicy {
   clientType?: ClientType;

@@ -350,7 +350,7 @@ describe('bulk removal turned off', () => {
     await handlers.followPolicy();
     expect(await bulkRunItem.getValue()).toMatchObject({
       status: 'paused',
-      pauseReason: 'Turned off by your organization.',
+      pauseReason: 'Bulk removal: turned off by your organization.',
     });
     await handlers.resumeBulk();
     expect(await send('controlBulk', { action: 'resume' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
