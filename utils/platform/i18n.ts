@@ -98,6 +98,12 @@ export function formatDate(
   return new Intl.DateTimeFormat(uiLocale(), options).format(date);
 }
 
+/** "3 hours" in the messages' language: the unit's word agrees with the number (Arabic has six forms), as a bare
+ * placeholder in a message cannot. */
+export function formatHours(hours: number): string {
+  return new Intl.NumberFormat(messagesLocale(), { style: 'unit', unit: 'hour', unitDisplay: 'long' }).format(hours);
+}
+
 /** "a, b and c" (or "a, b or c") in the messages' language, so the joining word matches the sentence around it. */
 export function formatList(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
   return new Intl.ListFormat(messagesLocale(), { type }).format(items);

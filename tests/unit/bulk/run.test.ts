@@ -408,7 +408,7 @@ describe('bulk runs', () => {
       status: 429,
       errorCode: 'THRESHOLD_EXCEEDED',
       retryAfterSeconds: 3600,
-      message: "Zoho Desk's daily API credits for this organization are used up (they renew in about 1 h).",
+      message: "Zoho Desk's daily API credits for this organization are used up (they renew in about 1 hour).",
     });
     const h = harness(runOf([item('1'), item('2')], { concurrency: 1 }), { fail: { '2': spent } });
     await workBulkRun(h.deps);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as z from 'zod/mini';
 import { createDeskClient, type DeskClient, observeCredits } from '../../../utils/platform/zoho/desk-client';
 import { creditsSpent } from '../../../utils/platform/zoho/desk-errors';
 import { createLimiter } from '../../../utils/platform/zoho/limiter';
 import { userBadges } from '../../../utils/platform/zoho/schemas';
 import { fakeFetch, json } from './fakes';
+import { speak } from './locale-files';
 
 function client(routes: Parameters<typeof fakeFetch>[0], tokens = ['1000.a', '1000.b', '1000.c']) {
   const { fetch, requests } = fakeFetch(routes);
@@ -168,6 +170,23 @@ describe('createDeskClient', () => {
     expect(creditsSpent({ errorCode: 'THRESHOLD_EXCEEDED' })).toBe(true);
     expect(creditsSpent({ errorCode: 'TOO_MANY_REQUESTS' })).toBe(false);
     expect(creditsSpent({ errorCode: 'THRESHOLD_EXCEEDED', retryAfterSeconds: 1 })).toBe(false);
+  });
+
+  it('says when the credits return with the hour word agreeing with the number, in Arabic too', async () => {
+    const spent = (hours: number) =>
+      client([
+        [
+          '/badges',
+          json({ errorCode: 'THRESHOLD_EXCEEDED', message: 'limit' }, 429, { 'Retry-After': String(hours * 3600) }),
+        ],
+      ]).desk.request(badgesRequest);
+    await expect(spent(1)).rejects.toMatchObject({ message: expect.stringContaining('(they renew in about 1 hour).') });
+    await expect(spent(5)).rejects.toMatchObject({ message: expect.stringContaining('about 5 hours') });
+    speak(fakeBrowser.i18n, 'ar');
+    const arabic = (hours: number) => spent(hours).catch((error: Error) => error.message);
+    // Arabic counts 3 to 10 with the plural ساعات, 11 and more with the singular ساعة.
+    expect(await arabic(5)).toMatch(/(5|٥) ساعات\)/);
+    expect(await arabic(12)).toMatch(/(12|١٢) ساعة\)/);
   });
 
   it('gives up after three 429s', async () => {

@@ -1,6 +1,6 @@
 /** A Desk API failure, read from Zoho's reply: its kind, what happened, and what the admin can do. */
 import { ZohoError, type ZohoErrorKind } from '../errors';
-import { type MessageKey, t } from '../i18n';
+import { formatHours, type MessageKey, t } from '../i18n';
 import { zohoErrorBody } from './schemas';
 
 /** A rate limit that asks for a longer wait than this means the day's credits ran out. */
@@ -107,7 +107,7 @@ export function toError(req: CalledAs, res: Response, text: string): ZohoError {
     message =
       retryAfterSeconds === undefined
         ? t('worker_zoho_credits_spent')
-        : t('worker_zoho_credits_spent_renew', [Math.ceil(retryAfterSeconds / 3600)]);
+        : t('worker_zoho_credits_spent_renew', [formatHours(Math.ceil(retryAfterSeconds / 3600))]);
   } else if (kind === 'not-found') {
     message = t('worker_zoho_no_such_call', [`${req.method} ${req.path.replace(/\?.*$/, '')}`]);
   } else if (kind === 'server') {
