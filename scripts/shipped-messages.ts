@@ -4,12 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ResolvedPublicFile } from 'wxt';
-
-type Entry = {
-  message: string;
-  description?: string;
-  placeholders?: Record<string, { content: string; example?: string }>;
-};
+import type { MessageEntry as Entry } from './locale-files';
 
 export function shippedMessages(messages: Record<string, Entry>): Record<string, Entry> {
   return Object.fromEntries(

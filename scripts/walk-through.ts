@@ -8,8 +8,8 @@ import type { SandboxControl } from '../sandbox/control-client';
 import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../sandbox/data';
 import { CONSOLE_HOST } from '../sandbox/datacenters';
 import { SANDBOX_CLIENT_ID, SANDBOX_SELF_CLIENT } from '../sandbox/state';
-import { getMessageIn, readMessages } from '../tests/unit/platform/locale-files';
 import { DESK_SCOPE_STRING } from '../utils/connection/scopes';
+import { getMessageIn, readMessages } from './locale-files';
 
 export const DEMO_USER = {
   clientId: SANDBOX_CLIENT_ID,

@@ -1,8 +1,8 @@
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { speak } from '../../scripts/locale-files';
 import { forgetRememberedValues } from '../../utils/platform/remembered-item';
 import { forgetTrustedArea } from '../../utils/platform/trusted-storage';
-import { speak } from './platform/locale-files';
 
 // Every case starts from empty storage, and the worker's memory of stored values matches it. Storage is Chrome's:
 // storage.local, closable to content scripts (Firefox's IndexedDB area has tests of its own).

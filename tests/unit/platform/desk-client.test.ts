@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as z from 'zod/mini';
+import { speak } from '../../../scripts/locale-files';
 import { createDeskClient, type DeskClient, observeCredits } from '../../../utils/platform/zoho/desk-client';
 import { creditsSpent } from '../../../utils/platform/zoho/desk-errors';
 import { createLimiter } from '../../../utils/platform/zoho/limiter';
 import { userBadges } from '../../../utils/platform/zoho/schemas';
 import { fakeFetch, json } from './fakes';
-import { speak } from './locale-files';
 
 function client(routes: Parameters<typeof fakeFetch>[0], tokens = ['1000.a', '1000.b', '1000.c']) {
   const { fetch, requests } = fakeFetch(routes);

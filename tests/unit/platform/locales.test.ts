@@ -7,8 +7,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { LOCALES, type MessageEntry, readMessages, speak } from '../../../scripts/locale-files';
 import { dir, formatList, localizeDocument, messagesLocale, plural, t, tParts } from '../../../utils/platform/i18n';
-import { LOCALES, type MessageEntry, readMessages, speak } from './locale-files';
 
 const english = readMessages('en');
 const PLURAL = /^(.+)_(zero|one|two|few|many|other)$/;

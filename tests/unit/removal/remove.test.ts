@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { speak } from '../../../scripts/locale-files';
 import { ZohoError } from '../../../utils/platform/errors';
 import { type RemovalDeps, removeBadges } from '../../../utils/removal/remove';
 import { outcomeText } from '../../../utils/removal/report';
 import type { RemovalRoute } from '../../../utils/removal/routes';
 import { fakeDesk } from '../platform/fake-desk';
-import { speak } from '../platform/locale-files';
 
 function deps(client: RemovalDeps['client'], over: Partial<RemovalDeps> = {}) {
   const remembered: RemovalRoute[] = [];

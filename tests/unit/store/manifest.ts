@@ -1,6 +1,7 @@
 /** The manifest wxt.config.ts configures for a browser, as WXT's build calls it. */
+
+import { readMessages } from '../../../scripts/locale-files';
 import config from '../../../wxt.config';
-import { readMessages } from '../platform/locale-files';
 
 export type StoreBrowser = 'chrome' | 'firefox';
 export const STORE_BROWSERS: readonly StoreBrowser[] = ['chrome', 'firefox'];

@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type BulkApi, BulkApp } from '../../../entrypoints/bulk/App';
 import { DryRunPreview } from '../../../entrypoints/bulk/DryRunPreview';
+import { speak } from '../../../scripts/locale-files';
 import { losses } from '../../../utils/bulk/dry-run';
 import type { BulkItem, BulkRun } from '../../../utils/bulk/run-state';
 import { ZohoError } from '../../../utils/platform/errors';
-import { speak } from '../platform/locale-files';
 
 afterEach(() => {
   cleanup();

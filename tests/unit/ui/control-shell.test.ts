@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mountControlShell, panelPlacement } from '../../../entrypoints/desk-page.content/control-shell';
+import { readMessages, speak } from '../../../scripts/locale-files';
 import { PANEL_CLAIMED } from '../../../utils/removal/panel-frame';
-import { readMessages, speak } from '../platform/locale-files';
 
 const EXTENSION = 'chrome-extension://cjheecimhjkgjkobijngojplcehhnajo';
 const removers: (() => void)[] = [];

@@ -3,11 +3,11 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type OptionsApi, OptionsApp } from '../../../entrypoints/options/App';
+import { readMessages, speak } from '../../../scripts/locale-files';
 import type { StatusView } from '../../../utils/connection/requests';
 import { DESK_SCOPE_STRING } from '../../../utils/connection/scopes';
 import { ZohoError } from '../../../utils/platform/errors';
 import type { SettingsView } from '../../../utils/settings';
-import { readMessages, speak } from '../platform/locale-files';
 
 afterEach(cleanup);
 

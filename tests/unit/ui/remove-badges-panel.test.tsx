@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PanelApi } from '../../../components/removal/RemoveBadgesPanel';
 import { PanelChoicesContext, RemoveBadgesPanel } from '../../../components/removal/RemoveBadgesPanel';
+import { readMessages, speak } from '../../../scripts/locale-files';
 import type { StatusView } from '../../../utils/connection/requests';
 import { ZohoError } from '../../../utils/platform/errors';
 import { localizeDocument } from '../../../utils/platform/i18n';
@@ -12,7 +13,6 @@ import type { UserBadgesView } from '../../../utils/platform/zoho/views';
 import type { RemovalTarget } from '../../../utils/removal/panel-context';
 import { type PanelChoicesStore, panelChoicesStore } from '../../../utils/removal/panel-frame';
 import type { RemovalReport } from '../../../utils/removal/report';
-import { readMessages, speak } from '../platform/locale-files';
 
 afterEach(() => {
   cleanup();

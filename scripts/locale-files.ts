@@ -1,6 +1,6 @@
 /**
  * The messages in public/_locales, read as the browser reads them: for the fake browser's `i18n` (tests see real
- * English) and for the test that compares the locales.
+ * English), the test that compares the locales, the walk-through, the shipped files and the privacy page's languages.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,7 +15,7 @@ export interface MessageEntry {
 }
 export type MessagesFile = Record<string, MessageEntry>;
 
-const localesDir = resolve(import.meta.dirname, '../../../public/_locales');
+const localesDir = resolve(import.meta.dirname, '../public/_locales');
 
 const read = new Map<string, MessagesFile>();
 export function readMessages(locale: string): MessagesFile {
