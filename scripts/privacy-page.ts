@@ -1,15 +1,34 @@
 /**
  * `npm run privacy-page`: writes the privacy policy the extension ships (entrypoints/privacy/index.html, linked from
- * the options page) from PRIVACY.md, so both say the same; a unit test fails when they drift.
+ * the options page) from PRIVACY.md and its translations in docs/privacy/<locale>.md, so they say the same; a unit
+ * test fails when they drift. The page holds every language; its script shows the browser's (entrypoints/privacy).
  * Only the Markdown PRIVACY.md needs: headings, paragraphs, one level of list, tables, **bold**, *italic*, `code`
  * and https links. Anything else is refused rather than shown wrong.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { LOCALES, type Locale } from './locale-files';
 
 const root = resolve(import.meta.dirname, '..');
-export const PRIVACY_SOURCE = resolve(root, 'PRIVACY.md');
 export const PRIVACY_PAGE = resolve(root, 'entrypoints', 'privacy', 'index.html');
+
+/** English at the root, where the stores and the repository link it; each translation in docs/privacy. */
+export const privacySource = (locale: Locale) =>
+  locale === 'en' ? resolve(root, 'PRIVACY.md') : resolve(root, 'docs', 'privacy', `${locale}.md`);
+
+export const readPrivacySources = (): Record<Locale, string> =>
+  Object.fromEntries(LOCALES.map((locale) => [locale, readFileSync(privacySource(locale), 'utf8')])) as Record<
+    Locale,
+    string
+  >;
+
+const RIGHT_TO_LEFT: readonly string[] = ['ar'];
+
+/** A language's own name for itself, as a language menu shows it: "Deutsch", "Français", "日本語". */
+export function nativeName(locale: string): string {
+  const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+}
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -30,6 +49,18 @@ export function inlineHtml(text: string): string {
     })
     .join('');
 }
+
+const CJK_STOP = /[\u3000-\u303f\uff00-\uffef]/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * A wrapped line joined to the one before: with a space, except between two CJK characters or after CJK
+ * punctuation (Japanese puts no space there).
+ */
+export const joinLines = (before: string, after: string) =>
+  CJK_STOP.test(before.slice(-1)) || (CJK.test(before.slice(-1)) && CJK.test(after.charAt(0)))
+    ? before + after
+    : `${before} ${after}`;
 
 /** A table row's cells, each in `tag`. */
 const tableRow = (row: string, tag: 'th' | 'td') =>
@@ -60,7 +91,7 @@ export function markdownToHtml(markdown: string): string[] {
       out.push('<ul>');
       while (i < lines.length && lines[i]!.startsWith('- ')) {
         let item = lines[i++]!.slice(2);
-        while (i < lines.length && /^ {2}\S/.test(lines[i]!)) item += ` ${lines[i++]!.trim()}`;
+        while (i < lines.length && /^ {2}\S/.test(lines[i]!)) item = joinLines(item, lines[i++]!.trim());
         out.push(`  <li>${inlineHtml(item)}</li>`);
       }
       out.push('</ul>');
@@ -77,28 +108,50 @@ export function markdownToHtml(markdown: string): string[] {
     } else {
       const paragraph: string[] = [];
       while (i < lines.length && lines[i]!.trim() && !/^(#|- |\|)/.test(lines[i]!)) paragraph.push(lines[i++]!.trim());
-      out.push(`<p>${inlineHtml(paragraph.join(' '))}</p>`);
+      out.push(`<p>${inlineHtml(paragraph.reduce(joinLines))}</p>`);
     }
   }
   return out;
 }
 
-/** The whole page: the extension pages' stylesheet (light and dark), no script. */
-export function privacyPage(markdown: string): string {
-  const body = markdownToHtml(markdown).map((line) => `      ${line}`);
+const PRODUCT = 'Badge Remover for Zoho Desk';
+
+/** The policy's title in its own language: its first heading, as plain text. */
+const headingText = (markdown: string) =>
+  (/^# (.+)$/m.exec(markdown)?.[1] ?? '').replace(/[*`]/g, '').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
+
+/**
+ * The whole page: a menu of the languages, then one article per language, all but English hidden until the script
+ * shows the browser's (English shows without it). The extension pages' stylesheet, light and dark.
+ */
+export function privacyPage(sources: Record<Locale, string>): string {
+  const title = (locale: Locale) => escapeHtml(`${PRODUCT}: ${headingText(sources[locale])}`);
+  const menu = LOCALES.map(
+    (locale) =>
+      `        <a href="#${locale}" lang="${locale}" hreflang="${locale}">${escapeHtml(nativeName(locale))}</a>`,
+  );
+  const articles = LOCALES.flatMap((locale) => [
+    `      <article lang="${locale}" dir="${RIGHT_TO_LEFT.includes(locale) ? 'rtl' : 'ltr'}" data-title="${title(locale)}"${locale === 'en' ? '' : ' hidden'}>`,
+    ...markdownToHtml(sources[locale]).map((line) => `        ${line}`),
+    '      </article>',
+  ]);
   return [
     '<!doctype html>',
-    '<!-- Written by `npm run privacy-page` from PRIVACY.md: edit that file, then run it. -->',
-    '<html lang="en">',
+    '<!-- Written by `npm run privacy-page` from PRIVACY.md and docs/privacy/<locale>.md: edit those, then run it. -->',
+    '<html lang="en" dir="ltr">',
     '  <head>',
     '    <meta charset="utf-8" />',
-    '    <title>Badge Remover for Zoho Desk: privacy policy</title>',
+    `    <title>${title('en')}</title>`,
     '    <link rel="stylesheet" href="../../components/page.css" />',
     '  </head>',
     '  <body>',
     '    <main class="page document">',
-    ...body,
+    '      <nav class="languages">',
+    ...menu,
+    '      </nav>',
+    ...articles,
     '    </main>',
+    '    <script type="module" src="./main.ts"></script>',
     '  </body>',
     '</html>',
     '',
@@ -106,6 +159,8 @@ export function privacyPage(markdown: string): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  writeFileSync(PRIVACY_PAGE, privacyPage(readFileSync(PRIVACY_SOURCE, 'utf8')));
-  console.log(`Wrote ${PRIVACY_PAGE} from ${PRIVACY_SOURCE}`);
+  writeFileSync(PRIVACY_PAGE, privacyPage(readPrivacySources()));
+  console.log(
+    `Wrote ${relative(root, PRIVACY_PAGE)} from ${LOCALES.map((l) => relative(root, privacySource(l))).join(', ')}`,
+  );
 }

@@ -70,6 +70,12 @@ for (const scheme of SCHEMES) {
     const page = await openPage(context, `chrome-extension://${extensionId}/privacy.html`);
     await expect(page.getByRole('heading', { level: 1, name: 'Privacy policy' })).toBeVisible();
     await checkPage(page, scheme);
+    // The page's language menu: the Arabic policy, right to left, alone on the page.
+    await page.getByRole('link', { name: 'العربية' }).click();
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.locator('article[lang="ar"] h1')).toBeVisible();
+    await checkPage(page, scheme);
   });
 
   test(`each state of the panel: choose, preview, result (${scheme})`, async ({ context, extensionId, control }) => {

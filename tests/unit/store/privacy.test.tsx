@@ -1,22 +1,82 @@
 // @vitest-environment happy-dom
 /**
- * The privacy policy: PRIVACY.md, and the page the extension ships written from it (npm run privacy-page), linked
- * from the options page.
+ * The privacy policy: PRIVACY.md and its translations, and the page the extension ships written from them
+ * (npm run privacy-page), linked from the options page.
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type OptionsApi, OptionsApp } from '../../../entrypoints/options/App';
-import { inlineHtml, markdownToHtml, PRIVACY_PAGE, PRIVACY_SOURCE, privacyPage } from '../../../scripts/privacy-page';
+import { showPolicy } from '../../../entrypoints/privacy/show-policy';
+import { LOCALES } from '../../../scripts/locale-files';
+import {
+  inlineHtml,
+  markdownToHtml,
+  nativeName,
+  PRIVACY_PAGE,
+  privacyPage,
+  readPrivacySources,
+} from '../../../scripts/privacy-page';
 
 afterEach(cleanup);
 
-const markdown = readFileSync(PRIVACY_SOURCE, 'utf8');
+const sources = readPrivacySources();
+const markdown = sources.en;
+
+/**
+ * What a translation must keep of each rendered line: its element, a table row's number of cells, and its code
+ * spans and links, which stay as they are in every language.
+ */
+const skeleton = (policy: string) =>
+  markdownToHtml(policy).map((line) =>
+    [
+      /^\s*<(\w+)/.exec(line)?.[1],
+      (line.match(/<t[dh]>/g) ?? []).length,
+      ...(line.match(/<code>.*?<\/code>/g) ?? []),
+      ...(line.match(/href="[^"]*"/g) ?? []),
+    ].join(' · '),
+  );
 
 describe('the privacy policy', () => {
-  it('ships as the page written from PRIVACY.md (run `npm run privacy-page` after editing it)', () => {
-    expect(readFileSync(PRIVACY_PAGE, 'utf8')).toBe(privacyPage(markdown));
+  it('ships as the page written from PRIVACY.md and its translations (run `npm run privacy-page` after editing)', () => {
+    expect(readFileSync(PRIVACY_PAGE, 'utf8')).toBe(privacyPage(sources));
+  });
+
+  it.each(LOCALES.filter((locale) => locale !== 'en'))(
+    'in %s, says all the English says: every heading, paragraph, item, table cell, code span and link',
+    (locale) => {
+      expect(skeleton(sources[locale])).toEqual(skeleton(markdown));
+      expect(sources[locale]).not.toBe(markdown);
+    },
+  );
+
+  it("shows the browser's language, or the one the page's menu asks for, right to left in Arabic", () => {
+    const document = window.document.implementation.createHTMLDocument();
+    document.documentElement.innerHTML = privacyPage(sources)
+      .replace(/^<!doctype html>/, '')
+      .replace(/<\/?html[^>]*>/g, '');
+    const visible = () =>
+      [...document.querySelectorAll<HTMLElement>('article')].filter((a) => !a.hidden).map((a) => a.lang);
+    expect(visible()).toEqual(['en']);
+
+    showPolicy(document, ['ar']);
+    expect(visible()).toEqual(['ar']);
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(document.documentElement.lang).toBe('ar');
+    expect(document.title).toMatch(/^Badge Remover for Zoho Desk: \S/);
+    expect(document.querySelector('a[aria-current]')?.textContent).toBe('العربية');
+
+    showPolicy(document, ['', 'de-AT', 'de']);
+    expect(visible()).toEqual(['de']);
+    expect(document.documentElement.dir).toBe('ltr');
+    expect(document.querySelector('a[aria-current]')?.getAttribute('hreflang')).toBe('de');
+
+    showPolicy(document, ['pt', 'pt']);
+    expect(visible()).toEqual(['en']);
+    expect([...document.querySelectorAll('nav.languages a')].map((a) => a.textContent)).toEqual(
+      LOCALES.map(nativeName),
+    );
   });
 
   it('says what is stored where, that data goes only to Zoho, and how to delete it', () => {
@@ -75,6 +135,13 @@ describe('the Markdown the page is written from', () => {
       '  </tbody>',
       '</table>',
     ]);
+  });
+
+  it('joins wrapped lines with a space, but not between two Japanese characters or after Japanese punctuation', () => {
+    expect(markdownToHtml('個人データを\n販売しません。\nZoho は\n別です\nnext')).toEqual([
+      '<p>個人データを販売しません。Zoho は別です next</p>',
+    ]);
+    expect(markdownToHtml('- 一つ、\n  二つ')).toEqual(['<ul>', '  <li>一つ、二つ</li>', '</ul>']);
   });
 
   it('refuses what it would show wrong', () => {
