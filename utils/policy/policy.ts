@@ -11,6 +11,7 @@ import { deskAddressesItem } from '../page/stored';
 import { ZohoError } from '../platform/errors';
 import { t } from '../platform/i18n';
 import { ZOHO_ID } from '../platform/ids';
+import { onForgetRemembered } from '../platform/remembered-item';
 import { CLIENT_ID } from '../platform/zoho/client-id';
 import { CLIENT_TYPES, type ClientType } from '../platform/zoho/client-types';
 import { DATA_CENTERS, type DataCenterLocation, dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
@@ -88,11 +89,40 @@ type ManagedArea = Pick<typeof browser.storage.managed, 'get'>;
 /** Firefox rejects the read when no policy or managed-storage manifest names the extension: that is no policy. */
 const NO_MANAGED_STORAGE = /managed storage manifest not found|not supported/i;
 
-/** The policy, read now (so a change applies at once); injected area for tests of a browser without one. */
+/**
+ * The browser's managed area as last read here: every Desk call checks the policy, and IT changes it seldom. Chrome
+ * says when it does (`watchPolicy`), and Firefox reads policies.json at start only. Only a read that succeeded is
+ * kept.
+ */
+let managedRead: Promise<Record<string, unknown>> | null = null;
+let followingPolicy = false;
+onForgetRemembered(() => {
+  managedRead = null;
+  followingPolicy = false;
+});
+
+function readManaged(area: ManagedArea): Promise<Record<string, unknown>> {
+  if (area !== browser.storage?.managed) return area.get(null);
+  if (!followingPolicy) {
+    followingPolicy = true;
+    watchPolicy(() => {
+      managedRead = null;
+    });
+  }
+  if (managedRead) return managedRead;
+  const reading = area.get(null);
+  managedRead = reading;
+  reading.catch(() => {
+    if (managedRead === reading) managedRead = null;
+  });
+  return reading;
+}
+
+/** The policy as it is now (a change applies at once); injected area for tests of a browser without one. */
 export async function readPolicy(area: ManagedArea | undefined = browser.storage?.managed): Promise<PolicyView> {
   let raw: Record<string, unknown>;
   try {
-    raw = area ? await area.get(null) : {};
+    raw = area ? await readManaged(area) : {};
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (NO_MANAGED_STORAGE.test(message)) return { set: {} };

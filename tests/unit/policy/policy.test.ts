@@ -147,6 +147,28 @@ describe('reading the policy', () => {
     // Not refused for the policy: for want of a connection.
     expect(await send('prepareBulk', { kind: 'list', text: 'x' })).toMatchObject({ error: { kind: 'not-connected' } });
   });
+
+  it('asks the browser once for all the checks (each Desk call makes one), and again as soon as IT changes it', async () => {
+    await managed({ allowedOrganizations: ['1'] });
+    await connectedTo({ id: '1', name: 'Zylker' });
+    const get = vi.spyOn(fakeBrowser.storage.managed, 'get');
+    for (let call = 0; call < 3; call++) expect(await orgIdForCalls()).toBe('1');
+    expect(get).toHaveBeenCalledTimes(1);
+    await managed({ allowedOrganizations: ['2'] });
+    await expect(orgIdForCalls()).rejects.toMatchObject({ kind: 'choose-org' });
+    await fakeBrowser.storage.managed.clear();
+    expect(await orgIdForCalls()).toBe('1');
+    expect(get).toHaveBeenCalledTimes(3);
+  });
+
+  it('keeps no failed read: the next check asks the browser again', async () => {
+    await managed({ bulkRemovalAllowed: false });
+    const get = vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValueOnce(new Error('disk on fire'));
+    expect(await readPolicy()).toMatchObject({ set: {}, problem: expect.stringContaining('fire') });
+    expect(await readPolicy()).toEqual({ set: { bulkRemovalAllowed: false } });
+    expect(await readPolicy()).toEqual({ set: { bulkRemovalAllowed: false } });
+    expect(get).toHaveBeenCalledTimes(2);
+  });
 });
 
 describe('the schema Chrome checks', () => {
