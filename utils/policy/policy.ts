@@ -91,8 +91,8 @@ const NO_MANAGED_STORAGE = /managed storage manifest not found|not supported/i;
 
 /**
  * The browser's managed area as last read here: every Desk call checks the policy, and IT changes it seldom. Chrome
- * says when it does (`watchPolicy`), and Firefox reads policies.json at start only. Only a read that succeeded is
- * kept.
+ * says when it does (`watchPolicy`), and Firefox reads policies.json at start only. A read that failed is not kept;
+ * Firefox's "no managed storage" is kept, as no policy.
  */
 let managedRead: Promise<Record<string, unknown>> | null = null;
 let followingPolicy = false;
@@ -101,8 +101,18 @@ onForgetRemembered(() => {
   followingPolicy = false;
 });
 
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 function readManaged(area: ManagedArea): Promise<Record<string, unknown>> {
-  if (area !== browser.storage?.managed) return area.get(null);
+  const read = () =>
+    area.get(null).then(
+      (raw) => raw ?? {},
+      (error: unknown) => {
+        if (NO_MANAGED_STORAGE.test(messageOf(error))) return {};
+        throw error;
+      },
+    );
+  if (area !== browser.storage?.managed) return read();
   if (!followingPolicy) {
     followingPolicy = true;
     watchPolicy(() => {
@@ -110,7 +120,7 @@ function readManaged(area: ManagedArea): Promise<Record<string, unknown>> {
     });
   }
   if (managedRead) return managedRead;
-  const reading = area.get(null);
+  const reading = read();
   managedRead = reading;
   reading.catch(() => {
     if (managedRead === reading) managedRead = null;
@@ -124,11 +134,9 @@ export async function readPolicy(area: ManagedArea | undefined = browser.storage
   try {
     raw = area ? await readManaged(area) : {};
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (NO_MANAGED_STORAGE.test(message)) return { set: {} };
-    return { set: {}, problem: t('worker_policy_unreadable', [message]) };
+    return { set: {}, problem: t('worker_policy_unreadable', [messageOf(error)]) };
   }
-  const parsed = managedPolicySchema.safeParse(raw ?? {});
+  const parsed = managedPolicySchema.safeParse(raw);
   if (parsed.success) return { set: parsed.data };
   const issues = parsed.error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') return t('worker_policy_unknown_key', [issue.keys.join(', ')]);

@@ -169,6 +169,14 @@ describe('reading the policy', () => {
     expect(await readPolicy()).toEqual({ set: { bulkRemovalAllowed: false } });
     expect(get).toHaveBeenCalledTimes(2);
   });
+
+  it("keeps Firefox's missing managed storage as no policy, not asking again on each check", async () => {
+    const get = vi
+      .spyOn(fakeBrowser.storage.managed, 'get')
+      .mockRejectedValue(new Error('Managed storage manifest not found'));
+    for (let check = 0; check < 3; check++) expect(await readPolicy()).toEqual({ set: {} });
+    expect(get).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('the schema Chrome checks', () => {
