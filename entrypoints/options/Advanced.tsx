@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PageAlert } from '../../components/common/Notices';
 import { SetByOrganization } from '../../components/policy/Policy';
+import { planAdvancedSave } from '../../utils/advanced-form';
 import { BULK_CONCURRENCY } from '../../utils/bulk/settings';
 import type { Client } from '../../utils/client';
 import { PAGE_KIND_CATALOG, pageKindNames } from '../../utils/page/kind-catalog';
@@ -13,7 +14,6 @@ import { describeOperation } from '../../utils/platform/zoho/desk-api';
 import type { ManagedPolicy } from '../../utils/policy/policy';
 import type { RouteSetting } from '../../utils/removal/routes';
 import type { SettingsView } from '../../utils/settings';
-import { planAdvancedSave } from '../../utils/settings-form';
 import { RadioChoices } from './RadioChoices';
 
 export type AdvancedApi = Pick<Client, 'saveSettings'>;

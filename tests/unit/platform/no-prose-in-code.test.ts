@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 const CONVERTED: readonly string[] = [
   'utils/platform/feature-settings.ts',
-  'utils/settings-form.ts',
+  'utils/advanced-form.ts',
   'utils/settings.ts',
   'utils/bulk/settings.ts',
   'utils/removal/settings.ts',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AdvancedFields, planAdvancedSave } from '../../../utils/settings-form';
+import { type AdvancedFields, planAdvancedSave } from '../../../utils/advanced-form';
 
 describe('planAdvancedSave', () => {
   const advanced: AdvancedFields = {
