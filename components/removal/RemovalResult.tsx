@@ -1,4 +1,4 @@
-import { messagesLocale, type PluralKey, plural, t } from '../../utils/platform/i18n';
+import { formatList, type PluralKey, plural, t } from '../../utils/platform/i18n';
 import { type BadgeOutcome, outcomeText, type RemovalReport } from '../../utils/removal/report';
 import { ROUTE_LABELS } from '../../utils/removal/routes';
 
@@ -22,8 +22,10 @@ export function summary(report: RemovalReport): string {
     [count('skipped'), 'panel_result_skipped'],
   ];
   // Counts, not a sentence: "2 removed, 1 failed" in English, joined as each language lists them.
-  const list = new Intl.ListFormat(messagesLocale(), { type: 'conjunction', style: 'narrow' }).format(
+  const list = formatList(
     parts.filter(([n]) => n > 0).map(([n, key]) => plural(key, n)),
+    'conjunction',
+    'narrow',
   );
   return t('panel_result_summary', [list]);
 }

@@ -86,8 +86,16 @@ export function dir(): 'ltr' | 'rtl' {
   return RIGHT_TO_LEFT.has(messagesLocale().split(/[-_]/)[0]!) ? 'rtl' : 'ltr';
 }
 
-export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(uiLocale(), options).format(value);
+/** Intl's formatters cost far more to make than to use: one per kind, locale and options, kept for the page's life. */
+const formatters = new Map<string, unknown>();
+function formatter<F>(kind: string, locale: string, options: object, make: () => F): F {
+  const key = `${kind} ${locale} ${JSON.stringify(options)}`;
+  if (!formatters.has(key)) formatters.set(key, make());
+  return formatters.get(key) as F;
+}
+
+export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
+  return formatNumberIn(uiLocale(), value, options);
 }
 
 /** A date and time, by default as "Dec 6, 2026, 2:05 PM" would read in the browser's locale. */
@@ -95,25 +103,37 @@ export function formatDate(
   date: Date | number,
   options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
 ): string {
-  return new Intl.DateTimeFormat(uiLocale(), options).format(date);
+  const locale = uiLocale();
+  return formatter('date', locale, options, () => new Intl.DateTimeFormat(locale, options)).format(date);
 }
 
 /** "3 hours" in the messages' language: the unit's word agrees with the number (Arabic has six forms), as a bare
  * placeholder in a message cannot. */
 export function formatHours(hours: number): string {
-  return new Intl.NumberFormat(messagesLocale(), { style: 'unit', unit: 'hour', unitDisplay: 'long' }).format(hours);
+  return formatNumberIn(messagesLocale(), hours, { style: 'unit', unit: 'hour', unitDisplay: 'long' });
 }
 
-/** "a, b and c" (or "a, b or c") in the messages' language, so the joining word matches the sentence around it. */
-export function formatList(items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-  return new Intl.ListFormat(messagesLocale(), { type }).format(items);
+function formatNumberIn(locale: string, value: number, options: Intl.NumberFormatOptions): string {
+  return formatter('number', locale, options, () => new Intl.NumberFormat(locale, options)).format(value);
 }
 
-let rules: { locale: string; rules: Intl.PluralRules } | undefined;
+/**
+ * "a, b and c" (or "a, b or c") in the messages' language, so the joining word matches the sentence around it;
+ * `narrow` where the items are counts ("2 removed, 1 failed").
+ */
+export function formatList(
+  items: readonly string[],
+  type: 'conjunction' | 'disjunction' = 'conjunction',
+  style: 'long' | 'narrow' = 'long',
+): string {
+  const locale = messagesLocale();
+  const options = { type, style };
+  return formatter('list', locale, options, () => new Intl.ListFormat(locale, options)).format(items);
+}
+
 function pluralRules(): Intl.PluralRules {
   const locale = messagesLocale();
-  if (rules?.locale !== locale) rules = { locale, rules: new Intl.PluralRules(locale) };
-  return rules.rules;
+  return formatter('plural', locale, {}, () => new Intl.PluralRules(locale));
 }
 
 /** An extension page's `<html>` in the messages' language and direction, and its title. */

@@ -8,7 +8,16 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LOCALES, type MessageEntry, readMessages, speak } from '../../../scripts/locale-files';
-import { dir, formatList, localizeDocument, messagesLocale, plural, t, tParts } from '../../../utils/platform/i18n';
+import {
+  dir,
+  formatHours,
+  formatList,
+  localizeDocument,
+  messagesLocale,
+  plural,
+  t,
+  tParts,
+} from '../../../utils/platform/i18n';
 
 const english = readMessages('en');
 const PLURAL = /^(.+)_(zero|one|two|few|many|other)$/;
@@ -138,6 +147,16 @@ describe('the i18n wrapper', () => {
     expect(document.documentElement.lang).toBe('ar');
     expect(document.documentElement.dir).toBe('rtl');
     expect(document.title).toBe(readMessages('ar').panel_page_title!.message);
+  });
+
+  it('keeps its Intl formatters per language: after a switch, each speaks the new one', () => {
+    expect(formatList(['a', 'b'], 'disjunction', 'narrow')).toBe('a or b');
+    expect(formatHours(5)).toBe('5 hours');
+    speak(fakeBrowser.i18n, 'de');
+    expect(formatList(['a', 'b'], 'disjunction', 'narrow')).toBe('a oder b');
+    expect(formatHours(5)).toBe('5 Stunden');
+    speak(fakeBrowser.i18n, 'en');
+    expect(formatList(['a', 'b'], 'disjunction', 'narrow')).toBe('a or b');
   });
 
   it('puts markup where the placeholders go, in the order the language puts them', () => {
