@@ -1,10 +1,11 @@
 import { defineConfig } from 'wxt';
 import { shipLocales } from './scripts/shipped-messages';
 import { usedTokensOnly } from './scripts/used-tokens';
-import { PANEL_PAGE } from './utils/platform/extension-pages';
+import { DESK_PAGE_SCRIPT, PANEL_PAGE } from './utils/platform/extension-pages';
 import {
   allZohoHostNames,
   deskOriginMatches,
+  deskWebAppMatches,
   deskWebOriginPatterns,
   hostPermissions,
   ZOHO_STATIC_DOMAINS,
@@ -63,6 +64,8 @@ export default defineConfig({
     // Asked only when the admin adds the organization's own Desk address, for that one origin (never at install).
     optional_permissions: ['scripting'],
     optional_host_permissions: ['https://*/*'],
+    // The Desk page control, on Zoho's Desk hosts (the organization's own addresses are registered when added).
+    content_scripts: [{ matches: deskWebAppMatches(), js: [DESK_PAGE_SCRIPT], run_at: 'document_idle' }],
     // The Desk page control opens the removal panel, an extension page, in a frame.
     web_accessible_resources: [{ resources: [PANEL_PAGE.slice(1)], matches: deskOriginMatches() }],
     // The organization's policy (README, "For IT"): Chrome checks it against this schema. Firefox reads policies.json

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { DESK_PAGE_SCRIPT } from '../utils/platform/extension-pages';
 import { extensionDir, fmt, type Measure, type Row } from './common';
 
 const files = (dir: string): string[] =>
@@ -19,7 +20,7 @@ export const weight: Measure = {
       const bytes = readFileSync(file);
       totalRaw += bytes.length;
       totalGzip += gzipSync(bytes).length;
-      if (file.includes('content-scripts') && file.endsWith('.js')) {
+      if (relative(dir, file) === DESK_PAGE_SCRIPT) {
         rows.push({
           what: `Content script ${relative(dir, file)}`,
           figure: `${fmt(bytes.length / 1024)} kB raw, ${fmt(gzipSync(bytes).length / 1024)} kB gzip`,

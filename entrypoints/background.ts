@@ -10,12 +10,17 @@ import { connectionItem } from '../utils/connection/stored';
 import { revokeToken } from '../utils/connection/token-endpoint';
 import { createHandlers } from '../utils/handlers';
 import { readPageConfig, watchPageConfig } from '../utils/page/config';
-import { deskAddressMatches, deskAddressOfScript, deskAddressScriptId } from '../utils/page/desk-addresses';
+import {
+  deskAddressMatches,
+  deskAddressOfScript,
+  deskAddressScriptId,
+  outdatedScriptUpdates,
+} from '../utils/page/desk-addresses';
 import { PAGE_CONFIG_MESSAGE } from '../utils/page/page-config';
 import { deskAddressesItem } from '../utils/page/stored';
 import { dispatch, type SenderLike } from '../utils/platform/dispatch';
 import { ExtensionError, ZohoError } from '../utils/platform/errors';
-import { PANEL_PAGE } from '../utils/platform/extension-pages';
+import { DESK_PAGE_SCRIPT, PANEL_PAGE } from '../utils/platform/extension-pages';
 import { t } from '../utils/platform/i18n';
 import { type PortReply, type PortRequest, REQUEST_PORT } from '../utils/platform/request-client';
 import { adoptTrustedArea, closeStorageToContentScripts } from '../utils/platform/trusted-storage';
@@ -27,8 +32,8 @@ import { requests } from '../utils/requests';
 import { adoptFormerSettings } from '../utils/settings';
 
 const BULK_ALARM = 'bulk-run';
-/** The Desk page content script as built (its manifest entry covers Zoho's hosts; this registers it elsewhere). */
-const CONTENT_SCRIPT_FILES = ['content-scripts/desk-page.js'];
+/** The Desk page content script (its manifest entry covers Zoho's hosts; this registers it elsewhere). */
+const CONTENT_SCRIPT_FILES = [DESK_PAGE_SCRIPT];
 /** Daily: audit entries and bulk-run names past the retention period are deleted even if nobody opens them. */
 const RETENTION_ALARM = 'retention';
 
@@ -119,6 +124,12 @@ export default defineBackground(() => {
     await adoptFormerSettings();
     await migrateSecrets({ revoke: (dc, token) => revokeToken(fetchFn, dc, token), now: () => Date.now() });
   })().catch((error: unknown) => console.warn('Badge Remover could not prepare its storage:', error));
+  // The organization's own Desk addresses keep their content script across an update that renamed its file.
+  void (async () => {
+    const scripts = (await browser.scripting?.getRegisteredContentScripts()) ?? [];
+    const updates = outdatedScriptUpdates(scripts, CONTENT_SCRIPT_FILES);
+    if (updates.length) await browser.scripting.updateContentScripts(updates);
+  })().catch((error: unknown) => console.warn('Badge Remover could not update its Desk address scripts:', error));
 
   // The sender check reads the organization's own Desk addresses in force (the policy's, else the admin's), kept
   // current here.

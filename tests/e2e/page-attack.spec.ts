@@ -81,6 +81,50 @@ test.describe("a Desk page's own scripts", () => {
     const reads = (await control.requests({ face: 'desk-api' })).filter((r) => r.path.includes('/badges'));
     expect(reads).toEqual([]);
   });
+  test('hear nothing that names the extension, and cannot take the control away by sending events', async ({
+    context,
+    extensionId,
+    control,
+  }) => {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const heard: unknown[] = [];
+      (window as unknown as { heard: unknown[] }).heard = heard;
+      window.addEventListener('message', (event) => heard.push(event.data));
+    });
+    await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+    await expect(page.getByRole('button', { name: 'Remove badges' })).toBeVisible();
+    const heard = await page.evaluate(() => JSON.stringify((window as unknown as { heard: unknown[] }).heard));
+    expect(heard).not.toContain(extensionId);
+    // What the store id lets a page guess: the events a content-script runtime listens for, and what it heard, back.
+    await page.evaluate(
+      ({ id, heardText }) => {
+        const names = ['content-script-started', 'locationchange'].flatMap((event) =>
+          ['desk-page', 'content-scripts/desk-page', 'desk-page.content'].map(
+            (script) => `${id}:${script}:wxt:${event}`,
+          ),
+        );
+        for (const type of names) {
+          const detail = { contentScriptName: type.split(':')[1], messageId: 'page' };
+          document.dispatchEvent(new CustomEvent(type, { detail }));
+          window.dispatchEvent(new CustomEvent(type, { detail }));
+          window.postMessage({ type, ...detail }, '*');
+        }
+        for (const message of JSON.parse(heardText) as unknown[]) window.postMessage(message, '*');
+        (globalThis as unknown as { navigation?: EventTarget }).navigation?.dispatchEvent(new Event('navigate'));
+      },
+      { id: extensionId, heardText: heard },
+    );
+    // The control stays, and follows the page's own navigation to the next user.
+    await expect(page.getByRole('button', { name: 'Remove badges' })).toBeVisible();
+    const ben = (await control.getState()).data.users.find((u) => u.name === 'Ben Okafor')!;
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, `#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${ben.id}`);
+    await page.getByRole('button', { name: 'Remove badges' }).click();
+    await expect(page.frameLocator('badge-remover-control iframe.br-frame').getByText('Ben Okafor')).toBeVisible();
+  });
+
   test('cycling its URL through 22 users gets at most ten lookups a minute, and the panel still works', async ({
     context,
     control,

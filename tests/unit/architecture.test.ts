@@ -172,7 +172,7 @@ describe('the layout', () => {
       reached.add(f);
       for (const next of valueImports(f)) reach(next);
     };
-    reach('entrypoints/desk-page.content/index.ts');
+    reach('entrypoints/desk-page/index.ts');
     const code = (f: string) =>
       readFileSync(join(root, f), 'utf8')
         .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')

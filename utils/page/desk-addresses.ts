@@ -39,3 +39,16 @@ export function deskAddressScriptId(origin: string): string {
 export function deskAddressOfScript(id: string): string | null {
   return id.startsWith(SCRIPT_ID_PREFIX) ? id.slice(SCRIPT_ID_PREFIX.length) : null;
 }
+
+/**
+ * The updates that point registered Desk address scripts naming other files than `files` (an earlier version's
+ * build; registrations outlive updates) at today's.
+ */
+export function outdatedScriptUpdates(
+  scripts: readonly { id: string; js?: string[] }[],
+  files: readonly string[],
+): { id: string; js: string[] }[] {
+  return scripts
+    .filter((script) => deskAddressOfScript(script.id) !== null && (script.js ?? []).join('\n') !== files.join('\n'))
+    .map((script) => ({ id: script.id, js: [...files] }));
+}

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { mountControlShell, panelPlacement } from '../../../entrypoints/desk-page.content/control-shell';
+import { mountControlShell, panelPlacement } from '../../../entrypoints/desk-page/control-shell';
 import { readMessages, speak } from '../../../scripts/locale-files';
 import { PANEL_CLAIMED } from '../../../utils/removal/panel-frame';
 
