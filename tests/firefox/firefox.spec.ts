@@ -148,6 +148,30 @@ test.describe('in Firefox ESR', () => {
     await expectText(framed, 'Rising Star');
   });
 
+  test("follows the Desk page's own navigation to the next user, whatever events its scripts send", async ({
+    firefox,
+    control,
+  }) => {
+    await connectOnOptions(firefox, await optionsThroughPanel(firefox, demoUserUrl));
+    const ben = await userNamed(control, 'Ben Okafor');
+    const page = await openPage(firefox, demoUserUrl);
+    await deskControl(page);
+    // Events a content-script runtime could listen for, by names a page can guess from the store id.
+    await page.evaluate((id) => {
+      for (const script of ['desk-page', 'content-scripts/desk-page']) {
+        const type = `${id}:${script}:wxt:content-script-started`;
+        document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: script, messageId: 'page' } }));
+        window.postMessage({ type, contentScriptName: script, messageId: 'page' }, '*');
+      }
+    }, FIREFOX_GECKO_ID);
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, `#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${ben.id}`);
+    await expectText(page, 'Ben Okafor');
+    const panel = await openPanel(page);
+    await expectText(panel, 'Ben Okafor');
+  });
+
   test("removes on a contact page from the contact's Help Center user", async ({ firefox, control }) => {
     await connectOnOptions(firefox, await optionsThroughPanel(firefox, demoUserUrl));
     const ben = await userNamed(control, 'Ben Okafor');
