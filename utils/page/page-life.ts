@@ -13,7 +13,11 @@ export interface PageWindow {
   clearInterval(id: number): void;
   /** The Navigation API, where the browser has it. */
   navigation?: {
-    addEventListener(type: 'navigate', listener: (event: Event) => void, options?: AddEventListenerOptions): void;
+    addEventListener(
+      type: 'navigate' | 'navigatesuccess' | 'navigateerror',
+      listener: (event: Event) => void,
+      options?: AddEventListenerOptions,
+    ): void;
   };
 }
 
@@ -43,14 +47,19 @@ export function followPage(
     onAddress(url);
   };
   if (win.navigation) {
+    const { navigation } = win;
     // Fired before the address changes, with where it goes; a page script's own dispatch is not trusted.
-    win.navigation.addEventListener(
+    navigation.addEventListener(
       'navigate',
       (event) => {
         if (event.isTrusted) seen((event as Event & { destination?: { url?: string } }).destination?.url);
       },
       { signal },
     );
+    // A navigation the page cancelled or turned elsewhere ends where the address really is.
+    for (const type of ['navigatesuccess', 'navigateerror'] as const) {
+      navigation.addEventListener(type, (event) => event.isTrusted && seen(win.location.href), { signal });
+    }
   } else {
     for (const type of ['hashchange', 'popstate']) {
       win.addEventListener(type, (event) => event.isTrusted && seen(win.location.href), { signal });

@@ -61,6 +61,16 @@ describe('followPage, with the Navigation API', () => {
     expect(seen).toEqual([`${START}/2`]);
   });
 
+  it('comes back to the real address when the page cancels a navigation or turns it elsewhere', () => {
+    const { win, fire, seen } = follow(true);
+    fire('navigate', { destination: { url: `${START}/2` } });
+    fire('navigateerror', {});
+    win.location.href = `${START}/4`;
+    fire('navigatesuccess', { isTrusted: false });
+    fire('navigatesuccess', {});
+    expect(seen).toEqual([`${START}/2`, START, `${START}/4`]);
+  });
+
   it('ends when the extension is reloaded or updated, and tells nothing after', () => {
     const { fire, seen, life, orphan, listeners } = follow(true);
     orphan();
