@@ -10,12 +10,7 @@ import { connectionItem } from '../utils/connection/stored';
 import { revokeToken } from '../utils/connection/token-endpoint';
 import { createHandlers } from '../utils/handlers';
 import { readPageConfig, watchPageConfig } from '../utils/page/config';
-import {
-  deskAddressMatches,
-  deskAddressOfScript,
-  deskAddressScriptId,
-  outdatedScriptUpdates,
-} from '../utils/page/desk-addresses';
+import { deskAddressMatches, deskAddressScriptId, registeredDeskAddresses } from '../utils/page/desk-addresses';
 import { PAGE_CONFIG_MESSAGE } from '../utils/page/page-config';
 import { deskAddressesItem } from '../utils/page/stored';
 import { dispatch, type SenderLike } from '../utils/platform/dispatch';
@@ -99,7 +94,7 @@ export default defineBackground(() => {
       async registered() {
         // Without the optional `scripting` permission there is no API, and nothing registered.
         const scripts = (await browser.scripting?.getRegisteredContentScripts()) ?? [];
-        return scripts.flatMap((script) => deskAddressOfScript(script.id) ?? []);
+        return registeredDeskAddresses(scripts, CONTENT_SCRIPT_FILES);
       },
     },
     async openPanelWindow(panelId) {
@@ -124,12 +119,6 @@ export default defineBackground(() => {
     await adoptFormerSettings();
     await migrateSecrets({ revoke: (dc, token) => revokeToken(fetchFn, dc, token), now: () => Date.now() });
   })().catch((error: unknown) => console.warn('Badge Remover could not prepare its storage:', error));
-  // The organization's own Desk addresses keep their content script across an update that renamed its file.
-  void (async () => {
-    const scripts = (await browser.scripting?.getRegisteredContentScripts()) ?? [];
-    const updates = outdatedScriptUpdates(scripts, CONTENT_SCRIPT_FILES);
-    if (updates.length) await browser.scripting.updateContentScripts(updates);
-  })().catch((error: unknown) => console.warn('Badge Remover could not update its Desk address scripts:', error));
 
   // The sender check reads the organization's own Desk addresses in force (the policy's, else the admin's), kept
   // current here.

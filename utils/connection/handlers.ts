@@ -1,6 +1,6 @@
 /** The connection's settings, connect and disconnect, the organization, the Desk addresses and the setup check. */
 
-import { deskAddressOrigin } from '../page/desk-addresses';
+import { deskAddressOrigin, type RegisteredDeskAddress } from '../page/desk-addresses';
 import { deskAddressesItem } from '../page/stored';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
@@ -47,8 +47,8 @@ export interface DeskAddressAccess {
   release(origin: string): Promise<void>;
   /** Gives the optional `scripting` permission back: no address needs it any more. */
   releaseScripting(): Promise<void>;
-  /** The origins the content script is registered on now. */
-  registered(): Promise<string[]>;
+  /** The origins the content script is registered on now, and whether with today's file. */
+  registered(): Promise<RegisteredDeskAddress[]>;
 }
 
 export interface ConnectionDeps {
@@ -90,15 +90,17 @@ async function allowedOrganizations(client: DeskClient): Promise<OrganizationVie
 /**
  * The content script is registered on the Desk addresses in force and on no other: at every start of the worker and
  * whenever the policy changes (a policy's addresses replace the admin's, which come back when it goes). An address
- * the browser has not granted waits for the admin's Allow on the options page.
+ * the browser has not granted waits for the admin's Allow on the options page. One registered by an earlier version
+ * under another file name is registered again with today's.
  */
 export async function followDeskAddresses(access: DeskAddressAccess | undefined): Promise<void> {
   if (!access) return;
   const inForce = await deskAddressesInForce();
   const registered = await access.registered();
-  for (const origin of registered) if (!inForce.includes(origin)) await access.unregister(origin).catch(() => {});
+  for (const { origin } of registered) if (!inForce.includes(origin)) await access.unregister(origin).catch(() => {});
   for (const origin of inForce) {
-    if (!registered.includes(origin) && (await access.granted(origin))) await access.register(origin);
+    const current = registered.some((script) => script.origin === origin && script.current);
+    if (!current && (await access.granted(origin))) await access.register(origin);
   }
 }
 

@@ -40,15 +40,19 @@ export function deskAddressOfScript(id: string): string | null {
   return id.startsWith(SCRIPT_ID_PREFIX) ? id.slice(SCRIPT_ID_PREFIX.length) : null;
 }
 
-/**
- * The updates that point registered Desk address scripts naming other files than `files` (an earlier version's
- * build; registrations outlive updates) at today's.
- */
-export function outdatedScriptUpdates(
+/** A Desk address the content script is registered on; `current`: with today's `files` (registrations outlive updates). */
+export interface RegisteredDeskAddress {
+  origin: string;
+  current: boolean;
+}
+
+/** The Desk addresses among the browser's registered scripts, and whether each names today's files. */
+export function registeredDeskAddresses(
   scripts: readonly { id: string; js?: string[] }[],
   files: readonly string[],
-): { id: string; js: string[] }[] {
-  return scripts
-    .filter((script) => deskAddressOfScript(script.id) !== null && (script.js ?? []).join('\n') !== files.join('\n'))
-    .map((script) => ({ id: script.id, js: [...files] }));
+): RegisteredDeskAddress[] {
+  return scripts.flatMap((script) => {
+    const origin = deskAddressOfScript(script.id);
+    return origin === null ? [] : [{ origin, current: (script.js ?? []).join('\n') === files.join('\n') }];
+  });
 }

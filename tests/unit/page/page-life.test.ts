@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outdatedScriptUpdates } from '../../../utils/page/desk-addresses';
+import { registeredDeskAddresses } from '../../../utils/page/desk-addresses';
 import { ADDRESS_POLL_MS, followPage, type PageWindow } from '../../../utils/page/page-life';
 
 const START = 'https://desk.zoho.com/agent/zylker/setup#users/1';
@@ -108,16 +108,16 @@ describe('followPage, without it', () => {
   });
 });
 
-describe('outdatedScriptUpdates', () => {
-  it("points the Desk address scripts an earlier build registered at today's file, and touches no other", () => {
+describe('registeredDeskAddresses', () => {
+  it("names the Desk address scripts among the browser's, each current only with today's file", () => {
     const scripts = [
       { id: 'desk-address:https://support.zylker.example', js: ['content-scripts/desk-page.js'] },
       { id: 'desk-address:https://help.zylker.example', js: ['desk-page.js'] },
-      { id: 'someone-else', js: ['content-scripts/desk-page.js'] },
+      { id: 'someone-else', js: ['desk-page.js'] },
     ];
-    expect(outdatedScriptUpdates(scripts, ['desk-page.js'])).toEqual([
-      { id: 'desk-address:https://support.zylker.example', js: ['desk-page.js'] },
+    expect(registeredDeskAddresses(scripts, ['desk-page.js'])).toEqual([
+      { origin: 'https://support.zylker.example', current: false },
+      { origin: 'https://help.zylker.example', current: true },
     ]);
-    expect(outdatedScriptUpdates(scripts.slice(1), ['desk-page.js'])).toEqual([]);
   });
 });

@@ -49,13 +49,18 @@ function setup(replies: Record<string, unknown> = {}) {
   };
   const granted = new Set<string>();
   const registered = new Set<string>();
+  /** Registered by an earlier version, under another file name. */
+  const outdated = new Set<string>();
   const access = {
     granted: vi.fn(async (origin: string) => granted.has(origin)),
-    register: vi.fn(async (origin: string) => void registered.add(origin)),
+    register: vi.fn(async (origin: string) => {
+      outdated.delete(origin);
+      registered.add(origin);
+    }),
     unregister: vi.fn(async (origin: string) => void registered.delete(origin)),
     release: vi.fn(async () => {}),
     releaseScripting: vi.fn(async () => {}),
-    registered: vi.fn(async () => [...registered]),
+    registered: vi.fn(async () => [...registered].map((origin) => ({ origin, current: !outdated.has(origin) }))),
   };
   const deps: ServiceDeps = {
     auth: {
@@ -80,7 +85,7 @@ function setup(replies: Record<string, unknown> = {}) {
   const handlers = createHandlers(deps);
   const send = (type: string, input: unknown, sender: object = PAGE) =>
     dispatch(requests, handlers, { type, input }, sender, RUNTIME_ID, PAGE.origin);
-  return { send, calls, deps, handlers, access, granted, registered };
+  return { send, calls, deps, handlers, access, granted, registered, outdated };
 }
 
 const connectedTo = (org: { id: string; name: string }) =>
@@ -343,6 +348,27 @@ describe("the organization's own Desk addresses under a policy", () => {
     await fakeBrowser.storage.managed.clear();
     await handlers.followPolicy();
     expect([...registered]).toEqual([mine]);
+  });
+});
+
+describe('the content script on Desk addresses across an update', () => {
+  it("registers again, with today's file, what an earlier version registered under another, and drops one not in force", async () => {
+    const kept = 'https://mine.zylker.example';
+    const dropped = 'https://gone.zylker.example';
+    await deskAddressesItem.setValue([kept]);
+    const { handlers, access, granted, registered, outdated } = setup();
+    for (const origin of [kept, dropped]) {
+      granted.add(origin);
+      registered.add(origin);
+      outdated.add(origin);
+    }
+    await handlers.followPolicy();
+    expect(access.register.mock.calls).toEqual([[kept]]);
+    expect(access.unregister.mock.calls).toEqual([[dropped]]);
+    expect([...registered]).toEqual([kept]);
+    // Current now: the next start leaves it as it is.
+    await handlers.followPolicy();
+    expect(access.register).toHaveBeenCalledTimes(1);
   });
 });
 
