@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import { shipLocales } from './scripts/shipped-messages';
 import { usedTokensOnly } from './scripts/used-tokens';
-import { DESK_PAGE_SCRIPT, PANEL_PAGE } from './utils/platform/extension-pages';
+import { DESK_PAGE_SCRIPT, PANEL_OPENER_SCRIPT, PANEL_PAGE } from './utils/platform/extension-pages';
 import {
   allZohoHostNames,
   deskOriginMatches,
@@ -49,7 +49,7 @@ export default defineConfig({
   // Explicit imports everywhere: every file says where its names come from.
   imports: false,
   // The Desk page's control carries only the theme tokens its stylesheet reads.
-  vite: () => ({ plugins: [usedTokensOnly(/components\/control\.css$/)] }),
+  vite: () => ({ plugins: [usedTokensOnly(/components\/control-(button|panel)\.css$/)] }),
   // The package ships each locale's messages without what was written for translators.
   hooks: { 'build:publicAssets': (_wxt, files) => shipLocales(files) },
   // Firefox too (WXT's default there is MV2): an event page instead of a service worker, the same code.
@@ -66,8 +66,9 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     // The Desk page control, on Zoho's Desk hosts (the organization's own addresses are registered when added).
     content_scripts: [{ matches: deskWebAppMatches(), js: [DESK_PAGE_SCRIPT], run_at: 'document_idle' }],
-    // The Desk page control opens the removal panel, an extension page, in a frame.
-    web_accessible_resources: [{ resources: [PANEL_PAGE.slice(1)], matches: deskOriginMatches() }],
+    // The Desk page control opens the removal panel, an extension page, in a frame; the content script imports the
+    // panel opener when the admin comes near its button.
+    web_accessible_resources: [{ resources: [PANEL_PAGE.slice(1), PANEL_OPENER_SCRIPT], matches: deskOriginMatches() }],
     // The organization's policy (README, "For IT"): Chrome checks it against this schema. Firefox reads policies.json
     // `3rdparty` without one, and its manifest has no such key.
     ...(browser === 'chrome' ? { key: PUBLIC_KEY, storage: { managed_schema: MANAGED_SCHEMA } } : {}),

@@ -15,7 +15,7 @@ import { PAGE_CONFIG_MESSAGE } from '../utils/page/page-config';
 import { deskAddressesItem } from '../utils/page/stored';
 import { dispatch, type SenderLike } from '../utils/platform/dispatch';
 import { ExtensionError, ZohoError } from '../utils/platform/errors';
-import { DESK_PAGE_SCRIPT, PANEL_PAGE } from '../utils/platform/extension-pages';
+import { DESK_PAGE_SCRIPT, PANEL_OPENER_SCRIPT, PANEL_PAGE } from '../utils/platform/extension-pages';
 import { t } from '../utils/platform/i18n';
 import { type PortReply, type PortRequest, REQUEST_PORT } from '../utils/platform/request-client';
 import { adoptTrustedArea, closeStorageToContentScripts } from '../utils/platform/trusted-storage';
@@ -27,8 +27,11 @@ import { requests } from '../utils/requests';
 import { adoptFormerSettings } from '../utils/settings';
 
 const BULK_ALARM = 'bulk-run';
-/** The Desk page content script (its manifest entry covers Zoho's hosts; this registers it elsewhere). */
-const CONTENT_SCRIPT_FILES = [DESK_PAGE_SCRIPT];
+/**
+ * The Desk page content script (its manifest entry covers Zoho's hosts; this registers it elsewhere), after the
+ * panel opener it imports on Zoho's hosts: no web-accessible resource can name an organization's own address.
+ */
+const CONTENT_SCRIPT_FILES = [PANEL_OPENER_SCRIPT, DESK_PAGE_SCRIPT];
 /** Daily: audit entries and bulk-run names past the retention period are deleted even if nobody opens them. */
 const RETENTION_ALARM = 'retention';
 

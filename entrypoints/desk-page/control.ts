@@ -1,14 +1,15 @@
-/** The control as every page integration puts it in: the button, and the panel frame it opens. */
+/** The control as every page integration puts it in: the button, and the panel opener it loads. */
 import { browser } from 'wxt/browser';
-import css from '../../components/control.css?inline';
+import css from '../../components/control-button.css?inline';
 import { createClient } from '../../utils/client';
 import { findAnchor } from '../../utils/page/anchor';
 import type { PageConfig } from '../../utils/page/page-config';
+import { importPanelOpener } from '../../utils/page/panel-opener';
 import { type Corner, mountInShadowRoot } from '../../utils/page/shadow-mount';
-import { PANEL_PAGE } from '../../utils/platform/extension-pages';
+import { PANEL_OPENER_SCRIPT, PANEL_PAGE } from '../../utils/platform/extension-pages';
 import type { RegisteredContext } from '../../utils/removal/panel-context';
 import { tracksVisibility } from '../../utils/removal/visibility-gate';
-import { mountControlShell } from './control-shell';
+import { mountControlButton } from './control-button';
 
 const frameUrl = (panelId: string) => `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
 
@@ -56,11 +57,17 @@ export async function mountControl(
     css,
     findAnchor: (isOwn) => findAnchor(document, { selector, names, isOwn }),
     render: (container, overlay) => {
-      remove = mountControlShell(container, {
-        panelUrl: (preloaded) => panelUrl(context, preloaded),
-        preloadUrl,
-        extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-        overlay,
+      remove = mountControlButton(container, {
+        loadOpener: () =>
+          importPanelOpener(browser.runtime.getURL(`/${PANEL_OPENER_SCRIPT}`)).then(
+            (attach) => (trigger) =>
+              attach(trigger, {
+                panelUrl: (preloaded) => panelUrl(context, preloaded),
+                preloadUrl,
+                extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+                overlay,
+              }),
+          ),
       });
     },
     unrender: () => remove(),

@@ -125,6 +125,39 @@ test.describe("a Desk page's own scripts", () => {
     await expect(page.frameLocator('badge-remover-control iframe.br-frame').getByText('Ben Okafor')).toBeVisible();
   });
 
+  test('cannot stand in for the panel opener the content script loads, nor use its script', async ({
+    context,
+    extensionId,
+  }) => {
+    const page = await context.newPage();
+    // The global the opener's script leaves for the content script, put there by the page before anything runs.
+    await page.addInitScript(() => {
+      const page = window as unknown as { badgeRemoverPanelOpener: unknown; hijacked: number };
+      page.hijacked = 0;
+      page.badgeRemoverPanelOpener = () => {
+        page.hijacked++;
+        return { toggle: () => page.hijacked++, approach: () => page.hijacked++, remove: () => {} };
+      };
+    });
+    await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+    // And the opener's own (web-accessible) script, run in the page: it has nothing of the extension there.
+    await page.evaluate(
+      (src) =>
+        new Promise((done) => {
+          const script = document.createElement('script');
+          script.src = src;
+          script.onload = script.onerror = done;
+          document.head.append(script);
+        }),
+      `chrome-extension://${extensionId}/desk-panel-opener.js`,
+    );
+    const trigger = page.getByRole('button', { name: 'Remove badges' });
+    await trigger.hover();
+    await trigger.click();
+    await expect(page.frameLocator('badge-remover-control iframe.br-frame').getByRole('dialog')).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { hijacked: number }).hijacked)).toBe(0);
+  });
+
   test('cycling its URL through 22 users gets at most ten lookups a minute, and the panel still works', async ({
     context,
     control,

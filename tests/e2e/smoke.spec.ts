@@ -19,10 +19,11 @@ test('the extension loads with its pinned id and production manifest', async ({ 
   expect(manifest.host_permissions?.some((h: string) => h.includes('localhost') || h.includes('127.0.0.1'))).toBe(
     false,
   );
-  // Only the panel page is exposed, and only to the Desk web origins (where the button opens it in a frame).
+  // Only the panel page and the panel opener's script are exposed, and only to the Desk web origins (where the
+  // content script imports the opener, and the button opens the panel in a frame).
   const [exposed, ...more] = (manifest.web_accessible_resources ?? []) as { resources: string[]; matches: string[] }[];
   expect(more).toEqual([]);
-  expect(exposed?.resources).toEqual(['removal-panel.html']);
+  expect(exposed?.resources).toEqual(['removal-panel.html', 'desk-panel-opener.js']);
   const deskOrigins = (manifest.host_permissions ?? []).filter((h: string) => h.startsWith('https://desk.'));
   const portalOrigins = exposed?.matches.filter((m) => !deskOrigins.includes(m)) ?? [];
   expect(exposed?.matches).toEqual(expect.arrayContaining(deskOrigins));

@@ -8,12 +8,12 @@
  * What must never move with it (an open frame, which reloads when moved) goes in the overlay: a second host
  * of the same tag, in the page only while it holds something, before <body>, out of the content the page
  * re-renders.
- * Styles go in as a constructable stylesheet (no <style> for a strict page CSP to block), or where the browser
- * refuses that from a content script (Firefox, bug 1928865), as a <style>.
+ * Styles go in as one constructed stylesheet for both (utils/page/adopt-styles.ts).
  * Everything ends when the signal aborts.
  */
 
 import { t } from '../platform/i18n';
+import { adoptStyles } from './adopt-styles';
 import { ANCHOR_RANK, type Anchor, type AnchorKind } from './anchor';
 
 export type Placement = AnchorKind | 'floating';
@@ -56,21 +56,6 @@ const MAX_BACKOFF_MS = 30_000;
 const INTERACTIVE =
   'a[href], button, input, select, textarea, summary, [role="button"], [role="link"], [role="tab"], [role="menuitem"], [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
 
-/**
- * Gives the shadow root its style sheet, added to the root's list rather than assigning an array: Firefox refuses
- * an array made in a content script ("Accessing from Xray wrapper is not supported", bug 1928865). Where even that
- * is refused, a <style>: without styles the control would not appear at all.
- */
-function adoptStyles(root: ShadowRoot, sheet: CSSStyleSheet, css: string): void {
-  try {
-    root.adoptedStyleSheets.push(sheet);
-  } catch {
-    const style = document.createElement('style');
-    style.textContent = css;
-    root.prepend(style);
-  }
-}
-
 export function mountInShadowRoot(options: ShadowMountOptions): ShadowMount {
   const { signal } = options;
   const doc = document;
@@ -78,11 +63,11 @@ export function mountInShadowRoot(options: ShadowMountOptions): ShadowMount {
   const shadow = host.attachShadow({ mode: 'open' });
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(options.css);
-  adoptStyles(shadow, sheet, options.css);
+  adoptStyles(shadow, options.css, sheet);
   const overlayHost = doc.createElement(options.hostTag);
   overlayHost.setAttribute('data-overlay', '');
   const overlayShadow = overlayHost.attachShadow({ mode: 'open' });
-  adoptStyles(overlayShadow, sheet, options.css);
+  adoptStyles(overlayShadow, options.css, sheet);
   const overlay = doc.createElement('div');
   overlayShadow.append(overlay);
   const container = doc.createElement('div');

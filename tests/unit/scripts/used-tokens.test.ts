@@ -16,13 +16,17 @@ describe('keepUsedTokens', () => {
     );
   });
 
-  it("keeps every token control.css reads from the theme, and drops the pages' own", () => {
-    const root = resolve(import.meta.dirname, '../../..');
-    const theme = readFileSync(resolve(root, 'components/theme.css'), 'utf8');
-    const control = readFileSync(resolve(root, 'components/control.css'), 'utf8').replace(/@import[^;]*;/, '');
-    const kept = keepUsedTokens(theme + control);
-    const read = new Set([...control.matchAll(/var\((--br-[\w-]+)/g)].map((m) => m[1]));
-    for (const name of read) expect(kept).toContain(`${name}:`);
-    expect(kept).not.toContain('--br-tag-custom-bg:');
-  });
+  it.each(['control-button.css', 'control-panel.css'])(
+    "keeps every token %s (inlined on Desk pages) reads from the theme, and drops the pages' own",
+    (file) => {
+      const root = resolve(import.meta.dirname, '../../..');
+      const theme = readFileSync(resolve(root, 'components/theme.css'), 'utf8');
+      const inlined = readFileSync(resolve(root, 'components', file), 'utf8').replace(/@import[^;]*;/g, '');
+      const kept = keepUsedTokens(theme + inlined);
+      const read = new Set([...inlined.matchAll(/var\((--br-[\w-]+)/g)].map((m) => m[1]));
+      expect(read.size).toBeGreaterThan(5);
+      for (const name of read) expect(kept).toContain(`${name}:`);
+      expect(kept).not.toContain('--br-tag-custom-bg:');
+    },
+  );
 });

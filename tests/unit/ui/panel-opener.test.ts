@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { mountControlShell, panelPlacement } from '../../../entrypoints/desk-page/control-shell';
+import { mountControlButton } from '../../../entrypoints/desk-page/control-button';
+import { attachPanelOpener, panelPlacement } from '../../../entrypoints/desk-panel-opener/panel-opener';
 import { readMessages, speak } from '../../../scripts/locale-files';
+import type { PanelOpenerOptions } from '../../../utils/page/panel-opener';
 import { PANEL_CLAIMED } from '../../../utils/removal/panel-frame';
 
 const EXTENSION = 'chrome-extension://cjheecimhjkgjkobijngojplcehhnajo';
@@ -12,12 +14,32 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+/**
+ * The button and the opener, as the content script puts them together: the opener loaded at once (the button's idle
+ * moment), as once the admin came near. Returns what removes both.
+ */
+async function mountControl(container: HTMLElement, options: PanelOpenerOptions): Promise<() => void> {
+  let attached = false;
+  const remove = mountControlButton(container, {
+    loadOpener: async () => (trigger) => {
+      attached = true;
+      return attachPanelOpener(trigger, options);
+    },
+    whenIdle: (load) => {
+      load();
+      return () => {};
+    },
+  });
+  await vi.waitFor(() => expect(attached).toBe(true));
+  return remove;
+}
+
 /** The button in its container, as in the page's content, and the overlay the open panel goes to. */
-function mount(panelUrl = vi.fn(async () => `${EXTENSION}/removal-panel.html#abcdefghijklmnop`)) {
+async function mount(panelUrl = vi.fn(async () => `${EXTENSION}/removal-panel.html#abcdefghijklmnop`)) {
   const container = document.createElement('div');
   const overlay = document.createElement('div');
   document.body.append(container, overlay);
-  removers.push(mountControlShell(container, { panelUrl, extensionOrigin: EXTENSION, overlay }));
+  removers.push(await mountControl(container, { panelUrl, extensionOrigin: EXTENSION, overlay }));
   const trigger = container.querySelector<HTMLButtonElement>('button.br-trigger')!;
   return { container, overlay, trigger, panelUrl };
 }
@@ -32,7 +54,7 @@ function trustedClick(target: HTMLElement) {
 describe('the Desk page control', () => {
   // A key press reaches a button only as the browser's own trusted click, so clicks are all a page can forge.
   it("ignores a page script's click() and dispatched click: nothing opens, nothing is asked", async () => {
-    const { overlay, trigger, panelUrl } = mount();
+    const { overlay, trigger, panelUrl } = await mount();
     trigger.click();
     trigger.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     await Promise.resolve();
@@ -42,7 +64,7 @@ describe('the Desk page control', () => {
   });
 
   it("opens the panel as the extension's own page in a frame, in the overlay, and only then asks for it", async () => {
-    const { container, overlay, trigger, panelUrl } = mount();
+    const { container, overlay, trigger, panelUrl } = await mount();
     trustedClick(trigger);
     expect(trigger.getAttribute('aria-expanded')).toBe('true');
     expect(overlay.querySelector('[role="status"]')?.textContent).toBe('Opening…');
@@ -61,7 +83,7 @@ describe('the Desk page control', () => {
   });
 
   it('keeps the open frame where it is while the page takes the button out and puts it back', async () => {
-    const { container, overlay, trigger, panelUrl } = mount();
+    const { container, overlay, trigger, panelUrl } = await mount();
     trustedClick(trigger);
     await vi.waitFor(() => expect(overlay.querySelector('iframe.br-frame')).not.toBeNull());
     const frame = overlay.querySelector('iframe.br-frame')!;
@@ -81,7 +103,7 @@ describe('the Desk page control', () => {
   });
 
   it('Escape while the frame loads closes it', async () => {
-    const { overlay, trigger } = mount(vi.fn(() => new Promise<string>(() => {})));
+    const { overlay, trigger } = await mount(vi.fn(() => new Promise<string>(() => {})));
     trustedClick(trigger);
     overlay.querySelector('.br-panel')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(overlay.querySelector('.br-panel')).toBeNull();
@@ -89,7 +111,7 @@ describe('the Desk page control', () => {
   });
 
   it('takes the open panel with it when it goes (another user, another page)', async () => {
-    const { overlay, trigger } = mount();
+    const { overlay, trigger } = await mount();
     trustedClick(trigger);
     await vi.waitFor(() => expect(overlay.querySelector('iframe.br-frame')).not.toBeNull());
     removers.pop()!();
@@ -101,7 +123,7 @@ describe('the Desk page control', () => {
       .fn<() => Promise<string>>()
       .mockRejectedValueOnce(new Error('Extension context invalidated.'))
       .mockResolvedValue(`${EXTENSION}/removal-panel.html#abcdefghijklmnop`);
-    const { overlay, trigger } = mount(panelUrl);
+    const { overlay, trigger } = await mount(panelUrl);
     trustedClick(trigger);
     await vi.waitFor(() => expect(overlay.querySelector('[role="alert"]')).not.toBeNull());
     expect(overlay.querySelector('[role="alert"]')!.textContent).toContain('Extension context invalidated.');
@@ -115,7 +137,7 @@ describe('the Desk page control', () => {
 describe('the panel frame loaded ahead of the click', () => {
   const AHEAD = `${EXTENSION}/removal-panel.html#ahead`;
   /** A control that loads its frame ahead; the page's idle moment comes when the test says. */
-  function mountLoadingAhead(
+  async function mountLoadingAhead(
     preloadUrl = vi.fn(async (): Promise<string | null> => AHEAD),
     panelUrl = vi.fn(async (preloaded: string | null) => preloaded ?? `${EXTENSION}/removal-panel.html#cold`),
   ) {
@@ -127,7 +149,7 @@ describe('the panel frame loaded ahead of the click', () => {
       idle.run = run;
       return idle.cancel;
     };
-    const remove = mountControlShell(container, {
+    const remove = await mountControl(container, {
       panelUrl,
       preloadUrl,
       whenIdle,
@@ -147,7 +169,7 @@ describe('the panel frame loaded ahead of the click', () => {
     ],
     ['the button gets focus', (trigger: HTMLElement) => trigger.focus()],
   ])('loads when %s: one frame, hidden, inert, and not opened', async (_when, approach) => {
-    const { overlay, trigger, preloadUrl, panelUrl, frames } = mountLoadingAhead();
+    const { overlay, trigger, preloadUrl, panelUrl, frames } = await mountLoadingAhead();
     expect(preloadUrl).not.toHaveBeenCalled();
     approach(trigger);
     await vi.waitFor(() => expect(frames()).toHaveLength(1));
@@ -175,7 +197,7 @@ describe('the panel frame loaded ahead of the click', () => {
   });
 
   it('loads once the page is idle', async () => {
-    const { idle, preloadUrl, frames } = mountLoadingAhead();
+    const { idle, preloadUrl, frames } = await mountLoadingAhead();
     expect(preloadUrl).not.toHaveBeenCalled();
     idle.run();
     await vi.waitFor(() => expect(frames()).toHaveLength(1));
@@ -183,7 +205,7 @@ describe('the panel frame loaded ahead of the click', () => {
   });
 
   it('opens on a trusted click only: the same frame, revealed, told of the claim; no new frame loads', async () => {
-    const { overlay, trigger, panelUrl, idle, frames } = mountLoadingAhead();
+    const { overlay, trigger, panelUrl, idle, frames } = await mountLoadingAhead();
     idle.run();
     await vi.waitFor(() => expect(frames()).toHaveLength(1));
     const frame = frames()[0]!;
@@ -214,7 +236,7 @@ describe('the panel frame loaded ahead of the click', () => {
   it('a click while the frame is still being asked for waits for it and opens it', async () => {
     let answer: (url: string) => void = () => {};
     const preloadUrl = vi.fn(() => new Promise<string | null>((done) => (answer = done)));
-    const { trigger, panelUrl, frames } = mountLoadingAhead(preloadUrl);
+    const { trigger, panelUrl, frames } = await mountLoadingAhead(preloadUrl);
     trigger.dispatchEvent(new PointerEvent('pointerenter'));
     trustedClick(trigger);
     await Promise.resolve();
@@ -227,7 +249,7 @@ describe('the panel frame loaded ahead of the click', () => {
   });
 
   it('loads a new frame when the click does not open the one loaded ahead, and none where the panel opens in a window', async () => {
-    const { trigger, idle, frames } = mountLoadingAhead(
+    const { trigger, idle, frames } = await mountLoadingAhead(
       undefined,
       vi.fn(async () => `${EXTENSION}/removal-panel.html#cold`),
     );
@@ -238,7 +260,7 @@ describe('the panel frame loaded ahead of the click', () => {
       expect(frames().map((f) => f.getAttribute('src'))).toEqual([`${EXTENSION}/removal-panel.html#cold`]),
     );
 
-    const windowed = mountLoadingAhead(vi.fn(async () => null));
+    const windowed = await mountLoadingAhead(vi.fn(async () => null));
     windowed.idle.run();
     await vi.waitFor(() => expect(windowed.preloadUrl).toHaveBeenCalledTimes(1));
     await Promise.resolve();
@@ -250,7 +272,7 @@ describe('the panel frame loaded ahead of the click', () => {
   });
 
   it('goes with the control (another user, an SPA navigation): the frame removed, the idle load called off', async () => {
-    const { overlay, trigger, idle, remove, frames } = mountLoadingAhead();
+    const { overlay, trigger, idle, remove, frames } = await mountLoadingAhead();
     trigger.dispatchEvent(new PointerEvent('pointerenter'));
     await vi.waitFor(() => expect(frames()).toHaveLength(1));
     remove();
@@ -258,7 +280,7 @@ describe('the panel frame loaded ahead of the click', () => {
     expect(idle.cancel).toHaveBeenCalled();
     // A frame asked for just before the control went never arrives.
     let answer: (url: string) => void = () => {};
-    const late = mountLoadingAhead(vi.fn(() => new Promise<string | null>((done) => (answer = done))));
+    const late = await mountLoadingAhead(vi.fn(() => new Promise<string | null>((done) => (answer = done))));
     late.trigger.dispatchEvent(new PointerEvent('pointerenter'));
     late.remove();
     answer(AHEAD);
@@ -269,7 +291,7 @@ describe('the panel frame loaded ahead of the click', () => {
 
   it('after the panel closes, the focus given back loads nothing; the next idle moment loads the next frame, one at most', async () => {
     const preloadUrl = vi.fn(async () => `${EXTENSION}/removal-panel.html#ahead-${preloadUrl.mock.calls.length}`);
-    const { trigger, idle, frames } = mountLoadingAhead(preloadUrl);
+    const { trigger, idle, frames } = await mountLoadingAhead(preloadUrl);
     trigger.dispatchEvent(new PointerEvent('pointerenter'));
     await vi.waitFor(() => expect(frames()).toHaveLength(1));
     trustedClick(trigger);
@@ -295,7 +317,9 @@ describe('the control in Arabic', () => {
   it('names the button, the frame and a failure to open in Arabic', async () => {
     speak(fakeBrowser.i18n, 'ar');
     const arabic = (key: string) => readMessages('ar')[key]!.message;
-    const { overlay, trigger } = mount(vi.fn(async () => Promise.reject(new Error('Extension context invalidated.'))));
+    const { overlay, trigger } = await mount(
+      vi.fn(async () => Promise.reject(new Error('Extension context invalidated.'))),
+    );
     expect(trigger.textContent).toBe(arabic('control_button'));
     trustedClick(trigger);
     expect(overlay.querySelector('[role="status"]')?.textContent).toBe(arabic('control_opening'));

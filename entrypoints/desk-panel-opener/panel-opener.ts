@@ -1,36 +1,19 @@
 /**
- * The "Remove badges" button on Desk pages, in plain DOM, and the frame it opens. The panel itself is an
- * extension page (entrypoints/removal-panel) in that frame: what the admin chooses and confirms happens in
- * the extension's origin, where the Desk page's scripts cannot click, type or read. The button acts only on
- * trusted events, so a page script calling `.click()` opens nothing.
+ * What the "Remove badges" button opens (entrypoints/desk-page/control-button.ts; the contract between them: utils/page/panel-opener.ts): the frame of the removal panel.
+ * The panel itself is an extension page (entrypoints/removal-panel) in that frame: what the admin chooses and
+ * confirms happens in the extension's origin, where the Desk page's scripts cannot click, type or read.
+ * A module apart from the content script, which loads it when the admin comes near the button (control.ts).
  * The open panel sits in the overlay, not beside the button: a page that re-renders its content takes the
  * button with it (the mount puts it back), and a frame taken out of the page and put back reloads.
  * The frame loads ahead of the click (the pointer over the button, its focus, the page idle), hidden, inert and
  * empty: the service worker hands it nothing until a trusted click opens it (`preloadPanel`, `openPanel`), and the
  * click then only reveals it. At most one such frame per control; it goes with the control.
  */
+import css from '../../components/control-panel.css?inline';
+import { adoptStyles } from '../../utils/page/adopt-styles';
+import { type PanelOpener, type PanelOpenerOptions, whenIdle } from '../../utils/page/panel-opener';
 import { t } from '../../utils/platform/i18n';
 import { PANEL_CLAIMED, type PanelMessage, panelMessage } from '../../utils/removal/panel-frame';
-
-export interface ControlShellOptions {
-  /**
-   * Registers what the panel will work on and gives the frame's URL, or null when the panel opened in a window
-   * of its own; called on a trusted click only. `preloaded`: the URL of the frame loaded ahead, if there is one:
-   * the answer is that URL when the click opens that frame.
-   */
-  panelUrl: (preloaded: string | null) => Promise<string | null>;
-  /**
-   * The URL of a frame to load ahead of the click, which may claim nothing until then; null where the panel would
-   * not open in a frame. Without it, the frame loads on the click.
-   */
-  preloadUrl?: () => Promise<string | null>;
-  /** Runs `load` once the page is idle; returns what cancels it. */
-  whenIdle?: (load: () => void) => () => void;
-  /** The extension's origin: the only sender of the frame's messages. */
-  extensionOrigin: string;
-  /** Where the open panel goes: over the page, outside the content it re-renders (see shadow-mount.ts). */
-  overlay: HTMLElement;
-}
 
 /** The tallest the frame grows before its own page scrolls. */
 const MAX_FRAME_HEIGHT = 520;
@@ -40,20 +23,6 @@ const GAP = 6;
 const MARGIN = 8;
 /** How long a closed panel's frame stays (hidden) before it is removed. */
 const FRAME_REMOVAL_DELAY_MS = 300;
-/** The longest the idle load waits for an idle moment, and where the browser has no idle callback, how long. */
-const IDLE_TIMEOUT_MS = 2000;
-const IDLE_FALLBACK_MS = 1000;
-
-/** Runs `load` once the page is idle (`requestIdleCallback`, else a timeout); returns what cancels it. */
-export function whenIdle(load: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(load, { timeout: IDLE_TIMEOUT_MS });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(load, IDLE_FALLBACK_MS);
-  return () => clearTimeout(id);
-}
-
 /** A panel frame loaded ahead of the click: its box, hidden and inert, and the frame once its URL came. */
 interface Ahead {
   box: HTMLElement;
@@ -131,17 +100,12 @@ function followButton(box: HTMLElement, button: HTMLElement, signal: AbortSignal
   step();
 }
 
-/** Puts the control into the container; returns what removes it (and any open panel). */
-export function mountControlShell(container: HTMLElement, options: ControlShellOptions): () => void {
-  const root = element('div', 'br-root');
-  const trigger = element('button', 'br-trigger', t('control_button'));
-  trigger.type = 'button';
-  trigger.setAttribute('aria-expanded', 'false');
-  root.append(trigger);
+/** The opener of the panel for that button, in the page until `remove`. */
+export function attachPanelOpener(trigger: HTMLButtonElement, options: PanelOpenerOptions): PanelOpener {
   // What the button controls, by reference: an id cannot reach out of this shadow root, an element can.
   const overlayRoot = options.overlay.getRootNode();
   const controlled = overlayRoot instanceof ShadowRoot ? overlayRoot.host : options.overlay;
-  container.append(root);
+  if (overlayRoot instanceof ShadowRoot) adoptStyles(overlayRoot, css);
 
   let shown: { box: HTMLElement; stop: AbortController } | null = null;
   let ahead: Ahead | null = null;
@@ -254,27 +218,23 @@ export function mountControlShell(container: HTMLElement, options: ControlShellO
       );
   };
 
-  trigger.addEventListener('click', (event) => {
-    // A page script's `.click()` or dispatched event is not the admin.
-    if (!event.isTrusted) return;
-    if (shown) close();
-    else show();
-  });
-  // The admin coming near: the frame loads now, so the click has only to open it.
-  trigger.addEventListener('pointerenter', loadAhead);
-  trigger.addEventListener('focus', loadAhead);
   const idleLoad = () => (options.preloadUrl ? (options.whenIdle ?? whenIdle)(loadAhead) : () => {});
   let cancelIdle = idleLoad();
 
-  return () => {
-    cancelIdle();
-    mayLoadAhead = false;
-    ahead?.box.remove();
-    ahead = null;
-    shown?.stop.abort();
-    shown?.box.remove();
-    shown = null;
-    root.remove();
+  return {
+    toggle: () => (shown ? close() : show()),
+    approach: loadAhead,
+    remove: () => {
+      cancelIdle();
+      mayLoadAhead = false;
+      ahead?.box.remove();
+      ahead = null;
+      shown?.stop.abort();
+      shown?.box.remove();
+      shown = null;
+      trigger.setAttribute('aria-expanded', 'false');
+      trigger.ariaControlsElements = null;
+    },
   };
 }
 

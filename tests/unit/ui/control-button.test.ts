@@ -1,0 +1,126 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type AttachPanelOpener, mountControlButton } from '../../../entrypoints/desk-page/control-button';
+import type { PanelOpener } from '../../../utils/page/panel-opener';
+
+const removers: (() => void)[] = [];
+afterEach(() => {
+  for (const remove of removers.splice(0)) remove();
+  document.body.replaceChildren();
+});
+
+/** The button with an opener whose loading the test answers; the page's idle moment comes when the test says. */
+function mount() {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const opener: PanelOpener = { toggle: vi.fn(), approach: vi.fn(), remove: vi.fn() };
+  const attach = vi.fn<AttachPanelOpener>(() => opener);
+  const loads: { resolve: (attach: AttachPanelOpener) => void; reject: (error: Error) => void }[] = [];
+  const loadOpener = vi.fn(() => new Promise<AttachPanelOpener>((resolve, reject) => loads.push({ resolve, reject })));
+  const idle = { run: () => {}, cancel: vi.fn() };
+  const remove = mountControlButton(container, {
+    loadOpener,
+    whenIdle: (run) => {
+      idle.run = run;
+      return idle.cancel;
+    },
+  });
+  removers.push(remove);
+  const trigger = container.querySelector<HTMLButtonElement>('button.br-trigger')!;
+  return { container, trigger, opener, attach, loads, loadOpener, idle, remove };
+}
+
+function trustedClick(target: HTMLElement) {
+  const event = new MouseEvent('click', { bubbles: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  target.dispatchEvent(event);
+}
+
+const settle = () => new Promise((done) => setTimeout(done, 0));
+
+describe('the Desk page button, which loads the panel opener', () => {
+  it('loads nothing until the admin comes near or the page is idle; a page script\u2019s click loads nothing', async () => {
+    const { trigger, loadOpener, idle } = mount();
+    expect(trigger.textContent).toBe('Remove badges');
+    expect(loadOpener).not.toHaveBeenCalled();
+    trigger.click();
+    trigger.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await settle();
+    expect(loadOpener).not.toHaveBeenCalled();
+    idle.run();
+    expect(loadOpener).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    [
+      'the pointer enters the button',
+      (trigger: HTMLElement) => trigger.dispatchEvent(new PointerEvent('pointerenter')),
+    ],
+    ['the button gets focus', (trigger: HTMLElement) => trigger.focus()],
+  ])(
+    'loads the opener once when %s, attaches it to this button, and passes the approach on',
+    async (_when, approach) => {
+      const { trigger, opener, attach, loads, loadOpener, idle } = mount();
+      approach(trigger);
+      approach(trigger);
+      idle.run();
+      expect(loadOpener).toHaveBeenCalledTimes(1);
+      loads[0]!.resolve(attach);
+      await settle();
+      expect(attach).toHaveBeenCalledExactlyOnceWith(trigger);
+      expect(opener.approach).toHaveBeenCalled();
+      // Once loaded, straight to the opener: the focus it gives back on closing is told apart from the admin's.
+      vi.mocked(opener.approach).mockClear();
+      trigger.dispatchEvent(new PointerEvent('pointerenter'));
+      expect(opener.approach).toHaveBeenCalledTimes(1);
+      trustedClick(trigger);
+      expect(opener.toggle).toHaveBeenCalledTimes(1);
+      expect(loadOpener).toHaveBeenCalledTimes(1);
+    },
+  );
+
+  it('a trusted click before the opener loaded waits for it, then opens: once', async () => {
+    const { trigger, opener, attach, loads } = mount();
+    trustedClick(trigger);
+    await settle();
+    expect(opener.toggle).not.toHaveBeenCalled();
+    loads[0]!.resolve(attach);
+    await settle();
+    expect(opener.toggle).toHaveBeenCalledTimes(1);
+  });
+
+  it('says why beside the button when the opener cannot load, and the next click tries again', async () => {
+    const { container, trigger, opener, attach, loads, loadOpener } = mount();
+    trustedClick(trigger);
+    loads[0]!.reject(new Error('Extension context invalidated.'));
+    await settle();
+    const alert = container.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('Extension context invalidated.');
+    expect(opener.toggle).not.toHaveBeenCalled();
+    trustedClick(trigger);
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+    expect(loadOpener).toHaveBeenCalledTimes(2);
+    loads[1]!.resolve(attach);
+    await settle();
+    expect(opener.toggle).toHaveBeenCalledTimes(1);
+  });
+
+  it('goes with the control: the idle load called off, the opener removed, and one loading late never attaches', async () => {
+    const loaded = mount();
+    loaded.idle.run();
+    loaded.loads[0]!.resolve(loaded.attach);
+    await settle();
+    loaded.remove();
+    expect(loaded.idle.cancel).toHaveBeenCalled();
+    expect(loaded.opener.remove).toHaveBeenCalled();
+    expect(loaded.container.childElementCount).toBe(0);
+
+    const late = mount();
+    trustedClick(late.trigger);
+    late.remove();
+    late.loads[0]!.resolve(late.attach);
+    await settle();
+    expect(late.attach).not.toHaveBeenCalled();
+    expect(late.opener.toggle).not.toHaveBeenCalled();
+  });
+});

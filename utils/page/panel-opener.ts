@@ -1,0 +1,73 @@
+/**
+ * The panel opener (entrypoints/desk-panel-opener/) and the Desk page button that loads it
+ * (entrypoints/desk-page/control-button.ts): what one gives the other. The opener is a script built on its own, which
+ * leaves its one export in a global of the content script's world. Page scripts see another world (Chrome's
+ * isolated world, Firefox's sandbox), so they can neither read it nor put one there first.
+ */
+
+/** What the panel opener does for the button it is attached to (entrypoints/desk-panel-opener/). */
+export interface PanelOpener {
+  /** The admin's trusted click: opens the panel, or closes the open one. */
+  toggle(): void;
+  /** The admin coming near: a frame loads ahead of the click. */
+  approach(): void;
+  /** Takes the open panel and any frame loaded ahead with it. */
+  remove(): void;
+}
+
+/** What the content script gives the opener: the worker's answers, and where the open panel goes. */
+export interface PanelOpenerOptions {
+  /**
+   * Registers what the panel will work on and gives the frame's URL, or null when the panel opened in a window
+   * of its own; called on a trusted click only. `preloaded`: the URL of the frame loaded ahead, if there is one:
+   * the answer is that URL when the click opens that frame.
+   */
+  panelUrl: (preloaded: string | null) => Promise<string | null>;
+  /**
+   * The URL of a frame to load ahead of the click, which may claim nothing until then; null where the panel would
+   * not open in a frame. Without it, the frame loads on the click.
+   */
+  preloadUrl?: () => Promise<string | null>;
+  /** Runs `load` once the page is idle; returns what cancels it. */
+  whenIdle?: (load: () => void) => () => void;
+  /** The extension's origin: the only sender of the frame's messages. */
+  extensionOrigin: string;
+  /** Where the open panel goes: over the page, outside the content it re-renders (see shadow-mount.ts). */
+  overlay: HTMLElement;
+}
+
+/** The opener for that button. */
+export type AttachPanelOpenerWith = (trigger: HTMLButtonElement, options: PanelOpenerOptions) => PanelOpener;
+
+/** The longest the idle load waits for an idle moment, and where the browser has no idle callback, how long. */
+const IDLE_TIMEOUT_MS = 2000;
+const IDLE_FALLBACK_MS = 1000;
+
+/** Runs `load` once the page is idle (`requestIdleCallback`, else a timeout); returns what cancels it. */
+export function whenIdle(load: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(load, { timeout: IDLE_TIMEOUT_MS });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(load, IDLE_FALLBACK_MS);
+  return () => clearTimeout(id);
+}
+
+const GLOBAL = 'badgeRemoverPanelOpener';
+
+/** Called by the opener's own script, once it runs. */
+export function offerPanelOpener(attach: AttachPanelOpenerWith): void {
+  (globalThis as Record<string, unknown>)[GLOBAL] = attach;
+}
+
+/**
+ * The opener, running its script first unless it ran already (registered beside the content script): `url` is the
+ * script's web-accessible address.
+ */
+export async function importPanelOpener(url: string): Promise<AttachPanelOpenerWith> {
+  const offered = () => (globalThis as Record<string, unknown>)[GLOBAL];
+  if (typeof offered() !== 'function') await import(/* @vite-ignore */ url);
+  const attach = offered();
+  if (typeof attach !== 'function') throw new Error(`${url} did not load`);
+  return attach as AttachPanelOpenerWith;
+}
