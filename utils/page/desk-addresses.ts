@@ -5,7 +5,8 @@
  * (utils/page/stored.ts); the sender check and content scripts get it from the service worker.
  */
 import { t } from '../platform/i18n';
-import { AGENT_APP_PATHS, dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
+import { dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
+import { AGENT_APP_PATHS } from '../platform/zoho/desk-web';
 
 /** The origin of an address the admin typed, or why it cannot be one. */
 export function deskAddressOrigin(input: string): { origin: string } | { problem: string } {

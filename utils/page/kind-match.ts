@@ -1,5 +1,5 @@
 /** Which of one kind's URL shapes a Desk page's address has: the kind's built-ins (./kind-catalog.ts), then the admin's. */
-import { isDeskOrigin } from '../platform/zoho/datacenters';
+import { isDeskOrigin } from '../platform/zoho/desk-web';
 import { PAGE_KIND_CATALOG, type PageKindName, pageKindNames } from './kind-catalog';
 import { type CompiledPattern, compileBuiltIn, compileCustom, matchTarget, type PatternCaptures } from './url-pattern';
 

@@ -7,7 +7,7 @@
  * organization's portal. Past the bound the control still shows, placed without the name, and the user is looked up
  * once the admin clicks.
  */
-import { deskPagePortal } from '../platform/zoho/datacenters';
+import { deskPagePortal } from '../platform/zoho/desk-web';
 
 export const LOOKUPS_PER_MINUTE = 10;
 /** The errorCode of a lookup the bound defers to the admin's click. */

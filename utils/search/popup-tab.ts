@@ -6,7 +6,8 @@ import type { StatusView } from '../connection/requests';
 import { matchTarget } from '../page/url-pattern';
 import { detectPage } from '../page-kinds';
 import { detectHelpCenterUserPage, helpCenterUserPageUrl } from '../page-kinds/helpcenter-user/detect';
-import { dataCenterByLocation, isAgentAppPath, isDeskOrigin } from '../platform/zoho/datacenters';
+import { dataCenterByLocation } from '../platform/zoho/datacenters';
+import { isAgentAppPath, isDeskOrigin } from '../platform/zoho/desk-web';
 import { type UserTarget, userTarget } from './popup-lookup';
 
 /** The user of a Help Center user page, when the page names the API user (not only the portal user). */

@@ -9,9 +9,9 @@ import { compilePattern, matchTarget } from '../page/url-pattern';
 import { userDisplayName } from '../platform/display-names';
 import { ZohoError } from '../platform/errors';
 import { t } from '../platform/i18n';
-import { isDeskOrigin } from '../platform/zoho/datacenters';
 import { getContact, getHelpCenter, getUserDetails } from '../platform/zoho/desk-api';
 import type { DeskClient } from '../platform/zoho/desk-client';
+import { isDeskOrigin } from '../platform/zoho/desk-web';
 import { primaryEmail } from '../platform/zoho/schemas';
 
 /** What Zoho said about each numeric ID in a Desk page's URL, and the pattern proposed for pages like it. */

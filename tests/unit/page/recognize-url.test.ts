@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type IdRole, idsInTarget, MAX_IDS, proposePattern } from '../../../utils/page/recognize-url';
 import { compilePattern, matchTarget } from '../../../utils/page/url-pattern';
-import { isDeskOrigin } from '../../../utils/platform/zoho/datacenters';
+import { isDeskOrigin } from '../../../utils/platform/zoho/desk-web';
 
 const target = (url: string) => matchTarget(url, isDeskOrigin)!;
 const roles = (entries: [string, IdRole][]) => new Map(entries);

@@ -1,8 +1,9 @@
 /**
- * Zoho data centers: the one table every host in the extension comes from
- * (docs/zoho.md §1.1). The Desk API host is also where the Desk web app lives.
+ * Zoho data centers: the one table every host in the extension comes from (docs/zoho.md §1.1), with the Desk web
+ * hosts it takes from desk-web.ts. The Desk API host is also where the Desk web app lives.
  */
 import { t } from '../i18n';
+import { AGENT_APP_PATHS, DESK_WEB, deskWebLocation } from './desk-web';
 
 export interface DataCenter {
   /** Zoho's `location` value in the OAuth callback. */
@@ -10,11 +11,7 @@ export interface DataCenter {
   readonly label: string;
   readonly accountsServer: string;
   readonly deskHost: string;
-  /**
-   * Where the agent app is also served, as `{portal}.<portalDomain>` (the API stays on deskHost).
-   * docs/zoho.md §1.3: Zoho's KB names `portalname.zohodesk.com`; public code shows `.eu`, `.in`,
-   * `.com.au`, `.jp`; `.com.cn`, `.sa` and `.ca` come from one list, second hand (marked below).
-   */
+  /** Where the agent app is also served, as `{portal}.<portalDomain>` (desk-web.ts). */
   readonly portalDomain?: string;
 }
 
@@ -25,8 +22,7 @@ export const DATA_CENTERS = [
       return t('worker_dc_us');
     },
     accountsServer: 'https://accounts.zoho.com',
-    deskHost: 'https://desk.zoho.com',
-    portalDomain: 'zohodesk.com',
+    ...DESK_WEB.us,
   },
   {
     location: 'eu',
@@ -34,8 +30,7 @@ export const DATA_CENTERS = [
       return t('worker_dc_eu');
     },
     accountsServer: 'https://accounts.zoho.eu',
-    deskHost: 'https://desk.zoho.eu',
-    portalDomain: 'zohodesk.eu',
+    ...DESK_WEB.eu,
   },
   {
     location: 'in',
@@ -43,8 +38,7 @@ export const DATA_CENTERS = [
       return t('worker_dc_in');
     },
     accountsServer: 'https://accounts.zoho.in',
-    deskHost: 'https://desk.zoho.in',
-    portalDomain: 'zohodesk.in',
+    ...DESK_WEB.in,
   },
   {
     location: 'au',
@@ -52,8 +46,7 @@ export const DATA_CENTERS = [
       return t('worker_dc_au');
     },
     accountsServer: 'https://accounts.zoho.com.au',
-    deskHost: 'https://desk.zoho.com.au',
-    portalDomain: 'zohodesk.com.au',
+    ...DESK_WEB.au,
   },
   {
     location: 'jp',
@@ -61,8 +54,7 @@ export const DATA_CENTERS = [
       return t('worker_dc_jp');
     },
     accountsServer: 'https://accounts.zoho.jp',
-    deskHost: 'https://desk.zoho.jp',
-    portalDomain: 'zohodesk.jp',
+    ...DESK_WEB.jp,
   },
   {
     location: 'ca',
@@ -70,9 +62,7 @@ export const DATA_CENTERS = [
       return t('worker_dc_ca');
     },
     accountsServer: 'https://accounts.zohocloud.ca',
-    deskHost: 'https://desk.zohocloud.ca',
-    // Second hand (one list in docs/zoho.md §1.3), unconfirmed.
-    portalDomain: 'zohodesk.ca',
+    ...DESK_WEB.ca,
   },
   {
     location: 'sa',
@@ -80,9 +70,7 @@ export const DATA_CENTERS = [
       return t('worker_dc_sa');
     },
     accountsServer: 'https://accounts.zoho.sa',
-    deskHost: 'https://desk.zoho.sa',
-    // Second hand (one list in docs/zoho.md §1.3), unconfirmed.
-    portalDomain: 'zohodesk.sa',
+    ...DESK_WEB.sa,
   },
   {
     location: 'cn',
@@ -90,9 +78,7 @@ export const DATA_CENTERS = [
       return t('worker_dc_cn');
     },
     accountsServer: 'https://accounts.zoho.com.cn',
-    deskHost: 'https://desk.zoho.com.cn',
-    // Second hand (one list in docs/zoho.md §1.3), unconfirmed.
-    portalDomain: 'zohodesk.com.cn',
+    ...DESK_WEB.cn,
   },
   {
     location: 'sg',
@@ -100,7 +86,7 @@ export const DATA_CENTERS = [
       return t('worker_dc_sg');
     },
     accountsServer: 'https://accounts.zoho.sg',
-    deskHost: 'https://desk.zoho.sg',
+    ...DESK_WEB.sg,
   },
   {
     location: 'ae',
@@ -108,7 +94,7 @@ export const DATA_CENTERS = [
       return t('worker_dc_ae');
     },
     accountsServer: 'https://accounts.zoho.ae',
-    deskHost: 'https://desk.zoho.ae',
+    ...DESK_WEB.ae,
   },
 ] as const satisfies readonly DataCenter[];
 
@@ -135,19 +121,11 @@ export function dataCenterByAccountsServer(server: string): DataCenter | undefin
   return DATA_CENTERS.find((dc) => dc.accountsServer === origin);
 }
 
-/**
- * The data center of a Desk web origin: its Desk host (`https://desk.zoho.eu`), or a portal's address on its
- * `zohodesk` domain (`https://zylker.zohodesk.eu`: one label, https, no port). Anything else is undefined.
- */
+/** The data center of a Desk web origin (desk-web.ts, `deskWebLocation`); anything else is undefined. */
 export function dataCenterByDeskOrigin(origin: string): DataCenter | undefined {
-  const exact = DATA_CENTERS.find((dc) => dc.deskHost === origin);
-  if (exact) return exact;
-  const portal = /^https:\/\/[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.(.+)$/.exec(origin);
-  return portal ? DATA_CENTERS.find((dc) => 'portalDomain' in dc && dc.portalDomain === portal[1]) : undefined;
+  const location = deskWebLocation(origin);
+  return location === undefined ? undefined : dataCenterByLocation(location);
 }
-
-/** Whether the origin is one of Zoho's own Desk origins (an organization's own address is not: utils/page/desk-addresses.ts). */
-export const isDeskOrigin = (origin: string): boolean => dataCenterByDeskOrigin(origin) !== undefined;
 
 /** Every origin pattern the agent app is served from, for CSP (`https://desk.zoho.com https://*.zohodesk.com`). */
 export function deskWebOriginPatterns(): string[] {
@@ -157,29 +135,6 @@ export function deskWebOriginPatterns(): string[] {
 /** Match patterns for the manifest: every Desk and Accounts host, nothing else. */
 export function hostPermissions(): string[] {
   return DATA_CENTERS.flatMap((dc) => [`${dc.deskHost}/*`, `${dc.accountsServer}/*`]);
-}
-
-/**
- * The agent app's paths, where the content script runs: `/agent/` (the current UI) and `/support/` (the
- * classic UI). Never `/portal/`, the public Help Center, nor anything else on the Desk host.
- */
-export const AGENT_APP_PATHS = ['/agent/*', '/support/*'] as const;
-
-/** Whether a path is in the agent app (where the content script runs), not the public Help Center. */
-export function isAgentAppPath(path: string): boolean {
-  return AGENT_APP_PATHS.some((p) => path.startsWith(p.slice(0, -1)));
-}
-
-/** The portal an agent-app address names (`/agent/{portal}/…`, classic `/support/{portal}/…`), if it names one. */
-export function deskPagePortal(url: string): string | undefined {
-  let path: string;
-  try {
-    path = new URL(url).pathname;
-  } catch {
-    return undefined;
-  }
-  const [, app, portal] = path.split('/');
-  return (app === 'agent' || app === 'support') && portal ? portal : undefined;
 }
 
 export function deskWebAppMatches(): string[] {
