@@ -35,19 +35,29 @@ export function mountControlButton(container: HTMLElement, options: ControlButto
   let removed = false;
   let failure: HTMLElement | null = null;
 
-  /** The opener attached to the button, loading it once; null if it could not load (the next call tries again). */
+  /** The opener attached to the button, loading it once; a failure to load or attach is thrown, and the next call tries again. */
   const load = (): Promise<PanelOpener | null> =>
-    (loading ??= options.loadOpener().then(
-      (attach) => {
+    (loading ??= options
+      .loadOpener()
+      .then((attach) => {
         if (removed) return null;
         opener = attach(trigger);
         return opener;
-      },
-      (error: unknown) => {
+      })
+      .catch((error: unknown) => {
         loading = null;
         throw error;
-      },
-    ));
+      }));
+
+  /** Why the panel cannot open, beside the button until the next click (one message, however many clicks). */
+  const sayFailed = (error: unknown) => {
+    if (removed) return;
+    failure ??= document.createElement('span');
+    failure.className = 'br-failed';
+    failure.setAttribute('role', 'alert');
+    failure.textContent = `${t('control_open_failed', [error instanceof Error ? error.message : String(error)])} ${t('control_reload_hint')}`;
+    root.append(failure);
+  };
 
   trigger.addEventListener('click', (event) => {
     // A page script's `.click()` or dispatched event is not the admin.
@@ -58,17 +68,7 @@ export function mountControlButton(container: HTMLElement, options: ControlButto
       opener.toggle();
       return;
     }
-    load().then(
-      (loaded) => loaded?.toggle(),
-      (error: unknown) => {
-        if (removed) return;
-        failure = document.createElement('span');
-        failure.className = 'br-failed';
-        failure.setAttribute('role', 'alert');
-        failure.textContent = `${t('control_open_failed', [error instanceof Error ? error.message : String(error)])} ${t('control_reload_hint')}`;
-        root.append(failure);
-      },
-    );
+    load().then((loaded) => loaded?.toggle(), sayFailed);
   });
   // The admin coming near: the opener, and through it the frame, load now, so the click has only to open it.
   // Synchronous once loaded: the opener tells the focus it gives back from the admin's own.
@@ -82,6 +82,7 @@ export function mountControlButton(container: HTMLElement, options: ControlButto
   };
   trigger.addEventListener('pointerenter', approach);
   trigger.addEventListener('focus', approach);
+  // The opener then loads its frame at the page's next idle moment.
   const cancelIdle = (options.whenIdle ?? whenIdle)(() => void load().catch(() => {}));
 
   return () => {

@@ -130,27 +130,37 @@ test.describe("a Desk page's own scripts", () => {
     extensionId,
   }) => {
     const page = await context.newPage();
-    // The global the opener's script leaves for the content script, put there by the page before anything runs.
+    // The global the opener's script leaves for the content script, put there by the page before anything runs,
+    // and an element of that name (the window's named properties reach every world's global through its prototype).
     await page.addInitScript(() => {
-      const page = window as unknown as { badgeRemoverPanelOpener: unknown; hijacked: number };
+      const page = window as unknown as { badgeRemoverPanelOpener: unknown; hijacked: number; standIn: unknown };
       page.hijacked = 0;
-      page.badgeRemoverPanelOpener = () => {
+      page.standIn = () => {
         page.hijacked++;
         return { toggle: () => page.hijacked++, approach: () => page.hijacked++, remove: () => {} };
       };
+      page.badgeRemoverPanelOpener = page.standIn;
+      document.addEventListener('DOMContentLoaded', () => {
+        const named = document.createElement('embed');
+        named.id = 'badgeRemoverPanelOpener';
+        document.body.append(named);
+      });
     });
     await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
-    // And the opener's own (web-accessible) script, run in the page: it has nothing of the extension there.
-    await page.evaluate(
-      (src) =>
-        new Promise((done) => {
-          const script = document.createElement('script');
-          script.src = src;
-          script.onload = script.onerror = done;
-          document.head.append(script);
-        }),
-      `chrome-extension://${extensionId}/desk-panel-opener.js`,
-    );
+    // The opener's own (web-accessible) script, run in the page as a script and as a module: it has nothing of the
+    // extension there. Then the stand-in again, for the content script to ignore.
+    const url = `chrome-extension://${extensionId}/desk-panel-opener.js`;
+    await page.evaluate(async (src) => {
+      await new Promise((done) => {
+        const script = document.createElement('script');
+        script.src = src;
+        script.onload = script.onerror = done;
+        document.head.append(script);
+      });
+      await import(src).catch(() => {});
+      const page = window as unknown as { badgeRemoverPanelOpener: unknown; standIn: unknown };
+      page.badgeRemoverPanelOpener = page.standIn;
+    }, url);
     const trigger = page.getByRole('button', { name: 'Remove badges' });
     await trigger.hover();
     await trigger.click();

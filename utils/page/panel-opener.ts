@@ -2,7 +2,8 @@
  * The panel opener (entrypoints/desk-panel-opener/) and the Desk page button that loads it
  * (entrypoints/desk-page/control-button.ts): what one gives the other. The opener is a script built on its own, which
  * leaves its one export in a global of the content script's world. Page scripts see another world (Chrome's
- * isolated world, Firefox's sandbox), so they can neither read it nor put one there first.
+ * isolated world, Firefox's sandbox), so they can neither read it nor put one there first; only the window's named
+ * elements reach through, and they are never the global's own property.
  */
 
 /** What the panel opener does for the button it is attached to (entrypoints/desk-panel-opener/). */
@@ -65,7 +66,9 @@ export function offerPanelOpener(attach: AttachPanelOpenerWith): void {
  * script's web-accessible address.
  */
 export async function importPanelOpener(url: string): Promise<AttachPanelOpenerWith> {
-  const offered = () => (globalThis as Record<string, unknown>)[GLOBAL];
+  // Its own property only: the global's prototype chain holds the window's named elements (`id`), which the page makes.
+  const offered = () =>
+    Object.hasOwn(globalThis, GLOBAL) ? (globalThis as Record<string, unknown>)[GLOBAL] : undefined;
   if (typeof offered() !== 'function') await import(/* @vite-ignore */ url);
   const attach = offered();
   if (typeof attach !== 'function') throw new Error(`${url} did not load`);

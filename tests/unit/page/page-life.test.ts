@@ -109,14 +109,20 @@ describe('followPage, without it', () => {
 });
 
 describe('registeredDeskAddresses', () => {
-  it("names the Desk address scripts among the browser's, each current only with today's file", () => {
+  it("names the Desk address scripts among the browser's, each current only with today's files, in order", () => {
+    const today = ['desk-panel-opener.js', 'desk-page.js'];
     const scripts = [
       { id: 'desk-address:https://support.zylker.example', js: ['content-scripts/desk-page.js'] },
-      { id: 'desk-address:https://help.zylker.example', js: ['desk-page.js'] },
-      { id: 'someone-else', js: ['desk-page.js'] },
+      // The build before the panel opener had a script of its own.
+      { id: 'desk-address:https://old.zylker.example', js: ['desk-page.js'] },
+      { id: 'desk-address:https://turned.zylker.example', js: ['desk-page.js', 'desk-panel-opener.js'] },
+      { id: 'desk-address:https://help.zylker.example', js: today },
+      { id: 'someone-else', js: today },
     ];
-    expect(registeredDeskAddresses(scripts, ['desk-page.js'])).toEqual([
+    expect(registeredDeskAddresses(scripts, today)).toEqual([
       { origin: 'https://support.zylker.example', current: false },
+      { origin: 'https://old.zylker.example', current: false },
+      { origin: 'https://turned.zylker.example', current: false },
       { origin: 'https://help.zylker.example', current: true },
     ]);
   });

@@ -105,6 +105,28 @@ describe('the Desk page button, which loads the panel opener', () => {
     expect(opener.toggle).toHaveBeenCalledTimes(1);
   });
 
+  it('one message however many clicks wait on a failed load; an opener that fails to attach is tried again too', async () => {
+    const { container, trigger, opener, loads, loadOpener } = mount();
+    trustedClick(trigger);
+    trustedClick(trigger);
+    loads[0]!.reject(new Error('Extension context invalidated.'));
+    await settle();
+    expect(container.querySelectorAll('[role="alert"]')).toHaveLength(1);
+    // Loaded, but attaching throws (no opener to use): said the same way, and not kept.
+    trustedClick(trigger);
+    loads[1]!.resolve(() => {
+      throw new Error('not an opener');
+    });
+    await settle();
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain('not an opener');
+    trustedClick(trigger);
+    expect(loadOpener).toHaveBeenCalledTimes(3);
+    loads[2]!.resolve(() => opener);
+    await settle();
+    expect(opener.toggle).toHaveBeenCalledTimes(1);
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+  });
+
   it('goes with the control: the idle load called off, the opener removed, and one loading late never attaches', async () => {
     const loaded = mount();
     loaded.idle.run();
