@@ -67,7 +67,7 @@ export default defineConfig({
     // The Desk page control, on Zoho's Desk hosts (the organization's own addresses are registered when added).
     content_scripts: [{ matches: deskWebAppMatches(), js: [DESK_PAGE_SCRIPT], run_at: 'document_idle' }],
     // The Desk page control opens the removal panel, an extension page, in a frame; the content script imports the
-    // panel opener when the admin comes near its button.
+    // panel opener where it puts the button in.
     web_accessible_resources: [{ resources: [PANEL_PAGE.slice(1), PANEL_OPENER_SCRIPT], matches: deskOriginMatches() }],
     // The organization's policy (README, "For IT"): Chrome checks it against this schema. Firefox reads policies.json
     // `3rdparty` without one, and its manifest has no such key.

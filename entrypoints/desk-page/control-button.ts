@@ -1,11 +1,11 @@
 /**
  * The "Remove badges" button on Desk pages, in plain DOM: the one part of the control the content script carries.
  * What opens the panel (its frame, loaded ahead, placed and followed: entrypoints/desk-panel-opener) is a module of
- * its own, loaded when the admin comes near the button (pointer, focus), once the page is idle, or at the latest
- * on the click, which it then handles. The button acts only on trusted clicks, so a page script calling `.click()`
+ * its own, loaded only where a button is put in (most Desk pages have none): right after it is, or sooner if the
+ * admin comes near it (pointer, focus) or clicks, which it then handles. The button acts only on trusted clicks, so a page script calling `.click()`
  * opens nothing.
  */
-import { type PanelOpener, whenIdle } from '../../utils/page/panel-opener';
+import type { PanelOpener } from '../../utils/page/panel-opener';
 import { t } from '../../utils/platform/i18n';
 
 /** The opener attached to that button. */
@@ -14,8 +14,13 @@ export type AttachPanelOpener = (trigger: HTMLButtonElement) => PanelOpener;
 export interface ControlButtonOptions {
   /** Loads the panel opener and gives what attaches it to the button; may fail (the click then says why). */
   loadOpener: () => Promise<AttachPanelOpener>;
-  /** Runs `load` once the page is idle; returns what cancels it. */
-  whenIdle?: (load: () => void) => () => void;
+  /** Runs `load` soon after the button is in the page (by default in the next task); returns what cancels it. */
+  soon?: (load: () => void) => () => void;
+}
+
+function nextTask(run: () => void): () => void {
+  const id = setTimeout(run, 0);
+  return () => clearTimeout(id);
 }
 
 /** Puts the button into the container; returns what removes it (and the opener, with any open panel). */
@@ -82,12 +87,13 @@ export function mountControlButton(container: HTMLElement, options: ControlButto
   };
   trigger.addEventListener('pointerenter', approach);
   trigger.addEventListener('focus', approach);
-  // The opener then loads its frame at the page's next idle moment.
-  const cancelIdle = (options.whenIdle ?? whenIdle)(() => void load().catch(() => {}));
+  // Not in the task that puts the button in: the page's own work there comes first. The opener then loads its frame
+  // at the page's next idle moment.
+  const cancelSoon = (options.soon ?? nextTask)(() => void load().catch(() => {}));
 
   return () => {
     removed = true;
-    cancelIdle();
+    cancelSoon();
     opener?.remove();
     opener = null;
     root.remove();

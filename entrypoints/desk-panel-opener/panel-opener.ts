@@ -2,7 +2,7 @@
  * What the "Remove badges" button opens (entrypoints/desk-page/control-button.ts; the contract between them: utils/page/panel-opener.ts): the frame of the removal panel.
  * The panel itself is an extension page (entrypoints/removal-panel) in that frame: what the admin chooses and
  * confirms happens in the extension's origin, where the Desk page's scripts cannot click, type or read.
- * A module apart from the content script, which loads it when the admin comes near the button (control.ts).
+ * A module apart from the content script, which loads it once it has put the button in (control.ts).
  * The open panel sits in the overlay, not beside the button: a page that re-renders its content takes the
  * button with it (the mount puts it back), and a frame taken out of the page and put back reloads.
  * The frame loads ahead of the click (the pointer over the button, its focus, the page idle), hidden, inert and
@@ -11,7 +11,7 @@
  */
 import css from '../../components/control-panel.css?inline';
 import { adoptStyles } from '../../utils/page/adopt-styles';
-import { type PanelOpener, type PanelOpenerOptions, whenIdle } from '../../utils/page/panel-opener';
+import type { PanelOpener, PanelOpenerOptions } from '../../utils/page/panel-opener';
 import { t } from '../../utils/platform/i18n';
 import { PANEL_CLAIMED, type PanelMessage, panelMessage } from '../../utils/removal/panel-frame';
 
@@ -23,6 +23,20 @@ const GAP = 6;
 const MARGIN = 8;
 /** How long a closed panel's frame stays (hidden) before it is removed. */
 const FRAME_REMOVAL_DELAY_MS = 300;
+/** The longest the idle load waits for an idle moment, and where the browser has no idle callback, how long. */
+const IDLE_TIMEOUT_MS = 2000;
+const IDLE_FALLBACK_MS = 1000;
+
+/** Runs `load` once the page is idle (`requestIdleCallback`, else a timeout); returns what cancels it. */
+export function whenIdle(load: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(load, { timeout: IDLE_TIMEOUT_MS });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(load, IDLE_FALLBACK_MS);
+  return () => clearTimeout(id);
+}
+
 /** A panel frame loaded ahead of the click: its box, hidden and inert, and the frame once its URL came. */
 interface Ahead {
   box: HTMLElement;

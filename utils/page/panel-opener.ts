@@ -40,20 +40,6 @@ export interface PanelOpenerOptions {
 /** The opener for that button. */
 export type AttachPanelOpenerWith = (trigger: HTMLButtonElement, options: PanelOpenerOptions) => PanelOpener;
 
-/** The longest the idle load waits for an idle moment, and where the browser has no idle callback, how long. */
-const IDLE_TIMEOUT_MS = 2000;
-const IDLE_FALLBACK_MS = 1000;
-
-/** Runs `load` once the page is idle (`requestIdleCallback`, else a timeout); returns what cancels it. */
-export function whenIdle(load: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(load, { timeout: IDLE_TIMEOUT_MS });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(load, IDLE_FALLBACK_MS);
-  return () => clearTimeout(id);
-}
-
 const GLOBAL = 'badgeRemoverPanelOpener';
 
 /** Called by the opener's own script, once it runs. */

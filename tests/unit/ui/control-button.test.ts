@@ -9,7 +9,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-/** The button with an opener whose loading the test answers; the page's idle moment comes when the test says. */
+/** The button with an opener whose loading the test answers; the moment after the button is in comes when the test says. */
 function mount() {
   const container = document.createElement('div');
   document.body.append(container);
@@ -17,17 +17,17 @@ function mount() {
   const attach = vi.fn<AttachPanelOpener>(() => opener);
   const loads: { resolve: (attach: AttachPanelOpener) => void; reject: (error: Error) => void }[] = [];
   const loadOpener = vi.fn(() => new Promise<AttachPanelOpener>((resolve, reject) => loads.push({ resolve, reject })));
-  const idle = { run: () => {}, cancel: vi.fn() };
+  const soon = { run: () => {}, cancel: vi.fn() };
   const remove = mountControlButton(container, {
     loadOpener,
-    whenIdle: (run) => {
-      idle.run = run;
-      return idle.cancel;
+    soon: (run) => {
+      soon.run = run;
+      return soon.cancel;
     },
   });
   removers.push(remove);
   const trigger = container.querySelector<HTMLButtonElement>('button.br-trigger')!;
-  return { container, trigger, opener, attach, loads, loadOpener, idle, remove };
+  return { container, trigger, opener, attach, loads, loadOpener, soon, remove };
 }
 
 function trustedClick(target: HTMLElement) {
@@ -39,15 +39,15 @@ function trustedClick(target: HTMLElement) {
 const settle = () => new Promise((done) => setTimeout(done, 0));
 
 describe('the Desk page button, which loads the panel opener', () => {
-  it('loads nothing until the admin comes near or the page is idle; a page script\u2019s click loads nothing', async () => {
-    const { trigger, loadOpener, idle } = mount();
+  it('loads nothing in the task that puts the button in; then it loads, and a page script\u2019s click loads nothing', async () => {
+    const { trigger, loadOpener, soon } = mount();
     expect(trigger.textContent).toBe('Remove badges');
     expect(loadOpener).not.toHaveBeenCalled();
     trigger.click();
     trigger.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     await settle();
     expect(loadOpener).not.toHaveBeenCalled();
-    idle.run();
+    soon.run();
     expect(loadOpener).toHaveBeenCalledTimes(1);
   });
 
@@ -60,10 +60,10 @@ describe('the Desk page button, which loads the panel opener', () => {
   ])(
     'loads the opener once when %s, attaches it to this button, and passes the approach on',
     async (_when, approach) => {
-      const { trigger, opener, attach, loads, loadOpener, idle } = mount();
+      const { trigger, opener, attach, loads, loadOpener, soon } = mount();
       approach(trigger);
       approach(trigger);
-      idle.run();
+      soon.run();
       expect(loadOpener).toHaveBeenCalledTimes(1);
       loads[0]!.resolve(attach);
       await settle();
@@ -127,13 +127,13 @@ describe('the Desk page button, which loads the panel opener', () => {
     expect(container.querySelector('[role="alert"]')).toBeNull();
   });
 
-  it('goes with the control: the idle load called off, the opener removed, and one loading late never attaches', async () => {
+  it('goes with the control: the load soon after called off, the opener removed, and one loading late never attaches', async () => {
     const loaded = mount();
-    loaded.idle.run();
+    loaded.soon.run();
     loaded.loads[0]!.resolve(loaded.attach);
     await settle();
     loaded.remove();
-    expect(loaded.idle.cancel).toHaveBeenCalled();
+    expect(loaded.soon.cancel).toHaveBeenCalled();
     expect(loaded.opener.remove).toHaveBeenCalled();
     expect(loaded.container.childElementCount).toBe(0);
 

@@ -15,8 +15,8 @@ afterEach(() => {
 });
 
 /**
- * The button and the opener, as the content script puts them together: the opener loaded at once (the button's idle
- * moment), as once the admin came near. Returns what removes both.
+ * The button and the opener, as the content script puts them together: the opener loaded at once (as the moment
+ * after the button is in does), with no frame loaded ahead yet. Returns what removes both.
  */
 async function mountControl(container: HTMLElement, options: PanelOpenerOptions): Promise<() => void> {
   let attached = false;
@@ -25,7 +25,7 @@ async function mountControl(container: HTMLElement, options: PanelOpenerOptions)
       attached = true;
       return attachPanelOpener(trigger, options);
     },
-    whenIdle: (load) => {
+    soon: (load) => {
       load();
       return () => {};
     },
