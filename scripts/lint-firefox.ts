@@ -8,7 +8,13 @@ import { resolve } from 'node:path';
 const SOURCE_DIR = resolve(import.meta.dirname, '..', '.output', 'firefox-mv3');
 
 /** Warnings understood and accepted, with why. */
-const EXPLAINED: { code: string; file: RegExp; why: string }[] = [
+const EXPLAINED: { code: string; file: RegExp; message?: RegExp; why: string }[] = [
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    file: /^desk-page\.js$/,
+    message: /\bimport\b/,
+    why: "The content script imports the panel opener, the extension's own packaged script, at runtime.getURL('/desk-panel-opener.js'): a moz-extension address, never a remote one.",
+  },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
     file: /^chunks\/jsxRuntime-[\w-]+\.js$/,
@@ -33,7 +39,8 @@ try {
   process.exit(1);
 }
 
-const explained = (m: LintMessage) => EXPLAINED.find((e) => e.code === m.code && e.file.test(m.file ?? ''));
+const explained = (m: LintMessage) =>
+  EXPLAINED.find((e) => e.code === m.code && e.file.test(m.file ?? '') && (e.message?.test(m.message) ?? true));
 const unexplained = report.warnings.filter((w) => !explained(w));
 for (const m of report.errors) console.error(`error ${m.code} ${m.file ?? ''}: ${m.message}`);
 for (const m of unexplained) console.error(`warning ${m.code} ${m.file ?? ''}: ${m.message}`);
