@@ -5,8 +5,9 @@
  * admin comes near it (pointer, focus) or clicks, which it then handles. The button acts only on trusted clicks, so a page script calling `.click()`
  * opens nothing.
  */
-import type { PanelOpener } from '../../utils/page/panel-opener';
+
 import { t } from '../../utils/platform/i18n';
+import type { PanelOpener } from '../../utils/removal/panel-opener';
 
 /** The opener attached to that button. */
 export type AttachPanelOpener = (trigger: HTMLButtonElement) => PanelOpener;

@@ -4,37 +4,11 @@ import css from '../../components/control-button.css?inline';
 import { createClient } from '../../utils/client';
 import { findAnchor } from '../../utils/page/anchor';
 import type { PageConfig } from '../../utils/page/page-config';
-import { importPanelOpener } from '../../utils/page/panel-opener';
 import { type Corner, mountInShadowRoot } from '../../utils/page/shadow-mount';
-import { PANEL_OPENER_SCRIPT, PANEL_PAGE } from '../../utils/platform/extension-pages';
+import { PANEL_OPENER_SCRIPT } from '../../utils/platform/extension-pages';
 import type { RegisteredContext } from '../../utils/removal/panel-context';
-import { tracksVisibility } from '../../utils/removal/visibility-gate';
+import { importPanelOpener } from '../../utils/removal/panel-opener';
 import { mountControlButton } from './control-button';
-
-const frameUrl = (panelId: string) => `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
-
-/**
- * Registers the context with the service worker, which hands it to the frame alone: the frame loaded ahead
- * (`preloaded`, its URL) if the worker lets the click open that one. Null when the service worker opened the panel
- * in a window instead (on the organization's own domain, or where the browser cannot tell whether the page covers
- * the frame).
- */
-async function panelUrl(context: RegisteredContext, preloaded: string | null): Promise<string | null> {
-  const { panelId, mode } = await createClient(browser.runtime).openPanel({
-    context,
-    tracksVisibility: tracksVisibility(globalThis),
-    ...(preloaded ? { preloaded: new URL(preloaded).hash.slice(1) } : {}),
-  });
-  return mode === 'window' ? null : frameUrl(panelId);
-}
-
-/** A frame to load ahead of the click, which the worker hands nothing until the click; null for a window. */
-async function preloadUrl(): Promise<string | null> {
-  const { panelId } = await createClient(browser.runtime).preloadPanel({
-    tracksVisibility: tracksVisibility(globalThis),
-  });
-  return panelId === null ? null : frameUrl(panelId);
-}
 
 export interface ControlHints {
   /** The user's name and email, once known: the element showing them is the preferred anchor. */
@@ -60,13 +34,7 @@ export async function mountControl(
       remove = mountControlButton(container, {
         loadOpener: () =>
           importPanelOpener(browser.runtime.getURL(`/${PANEL_OPENER_SCRIPT}`)).then(
-            (attach) => (trigger) =>
-              attach(trigger, {
-                panelUrl: (preloaded) => panelUrl(context, preloaded),
-                preloadUrl,
-                extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-                overlay,
-              }),
+            (attach) => (trigger) => attach(trigger, { context, overlay }),
           ),
       });
     },

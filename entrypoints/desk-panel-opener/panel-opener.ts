@@ -1,5 +1,5 @@
 /**
- * What the "Remove badges" button opens (entrypoints/desk-page/control-button.ts; the contract between them: utils/page/panel-opener.ts): the frame of the removal panel.
+ * What the "Remove badges" button opens (entrypoints/desk-page/control-button.ts; the contract between them: utils/removal/panel-opener.ts): the frame of the removal panel.
  * The panel itself is an extension page (entrypoints/removal-panel) in that frame: what the admin chooses and
  * confirms happens in the extension's origin, where the Desk page's scripts cannot click, type or read.
  * A module apart from the content script, which loads it once it has put the button in (control.ts).
@@ -11,9 +11,9 @@
  */
 import css from '../../components/control-panel.css?inline';
 import { adoptStyles } from '../../utils/page/adopt-styles';
-import type { PanelOpener, PanelOpenerOptions } from '../../utils/page/panel-opener';
 import { t } from '../../utils/platform/i18n';
 import { PANEL_CLAIMED, type PanelMessage, panelMessage } from '../../utils/removal/panel-frame';
+import type { PanelOpener, PanelOpenerOptions } from '../../utils/removal/panel-opener';
 
 /** The tallest the frame grows before its own page scrolls. */
 const MAX_FRAME_HEIGHT = 520;

@@ -6,6 +6,8 @@
  * elements reach through, and they are never the global's own property.
  */
 
+import type { RegisteredContext } from './panel-context';
+
 /** What the panel opener does for the button it is attached to (entrypoints/desk-panel-opener/). */
 export interface PanelOpener {
   /** The admin's trusted click: opens the panel, or closes the open one. */
@@ -37,13 +39,19 @@ export interface PanelOpenerOptions {
   overlay: HTMLElement;
 }
 
-/** The opener for that button. */
-export type AttachPanelOpenerWith = (trigger: HTMLButtonElement, options: PanelOpenerOptions) => PanelOpener;
+/** What the content script knows for the opener: what the panel will work on, and where the open panel goes. */
+export interface OpenerPlace {
+  context: RegisteredContext;
+  overlay: HTMLElement;
+}
+
+/** The opener for that button, as its script offers it: it asks the worker for the panel itself. */
+export type OfferedPanelOpener = (trigger: HTMLButtonElement, place: OpenerPlace) => PanelOpener;
 
 const GLOBAL = 'badgeRemoverPanelOpener';
 
 /** Called by the opener's own script, once it runs. */
-export function offerPanelOpener(attach: AttachPanelOpenerWith): void {
+export function offerPanelOpener(attach: OfferedPanelOpener): void {
   (globalThis as Record<string, unknown>)[GLOBAL] = attach;
 }
 
@@ -51,12 +59,12 @@ export function offerPanelOpener(attach: AttachPanelOpenerWith): void {
  * The opener, running its script first unless it ran already (registered beside the content script): `url` is the
  * script's web-accessible address.
  */
-export async function importPanelOpener(url: string): Promise<AttachPanelOpenerWith> {
+export async function importPanelOpener(url: string): Promise<OfferedPanelOpener> {
   // Its own property only: the global's prototype chain holds the window's named elements (`id`), which the page makes.
   const offered = () =>
     Object.hasOwn(globalThis, GLOBAL) ? (globalThis as Record<string, unknown>)[GLOBAL] : undefined;
   if (typeof offered() !== 'function') await import(/* @vite-ignore */ url);
   const attach = offered();
   if (typeof attach !== 'function') throw new Error(`${url} did not load`);
-  return attach as AttachPanelOpenerWith;
+  return attach as OfferedPanelOpener;
 }

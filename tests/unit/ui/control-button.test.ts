@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type AttachPanelOpener, mountControlButton } from '../../../entrypoints/desk-page/control-button';
-import type { PanelOpener } from '../../../utils/page/panel-opener';
+import type { PanelOpener } from '../../../utils/removal/panel-opener';
 
 const removers: (() => void)[] = [];
 afterEach(() => {
