@@ -43,6 +43,15 @@ ${frame}
 </html>`;
 }
 
+/**
+ * `?scripts=any`: a Desk page whose CSP lets its scripts load the extension's scripts too, a laxer page than the
+ * sandbox's own (for the attack tests: what a page could do with the extension's web-accessible files).
+ */
+function webCsp(ctx: RequestContext): string {
+  if (ctx.url.searchParams.get('scripts') !== 'any') return WEB_CSP;
+  return WEB_CSP.replace("script-src 'unsafe-inline'", "script-src 'unsafe-inline' chrome-extension: moz-extension:");
+}
+
 function isAppPath(path: string): boolean {
   return path === '/' || path.startsWith('/agent/') || path.startsWith('/support/');
 }
@@ -93,7 +102,7 @@ export function handleDeskWeb(ctx: RequestContext): Reply {
     status: 200,
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': WEB_CSP,
+      'Content-Security-Policy': webCsp(ctx),
       'Cache-Control': 'no-store',
     },
     body: shell(skinOf(ctx)),

@@ -146,7 +146,8 @@ test.describe("a Desk page's own scripts", () => {
         document.body.append(named);
       });
     });
-    await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID));
+    // A page whose CSP lets it load the extension's files (the sandbox's own would block them).
+    await page.goto(userPageUrl(COMMUNITY_HC_ID, DEMO_USER_ID).replace('/setup#', '/setup?scripts=any#'));
     // The opener's own (web-accessible) script, run in the page as a script and as a module: it has nothing of the
     // extension there. Then the stand-in again, for the content script to ignore.
     const url = `chrome-extension://${extensionId}/desk-panel-opener.js`;
@@ -157,10 +158,14 @@ test.describe("a Desk page's own scripts", () => {
         script.onload = script.onerror = done;
         document.head.append(script);
       });
-      await import(src).catch(() => {});
-      const page = window as unknown as { badgeRemoverPanelOpener: unknown; standIn: unknown };
+      const page = window as unknown as { badgeRemoverPanelOpener: unknown; standIn: unknown; ranHere: boolean };
+      page.ranHere =
+        typeof page.badgeRemoverPanelOpener === 'function' && page.badgeRemoverPanelOpener !== page.standIn;
+      await import(src);
       page.badgeRemoverPanelOpener = page.standIn;
     }, url);
+    // It did run in the page, and offered its opener there: in the page's own world.
+    expect(await page.evaluate(() => (window as unknown as { ranHere: boolean }).ranHere)).toBe(true);
     const trigger = page.getByRole('button', { name: 'Remove badges' });
     await trigger.hover();
     await trigger.click();

@@ -20,6 +20,17 @@ const SHAPES = [
 ];
 
 describe('Desk web pages', () => {
+  it("lets a page's scripts load the extension's files only where the test asks (?scripts=any)", async () => {
+    const path = '/agent/zylker/zylker/setup';
+    const strict = await call(t.sandbox, { host: 'desk.zoho.com', path });
+    expect(strict.headers['content-security-policy']).not.toContain('chrome-extension:');
+    const lax = await call(t.sandbox, { host: 'desk.zoho.com', path: `${path}?scripts=any` });
+    expect(lax.headers['content-security-policy']).toContain(
+      "script-src 'unsafe-inline' chrome-extension: moz-extension:",
+    );
+    expect(lax.headers['content-security-policy']).toContain("default-src 'none'");
+  });
+
   it.each(SHAPES)('serves the agent app for %s on every Desk host', async (url) => {
     // The fragment never reaches a server; the app reads it in the browser.
     const path = url.split('#')[0]!;
