@@ -3,6 +3,8 @@
  * catch-all `*`) resolves to the sandbox on loopback, its certificate alone is trusted, and Chromium's own
  * background traffic is off. Shared by `npm run sandbox` and the launcher of the tests, demo and benchmarks.
  */
+import { FIREFOX_REDIRECT_URI } from './state';
+
 export interface SandboxAddress {
   port: number;
   /** base64 SHA-256 of the sandbox certificate's public key. */
@@ -42,11 +44,14 @@ export function chromiumCommand(sandbox: SandboxAddress, extensionDir: string, s
 /**
  * Requests the browser makes on its own: service calls its flags do not stop (component and extension
  * updates, the signed-in account list, the GCM check-in, and Chromium 150's start-up fetch of
- * `www.google.com/async/folae`, which no flag here turns off), and the OAuth redirect to
- * `<extension id>.chromiumapp.org` that `launchWebAuthFlow` catches. The catch-all rule brings them to the
- * sandbox too; they come from the browser, not from a page or the extension's code, so the checks for stray
- * requests leave them out. Google's search host only for that one path: anything else there is stray.
+ * `www.google.com/async/folae`, which no flag here turns off), and the OAuth redirect that the browser's
+ * `launchWebAuthFlow` catches: `<extension id>.chromiumapp.org` in Chromium, the add-on's
+ * `<hash>.extensions.allizom.org` in Firefox (which now and then lets the request start before it catches it).
+ * The catch-all rule (Firefox: the proxy) brings them to the sandbox too; they come from the browser, not from a
+ * page or the extension's code, so the checks for stray requests leave them out. Google's search host only for
+ * that one path: anything else there is stray.
  */
+const FIREFOX_REDIRECT_HOST = new URL(FIREFOX_REDIRECT_URI).hostname;
 const CHROMIUM_SERVICE_HOSTS = new Set([
   'update.googleapis.com',
   'accounts.google.com',
@@ -55,8 +60,9 @@ const CHROMIUM_SERVICE_HOSTS = new Set([
 ]);
 const CHROMIUM_SERVICE_PATHS: Readonly<Record<string, RegExp>> = { 'www.google.com': /^\/async\/folae(\?|$)/ };
 
-export function isChromiumServiceRequest({ host, path }: { host: string; path: string }): boolean {
+export function isBrowserServiceRequest({ host, path }: { host: string; path: string }): boolean {
   if (CHROMIUM_SERVICE_HOSTS.has(host) || /^[a-p]{32}\.chromiumapp\.org$/.test(host)) return true;
+  if (host === FIREFOX_REDIRECT_HOST) return true;
   return CHROMIUM_SERVICE_PATHS[host]?.test(path) ?? false;
 }
 

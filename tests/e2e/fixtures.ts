@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, test as base, expect, type Page, type Worker } from '@playwright/test';
-import { isChromiumServiceRequest } from '../../sandbox/browser-setup';
+import { isBrowserServiceRequest } from '../../sandbox/browser-setup';
 import { SandboxControl } from '../../sandbox/control-client';
 import { COMMUNITY_HC_ID } from '../../sandbox/data';
 import { type RunningSandbox, startSandbox } from '../../sandbox/server';
@@ -91,7 +91,7 @@ export { expect };
 /** Requests for hosts that are not Zoho's, leaving out Chromium's own service calls. */
 export async function strayRequests(control: SandboxControl) {
   const stray = await control.requests({ face: 'stray' });
-  return stray.filter((r) => !isChromiumServiceRequest(r));
+  return stray.filter((r) => !isBrowserServiceRequest(r));
 }
 
 export function optionsUrl(extensionId: string): string {

@@ -1,4 +1,4 @@
-import { isChromiumServiceRequest } from '../../sandbox/browser-setup';
+import { isBrowserServiceRequest } from '../../sandbox/browser-setup';
 import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../../sandbox/data';
 import { expect, optionsUrl, strayRequests, test, userPageUrl } from './fixtures';
 
@@ -104,6 +104,6 @@ test('the content script runs on the sandbox Desk user page, and nothing leaves 
   const log = await control.requests();
   expect(log.some((r) => r.host === 'desk.zoho.com')).toBe(true);
   expect(
-    log.filter((r) => !sandbox.hostNames.includes(r.host) && !isChromiumServiceRequest(r)).map((r) => r.host),
+    log.filter((r) => !sandbox.hostNames.includes(r.host) && !isBrowserServiceRequest(r)).map((r) => r.host),
   ).toEqual([]);
 });

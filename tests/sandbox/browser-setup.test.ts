@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chromiumCommand,
   exposureWarning,
-  isChromiumServiceRequest,
+  isBrowserServiceRequest,
   sandboxChromiumFlags,
 } from '../../sandbox/browser-setup';
 
@@ -37,8 +37,8 @@ describe('pointing Chromium at the sandbox', () => {
   });
 });
 
-describe('isChromiumServiceRequest', () => {
-  const at = (host: string, path = '/') => isChromiumServiceRequest({ host, path });
+describe('isBrowserServiceRequest', () => {
+  const at = (host: string, path = '/') => isBrowserServiceRequest({ host, path });
   it("knows the browser's own calls and the OAuth redirect host, and nothing else", () => {
     expect(at('update.googleapis.com')).toBe(true);
     expect(at('android.clients.google.com', '/checkin')).toBe(true);
@@ -47,6 +47,8 @@ describe('isChromiumServiceRequest', () => {
     expect(at('www.google.com', '/search?q=desk')).toBe(false);
     expect(at('www.google.com', '/async/folaemore')).toBe(false);
     expect(at('evil.chromiumapp.org')).toBe(false);
+    expect(at('2d7c577a46873c06e81a635e45585f7715321f4a.extensions.allizom.org')).toBe(true);
+    expect(at('0000000000000000000000000000000000000000.extensions.allizom.org')).toBe(false);
     expect(at('tracker.example')).toBe(false);
     expect(at('desk.zoho.com')).toBe(false);
   });
