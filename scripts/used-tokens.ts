@@ -1,7 +1,8 @@
 /**
  * A build step for the stylesheets inlined into the Desk page's shadow roots (`control-button.css?inline` in the
- * content script, `control-panel.css?inline` in the panel opener): it keeps only the theme tokens each reads. theme.css declares every token once for all the extension's pages;
- * the Desk page should not carry the bulk and audit pages' colours.
+ * content script, `control-panel.css?inline` in the panel opener): it keeps only the theme tokens each reads.
+ * theme.css declares every token once for all the extension's pages; the Desk page should not carry the bulk and
+ * audit pages' colours.
  */
 import type { Plugin } from 'vite';
 

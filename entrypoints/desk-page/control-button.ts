@@ -2,8 +2,8 @@
  * The "Remove badges" button on Desk pages, in plain DOM: the one part of the control the content script carries.
  * What opens the panel (its frame, loaded ahead, placed and followed: entrypoints/desk-panel-opener) is a module of
  * its own, loaded only where a button is put in (most Desk pages have none): right after it is, or sooner if the
- * admin comes near it (pointer, focus) or clicks, which it then handles. The button acts only on trusted clicks, so a page script calling `.click()`
- * opens nothing.
+ * admin comes near it (pointer, focus) or clicks, which it then handles. The button acts only on trusted clicks,
+ * so a page script calling `.click()` opens nothing.
  */
 
 import { t } from '../../utils/platform/i18n';
@@ -41,7 +41,8 @@ export function mountControlButton(container: HTMLElement, options: ControlButto
   let removed = false;
   let failure: HTMLElement | null = null;
 
-  /** The opener attached to the button, loading it once; a failure to load or attach is thrown, and the next call tries again. */
+  /** The opener attached to the button, loading it once; a failure to load or attach is thrown, and the next call
+   * tries again. */
   const load = (): Promise<PanelOpener | null> =>
     (loading ??= options
       .loadOpener()

@@ -1,5 +1,6 @@
 /**
- * What the "Remove badges" button opens (entrypoints/desk-page/control-button.ts; the contract between them: utils/removal/panel-opener.ts): the frame of the removal panel.
+ * What the "Remove badges" button opens (entrypoints/desk-page/control-button.ts; the contract between them:
+ * utils/removal/panel-opener.ts): the frame of the removal panel.
  * The panel itself is an extension page (entrypoints/removal-panel) in that frame: what the admin chooses and
  * confirms happens in the extension's origin, where the Desk page's scripts cannot click, type or read.
  * A module apart from the content script, which loads it once it has put the button in (control.ts).

@@ -41,7 +41,8 @@ export function deskAddressOfScript(id: string): string | null {
   return id.startsWith(SCRIPT_ID_PREFIX) ? id.slice(SCRIPT_ID_PREFIX.length) : null;
 }
 
-/** A Desk address the content script is registered on; `current`: with today's `files` (registrations outlive updates). */
+/** A Desk address the content script is registered on; `current`: with today's files (registrations outlive
+ * updates). */
 export interface RegisteredDeskAddress {
   origin: string;
   current: boolean;

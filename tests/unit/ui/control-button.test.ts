@@ -9,7 +9,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-/** The button with an opener whose loading the test answers; the moment after the button is in comes when the test says. */
+/** The button with an opener whose loading the test answers; the moment after the button is in comes when told. */
 function mount() {
   const container = document.createElement('div');
   document.body.append(container);
