@@ -15,7 +15,12 @@ import { PAGE_CONFIG_MESSAGE } from '../utils/page/page-config';
 import { deskAddressesItem } from '../utils/page/stored';
 import { dispatch, type SenderLike } from '../utils/platform/dispatch';
 import { ExtensionError, ZohoError } from '../utils/platform/errors';
-import { DESK_PAGE_SCRIPT, PANEL_OPENER_SCRIPT, PANEL_PAGE } from '../utils/platform/extension-pages';
+import {
+  DESK_PAGE_SCRIPT,
+  extensionOrigin,
+  PANEL_OPENER_SCRIPT,
+  panelPageUrl,
+} from '../utils/platform/extension-pages';
 import { t } from '../utils/platform/i18n';
 import { type PortReply, type PortRequest, REQUEST_PORT } from '../utils/platform/request-client';
 import { adoptTrustedArea, closeStorageToContentScripts } from '../utils/platform/trusted-storage';
@@ -101,8 +106,13 @@ export default defineBackground(() => {
       },
     },
     async openPanelWindow(panelId) {
-      const url = `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
-      const window = await browser.windows.create({ url, type: 'popup', width: 460, height: 640, focused: true });
+      const window = await browser.windows.create({
+        url: panelPageUrl(browser.runtime, panelId),
+        type: 'popup',
+        width: 460,
+        height: 640,
+        focused: true,
+      });
       const tabId = window?.tabs?.[0]?.id;
       if (tabId === undefined) throw new ExtensionError({ kind: 'server', message: t('worker_panel_window_failed') });
       return tabId;
@@ -111,7 +121,7 @@ export default defineBackground(() => {
     newId: () => crypto.randomUUID(),
     storageBytes: async (keys) => browser.storage.local.getBytesInUse?.(keys),
   });
-  const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
+  const ownOrigin = extensionOrigin(browser.runtime);
 
   // Before anything reads storage: closed to content scripts; an earlier version's data adopted (a bulk run it left
   // running waits for the admin: it was stored where content scripts could change it); exposed secrets dealt with.
@@ -152,7 +162,7 @@ export default defineBackground(() => {
   });
   const answer = (message: unknown, sender: SenderLike, overPort = false) =>
     Promise.all([migrated, deskAddresses]).then(([, addresses]) =>
-      dispatch(requests, handlers, message, sender, browser.runtime.id, extensionOrigin, addresses, overPort),
+      dispatch(requests, handlers, message, sender, browser.runtime.id, ownOrigin, addresses, overPort),
     );
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void answer(message, sender).then(sendResponse);

@@ -6,13 +6,11 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createClient } from '../../utils/client';
-import { PANEL_PAGE } from '../../utils/platform/extension-pages';
+import { extensionOrigin, panelIdOf, panelPageUrl } from '../../utils/platform/extension-pages';
 import type { RegisteredContext } from '../../utils/removal/panel-context';
 import { offerPanelOpener } from '../../utils/removal/panel-opener';
 import { tracksVisibility } from '../../utils/removal/visibility-gate';
 import { attachPanelOpener } from './panel-opener';
-
-const frameUrl = (panelId: string) => `${browser.runtime.getURL(PANEL_PAGE)}#${panelId}`;
 
 /**
  * Registers the context with the service worker, which hands it to the frame alone: the frame loaded ahead
@@ -24,9 +22,9 @@ async function panelUrl(context: RegisteredContext, preloaded: string | null): P
   const { panelId, mode } = await createClient(browser.runtime).openPanel({
     context,
     tracksVisibility: tracksVisibility(globalThis),
-    ...(preloaded ? { preloaded: new URL(preloaded).hash.slice(1) } : {}),
+    ...(preloaded ? { preloaded: panelIdOf(preloaded) } : {}),
   });
-  return mode === 'window' ? null : frameUrl(panelId);
+  return mode === 'window' ? null : panelPageUrl(browser.runtime, panelId);
 }
 
 /** A frame to load ahead of the click, which the worker hands nothing until the click; null for a window. */
@@ -34,7 +32,7 @@ async function preloadUrl(): Promise<string | null> {
   const { panelId } = await createClient(browser.runtime).preloadPanel({
     tracksVisibility: tracksVisibility(globalThis),
   });
-  return panelId === null ? null : frameUrl(panelId);
+  return panelId === null ? null : panelPageUrl(browser.runtime, panelId);
 }
 
 export default defineUnlistedScript(() => {
@@ -42,7 +40,7 @@ export default defineUnlistedScript(() => {
     attachPanelOpener(trigger, {
       panelUrl: (preloaded) => panelUrl(context, preloaded),
       preloadUrl,
-      extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+      extensionOrigin: extensionOrigin(browser.runtime),
       overlay,
     }),
   );

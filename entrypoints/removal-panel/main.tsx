@@ -9,6 +9,7 @@ import { VisibilityGateContext } from '../../components/common/GatedButton';
 import { PanelChoicesContext, UnresolvedPanel } from '../../components/removal/RemoveBadgesPanel';
 import { createClient } from '../../utils/client';
 import { serializeError } from '../../utils/platform/errors';
+import { panelIdOf } from '../../utils/platform/extension-pages';
 import { portSender } from '../../utils/platform/request-client';
 import { dataCenterByDeskOrigin } from '../../utils/platform/zoho/datacenters';
 import {
@@ -49,7 +50,7 @@ const ownWindow = place !== null && 'window' in place;
 const tell = (message: PanelMessage) => {
   if (parentOrigin) window.parent.postMessage({ [PANEL_MESSAGE]: message }, parentOrigin);
 };
-const panelId = location.hash.slice(1);
+const panelId = panelIdOf(location.href);
 /** The admin's choices, for this frame if it reloads; gone once the admin closes the panel. */
 const choices = panelChoicesStore(sessionStorageIfAllowed(), panelId);
 const close = () => {

@@ -10,3 +10,18 @@ export const DESK_PAGE_SCRIPT = 'desk-page.js';
  * web-accessible resource can name.
  */
 export const PANEL_OPENER_SCRIPT = 'desk-panel-opener.js';
+
+/** What gives an extension file's address: `browser.runtime` (passed in: wxt.config.ts reads this file too). */
+interface ExtensionFiles {
+  getURL(path: string): string;
+}
+
+/** The extension's own origin, as a message's `origin` and a sender's `url` show it. */
+export const extensionOrigin = (runtime: ExtensionFiles): string => runtime.getURL('/').replace(/\/$/, '');
+
+/** The panel page for one panel, its id in the hash, where the page reads it (`panelIdOf`). */
+export const panelPageUrl = (runtime: ExtensionFiles, panelId: string): string =>
+  `${runtime.getURL(PANEL_PAGE)}#${panelId}`;
+
+/** The panel id of a panel page's address (`panelPageUrl`). */
+export const panelIdOf = (url: string): string => new URL(url).hash.slice(1);

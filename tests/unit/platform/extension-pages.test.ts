@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { extensionOrigin, panelIdOf, panelPageUrl } from '../../../utils/platform/extension-pages';
+
+const runtimeAt = (base: string) => ({ getURL: (path: string) => new URL(path, base).href });
+
+describe.each([
+  'chrome-extension://cjheecimhjkgjkobijngojplcehhnajo/',
+  'moz-extension://2d1f6a9e-5c1b-4a7e-9a43-0b8f3c2e1d70/',
+])('the extension at %s', (base) => {
+  const runtime = runtimeAt(base);
+
+  it('has the origin a message from its pages shows: no trailing slash, no path', () => {
+    expect(extensionOrigin(runtime)).toBe(base.slice(0, -1));
+  });
+
+  it("gives the panel page an address whose panel id the page reads back, whatever the id's characters", () => {
+    for (const panelId of ['b0c5e6f2-1d2a-4e8b-9c3d-5e6f7a8b9c0d', 'A_z-9']) {
+      const url = panelPageUrl(runtime, panelId);
+      expect(url).toBe(`${base}removal-panel.html#${panelId}`);
+      expect(panelIdOf(url)).toBe(panelId);
+    }
+  });
+});
