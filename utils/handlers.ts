@@ -78,15 +78,10 @@ export function createHandlers(given: ServiceDeps): Handlers<Requests> & {
   });
   // Lookups a Desk page's content script asks for before a click are bounded (utils/page/lookup-bound.ts).
   const bound = createLookupBound(deps.now);
-  const boundLookup = async (sender: ClassifiedSender, who: string) => {
-    if (sender.kind !== 'content-script') return;
+  const mayLookUp = async (sender: ClassifiedSender, who: string) => {
+    if (sender.kind !== 'content-script') return true;
     const portal = (await connectionItem.getValue())?.org?.portalName;
-    if (sender.url && isOrgAgentPage(sender.url, portal) && bound.take(sender.tabId, who)) return;
-    throw new ZohoError({
-      kind: 'invalid-request',
-      errorCode: LOOKUP_DEFERRED,
-      message: 'Looked up once you click Remove badges.',
-    });
+    return Boolean(sender.url && isOrgAgentPage(sender.url, portal) && bound.take(sender.tabId, who));
   };
   const search = searchHandlers(deps);
   return {
@@ -97,12 +92,20 @@ export function createHandlers(given: ServiceDeps): Handlers<Requests> & {
     ...search,
     async identifyUser(target, sender) {
       // A user seen already costs Zoho nothing: only a call counts against the bound.
-      if (!(await removal.known(target.userId))) await boundLookup(sender, target.userId);
+      if (!(await removal.known(target.userId)) && !(await mayLookUp(sender, target.userId))) {
+        throw new ZohoError({
+          kind: 'invalid-request',
+          errorCode: LOOKUP_DEFERRED,
+          message: 'Looked up once you click Remove badges.',
+        });
+      }
       return removal.handlers.identifyUser(target, sender);
     },
-    async findUserByEmail(input, sender) {
-      await boundLookup(sender, input.email.toLowerCase());
-      return search.findUserByEmail(input, sender);
+    async identifyByEmail(input, sender) {
+      if (!(await mayLookUp(sender, input.email.toLowerCase()))) {
+        return { context: { kind: 'email', ...input }, names: [input.email] };
+      }
+      return removal.handlers.identifyByEmail(input, sender);
     },
     async getUserBadges(target, sender) {
       await panel.target(sender, target);

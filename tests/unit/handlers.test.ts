@@ -839,9 +839,11 @@ describe('a bulk run after the worker restarts', () => {
     expect(await send('identifyUser', { userId: '100' }, at('/agent/other/helpcenter/users/100'))).toMatchObject(
       deferred,
     );
-    expect(await send('findUserByEmail', { email: 'carol@zylker.com' }, at('/portal/zylker/en'))).toMatchObject(
-      deferred,
-    );
+    // The email a page shows is left to the click, with the page's own context.
+    expect(await send('identifyByEmail', { email: 'carol@zylker.com' }, at('/portal/zylker/en'))).toEqual({
+      ok: true,
+      value: { context: { kind: 'email', email: 'carol@zylker.com' }, names: ['carol@zylker.com'] },
+    });
     expect(calls).toEqual([]);
     // A page cycling 30 users in a minute gets ten lookups; a user seen already costs nothing.
     let looked = 0;
@@ -856,6 +858,48 @@ describe('a bulk run after the worker restarts', () => {
     expect(calls).toHaveLength(10);
     // The extension's own pages are not bounded.
     expect(await send('identifyUser', { userId: '129' }, PAGE)).toMatchObject({ ok: true });
+  });
+  it("finds the user a Desk page shows by email alone: the panel's context, and the names the control goes beside", async () => {
+    await connectedTo({ id: '600', name: 'Zylker', portalName: 'zylker' });
+    const { send, calls } = setup({
+      'GET /api/v1/users': { data: [{ id: '42', name: 'Carol Diaz', emailAddress: 'carol@zylker.com' }] },
+    });
+    const desk = { ...DESK, url: 'https://desk.zoho.eu/agent/zylker/zylker/setup' };
+    expect(await send('identifyByEmail', { email: 'Carol@zylker.com', helpCenterId: '7' }, desk)).toEqual({
+      ok: true,
+      value: {
+        context: { kind: 'user', target: { userId: '42', helpCenterId: '7' } },
+        names: ['Carol Diaz', 'carol@zylker.com'],
+      },
+    });
+    // Nobody with that email: the panel says so in the admin's language; the control still goes beside the email.
+    expect(await send('identifyByEmail', { email: 'nobody@zylker.com', helpCenterId: '7' }, desk)).toEqual({
+      ok: true,
+      value: {
+        context: {
+          kind: 'unresolved',
+          problem: {
+            kind: 'not-found',
+            message: 'No Help Center user with the email nobody@zylker.com was found in this help center.',
+          },
+        },
+        names: ['nobody@zylker.com'],
+      },
+    });
+    expect(calls).toEqual(['GET /api/v1/users', 'GET /api/v1/users']);
+    // The user found is known now: naming them again costs Zoho nothing.
+    expect(await send('identifyUser', { userId: '42', helpCenterId: '7' }, desk)).toEqual({
+      ok: true,
+      value: { name: 'Carol Diaz', email: 'carol@zylker.com' },
+    });
+    expect(calls).toHaveLength(2);
+    // Not connected (no portal to check the page against): left to the click, which says what to do.
+    await connectionItem.removeValue();
+    expect(await send('identifyByEmail', { email: 'dan@zylker.com' }, desk)).toEqual({
+      ok: true,
+      value: { context: { kind: 'email', email: 'dan@zylker.com' }, names: ['dan@zylker.com'] },
+    });
+    expect(calls).toHaveLength(2);
   });
   it("a panel opened past the bound looks the page's email up once, at the click, and acts for that user alone", async () => {
     await connectedTo({ id: '600', name: 'Zylker' });

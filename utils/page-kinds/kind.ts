@@ -1,7 +1,6 @@
 /** What a kind of Desk page is to the extension: how to know it from its URL, and what its control opens a panel on. */
 
 import type { PageKindName } from '../page/kind-catalog';
-import type { UserBadgesView } from '../platform/zoho/views';
 import type { RegisteredContext, RemovalTarget } from '../removal/panel-context';
 
 /**
@@ -10,7 +9,10 @@ import type { RegisteredContext, RemovalTarget } from '../removal/panel-context'
  */
 export interface IdentifyApi {
   identifyUser(target: RemovalTarget): Promise<{ name: string; email?: string }>;
-  findUserByEmail(input: { email: string; helpCenterId?: string }): Promise<UserBadgesView['user'] | null>;
+  identifyByEmail(input: {
+    email: string;
+    helpCenterId?: string;
+  }): Promise<{ context: RegisteredContext; names: string[] }>;
 }
 
 export interface Identified {

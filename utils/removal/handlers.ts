@@ -2,7 +2,7 @@
 import { requireOrg } from '../connection/current-org';
 import type { Handlers } from '../platform/dispatch';
 import { readUser, userBadgesView } from '../platform/zoho/help-center';
-import { type PanelOpeningDeps, panelOpening } from './panel-opening';
+import { identifyByEmail, type PanelOpeningDeps, panelOpening } from './panel-opening';
 import type { PanelSnapshots } from './panel-snapshot';
 import { type RemovalDeps, removeBadges } from './remove';
 import type { RemovalReport } from './report';
@@ -68,6 +68,17 @@ export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval, 
       const user = await readUser(deps.client, target);
       seenUsers.set(target.userId, { ...seen, userName: user.name, ...(user.email ? { userEmail: user.email } : {}) });
       return { name: user.name, ...(user.email ? { email: user.email } : {}) };
+    },
+
+    async identifyByEmail(input) {
+      const { context, user } = await identifyByEmail(deps.client, input);
+      if (!user) return { context, names: [input.email] };
+      seenUsers.set(user.id, {
+        ...seenUsers.get(user.id),
+        userName: user.name,
+        ...(user.email ? { userEmail: user.email } : {}),
+      });
+      return { context, names: [user.name, user.email ?? input.email] };
     },
 
     async removeBadges(request, sender) {

@@ -11,6 +11,7 @@ import { dataCenterByDeskOrigin } from '../platform/zoho/datacenters';
 import type { DeskClient } from '../platform/zoho/desk-client';
 import { deskPagePortal } from '../platform/zoho/desk-web';
 import { findUserByEmail } from '../platform/zoho/help-center';
+import type { UserBadgesView } from '../platform/zoho/views';
 import { claimedContext, isFresh } from './panel-binding';
 import type { PanelContext } from './panel-context';
 import type { removalRequests } from './requests';
@@ -50,32 +51,6 @@ export function panelOpening(
     deps.openPanelWindow !== undefined &&
     (!dataCenterByDeskOrigin(sender.deskOrigin) ||
       (!tracksVisibility && (await readRemovalSettings()).panelWindowWhereUnchecked));
-
-  /** The Help Center user with the page's email, as a panel context. */
-  const userByEmail = async ({
-    email,
-    helpCenterId,
-  }: {
-    email: string;
-    helpCenterId?: string;
-  }): Promise<PanelContext> => {
-    try {
-      await requireOrg();
-      const user = await findUserByEmail(deps.client, email, helpCenterId);
-      if (user) return { kind: 'user', target: { userId: user.id, ...(helpCenterId ? { helpCenterId } : {}) } };
-      return {
-        kind: 'unresolved',
-        problem: {
-          kind: 'not-found',
-          message: helpCenterId
-            ? t('worker_removal_no_user_with_email_in_help_center', [email])
-            : t('worker_removal_no_user_with_email', [email]),
-        },
-      };
-    } catch (error) {
-      return { kind: 'unresolved', problem: serializeError(error) };
-    }
-  };
 
   return {
     async preloadPanel({ tracksVisibility }, sender) {
@@ -151,7 +126,7 @@ export function panelOpening(
       }
       if (registered.kind !== 'email') return registered;
       // The lookup the bound deferred to this click: done once, and kept for the panel (should its frame reload).
-      const context = await userByEmail(registered);
+      const { context } = await identifyByEmail(deps.client, registered);
       if (context.kind !== 'unresolved' || context.problem.kind === 'not-found') {
         await updatePanels((pending) =>
           pending[panelId] ? { ...pending, [panelId]: { ...pending[panelId]!, context } } : pending,
@@ -160,4 +135,36 @@ export function panelOpening(
       return context;
     },
   };
+}
+
+/**
+ * The Help Center user with a Desk page's email, as a panel context, and that user as Zoho gave them; a failure is
+ * the context's problem (the panel shows it).
+ */
+export async function identifyByEmail(
+  client: DeskClient,
+  { email, helpCenterId }: { email: string; helpCenterId?: string },
+): Promise<{ context: PanelContext; user?: UserBadgesView['user'] }> {
+  try {
+    await requireOrg();
+    const user = await findUserByEmail(client, email, helpCenterId);
+    if (user)
+      return {
+        context: { kind: 'user', target: { userId: user.id, ...(helpCenterId ? { helpCenterId } : {}) } },
+        user,
+      };
+    return {
+      context: {
+        kind: 'unresolved',
+        problem: {
+          kind: 'not-found',
+          message: helpCenterId
+            ? t('worker_removal_no_user_with_email_in_help_center', [email])
+            : t('worker_removal_no_user_with_email', [email]),
+        },
+      },
+    };
+  } catch (error) {
+    return { context: { kind: 'unresolved', problem: serializeError(error) } };
+  }
 }

@@ -1,7 +1,7 @@
 import { requireOrg } from '../connection/current-org';
 import type { Handlers } from '../platform/dispatch';
 import type { DeskClient } from '../platform/zoho/desk-client';
-import { findUserByEmail, listHelpCenters, searchUsers } from '../platform/zoho/help-center';
+import { listHelpCenters, searchUsers } from '../platform/zoho/help-center';
 import { recognizePage } from './recognize-with-zoho';
 import type { searchRequests } from './requests';
 import { lastSearchItem, typedHelpCenterIdItem } from './stored';
@@ -11,10 +11,6 @@ export function searchHandlers(deps: { client: DeskClient }): Handlers<typeof se
     async searchUsers(search) {
       await requireOrg();
       return searchUsers(deps.client, search);
-    },
-    async findUserByEmail({ email, helpCenterId }) {
-      await requireOrg();
-      return findUserByEmail(deps.client, email, helpCenterId);
     },
     async listHelpCenters() {
       await requireOrg();

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { PAGES_ONLY, replies, zohoId } from '../platform/dispatch';
 import { t } from '../platform/i18n';
-import type { HelpCenterView, UserBadgesView, UserSearchPage } from '../platform/zoho/views';
+import type { HelpCenterView, UserSearchPage } from '../platform/zoho/views';
 import type { RecognizedPageView } from './recognize-with-zoho';
 
 export const searchRequests = {
@@ -16,11 +16,6 @@ export const searchRequests = {
       from: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(100_000))),
     }),
     reply: replies<UserSearchPage>(),
-  },
-  findUserByEmail: {
-    from: ['extension-page', 'content-script'],
-    input: z.object({ email: z.email(), helpCenterId: z.optional(zohoId) }),
-    reply: replies<UserBadgesView['user'] | null>(),
   },
   listHelpCenters: { from: PAGES_ONLY, input: z.object({}), reply: replies<HelpCenterView[]>() },
   recognizePage: {

@@ -173,8 +173,8 @@ describe('dispatch', () => {
       .map(([type]) => type)
       .sort();
     expect(allowed).toEqual([
-      'findUserByEmail',
       'getPageConfig',
+      'identifyByEmail',
       'identifyUser',
       'openPanel',
       'preloadPanel',
