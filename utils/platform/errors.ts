@@ -66,36 +66,31 @@ export interface SerializedError {
   suggestClientType?: ClientType;
 }
 
+/** What a failure may say beyond its kind and message, in the order it is written out. */
+const DETAILS = ['action', 'status', 'errorCode', 'zohoMessage', 'retryAfterSeconds', 'suggestClientType'] as const;
+
+const detailsOf = (from: Partial<SerializedError>): Partial<SerializedError> =>
+  Object.fromEntries(DETAILS.filter((key) => from[key] !== undefined).map((key) => [key, from[key]]));
+
 /** A failure an admin can meet, as the pages show it; its source is told by its class. */
 abstract class Failure extends Error {
   readonly kind: ZohoErrorKind;
-  readonly action?: string;
-  readonly status?: number;
-  readonly errorCode?: string;
-  readonly zohoMessage?: string;
-  readonly retryAfterSeconds?: number;
-  readonly suggestClientType?: ClientType;
+  // Set from DETAILS in the constructor, and only those given.
+  declare readonly action?: string;
+  declare readonly status?: number;
+  declare readonly errorCode?: string;
+  declare readonly zohoMessage?: string;
+  declare readonly retryAfterSeconds?: number;
+  declare readonly suggestClientType?: ClientType;
 
   constructor(init: SerializedError, options?: { cause?: unknown }) {
     super(init.message, options);
     this.kind = init.kind;
-    this.action = init.action;
-    this.status = init.status;
-    this.errorCode = init.errorCode;
-    this.zohoMessage = init.zohoMessage;
-    this.retryAfterSeconds = init.retryAfterSeconds;
-    this.suggestClientType = init.suggestClientType;
+    Object.assign(this, detailsOf(init));
   }
 
   toJSON(): SerializedError {
-    const out: SerializedError = { kind: this.kind, message: this.message };
-    if (this.action !== undefined) out.action = this.action;
-    if (this.status !== undefined) out.status = this.status;
-    if (this.errorCode !== undefined) out.errorCode = this.errorCode;
-    if (this.zohoMessage !== undefined) out.zohoMessage = this.zohoMessage;
-    if (this.retryAfterSeconds !== undefined) out.retryAfterSeconds = this.retryAfterSeconds;
-    if (this.suggestClientType !== undefined) out.suggestClientType = this.suggestClientType;
-    return out;
+    return { kind: this.kind, message: this.message, ...detailsOf(this) };
   }
 }
 
