@@ -22,6 +22,7 @@ import { ZohoError } from './platform/errors';
 import { policyHandlers } from './policy/handlers';
 import { deskAddressesInForce } from './policy/policy';
 import { type RemovalServiceDeps, removalFeature } from './removal/handlers';
+import { emailContext } from './removal/identified';
 import { panelBinding } from './removal/panel-binding';
 import { panelSnapshots } from './removal/panel-snapshot';
 import type { Requests } from './requests';
@@ -103,7 +104,7 @@ export function createHandlers(given: ServiceDeps): Handlers<Requests> & {
     },
     async identifyByEmail(input, sender) {
       if (!(await mayLookUp(sender, input.email.toLowerCase()))) {
-        return { context: { kind: 'email', ...input }, names: [input.email] };
+        return { context: emailContext(input.email, input.helpCenterId), names: [input.email] };
       }
       return removal.handlers.identifyByEmail(input, sender);
     },

@@ -5,6 +5,7 @@
  */
 import type { Frame, Page } from '@playwright/test';
 import { COMMUNITY_HC_ID, ZYLKER_BADGES } from '../../sandbox/data';
+import { panelIdOf } from '../../utils/platform/extension-pages';
 import {
   connectThroughOptions,
   expect,
@@ -55,7 +56,7 @@ test('the frame loaded ahead is hidden, inert and empty, and the worker refuses 
   await expect(trigger).toHaveAttribute('aria-expanded', 'false');
 
   // Whatever the frame asks before the click is refused: its context, the user's badges, a removal.
-  const panelId = new URL(url).hash.slice(1);
+  const panelId = panelIdOf(url);
   const notOpened = { ok: false, error: { errorCode: 'panel-not-opened' } };
   const target = { userId: ben.id, helpCenterId: COMMUNITY_HC_ID };
   expect(

@@ -9,6 +9,7 @@ import { connectionItem, secretsExposureItem, settingsItem } from '../../utils/c
 import { createHandlers, type ServiceDeps } from '../../utils/handlers';
 import { deskAddressesItem, pagePatternsItem } from '../../utils/page/stored';
 import { dispatch } from '../../utils/platform/dispatch';
+import { ZohoError } from '../../utils/platform/errors';
 import type { DeskClient } from '../../utils/platform/zoho/desk-client';
 import { PANEL_CONTEXT_TTL_MS, PANEL_NOT_OPENED } from '../../utils/removal/panel-frame';
 import { removalSettings } from '../../utils/removal/settings';
@@ -900,6 +901,49 @@ describe('a bulk run after the worker restarts', () => {
       value: { context: { kind: 'email', email: 'dan@zylker.com' }, names: ['dan@zylker.com'] },
     });
     expect(calls).toHaveLength(2);
+  });
+  it("a Desk page's lookups by email count against the same bound: one per address, whatever its case", async () => {
+    await connectedTo({ id: '600', name: 'Zylker', portalName: 'zylker' });
+    const data = [{ id: '42', name: 'Carol Diaz', emailAddress: 'carol@zylker.com' }];
+    const { send, calls } = setup({ 'GET /api/v1/users': { data } });
+    const desk = { ...DESK, url: 'https://desk.zoho.eu/agent/zylker/zylker/setup' };
+    const carol = { kind: 'user', target: { userId: '42' } };
+    expect(await send('identifyByEmail', { email: 'carol@zylker.com' }, desk)).toMatchObject({
+      value: { context: carol },
+    });
+    // The same address again, in other case: left to the click, and Zoho is not asked.
+    expect(await send('identifyByEmail', { email: 'CAROL@zylker.com' }, desk)).toEqual({
+      ok: true,
+      value: { context: { kind: 'email', email: 'CAROL@zylker.com' }, names: ['CAROL@zylker.com'] },
+    });
+    expect(calls).toHaveLength(1);
+    // Nine more lookups by ID fill the minute's ten; the next address is left to the click.
+    for (let n = 100; n < 109; n++) {
+      expect(await send('identifyUser', { userId: `${n}` }, desk)).toMatchObject({ ok: false }); // no such user here
+    }
+    expect(calls).toHaveLength(10);
+    expect(await send('identifyByEmail', { email: 'dan@zylker.com' }, desk)).toMatchObject({
+      value: { context: { kind: 'email', email: 'dan@zylker.com' } },
+    });
+    expect(calls).toHaveLength(10);
+  });
+  it('leaves an email whose lookup failed to the click, unless Zoho has no such user: the click tries again', async () => {
+    await connectedTo({ id: '600', name: 'Zylker', portalName: 'zylker' });
+    const { send } = setup(
+      {},
+      {
+        client: {
+          async request() {
+            throw new ZohoError({ kind: 'rate-limited', message: 'Too many calls.' });
+          },
+        },
+      },
+    );
+    const desk = { ...DESK, url: 'https://desk.zoho.eu/agent/zylker/zylker/setup' };
+    expect(await send('identifyByEmail', { email: 'carol@zylker.com', helpCenterId: '7' }, desk)).toEqual({
+      ok: true,
+      value: { context: { kind: 'email', email: 'carol@zylker.com', helpCenterId: '7' }, names: ['carol@zylker.com'] },
+    });
   });
   it("a panel opened past the bound looks the page's email up once, at the click, and acts for that user alone", async () => {
     await connectedTo({ id: '600', name: 'Zylker' });

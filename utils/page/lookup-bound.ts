@@ -10,7 +10,10 @@
 import { deskPagePortal } from '../platform/zoho/desk-web';
 
 export const LOOKUPS_PER_MINUTE = 10;
-/** The errorCode of a lookup the bound defers to the admin's click. */
+/**
+ * The errorCode of a lookup by user ID the bound defers to the admin's click (a lookup by email is answered with the
+ * email's own context instead: `identifyByEmail`).
+ */
 export const LOOKUP_DEFERRED = 'LOOKUP_DEFERRED';
 const MINUTE_MS = 60_000;
 

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { type SerializedError, serializeError } from './errors';
-import { PANEL_PAGE } from './extension-pages';
+import { PANEL_PAGE, panelIdOf } from './extension-pages';
 import { t } from './i18n';
 import { ZOHO_ID } from './ids';
 import { dataCenterByDeskOrigin } from './zoho/datacenters';
@@ -74,7 +74,7 @@ export function classifySender(
   if (origin === extensionOrigin) {
     const tab = sender.tab?.id === undefined ? {} : { tabId: sender.tab.id };
     const page = extensionPage(sender.url);
-    if (page?.path === PANEL_PAGE) return page.hash ? { kind: 'panel', panelId: page.hash, ...tab } : null;
+    if (page?.path === PANEL_PAGE) return page.panelId ? { kind: 'panel', panelId: page.panelId, ...tab } : null;
     // Only the panel is ever framed: any other framed page of ours (or one with no address) is not trusted.
     if ((sender.frameId ?? 0) !== 0 || (sender.tab?.id !== undefined && !page)) return null;
     return { kind: 'extension-page', ...tab };
@@ -89,11 +89,10 @@ export function classifySender(
   };
 }
 
-function extensionPage(url: string | undefined): { path: string; hash: string } | null {
+function extensionPage(url: string | undefined): { path: string; panelId: string } | null {
   if (!url) return null;
   try {
-    const parsed = new URL(url);
-    return { path: parsed.pathname, hash: parsed.hash.slice(1) };
+    return { path: new URL(url).pathname, panelId: panelIdOf(url) };
   } catch {
     return null;
   }

@@ -2,7 +2,8 @@
 import { requireOrg } from '../connection/current-org';
 import type { Handlers } from '../platform/dispatch';
 import { readUser, userBadgesView } from '../platform/zoho/help-center';
-import { identifyByEmail, type PanelOpeningDeps, panelOpening } from './panel-opening';
+import { emailContext, namesShown } from './identified';
+import { contextForEmail, type PanelOpeningDeps, panelOpening } from './panel-opening';
 import type { PanelSnapshots } from './panel-snapshot';
 import { type RemovalDeps, removeBadges } from './remove';
 import type { RemovalReport } from './report';
@@ -70,15 +71,19 @@ export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval, 
       return { name: user.name, ...(user.email ? { email: user.email } : {}) };
     },
 
-    async identifyByEmail(input) {
-      const { context, user } = await identifyByEmail(deps.client, input);
-      if (!user) return { context, names: [input.email] };
+    async identifyByEmail({ email, helpCenterId }) {
+      const { context, user } = await contextForEmail(deps.client, { email, helpCenterId });
+      // Any failure but "no such user" may pass (a throttle, a network fault): the click looks the email up again.
+      if (context.kind === 'unresolved' && context.problem.kind !== 'not-found') {
+        return { context: emailContext(email, helpCenterId), names: [email] };
+      }
+      if (!user) return { context, names: [email] };
       seenUsers.set(user.id, {
         ...seenUsers.get(user.id),
         userName: user.name,
         ...(user.email ? { userEmail: user.email } : {}),
       });
-      return { context, names: [user.name, user.email ?? input.email] };
+      return { context, names: namesShown(user) };
     },
 
     async removeBadges(request, sender) {

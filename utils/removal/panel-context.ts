@@ -23,17 +23,17 @@ const unresolved = z.object({
     action: z.optional(z.string().check(z.maxLength(500))),
   }),
 });
+/** An email a Desk page shows, as the content script finds it (utils/page-kinds/helpcenter-user/dom-fallback.ts). */
+export const pageEmail = z
+  .string()
+  .check(z.regex(/^[^\s@]+@[^\s@]+$/, { error: () => t('worker_request_not_email') }), z.maxLength(320));
+
 /**
- * Past the lookup bound (utils/page/lookup-bound.ts): the email the page shows, which the service worker looks up
- * once the admin's click opened the panel. Registered only; the panel is given the user it found.
+ * The email the page shows, which the service worker looks up once the admin's click opened the panel: past the
+ * lookup bound (utils/page/lookup-bound.ts), or when the worker could not look it up before. Registered only; the
+ * panel is given the user it found.
  */
-const email = z.object({
-  kind: z.literal('email'),
-  email: z
-    .string()
-    .check(z.regex(/^[^\s@]+@[^\s@]+$/, { error: () => t('worker_request_not_email') }), z.maxLength(320)),
-  helpCenterId: z.optional(zohoId),
-});
+const email = z.object({ kind: z.literal('email'), email: pageEmail, helpCenterId: z.optional(zohoId) });
 
 /** What a panel is shown: each kind has its panel (entrypoints/removal-panel/panels.tsx). */
 export const panelContext = z.union([user, contact, unresolved]);

@@ -126,7 +126,7 @@ export function panelOpening(
       }
       if (registered.kind !== 'email') return registered;
       // The lookup the bound deferred to this click: done once, and kept for the panel (should its frame reload).
-      const { context } = await identifyByEmail(deps.client, registered);
+      const { context } = await contextForEmail(deps.client, registered);
       if (context.kind !== 'unresolved' || context.problem.kind === 'not-found') {
         await updatePanels((pending) =>
           pending[panelId] ? { ...pending, [panelId]: { ...pending[panelId]!, context } } : pending,
@@ -141,7 +141,7 @@ export function panelOpening(
  * The Help Center user with a Desk page's email, as a panel context, and that user as Zoho gave them; a failure is
  * the context's problem (the panel shows it).
  */
-export async function identifyByEmail(
+export async function contextForEmail(
   client: DeskClient,
   { email, helpCenterId }: { email: string; helpCenterId?: string },
 ): Promise<{ context: PanelContext; user?: UserBadgesView['user'] }> {

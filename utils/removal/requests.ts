@@ -3,7 +3,13 @@ import * as z from 'zod/mini';
 import { PAGES_AND_PANEL, replies, zohoId } from '../platform/dispatch';
 import { t } from '../platform/i18n';
 import type { UserBadgesView } from '../platform/zoho/views';
-import { type PanelContext, type RegisteredContext, registeredContext, removalTarget } from './panel-context';
+import {
+  type PanelContext,
+  pageEmail,
+  type RegisteredContext,
+  registeredContext,
+  removalTarget,
+} from './panel-context';
 import type { RemovalReport } from './report';
 
 const panelId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a panel id'));
@@ -18,11 +24,11 @@ export const removalRequests = {
   /**
    * The Desk page control, on a page that shows its user's email alone: the context its panel opens on, and the names
    * the page shows for that user (the control goes beside them). Past the lookup bound (utils/page/lookup-bound.ts),
-   * the email itself, looked up at the click.
+   * or when the lookup failed for any reason but "no such user", the email itself, looked up at the click.
    */
   identifyByEmail: {
     from: ['content-script'],
-    input: z.object({ email: z.email(), helpCenterId: z.optional(zohoId) }),
+    input: z.object({ email: pageEmail, helpCenterId: z.optional(zohoId) }),
     reply: replies<{ context: RegisteredContext; names: string[] }>(),
   },
   // Only the extension's own pages change anything (the panel for its own target alone): the Desk page control

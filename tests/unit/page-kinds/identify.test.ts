@@ -32,6 +32,33 @@ describe('identifyHelpCenterUser', () => {
     expect(api.identifyByEmail).not.toHaveBeenCalled();
   });
 
+  it("still registers the URL's user when the worker will not name them yet (the lookup bound): the control goes by the heading", async () => {
+    const deferred = Object.assign(new Error('Looked up once you click Remove badges.'), {
+      errorCode: 'LOOKUP_DEFERRED',
+    });
+    const api = fakeApi({ identifyUser: vi.fn(async () => Promise.reject(deferred)) });
+    const { context, names } = await identifyHelpCenterUser(pageAt(`${SETUP}/42`), {
+      api,
+      document,
+      signal: new AbortController().signal,
+    });
+    expect(context).toEqual({ kind: 'user', target: { userId: '42', helpCenterId: HC } });
+    await expect(names).rejects.toBe(deferred);
+  });
+
+  it("passes on the email's own context when the worker leaves the lookup to the click", async () => {
+    document.body.innerHTML = '<main><h1>Carol Diaz</h1><a href="mailto:carol@zylker.com">mail</a></main>';
+    const left = { kind: 'email' as const, email: 'carol@zylker.com', helpCenterId: HC };
+    const api = fakeApi({ identifyByEmail: vi.fn(async () => ({ context: left, names: ['carol@zylker.com'] })) });
+    const { context, names } = await identifyHelpCenterUser(pageAt(`${SETUP}/portaluser/17883000000094001`), {
+      api,
+      document,
+      signal: new AbortController().signal,
+    });
+    expect(context).toEqual(left);
+    expect(await names).toEqual(['carol@zylker.com']);
+  });
+
   it('with no user id in the URL, waits for the email the page shows and takes the context the worker gives', async () => {
     document.body.innerHTML = '<main><h1>Loading…</h1></main>';
     const api = fakeApi({

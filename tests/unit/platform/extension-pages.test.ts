@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { classifySender } from '../../../utils/platform/dispatch';
 import { extensionOrigin, panelIdOf, panelPageUrl } from '../../../utils/platform/extension-pages';
 
 const runtimeAt = (base: string) => ({ getURL: (path: string) => new URL(path, base).href });
@@ -19,5 +20,17 @@ describe.each([
       expect(url).toBe(`${base}removal-panel.html#${panelId}`);
       expect(panelIdOf(url)).toBe(panelId);
     }
+  });
+
+  it("is the origin the worker knows its own pages by, and the panel frame's address names its panel to it", () => {
+    const panelId = 'b0c5e6f2-1d2a-4e8b-9c3d-5e6f7a8b9c0d';
+    const url = panelPageUrl(runtime, panelId);
+    const frame = { id: 'runtime-id', url, tab: { id: 5 }, frameId: 3 };
+    const expected = { kind: 'panel', panelId, tabId: 5 };
+    expect(
+      classifySender({ ...frame, origin: extensionOrigin(runtime) }, 'runtime-id', extensionOrigin(runtime)),
+    ).toEqual(expected);
+    // Firefox before 126 gives no origin: the address's stands for it.
+    expect(classifySender(frame, 'runtime-id', extensionOrigin(runtime))).toEqual(expected);
   });
 });

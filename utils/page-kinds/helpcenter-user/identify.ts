@@ -4,6 +4,7 @@
  */
 
 import { waitFor } from '../../platform/wait-for';
+import { emailContext, namesShown } from '../../removal/identified';
 import type { Identified, IdentifyApi } from '../kind';
 import type { HelpCenterUserPage } from './detect';
 import { findUserEmailOnPage } from './dom-fallback';
@@ -18,14 +19,13 @@ export async function identifyHelpCenterUser(
   if (page.userId) {
     const target = { userId: page.userId, ...helpCenter };
     // The name and email the page shows for this user: where the control is best placed.
-    const names = api.identifyUser(target).then((user) => [user.name, ...(user.email ? [user.email] : [])]);
+    const names = api.identifyUser(target).then(namesShown);
     return { context: { kind: 'user', target }, names };
   }
   const email = await waitFor(() => findUserEmailOnPage(document), signal, document);
-  const byEmail = { kind: 'email', email, ...helpCenter } as const;
   // With no answer from the worker, the click looks the email up (and says why, if it still cannot).
   const identified = await api.identifyByEmail({ email, ...helpCenter }).catch(() => null);
   return identified
     ? { context: identified.context, names: Promise.resolve(identified.names) }
-    : { context: byEmail, names: Promise.resolve([email]) };
+    : { context: emailContext(email, page.helpCenterId), names: Promise.resolve([email]) };
 }
