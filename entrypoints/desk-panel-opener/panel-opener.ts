@@ -14,7 +14,31 @@ import css from '../../components/control-panel.css?inline';
 import { adoptStyles } from '../../utils/page/adopt-styles';
 import { t } from '../../utils/platform/i18n';
 import { PANEL_CLAIMED, type PanelMessage, panelMessage } from '../../utils/removal/panel-frame';
-import type { PanelOpener, PanelOpenerOptions } from '../../utils/removal/panel-opener';
+import type { PanelOpener } from '../../utils/removal/panel-opener';
+
+/**
+ * What the opener's script (./index.ts) gives it: the worker's answers, and where the open panel goes, as the content
+ * script said (utils/removal/panel-opener.ts, `OpenerPlace`).
+ */
+export interface PanelOpenerOptions {
+  /**
+   * Registers what the panel will work on and gives the frame's URL, or null when the panel opened in a window
+   * of its own; called on a trusted click only. `preloaded`: the URL of the frame loaded ahead, if there is one:
+   * the answer is that URL when the click opens that frame.
+   */
+  panelUrl: (preloaded: string | null) => Promise<string | null>;
+  /**
+   * The URL of a frame to load ahead of the click, which may claim nothing until then; null where the panel would
+   * not open in a frame. Without it, the frame loads on the click.
+   */
+  preloadUrl?: () => Promise<string | null>;
+  /** Runs `load` once the page is idle; returns what cancels it. */
+  whenIdle?: (load: () => void) => () => void;
+  /** The extension's origin: the only sender of the frame's messages. */
+  extensionOrigin: string;
+  /** Where the open panel goes: over the page, outside the content it re-renders (see shadow-mount.ts). */
+  overlay: HTMLElement;
+}
 
 /** The tallest the frame grows before its own page scrolls. */
 const MAX_FRAME_HEIGHT = 520;

@@ -2,10 +2,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mountControlButton } from '../../../entrypoints/desk-page/control-button';
-import { attachPanelOpener, panelPlacement } from '../../../entrypoints/desk-panel-opener/panel-opener';
+import {
+  attachPanelOpener,
+  type PanelOpenerOptions,
+  panelPlacement,
+} from '../../../entrypoints/desk-panel-opener/panel-opener';
 import { readMessages, speak } from '../../../scripts/locale-files';
 import { PANEL_CLAIMED } from '../../../utils/removal/panel-frame';
-import type { PanelOpenerOptions } from '../../../utils/removal/panel-opener';
 
 const EXTENSION = 'chrome-extension://cjheecimhjkgjkobijngojplcehhnajo';
 const removers: (() => void)[] = [];
