@@ -3,7 +3,7 @@ import { requireOrg } from '../connection/current-org';
 import type { Handlers } from '../platform/dispatch';
 import { readUser, userBadgesView } from '../platform/zoho/help-center';
 import { emailContext, namesShown } from './identified';
-import { contextForEmail, type PanelOpeningDeps, panelOpening } from './panel-opening';
+import { contextForEmail, type PanelOpeningDeps, panelOpening, settled } from './panel-opening';
 import type { PanelSnapshots } from './panel-snapshot';
 import { type RemovalDeps, removeBadges } from './remove';
 import type { RemovalReport } from './report';
@@ -47,6 +47,13 @@ export type RecordRemoval = (report: RemovalReport, context: RemovalContext) => 
 export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval, snapshots: PanelSnapshots) {
   // Who a user is, as last read, so the audit log can name them without another call to Zoho.
   const seenUsers = new Map<string, RemovalContext>();
+  /** Notes a user's name and email as Zoho gave them, keeping what else was seen of them. */
+  const rememberUser = (userId: string, user: { name: string; email?: string }) =>
+    seenUsers.set(userId, {
+      ...seenUsers.get(userId),
+      userName: user.name,
+      ...(user.email ? { userEmail: user.email } : {}),
+    });
 
   const handlers: Handlers<typeof removalRequests> = {
     async getUserBadges(target, sender) {
@@ -67,22 +74,15 @@ export function removalFeature(deps: RemovalServiceDeps, record: RecordRemoval, 
       const seen = seenUsers.get(target.userId);
       if (seen?.userName) return { name: seen.userName, ...(seen.userEmail ? { email: seen.userEmail } : {}) };
       const user = await readUser(deps.client, target);
-      seenUsers.set(target.userId, { ...seen, userName: user.name, ...(user.email ? { userEmail: user.email } : {}) });
+      rememberUser(target.userId, user);
       return { name: user.name, ...(user.email ? { email: user.email } : {}) };
     },
 
     async identifyByEmail({ email, helpCenterId }) {
       const { context, user } = await contextForEmail(deps.client, { email, helpCenterId });
-      // Any failure but "no such user" may pass (a throttle, a network fault): the click looks the email up again.
-      if (context.kind === 'unresolved' && context.problem.kind !== 'not-found') {
-        return { context: emailContext(email, helpCenterId), names: [email] };
-      }
+      if (!settled(context)) return { context: emailContext(email, helpCenterId), names: [email] };
       if (!user) return { context, names: [email] };
-      seenUsers.set(user.id, {
-        ...seenUsers.get(user.id),
-        userName: user.name,
-        ...(user.email ? { userEmail: user.email } : {}),
-      });
+      rememberUser(user.id, user);
       return { context, names: namesShown(user) };
     },
 

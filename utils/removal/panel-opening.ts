@@ -127,7 +127,7 @@ export function panelOpening(
       if (registered.kind !== 'email') return registered;
       // The lookup the bound deferred to this click: done once, and kept for the panel (should its frame reload).
       const { context } = await contextForEmail(deps.client, registered);
-      if (context.kind !== 'unresolved' || context.problem.kind === 'not-found') {
+      if (settled(context)) {
         await updatePanels((pending) =>
           pending[panelId] ? { ...pending, [panelId]: { ...pending[panelId]!, context } } : pending,
         );
@@ -136,6 +136,13 @@ export function panelOpening(
     },
   };
 }
+
+/**
+ * Whether an email's lookup is done with: the user found, or Zoho has none. Any other failure (a throttle, a network
+ * fault) may pass, so the email is looked up again.
+ */
+export const settled = (context: PanelContext): boolean =>
+  context.kind !== 'unresolved' || context.problem.kind === 'not-found';
 
 /**
  * The Help Center user with a Desk page's email, as a panel context, and that user as Zoho gave them; a failure is

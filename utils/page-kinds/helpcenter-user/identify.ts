@@ -1,6 +1,7 @@
 /**
  * Who a Help Center user page shows: the user the URL names, or the one with the email the page shows, whom the
- * service worker looks up (or leaves to the admin's click, past the lookup bound: utils/page/lookup-bound.ts).
+ * service worker looks up (or leaves to the admin's click: past the lookup bound, utils/page/lookup-bound.ts, or
+ * after a lookup that may pass).
  */
 
 import { waitFor } from '../../platform/wait-for';
