@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DATA_CENTERS, dataCenterByDeskOrigin, deskWebOriginPatterns } from '../../../utils/platform/zoho/datacenters';
-import { deskWebLocation, isDeskOrigin } from '../../../utils/platform/zoho/desk-web';
+import { deskPagePortal, deskWebLocation, isDeskOrigin } from '../../../utils/platform/zoho/desk-web';
 
 /** Origins where the Desk agent app is served, and the data center each is in. */
 const DESK_ORIGINS: [string, string][] = [
@@ -51,5 +51,26 @@ describe('Desk web origins', () => {
       if ('portalDomain' in dc) expect(dataCenterByDeskOrigin(`https://zylker.${dc.portalDomain}`)).toBe(dc);
     }
     expect(deskWebOriginPatterns()).toContain('https://*.zohodesk.com');
+  });
+});
+
+describe('deskPagePortal: the portal an agent-app address names', () => {
+  it.each([
+    ['https://desk.zoho.com/agent/zylker/zylker/setup#setup/channels/helpcenter', 'zylker'],
+    ['https://desk.zoho.eu/support/zylker/ShowHomePage.do#Setup/helpcenter', 'zylker'],
+    ['https://help.zylker.com/agent/zylker/all/tickets', 'zylker'],
+  ])('%s names %s', (url, portal) => {
+    expect(deskPagePortal(url)).toBe(portal);
+  });
+
+  it.each([
+    ['the agent app with no portal', 'https://desk.zoho.com/agent/'],
+    ['the bare agent path', 'https://desk.zoho.com/agent'],
+    ['a path that only starts like the agent app', 'https://desk.zoho.com/agents/zylker/x'],
+    ['the public Help Center', 'https://desk.zoho.com/portal/zylker/en/home'],
+    ['the portal name in the hash only', 'https://desk.zoho.com/#agent/zylker'],
+    ['not a URL', 'agent/zylker'],
+  ])('%s names none', (_name, url) => {
+    expect(deskPagePortal(url)).toBeUndefined();
   });
 });

@@ -56,6 +56,6 @@ export function deskPagePortal(url: string): string | undefined {
   } catch {
     return undefined;
   }
-  const [, app, portal] = path.split('/');
-  return (app === 'agent' || app === 'support') && portal ? portal : undefined;
+  const [, , portal] = path.split('/');
+  return isAgentAppPath(path) && portal ? portal : undefined;
 }
