@@ -207,7 +207,7 @@ function runnerDeps(
       return removeBadges(
         {
           ...(await wiring.removalDeps(run.orgId)),
-          client: observeCredits(deps.client, onCredits),
+          client: observeCredits(deps.client, onCredits, deps.now),
           beforeChange: marked,
         },
         {

@@ -10,6 +10,7 @@
 import { DAY_MS } from '../audit/audit';
 import { t } from '../platform/i18n';
 import { DESK_OPERATIONS } from '../platform/zoho/desk-api';
+import type { CreditCount } from '../platform/zoho/desk-client';
 import type { BadgeResult, RemovalReport } from '../removal/report';
 import type { BulkItemInput } from './item-input';
 
@@ -64,21 +65,34 @@ export interface BulkRun {
   settlesAt?: number;
 }
 
-/** From `X-Rate-Limit-Remaining-v3` (and the call's weight): the day's credits before the run's first call, and now. */
+/**
+ * From `X-Rate-Limit-Remaining-v3` (and the call's weight): the day's credits before the run's first call, and now.
+ * `since`: when the first reply of the day's count came back (absent in runs stored before it was kept);
+ * `renewed`: the count restarted with a renewal of the daily allowance during the run.
+ */
 export interface BulkCredits {
   before: number;
   left: number;
+  since?: number;
+  renewed?: true;
 }
 
 /**
- * The run's credits after one more reply. Replies arrive out of order, so the lowest count is the latest; a count
- * above the start means the day's allowance was renewed, and what was spent before carries over.
+ * The run's credits after one more reply. Replies arrive out of order, so the lowest count is the latest. A higher
+ * count plus the call's weight than the start is one of two things: a call that left before the first reply came
+ * back and was counted ahead of it (the start was higher), or, for a call that left after, a renewal of the day's
+ * allowance, over which what was spent carries.
  */
-export function noteCredits(credits: BulkCredits | undefined, remaining: number, weight = 0): BulkCredits {
-  if (!credits) return { before: remaining + weight, left: remaining };
-  if (remaining + weight > credits.before)
-    return { before: remaining + weight + spentCredits(credits), left: remaining };
-  return { before: credits.before, left: Math.min(credits.left, remaining) };
+export function noteCredits(credits: BulkCredits | undefined, count: CreditCount): BulkCredits {
+  const start = count.remaining + (count.weight ?? 0);
+  if (!credits) return { before: start, left: count.remaining, since: count.at };
+  const earlier = count.sentAt < (credits.since ?? 0);
+  // After a renewal, a call that left before its reply came may have been counted on either day.
+  if (earlier && credits.renewed) return credits;
+  const left = Math.min(credits.left, count.remaining);
+  if (start <= credits.before) return { ...credits, left };
+  if (earlier) return { ...credits, before: start, left };
+  return { before: start + spentCredits(credits), left: count.remaining, since: count.at, renewed: true };
 }
 
 /** Credits the organization spent since the run's first call (other API use in the org during the run included). */

@@ -6,6 +6,7 @@
 import { createBatchedUpdater } from '../platform/batched-update';
 import { connectionEnded, type ZohoError } from '../platform/errors';
 import { sleep } from '../platform/sleep';
+import type { CreditCount } from '../platform/zoho/desk-client';
 import { creditsSpent } from '../platform/zoho/desk-errors';
 import type { RemovalReport } from '../removal/report';
 import {
@@ -32,7 +33,7 @@ export interface BulkRunnerDeps {
     run: BulkRun,
     item: BulkItem,
     marked: () => Promise<void>,
-    onCredits: (remaining: number, weight: number | undefined) => void,
+    onCredits: (count: CreditCount) => void,
   ): Promise<RemovalReport>;
   /** Saves the users whose removal may be under way (see recoverRun). */
   saveInFlight(run: BulkRun, userIds: string[]): Promise<void>;
@@ -151,8 +152,8 @@ export async function workBulkRun(deps: BulkRunnerDeps): Promise<BulkRun | null>
   // Counted here as replies arrive, and stored with the next change to the run: a write of its own per reply
   // would cost the run as much as the calls themselves.
   let credits = run.credits;
-  const onCredits = (remaining: number, weight: number | undefined) => {
-    credits = noteCredits(credits, remaining, weight);
+  const onCredits = (count: CreditCount) => {
+    credits = noteCredits(credits, count);
   };
   /** What Zoho's replies taught since the last change: the credits, and a lower concurrency it asked for. */
   const withReplies = (r: BulkRun): BulkRun => {

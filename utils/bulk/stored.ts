@@ -40,7 +40,14 @@ const bulkRunSchema: z.ZodMiniType<BulkRun> = z.object({
   concurrency: z.number().check(z.int(), z.minimum(BULK_CONCURRENCY.min), z.maximum(BULK_CONCURRENCY.max)),
   items: z.array(bulkItemSchema).check(z.maxLength(5000)),
   finishedAt: z.optional(z.number()),
-  credits: z.optional(z.object({ before: z.number(), left: z.number() })),
+  credits: z.optional(
+    z.object({
+      before: z.number(),
+      left: z.number(),
+      since: z.optional(z.number()),
+      renewed: z.optional(z.literal(true)),
+    }),
+  ),
   settlesAt: z.optional(z.number()),
 });
 

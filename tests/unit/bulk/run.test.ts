@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { workBulkRun } from '../../../utils/bulk/run';
 import {
+  type BulkCredits,
   type BulkItem,
   type BulkRun,
   cancelRun,
@@ -13,6 +14,7 @@ import {
   spentCredits,
 } from '../../../utils/bulk/run-state';
 import { ZohoError } from '../../../utils/platform/errors';
+import type { CreditCount } from '../../../utils/platform/zoho/desk-client';
 import { createLimiter } from '../../../utils/platform/zoho/limiter';
 import type { BadgeOutcome, RemovalReport } from '../../../utils/removal/report';
 
@@ -83,7 +85,7 @@ function harness(
       _run: BulkRun,
       it: BulkItem,
       marked: () => Promise<void>,
-      _onCredits?: (remaining: number, weight: number | undefined) => void,
+      _onCredits?: (count: CreditCount) => void,
     ): Promise<RemovalReport> {
       await marked();
       // A stop from here on must find this user saved as in flight, so the restart reads it again.
@@ -160,22 +162,49 @@ describe("the dry run's snapshot in place of a first read", () => {
 });
 
 describe("the run's credits, from Zoho's count", () => {
+  /** A reply: credits left after the call, its weight, when the call left and when its reply came. */
+  const reply = (remaining: number, weight: number, sentAt: number, at: number): CreditCount => ({
+    remaining,
+    weight,
+    sentAt,
+    at,
+  });
+  const noted = (...replies: CreditCount[]) =>
+    replies.reduce<BulkCredits | undefined>((c, r) => noteCredits(c, r), undefined)!;
+
   it("starts from the first reply's count plus that call's weight, and keeps the lowest count seen", () => {
-    let credits = noteCredits(undefined, 997, 2);
-    expect(credits).toEqual({ before: 999, left: 997 });
-    credits = noteCredits(credits, 994, 1);
+    let credits = noteCredits(undefined, reply(997, 2, 0, 10));
+    expect(credits).toEqual({ before: 999, left: 997, since: 10 });
+    credits = noteCredits(credits, reply(994, 1, 20, 30));
     // A reply that left Zoho earlier but arrived later says more credits were left: the lower count stands.
-    credits = noteCredits(credits, 996, 1);
-    expect(credits).toEqual({ before: 999, left: 994 });
+    credits = noteCredits(credits, reply(996, 1, 15, 35));
+    expect(credits).toMatchObject({ before: 999, left: 994 });
     expect(spentCredits(credits)).toBe(5);
   });
 
-  it('carries what was spent over a renewal of the daily allowance', () => {
-    const credits = noteCredits(noteCredits(undefined, 10, 2), 4, 2);
+  it('counts exactly when calls that left together are counted in one order and come back in another', () => {
+    // 100 left before the run. Zoho counts A (3), then B (2); B comes back first, then A; then C (3) is counted.
+    const credits = noted(reply(95, 2, 0, 10), reply(97, 3, 0, 12), reply(92, 3, 11, 20));
+    // A's count says more were left than B's start: A left before B came back, so the day started higher.
+    expect(credits).toMatchObject({ before: 100, left: 92 });
     expect(spentCredits(credits)).toBe(8);
-    const renewed = noteCredits(credits, 4999, 1);
+  });
+
+  it('carries what was spent over a renewal of the daily allowance', () => {
+    const credits = noted(reply(10, 2, 0, 5), reply(4, 2, 6, 8));
+    expect(spentCredits(credits)).toBe(8);
+    // Higher than the start, for a call that left after the first reply came back: the day's allowance renewed.
+    const renewed = noteCredits(credits, reply(4999, 1, 9, 12));
     expect(spentCredits(renewed)).toBe(9);
     expect(renewed.left).toBe(4999);
+    // A call from before the renewal, back after it, may have been counted on either day: it changes nothing.
+    expect(noteCredits(renewed, reply(2, 2, 7, 13))).toEqual(renewed);
+    expect(spentCredits(noteCredits(renewed, reply(4996, 3, 12, 14)))).toBe(12);
+  });
+
+  it('a run stored before the first reply time was kept reads a higher count as a renewal, as it did', () => {
+    const stored: BulkCredits = { before: 999, left: 990 };
+    expect(noteCredits(stored, reply(998, 2, 0, 1))).toMatchObject({ before: 1009, left: 998, renewed: true });
   });
 
   it("a run records the credits Zoho's replies report", async () => {
@@ -185,13 +214,13 @@ describe("the run's credits, from Zoho's count", () => {
     h.deps.removeOne = async (run, it, marked, onCredits) => {
       const report = await removeOne(run, it, marked, onCredits);
       remaining -= 2;
-      onCredits?.(remaining, 2);
+      onCredits?.({ remaining, weight: 2, sentAt: 0, at: 1 });
       remaining -= 1;
-      onCredits?.(remaining, 1);
+      onCredits?.({ remaining, weight: 1, sentAt: 1, at: 2 });
       return report;
     };
     await workBulkRun(h.deps);
-    expect(h.stored().credits).toEqual({ before: 1000, left: 994 });
+    expect(h.stored().credits).toMatchObject({ before: 1000, left: 994 });
   });
 });
 

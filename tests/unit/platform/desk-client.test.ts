@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import * as z from 'zod/mini';
 import { speak } from '../../../scripts/locale-files';
-import { createDeskClient, type DeskClient, observeCredits } from '../../../utils/platform/zoho/desk-client';
+import {
+  type CreditCount,
+  createDeskClient,
+  type DeskClient,
+  observeCredits,
+} from '../../../utils/platform/zoho/desk-client';
 import { creditsSpent } from '../../../utils/platform/zoho/desk-errors';
 import { createLimiter } from '../../../utils/platform/zoho/limiter';
 import { userBadges } from '../../../utils/platform/zoho/schemas';
@@ -241,18 +246,23 @@ describe('createDeskClient', () => {
     expect(res).not.toHaveProperty('creditWeight');
   });
 
-  it('observeCredits tells what each reply says of the credits, and nothing for a reply without them', async () => {
+  it('observeCredits tells what each reply says of the credits, with when its call left and came back, and nothing for a reply without them', async () => {
     const { desk } = client([
       [
         '/badges',
         [json([], 200, { 'X-Rate-Limit-Remaining-v3': '500', 'X-Rate-Limit-Request-Weight-v3': '2' }), json([])],
       ],
     ]);
-    const seen: [number, number | undefined][] = [];
-    const observed = observeCredits(desk, (remaining, weight) => seen.push([remaining, weight]));
+    const seen: CreditCount[] = [];
+    let clock = 1000;
+    const observed = observeCredits(
+      desk,
+      (count) => seen.push(count),
+      () => (clock += 10),
+    );
     await observed.request(badgesRequest);
     await observed.request(badgesRequest);
-    expect(seen).toEqual([[500, 2]]);
+    expect(seen).toEqual([{ remaining: 500, weight: 2, sentAt: 1010, at: 1020 }]);
   });
 });
 

@@ -262,15 +262,31 @@ function headerNumber(res: Response, name: string): number | undefined {
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+/** What one reply said of the day's credits, and when its call left and its reply came (the run's clock). */
+export interface CreditCount {
+  remaining: number;
+  weight?: number;
+  sentAt: number;
+  at: number;
+}
+
 /** The same client, telling `onCredits` what each successful call's reply says of the day's credits. */
 export function observeCredits(
   client: DeskClient,
-  onCredits: (remaining: number, weight: number | undefined) => void,
+  onCredits: (count: CreditCount) => void,
+  now: () => number,
 ): DeskClient {
   return {
     async request(req) {
+      const sentAt = now();
       const res = await client.request(req);
-      if (res.creditsRemaining !== undefined) onCredits(res.creditsRemaining, res.creditWeight);
+      if (res.creditsRemaining !== undefined)
+        onCredits({
+          remaining: res.creditsRemaining,
+          ...(res.creditWeight !== undefined ? { weight: res.creditWeight } : {}),
+          sentAt,
+          at: now(),
+        });
       return res;
     },
   };
