@@ -40,12 +40,15 @@ function navigate(url: string): void {
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 
+/** Each render waits on a real HTTPS call to the sandbox: on a busy machine that can take over vi.waitFor's 1 s. */
+const rendered = (check: () => void) => vi.waitFor(check, { timeout: 10_000 });
+
 const text = (selector: string) => document.querySelector(selector)?.textContent ?? null;
 
 describe('the Desk web app', () => {
   it('lists help center users with links in the hash-route shape', async () => {
     // Every user of the help center, the two deleted ones included.
-    await vi.waitFor(() => expect(document.querySelectorAll('a.user-link').length).toBe(24));
+    await rendered(() => expect(document.querySelectorAll('a.user-link').length).toBe(24));
     expect(text('h1')).toBe('Zylker Community · Users');
     expect(text('#org-name')).toBe('Zylker');
     const first = document.querySelector('a.user-link')!;
@@ -58,7 +61,7 @@ describe('the Desk web app', () => {
 
   it('renders a user page from a hash change, and again on the next hash change', async () => {
     location.hash = `#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}`;
-    await vi.waitFor(() => expect(text('h1.user-name')).toBe('Carol Diaz'));
+    await rendered(() => expect(text('h1.user-name')).toBe('Carol Diaz'));
     expect(document.querySelector('a.user-email')?.getAttribute('href')).toBe('mailto:carol.diaz@example.com');
     expect(text('.user-id')).toBe(DEMO_USER_ID);
     expect(text('.help-center-name')).toBe('Zylker Community');
@@ -76,7 +79,7 @@ describe('the Desk web app', () => {
 
     const next = document.querySelector('a.next-user')!.getAttribute('href')!;
     location.hash = next.slice(next.indexOf('#'));
-    await vi.waitFor(() => expect(text('h1.user-name')).toBe('Ben Okafor'));
+    await rendered(() => expect(text('h1.user-name')).toBe('Ben Okafor'));
   });
 
   it('navigates path-shaped links with pushState and shows live state, names escaped', async () => {
@@ -84,7 +87,7 @@ describe('the Desk web app', () => {
     await t.control.addBadge({ name, holderIds: [DEMO_USER_ID] });
     t.sandbox.state.data.users.find((u) => u.id === DEMO_USER_ID)!.badgeIds.shift();
     navigate(`https://desk.zoho.com/agent/zylker/zylker/setup/channels/helpcenter/${COMMUNITY_HC_ID}/users`);
-    await vi.waitFor(() => expect(document.querySelectorAll('a.user-link[data-spa]').length).toBe(24));
+    await rendered(() => expect(document.querySelectorAll('a.user-link[data-spa]').length).toBe(24));
     const push = vi.spyOn(history, 'pushState');
     (document.querySelector('a.user-link') as HTMLAnchorElement).click();
     expect(push).toHaveBeenCalledWith(
@@ -92,7 +95,7 @@ describe('the Desk web app', () => {
       '',
       `/agent/zylker/zylker/setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}`,
     );
-    await vi.waitFor(() => expect(text('h1.user-name')).toBe('Carol Diaz'));
+    await rendered(() => expect(text('h1.user-name')).toBe('Carol Diaz'));
     const badges = [...document.querySelectorAll('.badge-name')].map((n) => n.textContent);
     expect(badges).not.toContain('Newcomer');
     expect(badges).toContain(name);
@@ -104,11 +107,11 @@ describe('the Desk web app', () => {
     navigate(
       `https://desk.zoho.com/support/zylker/ShowHomePage.do#Setup/helpcenter/${COMMUNITY_HC_ID}/users/${DEMO_USER_ID}`,
     );
-    await vi.waitFor(() => expect(text('.user-id')).toBe(DEMO_USER_ID));
+    await rendered(() => expect(text('.user-id')).toBe(DEMO_USER_ID));
     navigate(
       `https://desk.zoho.com/agent/zylker/zylker/setup#setup/channels/helpcenter/${COMMUNITY_HC_ID}/users/portaluser/17883000000094002`,
     );
-    await vi.waitFor(() => expect(text('h1.user-name')).toBe('Ben Okafor'));
+    await rendered(() => expect(text('h1.user-name')).toBe('Ben Okafor'));
     expect(text('a.user-email')).toBe('ben.okafor@example.com');
     expect(document.querySelector('.user-id')).toBeNull();
     expect(document.body.textContent).not.toContain('310975130122');
@@ -116,22 +119,22 @@ describe('the Desk web app', () => {
 
   it('shows contact pages with their Help Center membership', async () => {
     navigate('https://desk.zoho.com/agent/zylker/zylker/contacts/details/3313135931141');
-    await vi.waitFor(() => expect(text('h1.contact-name')).toBe('Ana Souza'));
+    await rendered(() => expect(text('h1.contact-name')).toBe('Ana Souza'));
     expect(text('.contact-helpcenter')).toBe('Help Center: end user in Zylker Community, Zylker Partners');
     navigate(`https://desk.zoho.com/agent/zylker/zylker/contacts/details/${NON_USER_CONTACT_ID}`);
-    await vi.waitFor(() => expect(text('h1.contact-name')).toBe('Liam Walsh'));
+    await rendered(() => expect(text('h1.contact-name')).toBe('Liam Walsh'));
     expect(text('.contact-helpcenter')).toBe('Help Center: not an end user');
   });
 
   it('shows a plain module page, an unknown portal, and a busy page that makes mutations', async () => {
     navigate('https://desk.zoho.com/agent/zylker/zylker/tickets');
-    await vi.waitFor(() => expect(text('h1.module-title')).toBe('Tickets'));
+    await rendered(() => expect(text('h1.module-title')).toBe('Tickets'));
     navigate('https://desk.zoho.com/agent/nosuchportal/x/tickets');
-    await vi.waitFor(() => expect(text('h1.not-found')).toBe('This portal does not exist'));
+    await rendered(() => expect(text('h1.not-found')).toBe('This portal does not exist'));
     navigate('https://desk.zoho.com/agent/zylker/zylker/busy?nodes=300&mutations=90');
-    await vi.waitFor(() => expect(document.querySelectorAll('#busy-grid span')).toHaveLength(300));
+    await rendered(() => expect(document.querySelectorAll('#busy-grid span')).toHaveLength(300));
     (document.getElementById('mutate') as HTMLButtonElement).click();
-    await vi.waitFor(() => expect(document.body.dataset.busyDone).toBe('true'));
+    await rendered(() => expect(document.body.dataset.busyDone).toBe('true'));
     expect(text('#mutation-count')).toBe('90');
   });
 });
