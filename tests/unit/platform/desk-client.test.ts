@@ -160,6 +160,15 @@ describe('createDeskClient', () => {
     expect(desk.ceiling()).toBeUndefined();
   });
 
+  it('TOO_MANY_REQUESTS for a call sent alone: backs off and retries, and lowers nothing (others held the slots)', async () => {
+    const { desk, sleeps } = client([
+      ['/badges', [json({ errorCode: 'TOO_MANY_REQUESTS', message: 'Too many requests' }, 429), json([])]],
+    ]);
+    await desk.request(badgesRequest);
+    expect(sleeps).toHaveLength(1);
+    expect(desk.ceiling()).toBeUndefined();
+  });
+
   it('THRESHOLD_EXCEEDED: the day’s credits are spent; not retried, with when they return', async () => {
     const { desk, sleeps, requests } = client([
       ['/badges', json({ errorCode: 'THRESHOLD_EXCEEDED', message: 'limit' }, 429, { 'Retry-After': '7200' })],

@@ -139,11 +139,17 @@ export function createDeskClient(deps: DeskClientDeps): DeskClient & Concurrency
     }
   };
 
-  /** Zoho answered too many at once: allow one call fewer than were in flight, once per ceiling. */
+  /**
+   * Zoho answered too many at once: allow one call fewer than were in flight, once per ceiling. A call refused while
+   * alone says nothing of how many of ours fit: others hold the slots (another integration, or calls of the worker's
+   * earlier life still landing), and its backoff is the answer; a ceiling of one would hold a bulk run to one call
+   * at a time for the rest of it.
+   */
   const lowerCeiling = (sentAt: number) => {
     if (sentAt !== generation) return;
     // The refused call has left the limiter; it was in flight with the others.
     const wereInFlight = limiter.active() + 1;
+    if (wereInFlight < 2) return;
     ceiling = Math.max(1, Math.min(ceiling ?? wereInFlight, wereInFlight) - 1);
     generation++;
   };
