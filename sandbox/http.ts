@@ -20,7 +20,7 @@ export interface RequestContext {
   url: URL;
   body: Buffer;
   /** Filled by handlers that know them, for the request log. */
-  logExtra: { orgId?: string; grantType?: string };
+  logExtra: { orgId?: string; grantType?: string; concurrent?: number };
 }
 
 export const MAX_BODY_BYTES = 1_000_000;

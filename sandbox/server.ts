@@ -147,6 +147,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         hasAuth,
         ...(ctx.logExtra.orgId !== undefined ? { orgId: ctx.logExtra.orgId } : {}),
         ...(ctx.logExtra.grantType !== undefined ? { grantType: ctx.logExtra.grantType } : {}),
+        ...(ctx.logExtra.concurrent !== undefined ? { concurrent: ctx.logExtra.concurrent } : {}),
         ...extra,
       });
     };

@@ -219,6 +219,7 @@ export interface LogEntry {
   orgId?: string;
   hasAuth: boolean;
   grantType?: string;
+  concurrent?: number; // Desk API: the org's calls in flight once this one took its slot, itself included.
 }
 
 export interface SandboxStats {

@@ -131,6 +131,7 @@ export async function handleDeskApi(ctx: RequestContext): Promise<Reply> {
   if ('status' in token) return token;
 
   const release = acquireSlot(state, orgId ?? '(none)');
+  if (release) ctx.logExtra.concurrent = state.inFlight.get(orgId ?? '(none)');
   if (!release) {
     state.stats.rateLimited++;
     // Too many at once: no Retry-After, which Zoho sends only when the day's credits are spent.

@@ -208,9 +208,14 @@ test.describe('in Firefox ESR', () => {
     await stopWithCallsInFlight(control, () =>
       bulk.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.reload()),
     );
+    const restarted = (await control.requests()).at(-1)?.seq ?? 0;
     expect((await holders(control)).length).toBeGreaterThan(0);
     await waitFor(async () => ((await holders(control)).length === 0 ? true : null), 'every holder done', 60_000);
     await expectOneRemovalPerUser(control, ids);
+    // The page's own lookup, refused while the earlier life's calls held every slot, does not hold the resumed run
+    // to one call at a time.
+    const resumed = await control.requests({ face: 'desk-api', since: restarted });
+    expect(Math.max(...resumed.map((r) => r.concurrent ?? 0))).toBeGreaterThan(1);
 
     // The bulk page opened afresh (from a Desk page's panel: the reload closed every extension page) shows it done.
     // In Firefox the panel is a window of the extension's own: it goes to the bulk page.
