@@ -130,8 +130,8 @@ export async function handleDeskApi(ctx: RequestContext): Promise<Reply> {
   // 401s carry no rate-limit headers (docs/zoho.md §4).
   if ('status' in token) return token;
 
-  const release = acquireSlot(state, orgId ?? '(none)');
-  if (release) ctx.logExtra.concurrent = state.inFlight.get(orgId ?? '(none)');
+  const orgKey = orgId ?? '(none)';
+  const release = acquireSlot(state, orgKey);
   if (!release) {
     state.stats.rateLimited++;
     // Too many at once: no Retry-After, which Zoho sends only when the day's credits are spent.
@@ -140,6 +140,7 @@ export async function handleDeskApi(ctx: RequestContext): Promise<Reply> {
       { 'X-Rate-Limit-Remaining-v3': String(state.creditsRemaining()), 'X-Rate-Limit-Request-Weight-v3': '0' },
     );
   }
+  ctx.logExtra.concurrent = state.inFlight.get(orgKey);
   try {
     await sleep(state.config.latencyMs);
     const routed = route(ctx);
