@@ -160,6 +160,8 @@ test("an expired connection's Reconnect opens the options page for a new code, n
   await expect(fresh.getByRole('textbox', { name: 'Code' })).toBeFocused();
   await expect(fresh.getByRole('alert')).toHaveCount(0);
   await pasteCode(fresh, (await control.selfClientCode({ scopes: DESK_SCOPE_STRING })).code, { choose: false });
-  await expect(fresh.getByText('Connected', { exact: true })).toBeVisible();
+  await expect(fresh.getByRole('heading', { name: 'Reconnect to Zoho' })).toHaveCount(0);
+  await expect(fresh.getByRole('definition').filter({ hasText: /^Connected$/ })).toBeVisible();
+  await expect(fresh.getByText('Expired: connect again')).toHaveCount(0);
   expect((await control.requests({ face: 'accounts' })).filter((r) => r.path === '/oauth/v2/auth')).toEqual([]);
 });
