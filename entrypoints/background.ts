@@ -18,6 +18,7 @@ import { ExtensionError, ZohoError } from '../utils/platform/errors';
 import {
   DESK_PAGE_SCRIPT,
   extensionOrigin,
+  optionsPageUrl,
   PANEL_OPENER_SCRIPT,
   panelPageUrl,
 } from '../utils/platform/extension-pages';
@@ -70,9 +71,9 @@ export default defineBackground(() => {
     ceiling: client,
     secrets,
     redirectUri: () => browser.identity.getRedirectURL(),
-    openOptionsPage: async (then) => {
-      if (!then) return browser.runtime.openOptionsPage();
-      await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#${then}` });
+    openOptionsPage: async (link) => {
+      if (!link) return browser.runtime.openOptionsPage();
+      await browser.tabs.create({ url: optionsPageUrl(browser.runtime, link) });
     },
     deskAddressAccess: {
       granted: (origin) => browser.permissions.contains({ permissions: ['scripting'], origins: [`${origin}/*`] }),

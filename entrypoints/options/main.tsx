@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createClient, withClient } from '../../utils/client';
 import { zohoAccessApi } from '../../utils/connection/zoho-access';
+import { optionsLinkOf } from '../../utils/platform/extension-pages';
 import { localizeDocument } from '../../utils/platform/i18n';
 import { type OptionsApi, OptionsApp } from './App';
 import '../../components/page.css';
@@ -17,15 +18,13 @@ const api = withClient<OptionsApi>(createClient(browser.runtime), {
   }),
 });
 
-// The popup's "Recognize this page" opens the pattern editor with a line to add; its own-domain offer, an address.
-const hash = new URLSearchParams(location.hash.slice(1));
-// A "Reconnect" notice in the panel or popup: connect at once with the saved settings; a Self Client instead
-// waits for a new code (utils/connection/handlers.ts, OptionsStep).
+// The popup's "Recognize this page" and own-domain offer, or a notice's Reconnect (utils/connection/handlers.ts).
+const link = optionsLinkOf(location.href);
 const fromLink = {
-  addPattern: hash.get('add-pattern') ?? undefined,
-  addAddress: hash.get('add-address') ?? undefined,
-  reconnectNow: hash.has('reconnect'),
-  pasteCode: hash.has('paste-code'),
+  addPattern: link.addPattern,
+  addAddress: link.addAddress,
+  reconnectNow: link.reconnect,
+  pasteCode: link.pasteCode,
 };
 if (fromLink.reconnectNow || fromLink.pasteCode) history.replaceState(null, '', location.pathname);
 

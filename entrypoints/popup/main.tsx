@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createClient, withClient } from '../../utils/client';
 import { zohoAccessApi } from '../../utils/connection/zoho-access';
 import { deskAddressesItem, pagePatternsItem } from '../../utils/page/stored';
+import { optionsPageUrl } from '../../utils/platform/extension-pages';
 import { localizeDocument } from '../../utils/platform/i18n';
 import { lastSearchItem, typedHelpCenterIdItem } from '../../utils/search/stored';
 import { type PopupApi, PopupApp } from './App';
@@ -35,13 +36,12 @@ const api = withClient<PopupApi>(client, {
   deskAddresses: () => deskAddressesItem.getValue(),
   async editDeskAddress(origin) {
     await browser.tabs.create({
-      url: `${browser.runtime.getURL('/options.html')}#add-address=${encodeURIComponent(origin)}`,
+      url: optionsPageUrl(browser.runtime, { addAddress: origin }),
     });
     window.close();
   },
   async editPagePattern(line) {
-    const url = `${browser.runtime.getURL('/options.html')}#add-pattern=${encodeURIComponent(line)}`;
-    await browser.tabs.create({ url });
+    await browser.tabs.create({ url: optionsPageUrl(browser.runtime, { addPattern: line }) });
     window.close();
   },
 });

@@ -579,7 +579,11 @@ describe('service handlers', () => {
     await send('openOptions', {});
     await connectedTo({ id: '1', name: 'Zylker' });
     await send('openOptions', {});
-    expect((deps.openOptionsPage as ReturnType<typeof vi.fn>).mock.calls).toEqual([['reconnect'], ['paste-code'], []]);
+    expect((deps.openOptionsPage as ReturnType<typeof vi.fn>).mock.calls).toEqual([
+      [{ reconnect: true }],
+      [{ pasteCode: true }],
+      [],
+    ]);
   });
 
   it('passes the pasted code to the connect once, and keeps it nowhere', async () => {

@@ -4,6 +4,7 @@ import { deskAddressOrigin, type RegisteredDeskAddress } from '../page/desk-addr
 import { deskAddressesItem } from '../page/stored';
 import type { Handlers } from '../platform/dispatch';
 import { ZohoError } from '../platform/errors';
+import type { OptionsLink } from '../platform/extension-pages';
 import { t } from '../platform/i18n';
 import { clientIdProblem } from '../platform/zoho/client-id';
 import { CLIENT_TYPE_INFO, DEFAULT_CLIENT_TYPE } from '../platform/zoho/client-types';
@@ -61,18 +62,12 @@ export interface ConnectionDeps {
   secrets: SecretStore;
   /** The browser's own redirect URI (`identity.getRedirectURL()`). */
   redirectUri: () => string;
-  /**
-   * `reconnect`: the options page starts connecting at once (the admin asked for it with one click); `paste-code`:
-   * it waits for a new code from Zoho's API console (a Self Client has no sign-in window).
-   */
-  openOptionsPage: (then?: OptionsStep) => Promise<void>;
+  /** The options page; from a notice's Reconnect, asked to connect at once or to wait for a pasted code. */
+  openOptionsPage: (link?: OptionsLink) => Promise<void>;
   /** The organization's own Desk addresses: the browser's side of them (optional permissions, scripting). */
   deskAddressAccess?: DeskAddressAccess;
   now: () => number;
 }
-
-/** What the options page does first when a notice's Reconnect opens it. */
-export type OptionsStep = 'reconnect' | 'paste-code';
 
 /** What the other features do when the connection changes (wired in utils/handlers.ts). */
 export interface ConnectionHooks {
@@ -275,7 +270,9 @@ export function connectionHandlers(deps: ConnectionDeps, hooks: ConnectionHooks)
       if (connection?.state !== 'reconnect') await deps.openOptionsPage();
       else
         await deps.openOptionsPage(
-          CLIENT_TYPE_INFO[connection.clientType ?? DEFAULT_CLIENT_TYPE].redirect ? 'reconnect' : 'paste-code',
+          CLIENT_TYPE_INFO[connection.clientType ?? DEFAULT_CLIENT_TYPE].redirect
+            ? { reconnect: true }
+            : { pasteCode: true },
         );
       return null;
     },

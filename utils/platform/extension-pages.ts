@@ -25,3 +25,48 @@ export const panelPageUrl = (runtime: ExtensionFiles, panelId: string): string =
 
 /** The panel id of a panel page's address (`panelPageUrl`). */
 export const panelIdOf = (url: string): string => new URL(url).hash.slice(1);
+
+/** The options page: what a link to it asks it to do, in its address's hash. */
+export const OPTIONS_PAGE = '/options.html';
+
+export interface OptionsLink {
+  /** A notice's Reconnect: connect at once with the saved settings. */
+  reconnect?: boolean;
+  /** A Self Client's Reconnect: it has no sign-in window, so the page waits for a new code. */
+  pasteCode?: boolean;
+  /** The popup's "Recognize this page": a page pattern line to add. */
+  addPattern?: string;
+  /** The popup's offer for the organization's own domain: a Desk address to add. */
+  addAddress?: string;
+}
+
+const OPTIONS_LINK_KEYS = {
+  reconnect: 'reconnect',
+  pasteCode: 'paste-code',
+  addPattern: 'add-pattern',
+  addAddress: 'add-address',
+} as const satisfies Record<keyof OptionsLink, string>;
+
+/** The options page's address for a link (`optionsLinkOf` reads it back); with none, the page as it opens. */
+export function optionsPageUrl(runtime: ExtensionFiles, link: OptionsLink = {}): string {
+  const hash = new URLSearchParams();
+  for (const [name, key] of Object.entries(OPTIONS_LINK_KEYS)) {
+    const value = link[name as keyof OptionsLink];
+    if (typeof value === 'string') hash.set(key, value);
+    else if (value) hash.set(key, '');
+  }
+  const fragment = hash.toString();
+  return runtime.getURL(OPTIONS_PAGE) + (fragment ? `#${fragment}` : '');
+}
+
+/** What an options page's address (`optionsPageUrl`) asks of it. */
+export function optionsLinkOf(url: string): OptionsLink {
+  const hash = new URLSearchParams(new URL(url).hash.slice(1));
+  const text = (key: string) => hash.get(key) ?? undefined;
+  return {
+    reconnect: hash.has(OPTIONS_LINK_KEYS.reconnect),
+    pasteCode: hash.has(OPTIONS_LINK_KEYS.pasteCode),
+    addPattern: text(OPTIONS_LINK_KEYS.addPattern),
+    addAddress: text(OPTIONS_LINK_KEYS.addAddress),
+  };
+}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { classifySender } from '../../../utils/platform/dispatch';
-import { extensionOrigin, panelIdOf, panelPageUrl } from '../../../utils/platform/extension-pages';
+import {
+  extensionOrigin,
+  optionsLinkOf,
+  optionsPageUrl,
+  panelIdOf,
+  panelPageUrl,
+} from '../../../utils/platform/extension-pages';
 
 const runtimeAt = (base: string) => ({ getURL: (path: string) => new URL(path, base).href });
 
@@ -20,6 +26,22 @@ describe.each([
       expect(url).toBe(`${base}removal-panel.html#${panelId}`);
       expect(panelIdOf(url)).toBe(panelId);
     }
+  });
+
+  it('gives the options page an address for each link, which the page reads back exactly', () => {
+    expect(optionsPageUrl(runtime)).toBe(`${base}options.html`);
+    expect(optionsPageUrl(runtime, { reconnect: true })).toBe(`${base}options.html#reconnect=`);
+    expect(optionsLinkOf(optionsPageUrl(runtime, { pasteCode: true }))).toEqual({ reconnect: false, pasteCode: true });
+    // A pattern line carries what a hash or a query would split on.
+    const addPattern = 'https://support.zylker.example/agent/{org}/users/{id}#tab=a&b c+d%20';
+    expect(optionsLinkOf(optionsPageUrl(runtime, { addPattern }))).toEqual({
+      reconnect: false,
+      pasteCode: false,
+      addPattern,
+    });
+    const addAddress = 'https://support.zylker.example';
+    expect(optionsLinkOf(optionsPageUrl(runtime, { addAddress })).addAddress).toBe(addAddress);
+    expect(optionsLinkOf(`${base}options.html`)).toEqual({ reconnect: false, pasteCode: false });
   });
 
   it("is the origin the worker knows its own pages by, and the panel frame's address names its panel to it", () => {
