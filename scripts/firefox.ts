@@ -244,7 +244,8 @@ export async function connectOnOptions(firefox: FirefoxWithExtension, options: P
   await clickText(options, 'Connect to Zoho');
   const consent = await consentOpened;
   await (await waitFor(() => consent.$('#accept'), 'the consent page')).click();
-  await byText(options, 'Disconnect');
+  // The organization's Change shows once connected with it chosen (Disconnect shows before the choice too).
+  await byText(options, 'Change');
 }
 
 /** Opens another extension page in the tab of one already open (same origin, so a plain navigation). */

@@ -57,10 +57,19 @@ for (const scheme of SCHEMES) {
     await options.getByRole('button', { name: 'Connect to Zoho' }).waitFor();
     await check(options);
     await connectThroughOptions(context, extensionId);
-    await check(await openPage(context, optionsUrl(extensionId)));
-    for (const name of ['popup', 'bulk', 'audit']) {
+    const connected = await openPage(context, optionsUrl(extensionId));
+    await connected.getByRole('button', { name: 'Check setup' }).waitFor();
+    await check(connected);
+    // Each page as the worker's answer draws it, not its Loading… state.
+    const loaded: Record<string, (page: Page) => Locator> = {
+      popup: (page) => page.getByRole('region', { name: 'Find a Help Center user' }),
+      bulk: (page) => page.getByRole('button', { name: 'Dry run' }),
+      audit: (page) => page.getByText(/^\d+ of \d+ entr/),
+    };
+    for (const [name, shown] of Object.entries(loaded)) {
       const page = await openPage(context, `chrome-extension://${extensionId}/${name}.html`);
       await expect(page.locator('h1')).toHaveCount(1);
+      await shown(page).waitFor();
       await check(page);
     }
   });

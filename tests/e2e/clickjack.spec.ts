@@ -143,6 +143,8 @@ test.describe('a Desk page that hides the panel and lures real clicks onto it', 
       await expect(review).not.toHaveAttribute('aria-disabled');
       await clickAt(page, review);
       await expect(remove).toBeVisible();
+      // Seen long enough: enabled, so that what follows shows the cover, not the dwell, disabling it.
+      await expect(remove).not.toHaveAttribute('aria-disabled');
       await attack.apply(page, await centerOf(remove));
       // The panel knows it is hidden before the lured click comes.
       await expect(remove).toHaveAttribute('aria-disabled', 'true');

@@ -11,6 +11,7 @@ import {
   CLIENT_TYPE_LABELS,
   connectThroughOptions,
   expect,
+  expectConnected,
   openPage,
   optionsUrl,
   panelOf,
@@ -132,7 +133,7 @@ test('a wrong client type says which to choose, and switching to it connects', a
   await expect(page.getByRole('radio', { name: /^Client-based/ })).toBeChecked();
   await page.getByRole('button', { name: 'Connect to Zoho' }).click();
   await (await consentOpened).locator('#accept').click();
-  await expect(page.getByRole('button', { name: 'Disconnect' })).toBeVisible();
+  await expectConnected(page);
   expect((await control.getState()).stats.implicitGrants).toBe(1);
 });
 
@@ -143,6 +144,9 @@ test('a Server-based client tried without its secret names Server-based', async 
   await page.getByRole('button', { name: 'Connect to Zoho' }).click();
   await (await consentOpened).locator('#accept').click();
   await expect(page.getByRole('alert')).toContainText('Server-based');
+  // Mobile-based, the default, offers an optional secret: Server-based's is required.
+  await expect(page.getByLabel('Client secret (optional)')).toBeVisible();
   await page.getByRole('button', { name: 'Switch to Server-based' }).click();
-  await expect(page.getByLabel('Client secret')).toBeVisible();
+  await expect(page.getByRole('radio', { name: /^Server-based/ })).toBeChecked();
+  await expect(page.getByLabel('Client secret', { exact: true })).toBeVisible();
 });

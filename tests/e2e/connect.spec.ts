@@ -1,11 +1,21 @@
 import { COMMUNITY_HC_ID, DEMO_USER_ID } from '../../sandbox/data';
 import { EXTENSION_REDIRECT_URI, tokenId } from '../../sandbox/state';
-import { connectThroughOptions, expect, optionsUrl, panelOf, SANDBOX_CLIENT_ID, test, userPageUrl } from './fixtures';
+import {
+  connectionFact,
+  connectThroughOptions,
+  expect,
+  expectConnected,
+  optionsUrl,
+  panelOf,
+  SANDBOX_CLIENT_ID,
+  test,
+  userPageUrl,
+} from './fixtures';
 
 test('connect by accepting on the Zoho consent page', async ({ context, extensionId, control }) => {
   const options = await connectThroughOptions(context, extensionId);
-  await expect(options.getByText('Zylker', { exact: false }).first()).toBeVisible();
-  await expect(options.getByText('United States')).toBeVisible();
+  await expectConnected(options, 'Zylker');
+  await expect(connectionFact(options, 'Data center')).toHaveText('United States');
   const grants = (await control.requests({ face: 'accounts' })).filter((r) => r.path === '/oauth/v2/token');
   expect(grants.map((g) => `${g.host} ${g.grantType}`)).toEqual(['accounts.zoho.com authorization_code']);
 });
@@ -33,7 +43,7 @@ test('a user in the EU data center is exchanged at the EU accounts server and ca
 }) => {
   await control.configure({ accountLocation: 'eu' });
   const options = await connectThroughOptions(context, extensionId);
-  await expect(options.getByText('Europe')).toBeVisible();
+  await expect(connectionFact(options, 'Data center')).toHaveText('Europe');
   const log = await control.requests();
   expect(log.filter((r) => r.path === '/oauth/v2/token').map((r) => r.host)).toEqual(['accounts.zoho.eu']);
   expect(log.filter((r) => r.face === 'desk-api').every((r) => r.host === 'desk.zoho.eu')).toBe(true);
@@ -71,10 +81,11 @@ test('two organizations give a picker, and the choice is kept', async ({ context
   // With two orgs the page asks for a choice before it counts as connected.
   const options = await connectThroughOptions(context, extensionId, { until: 'consent' });
   await options.getByRole('radio', { name: /Zylker Labs/ }).check();
+  await expect(connectionFact(options, 'Organization')).toHaveText('Not chosen yet');
   await options.getByRole('button', { name: /Use this organization/ }).click();
-  await expect(options.getByText('Zylker Labs').first()).toBeVisible();
+  await expectConnected(options, 'Zylker Labs');
   await options.reload();
-  await expect(options.getByText('Zylker Labs').first()).toBeVisible();
+  await expectConnected(options, 'Zylker Labs');
 });
 
 test('the refresh token and the client secret are nowhere a content script can read', async ({

@@ -67,7 +67,10 @@ test.describe('on a contact page', () => {
     const dialog = panelOf(page);
     await expect(dialog.getByRole('button', { name: 'Zylker Community' })).toHaveAttribute('aria-pressed', 'true');
     await dialog.getByRole('button', { name: 'Zylker Partners' }).click();
-    await expect(dialog).toContainText('Zylker Partners');
+    await expect(dialog.getByRole('button', { name: 'Zylker Partners' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(dialog.getByRole('button', { name: 'Zylker Community' })).toHaveAttribute('aria-pressed', 'false');
+    // The panel's line under its title names the help center whose badges it now shows.
+    await expect(dialog.getByText('· Zylker Partners')).toBeVisible();
     await expect(dialog.getByRole('checkbox').first()).toBeVisible();
 
     const lookups = async () =>

@@ -5,7 +5,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, test as base, expect, type Page, type Worker } from '@playwright/test';
+import { type BrowserContext, test as base, expect, type Locator, type Page, type Worker } from '@playwright/test';
 import { isBrowserServiceRequest } from '../../sandbox/browser-setup';
 import { SandboxControl } from '../../sandbox/control-client';
 import { COMMUNITY_HC_ID } from '../../sandbox/data';
@@ -138,9 +138,25 @@ export async function connectThroughOptions(
   await page.getByRole('button', { name: 'Connect to Zoho' }).click();
   const consent = await consentOpened;
   await consent.locator(options.accept === false ? '#deny' : '#accept').click();
-  if (options.accept !== false && options.until !== 'consent')
-    await expect(page.getByRole('button', { name: 'Disconnect' })).toBeVisible();
+  if (options.accept !== false && options.until !== 'consent') await expectConnected(page);
   return page;
+}
+
+/** On the options page, the Connection section's fact under a term ("Status", "Organization", …). */
+export function connectionFact(options: Page, term: string): Locator {
+  return options
+    .getByRole('region', { name: 'Connection' })
+    .locator(`xpath=.//dt[normalize-space()="${term}"]/following-sibling::dd[1]`);
+}
+
+/**
+ * Connected, with the organization chosen: its Change link shows only then. Disconnect alone is no proof: it shows
+ * while an organization is still to be chosen, and while the connection is expired.
+ */
+export async function expectConnected(options: Page, org?: string): Promise<void> {
+  await expect(connectionFact(options, 'Status')).toHaveText('Connected');
+  await expect(connectionFact(options, 'Organization').getByRole('button', { name: 'Change' })).toBeVisible();
+  if (org) await expect(connectionFact(options, 'Organization')).toContainText(org);
 }
 
 interface WorkerVersion {

@@ -18,6 +18,10 @@ test.describe('on the Help Center user page', () => {
     await expect(page.getByRole('button', { name: 'Remove badges' })).toHaveCount(0);
     await page.locator('main a', { hasText: 'Carol Diaz' }).click();
     await expect(page.getByRole('button', { name: 'Remove badges' })).toHaveCount(1);
+    // Back on the list, the control goes: an absence seen once the content script has surely acted here.
+    await page.goBack();
+    await expect(page.locator('main a', { hasText: 'Carol Diaz' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Remove badges' })).toHaveCount(0);
   });
 
   // Zoho's spec and its own examples disagree on shapes (a user's badges as {data} or a bare array,
