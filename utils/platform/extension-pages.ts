@@ -26,9 +26,9 @@ export const panelPageUrl = (runtime: ExtensionFiles, panelId: string): string =
 /** The panel id of a panel page's address (`panelPageUrl`). */
 export const panelIdOf = (url: string): string => new URL(url).hash.slice(1);
 
-/** The options page: what a link to it asks it to do, in its address's hash. */
 export const OPTIONS_PAGE = '/options.html';
 
+/** What a link to the options page asks it to do, in its address's hash. */
 export interface OptionsLink {
   /** A notice's Reconnect: connect at once with the saved settings. */
   reconnect?: boolean;
