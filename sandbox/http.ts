@@ -3,7 +3,7 @@
  * response, so the server can still decide to drop the connection after the work is done (fault "drop after").
  */
 import type { IncomingMessage } from 'node:http';
-import type { SandboxState } from './state';
+import type { LogEntry, SandboxState } from './state';
 
 export interface Reply {
   status: number;
@@ -19,8 +19,8 @@ export interface RequestContext {
   host: string;
   url: URL;
   body: Buffer;
-  /** Filled by handlers that know them, for the request log. */
-  logExtra: { orgId?: string; grantType?: string; concurrent?: number };
+  /** Filled by handlers that know them, for the request log (set only when known: each goes into the entry as is). */
+  logExtra: Pick<LogEntry, 'orgId' | 'grantType' | 'concurrent'>;
 }
 
 export const MAX_BODY_BYTES = 1_000_000;

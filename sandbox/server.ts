@@ -145,9 +145,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         query: redactedQuery(url.searchParams),
         status,
         hasAuth,
-        ...(ctx.logExtra.orgId !== undefined ? { orgId: ctx.logExtra.orgId } : {}),
-        ...(ctx.logExtra.grantType !== undefined ? { grantType: ctx.logExtra.grantType } : {}),
-        ...(ctx.logExtra.concurrent !== undefined ? { concurrent: ctx.logExtra.concurrent } : {}),
+        ...ctx.logExtra,
         ...extra,
       });
     };
